@@ -1,0 +1,32 @@
+// The one contract between renderer and main: every channel by name, its input
+// schema and its output type. Nothing else crosses the boundary.
+import type { z } from 'zod';
+import { companyChannels } from './channels/company';
+import { customersChannels } from './channels/customers';
+import { ordersChannels } from './channels/orders';
+import { productsChannels } from './channels/products';
+import { systemChannels } from './channels/system';
+import type { ChannelDef } from './channels/common';
+
+export const channels = {
+  ...systemChannels,
+  ...companyChannels,
+  ...productsChannels,
+  ...customersChannels,
+  ...ordersChannels,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What a caller sends (before defaults are applied). */
+export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
+/** What a handler receives (after validation and defaults). */
+export type ChannelParsed<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends ChannelName> =
+  Channels[K] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

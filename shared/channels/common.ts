@@ -1,0 +1,67 @@
+// Building blocks for the channel schemas. Refinement messages are error codes
+// (shared/errors.ts), so every refusal reaches the user in nb and en.
+import { z } from 'zod';
+import { isValidBankAccount, isValidEan, isValidOrgNumber, compactDigits } from '../checks';
+import { parseDate } from '../format';
+
+/** A channel: its input schema, and (as a phantom type) what it returns. */
+export interface ChannelDef<I extends z.ZodType, O> {
+  readonly input: I;
+  readonly __output?: O;
+}
+export const channel =
+  <O>() =>
+  <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input });
+
+export const NO_INPUT = z.object({}).strict();
+
+export const id = z.number().int().positive();
+/** Money in integer øre. Bounded so that sums of a million lines stay safe integers. */
+export const ore = z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00);
+export const nonNegativeOre = ore.min(0);
+/** Quantities in integer thousandths. */
+export const quantity = z.number().int().min(-1_000_000_000).max(1_000_000_000);
+export const positiveQuantity = quantity.min(1);
+/** Basis points: 2500 = 25 %. */
+export const percentBp = z.number().int().min(0).max(10_000);
+
+export const isoDate = z.string().refine((s) => parseDate(s) === s && /^\d{4}-\d{2}-\d{2}$/.test(s), {
+  message: 'invalid_date',
+});
+
+export const text = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const orgNumber = z
+  .string()
+  .transform(compactDigits)
+  .refine(isValidOrgNumber, { message: 'invalid_org_number' });
+
+export const bankAccount = z
+  .string()
+  .transform(compactDigits)
+  .refine(isValidBankAccount, { message: 'invalid_bank_account' });
+
+export const ean = z.string().trim().refine(isValidEan, { message: 'invalid_ean' });
+
+/** Norwegian or international phone number: digits, spaces, an optional leading +. */
+export const phone = z
+  .string()
+  .trim()
+  .refine((s) => /^\+?[\d ]{8,18}$/.test(s) && s.replace(/\D/g, '').length >= 8, { message: 'invalid_phone' });
+
+export const email = z.string().trim().max(200).email();
+
+export const pageInput = z
+  .object({
+    search: text(200).optional(),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export interface Page<T> {
+  readonly rows: readonly T[];
+  readonly total: number;
+}

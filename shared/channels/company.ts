@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { STATUS_PRESETS, type StatusPreset } from '../enums';
+import { NO_INPUT, bankAccount, channel, email, optionalText, orgNumber, phone, requiredText } from './common';
+
+export interface Company {
+  readonly name: string;
+  readonly orgNumber: string;
+  readonly vatRegistered: boolean;
+  readonly addressLine1: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  readonly country: string;
+  readonly bankAccount: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly defaultPaymentTermsDays: number;
+  readonly statusPreset: StatusPreset;
+  readonly autoConfirmOnAccept: boolean;
+  readonly generateBackorders: boolean;
+  readonly purchaseReply: boolean;
+  readonly purchaseDispatch: boolean;
+  readonly purchaseReception: boolean;
+  readonly postCashInvoices: boolean;
+  readonly updatedAt: string;
+}
+
+export const companyInput = z
+  .object({
+    name: requiredText(200),
+    orgNumber,
+    vatRegistered: z.boolean(),
+    addressLine1: optionalText(200),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/)
+      .nullable()
+      .optional(),
+    city: optionalText(100),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .default('NO'),
+    bankAccount: bankAccount.nullable().optional(),
+    email: email.nullable().optional(),
+    phone: phone.nullable().optional(),
+    defaultPaymentTermsDays: z.number().int().min(0).max(365).default(14),
+    statusPreset: z.enum(STATUS_PRESETS).default('standard'),
+    autoConfirmOnAccept: z.boolean().default(false),
+    generateBackorders: z.boolean().default(true),
+    purchaseReply: z.boolean().default(true),
+    purchaseDispatch: z.boolean().default(false),
+    purchaseReception: z.boolean().default(true),
+    postCashInvoices: z.boolean().default(false),
+  })
+  .strict();
+export type CompanyInput = z.input<typeof companyInput>;
+
+export const companyChannels = {
+  'company.get': channel<Company | null>()(NO_INPUT),
+  'company.save': channel<Company>()(companyInput),
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { PARTY_KINDS, type PartyKind } from '../enums';
+import {
+  channel,
+  email,
+  id,
+  nonNegativeOre,
+  optionalText,
+  orgNumber,
+  pageInput,
+  percentBp,
+  phone,
+  requiredText,
+  text,
+  type Page,
+} from './common';
+
+export interface Contact {
+  readonly id: number;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly role: string | null;
+}
+
+export interface Customer {
+  readonly id: number;
+  readonly number: number;
+  readonly kind: PartyKind;
+  readonly name: string;
+  readonly orgNumber: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly addressLine1: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  readonly country: string;
+  /** null: no credit limit. */
+  readonly creditLimitOre: number | null;
+  readonly paymentTermsDays: number;
+  readonly cardSurchargeBp: number;
+  readonly invoiceCustomerId: number | null;
+  readonly contacts: readonly Contact[];
+  readonly updatedAt: string;
+}
+
+export type CustomerListRow = Omit<Customer, 'contacts'>;
+
+const contactInput = z
+  .object({
+    id: id.optional(),
+    name: requiredText(100),
+    phone: phone.nullable().optional(),
+    email: email.nullable().optional(),
+    role: optionalText(100),
+  })
+  .strict();
+
+const customerFields = {
+  kind: z.enum(PARTY_KINDS),
+  name: requiredText(200),
+  orgNumber: orgNumber.nullable().optional(),
+  email: email.nullable().optional(),
+  phone: phone.nullable().optional(),
+  addressLine1: optionalText(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z -]{3,10}$/)
+    .nullable()
+    .optional(),
+  city: optionalText(100),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .default('NO'),
+  creditLimitOre: nonNegativeOre.nullable().optional(),
+  paymentTermsDays: z.number().int().min(0).max(365).optional(),
+  cardSurchargeBp: percentBp.default(0),
+  invoiceCustomerId: id.nullable().optional(),
+  contacts: z.array(contactInput).max(100).default([]),
+};
+
+/** A business customer must have an organisation number (SPEC 5). */
+function requireOrgNumberForBusiness(
+  value: { kind: PartyKind; orgNumber?: string | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.kind === 'business' && !value.orgNumber) {
+    ctx.addIssue({ code: 'custom', path: ['orgNumber'], message: 'org_number_required' });
+  }
+}
+
+export const customerInput = z.object(customerFields).strict().superRefine(requireOrgNumberForBusiness);
+export type CustomerInput = z.input<typeof customerInput>;
+
+export const customersChannels = {
+  'customers.list': channel<Page<CustomerListRow>>()(pageInput),
+  'customers.get': channel<Customer>()(z.object({ id }).strict()),
+  'customers.create': channel<Customer>()(customerInput),
+  'customers.update': channel<Customer>()(
+    z
+      .object({ id, ...customerFields })
+      .strict()
+      .superRefine(requireOrgNumberForBusiness),
+  ),
+  /** The order header's customer field: number, name or organisation number. */
+  'customers.lookup': channel<readonly CustomerListRow[]>()(
+    z.object({ query: text(100), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+  ),
+};

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import {
+  ORDER_TYPE_IDS,
+  VAT_CODE_IDS,
+  type OrderTypeId,
+  type StatusKind,
+  type TransactionType,
+  type VatCode,
+} from '../enums';
+import {
+  NO_INPUT,
+  channel,
+  id,
+  isoDate,
+  nonNegativeOre,
+  optionalText,
+  percentBp,
+  positiveQuantity,
+  text,
+} from './common';
+
+// ---- What the engine returns ------------------------------------------------
+
+export interface VatTotal {
+  readonly vatCode: VatCode;
+  readonly rateBp: number;
+  readonly baseOre: number;
+  readonly vatOre: number;
+  readonly totalOre: number;
+}
+
+export interface Totals {
+  readonly byRate: readonly VatTotal[];
+  readonly netOre: number;
+  readonly vatOre: number;
+  readonly grossOre: number;
+}
+
+/** One line with every quantity it keeps (SPEC 2), all in thousandths. */
+export interface OrderLine {
+  readonly id: number;
+  readonly lineNo: number;
+  readonly productId: number;
+  readonly productNumber: string;
+  readonly description: string;
+  readonly unit: string;
+  readonly quantity: number;
+  readonly unitPriceOre: number;
+  readonly discountBp: number;
+  readonly vatCode: VatCode;
+  readonly amountOre: number;
+  readonly deliveryDate: string | null;
+  readonly qtyConfirmed: number;
+  readonly qtyReserved: number;
+  readonly qtyOnLoan: number;
+  readonly qtyPicked: number;
+  readonly qtyDelivered: number;
+  readonly qtyReceived: number;
+  readonly qtyInvoiced: number;
+  readonly qtyCredited: number;
+}
+
+export interface Order {
+  readonly id: number;
+  readonly number: number;
+  readonly transactionType: TransactionType;
+  readonly orderType: OrderTypeId;
+  readonly statusId: number;
+  readonly statusKind: StatusKind;
+  readonly customerId: number;
+  readonly customerNumber: number;
+  readonly customerName: string;
+  readonly contactId: number | null;
+  readonly orderDate: string;
+  readonly deliveryDate: string | null;
+  readonly customerReference: string | null;
+  readonly ourReference: string | null;
+  readonly paymentTermsDays: number;
+  readonly notes: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly lines: readonly OrderLine[];
+  readonly totals: Totals;
+}
+
+export interface OrderListRow {
+  readonly id: number;
+  readonly number: number;
+  readonly orderDate: string;
+  readonly deliveryDate: string | null;
+  readonly customerId: number;
+  readonly customerNumber: number;
+  readonly customerName: string;
+  readonly orderType: OrderTypeId;
+  readonly statusId: number;
+  readonly customerReference: string | null;
+  readonly totalNetOre: number;
+  readonly totalGrossOre: number;
+  readonly updatedAt: string;
+}
+
+export interface Status {
+  readonly id: number;
+  readonly kind: StatusKind;
+  readonly labelNb: string;
+  readonly labelEn: string;
+  readonly sortOrder: number;
+  readonly hidden: boolean;
+}
+
+// ---- Inputs -------------------------------------------------------------------
+
+/** A line as the clerk enters it; price, VAT code and text default from the product. */
+export const lineInput = z
+  .object({
+    productId: id,
+    description: optionalText(300),
+    quantity: positiveQuantity,
+    unitPriceOre: nonNegativeOre.optional(),
+    discountBp: percentBp.default(0),
+    vatCode: z.enum(VAT_CODE_IDS).optional(),
+    deliveryDate: isoDate.nullable().optional(),
+  })
+  .strict();
+export type LineInput = z.input<typeof lineInput>;
+
+const headerFields = {
+  customerId: id,
+  orderType: z.union(ORDER_TYPE_IDS.map((t) => z.literal(t)) as unknown as [z.ZodLiteral<OrderTypeId>]),
+  /** Defaults to the first status of the company's flow. */
+  statusId: id.optional(),
+  orderDate: isoDate.optional(),
+  deliveryDate: isoDate.nullable().optional(),
+  customerReference: optionalText(100),
+  ourReference: optionalText(100),
+  contactId: id.nullable().optional(),
+  paymentTermsDays: z.number().int().min(0).max(365).optional(),
+  notes: optionalText(2000),
+};
+export const headerInput = z.object(headerFields).strict();
+export type HeaderInput = z.input<typeof headerInput>;
+
+const version = z.number().int().min(1);
+
+export const ORDER_LIST_MAX_BLOCK = 1000;
+
+const textFilter = z
+  .object({
+    filterType: z.literal('text'),
+    type: z.enum(['contains', 'equals', 'startsWith']),
+    filter: text(200),
+  })
+  .strict();
+const numberFilter = z
+  .object({
+    filterType: z.literal('number'),
+    type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
+    filter: z.number().int(),
+    filterTo: z.number().int().nullable().optional(),
+  })
+  .strict();
+const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/);
+const dateFilter = z
+  .object({
+    filterType: z.literal('date'),
+    type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
+    dateFrom: dateTime,
+    dateTo: dateTime.nullable().optional(),
+  })
+  .strict();
+export const columnFilter = z.discriminatedUnion('filterType', [textFilter, numberFilter, dateFilter]);
+export type ColumnFilter = z.infer<typeof columnFilter>;
+
+/** AG Grid's infinite row model request, plus the status tab and the search box. */
+export const orderListInput = z
+  .object({
+    startRow: z.number().int().min(0),
+    endRow: z.number().int().min(1),
+    /** Column names are checked against the engine's allowlist before any SQL is built. */
+    sortModel: z
+      .array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) }).strict())
+      .max(3)
+      .default([]),
+    filterModel: z.record(z.string().max(64), columnFilter).default({}),
+    statusId: id.nullable().optional(),
+    customerId: id.nullable().optional(),
+    search: text(200).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.endRow <= v.startRow) {
+      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: v.startRow + 1, inclusive: true, path: ['endRow'], input: v.endRow });
+    } else if (v.endRow - v.startRow > ORDER_LIST_MAX_BLOCK) {
+      ctx.addIssue({ code: 'custom', path: ['endRow'], message: 'block_too_large', params: { max: ORDER_LIST_MAX_BLOCK } });
+    }
+  });
+export type OrderListInput = z.input<typeof orderListInput>;
+
+export interface OrderListResult {
+  readonly rows: readonly OrderListRow[];
+  /** Total rows matching, so the grid knows where the list ends. */
+  readonly rowCount: number;
+}
+
+export interface StatusCounts {
+  readonly total: number;
+  readonly byStatus: readonly { readonly statusId: number; readonly count: number }[];
+}
+
+export const ordersChannels = {
+  'orders.create': channel<Order>()(
+    z.object({ header: headerInput, lines: z.array(lineInput).max(2000).default([]) }).strict(),
+  ),
+  'orders.get': channel<Order>()(z.object({ id }).strict()),
+  'orders.updateHeader': channel<Order>()(
+    z.object({ id, version, header: headerInput.partial().strict() }).strict(),
+  ),
+  'orders.addLine': channel<Order>()(
+    z.object({ orderId: id, version, line: lineInput, position: z.number().int().min(0).optional() }).strict(),
+  ),
+  'orders.updateLine': channel<Order>()(
+    z.object({ orderId: id, version, lineId: id, changes: lineInput.partial().strict() }).strict(),
+  ),
+  'orders.removeLine': channel<Order>()(z.object({ orderId: id, version, lineId: id }).strict()),
+  'orders.moveLine': channel<Order>()(
+    z.object({ orderId: id, version, lineId: id, toIndex: z.number().int().min(0) }).strict(),
+  ),
+  /** The order screen's Ctrl+S: header and the whole line list in one transaction. */
+  'orders.save': channel<Order>()(
+    z
+      .object({
+        id,
+        version,
+        header: headerInput,
+        lines: z.array(lineInput.extend({ id: id.optional() }).strict()).max(2000),
+      })
+      .strict(),
+  ),
+  'orders.list': channel<OrderListResult>()(orderListInput),
+  'orders.statusCounts': channel<StatusCounts>()(
+    z.object({ search: text(200).optional(), customerId: id.nullable().optional() }).strict(),
+  ),
+  /** Totals per VAT rate for lines being typed, computed by the engine's pricing rules. */
+  'orders.previewTotals': channel<Totals>()(
+    z
+      .object({
+        lines: z
+          .array(
+            z
+              .object({
+                quantity: positiveQuantity,
+                unitPriceOre: nonNegativeOre,
+                discountBp: percentBp.default(0),
+                vatCode: z.enum(VAT_CODE_IDS),
+              })
+              .strict(),
+          )
+          .max(2000),
+      })
+      .strict(),
+  ),
+  'statuses.list': channel<readonly Status[]>()(NO_INPUT),
+};

@@ -1,0 +1,98 @@
+// Enumerations both sides agree on: order types, status kinds, VAT codes.
+// Labels live here (nb and en) because every grid and every document shows them.
+
+export const TRANSACTION_TYPES = ['sales', 'purchase', 'rental'] as const;
+export type TransactionType = (typeof TRANSACTION_TYPES)[number];
+
+/** SPEC 1.1: the nine processing modes of an order. */
+export const ORDER_TYPES = [
+  { id: 1, key: 'normal', nb: 'Normal', en: 'Normal' },
+  { id: 2, key: 'direct', nb: 'Direkte', en: 'Direct' },
+  { id: 3, key: 'cash', nb: 'Kontant', en: 'Cash' },
+  { id: 4, key: 'realized', nb: 'Realisert', en: 'Realized' },
+  { id: 5, key: 'quote', nb: 'Tilbud/forespørsel', en: 'Quote/inquiry' },
+  { id: 6, key: 'unprocessed', nb: 'Ubehandlet', en: 'Unprocessed' },
+  { id: 7, key: 'preorder', nb: 'Forhåndsordre', en: 'Pre-order' },
+  { id: 8, key: 'budget', nb: 'Budsjett', en: 'Budget' },
+  { id: 9, key: 'card', nb: 'Kortbetaling', en: 'Card payment' },
+] as const;
+export type OrderTypeId = (typeof ORDER_TYPES)[number]['id'];
+export const ORDER_TYPE_IDS = ORDER_TYPES.map((t) => t.id) as unknown as readonly [OrderTypeId, ...OrderTypeId[]];
+/** Order type 9 comes only from an import (EDI / web shop), never by hand. */
+export const MANUAL_ORDER_TYPE_IDS = ORDER_TYPE_IDS.filter((id) => id !== 9);
+
+/** SPEC 1.2: status kinds with fixed behaviour; statuses the administrator names map onto them. */
+export const STATUS_KINDS = [
+  'draft',
+  'quote',
+  'accepted',
+  'web',
+  'confirmed',
+  'production',
+  'job_started',
+  'job_completed',
+  'pack',
+  'loan',
+  'subscription',
+  'rest',
+  'ready_to_invoice',
+  'shipped',
+  'collective',
+  'invoiced_packing_slip',
+  'cash_invoiced',
+  'invoiced',
+  'reminded',
+  'paid',
+  'closed',
+  'cancelled',
+] as const;
+export type StatusKind = (typeof STATUS_KINDS)[number];
+
+/** Kinds that move stock-managed goods out of stock (marked * in SPEC 1.2). */
+export const STOCK_ISSUING_KINDS: readonly StatusKind[] = ['shipped', 'collective', 'cash_invoiced', 'invoiced'];
+
+export const STATUS_KIND_LABELS: Readonly<Record<StatusKind, { nb: string; en: string }>> = {
+  draft: { nb: 'Utkast', en: 'Draft' },
+  quote: { nb: 'Tilbud', en: 'Quote' },
+  accepted: { nb: 'Akseptert av kunde', en: 'Accepted by customer' },
+  web: { nb: 'Web', en: 'Web' },
+  confirmed: { nb: 'Bekreftet', en: 'Confirmed' },
+  production: { nb: 'Produksjon', en: 'Production' },
+  job_started: { nb: 'Jobb startet', en: 'Job started' },
+  job_completed: { nb: 'Jobb fullført', en: 'Job completed' },
+  pack: { nb: 'Pakk', en: 'Pack' },
+  loan: { nb: 'Utlån', en: 'Loan' },
+  subscription: { nb: 'Abonnement', en: 'Subscription' },
+  rest: { nb: 'Rest', en: 'Backorder' },
+  ready_to_invoice: { nb: 'Til fakturering', en: 'Ready to invoice' },
+  shipped: { nb: 'Utsendt', en: 'Shipped' },
+  collective: { nb: 'Samleordre', en: 'Collective' },
+  invoiced_packing_slip: { nb: 'Fakturert pakkseddel', en: 'Invoiced packing slip' },
+  cash_invoiced: { nb: 'Kontant fakturert', en: 'Cash invoiced' },
+  invoiced: { nb: 'Fakturert', en: 'Invoiced' },
+  reminded: { nb: 'Purret', en: 'Reminded' },
+  paid: { nb: 'Betalt', en: 'Paid' },
+  closed: { nb: 'Avsluttet', en: 'Closed' },
+  cancelled: { nb: 'Kansellert', en: 'Cancelled' },
+};
+
+export const STATUS_PRESETS = ['standard', 'field_service', 'simple'] as const;
+export type StatusPreset = (typeof STATUS_PRESETS)[number];
+
+/** SPEC 9: Norwegian VAT rates and their SAF-T standard tax codes (output VAT). */
+export const VAT_CODES = [
+  { code: '25', rateBp: 2500, saftCode: '3', nb: '25 % (høy sats)', en: '25 % (standard)' },
+  { code: '15', rateBp: 1500, saftCode: '31', nb: '15 % (næringsmidler)', en: '15 % (food)' },
+  { code: '12', rateBp: 1200, saftCode: '33', nb: '12 % (lav sats)', en: '12 % (low rate)' },
+  { code: '0', rateBp: 0, saftCode: '5', nb: '0 % (fritatt)', en: '0 % (zero-rated)' },
+] as const;
+export type VatCode = (typeof VAT_CODES)[number]['code'];
+export const VAT_CODE_IDS = VAT_CODES.map((v) => v.code) as unknown as readonly [VatCode, ...VatCode[]];
+
+export const PARTY_KINDS = ['private', 'business'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export const UNITS = ['stk', 'kg', 'l', 'm', 'm2', 'time', 'pk', 'eske'] as const;
+
+export const LANGUAGES = ['nb', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];

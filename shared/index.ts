@@ -1,0 +1,11 @@
+export * from './catalog';
+export * from './enums';
+export * from './errors';
+export * from './format';
+export * from './checks';
+export type * from './channels/company';
+export type * from './channels/customers';
+export type * from './channels/products';
+export type * from './channels/orders';
+export type * from './channels/system';
+export { ORDER_LIST_MAX_BLOCK } from './channels/orders';

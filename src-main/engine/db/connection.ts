@@ -1,0 +1,41 @@
+// Opening the company database: the pragmas every connection needs.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 native build other than Node's (the Electron shell passes its own). */
+  readonly nativeBinding?: string;
+  readonly readonly?: boolean;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.readonly ? { readonly: true } : {}),
+  });
+  // WAL for concurrent readers; synchronous=FULL so a committed invoice survives a power cut.
+  if (!opts.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
+/** Prepared statements cached per connection and SQL text. */
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}

@@ -1,0 +1,83 @@
+// The headless core. openEngine() opens (or creates) the company database, runs
+// pending migrations and returns call(channel, input): validate with the
+// channel's schema, run the handler in one SQLite transaction, return plain data.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { channels, isChannelName, type ChannelName, type ChannelOutput } from '../../shared/catalog';
+import { DomainError, errorData, type Result } from '../../shared/errors';
+import { openDatabase, type Db } from './db/connection';
+import { migrate, type MigrationResult } from './db/migrate';
+import { isoToday, type CallContext, type HandlerContext } from './context';
+import { handlers } from './handlers';
+import { zodToDomainError } from './validation';
+
+export interface EngineOptions {
+  readonly file: string;
+  /** The clock; tests pin it. */
+  readonly clock?: () => Date;
+  readonly nativeBinding?: string;
+  readonly appVersion?: string;
+  /** Called with unexpected (non-domain) errors; never with payloads. */
+  readonly onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export interface Engine {
+  readonly file: string;
+  readonly migration: MigrationResult;
+  call<K extends ChannelName>(channel: K, input: unknown, ctx?: CallContext): Promise<Result<ChannelOutput<K>>>;
+  /** Same as call, for untrusted channel names (the transports). */
+  callUnknown(channel: unknown, input: unknown, ctx?: CallContext): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export async function openEngine(opts: EngineOptions): Promise<Engine> {
+  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+  const db: Db = openDatabase(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const migration = await migrate(db, opts.file);
+  const clock = opts.clock ?? (() => new Date());
+  const appVersion = opts.appVersion ?? '0.1.0';
+  let dataVersion = 0;
+
+  function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> {
+    const parsed = channels[channel].input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error).data };
+    const handler = handlers[channel];
+    const now = clock();
+    const hctx: HandlerContext = {
+      db,
+      now,
+      today: isoToday(now),
+      userId: ctx.userId ?? null,
+      dataFile: opts.file,
+      appVersion,
+      dataVersion,
+    };
+    try {
+      const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
+      const value = handler.writes ? tx.immediate() : tx.deferred();
+      if (handler.writes) dataVersion++;
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false, error: err.data };
+      opts.onInternalError?.(channel, err);
+      return { ok: false, error: errorData('internal', null) };
+    }
+  }
+
+  return {
+    file: opts.file,
+    migration,
+    async call(channel, input, ctx = {}) {
+      return run(channel, input, ctx);
+    },
+    async callUnknown(channel, input, ctx = {}) {
+      if (!isChannelName(channel)) {
+        return { ok: false, error: errorData('unknown_channel', null, { channel: String(channel).slice(0, 64) }) };
+      }
+      return run(channel, input, ctx);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { CustomerInput } from '../../../shared/channels/customers';
+import { DomainError } from '../../../shared/errors';
+import type { Db } from '../db/connection';
+import { logActivity } from '../repos/activity';
+import { getCompany } from '../repos/company';
+import {
+  contactIdsOf,
+  getCustomer,
+  getCustomerRow,
+  insertCustomer,
+  listCustomers,
+  lookupCustomers,
+  replaceContacts,
+  updateCustomer,
+  type CustomerValues,
+} from '../repos/customers';
+import { nextNumber } from '../repos/numberSeries';
+import { reader, writer, type HandlerMap } from './types';
+
+type Parsed = Omit<CustomerInput, 'country' | 'cardSurchargeBp' | 'contacts'> & {
+  country: string;
+  cardSurchargeBp: number;
+  contacts: { id?: number | undefined; name: string; phone?: string | null | undefined; email?: string | null | undefined; role?: string | null | undefined }[];
+};
+
+function values(db: Db, input: Parsed, selfId: number | null): CustomerValues {
+  if (input.invoiceCustomerId != null && input.invoiceCustomerId !== selfId && !getCustomerRow(db, input.invoiceCustomerId)) {
+    throw new DomainError('unknown_customer', 'invoiceCustomerId', { id: input.invoiceCustomerId });
+  }
+  return {
+    kind: input.kind,
+    name: input.name,
+    orgNumber: input.orgNumber ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    addressLine1: input.addressLine1 ?? null,
+    postalCode: input.postalCode ?? null,
+    city: input.city ?? null,
+    country: input.country,
+    creditLimitOre: input.creditLimitOre ?? null,
+    // Payment terms default from the company (SPEC 8).
+    paymentTermsDays: input.paymentTermsDays ?? getCompany(db)?.defaultPaymentTermsDays ?? 14,
+    cardSurchargeBp: input.cardSurchargeBp,
+    invoiceCustomerId: input.invoiceCustomerId ?? null,
+  };
+}
+
+function contacts(input: Parsed) {
+  return input.contacts.map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? null, email: c.email ?? null, role: c.role ?? null }));
+}
+
+export const customerHandlers: HandlerMap<
+  'customers.list' | 'customers.get' | 'customers.create' | 'customers.update' | 'customers.lookup'
+> = {
+  'customers.list': reader((input, { db }) => listCustomers(db, input)),
+  'customers.get': reader((input, { db }) => {
+    const c = getCustomer(db, input.id);
+    if (!c) throw new DomainError('not_found', 'id', { entity: 'kunde', id: input.id });
+    return c;
+  }),
+  'customers.create': writer((input, { db, now, userId }) => {
+    if (input.contacts.some((c) => c.id !== undefined)) {
+      const i = input.contacts.findIndex((c) => c.id !== undefined);
+      throw new DomainError('unknown_contact', `contacts.${i}.id`, { id: input.contacts[i]!.id! });
+    }
+    const v = values(db, input, null);
+    const id = insertCustomer(db, nextNumber(db, 'customer'), v, now.toISOString());
+    replaceContacts(db, id, contacts(input));
+    const created = getCustomer(db, id)!;
+    logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: id, action: 'create', after: created });
+    return created;
+  }),
+  'customers.update': writer((input, { db, now, userId }) => {
+    const before = getCustomer(db, input.id);
+    if (!before) throw new DomainError('not_found', 'id', { entity: 'kunde', id: input.id });
+    const own = contactIdsOf(db, input.id);
+    input.contacts.forEach((c, i) => {
+      if (c.id !== undefined && !own.has(c.id)) throw new DomainError('unknown_contact', `contacts.${i}.id`, { id: c.id });
+    });
+    updateCustomer(db, input.id, values(db, input, input.id), now.toISOString());
+    replaceContacts(db, input.id, contacts(input));
+    const after = getCustomer(db, input.id)!;
+    logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: input.id, action: 'update', before, after });
+    return after;
+  }),
+  'customers.lookup': reader((input, { db }) => lookupCustomers(db, input.query, input.limit)),
+};

@@ -1,0 +1,16 @@
+// Every channel's handler, merged into one map that must cover the whole catalog.
+import type { ChannelName } from '../../../shared/catalog';
+import { companyHandlers } from './company';
+import { customerHandlers } from './customers';
+import { orderHandlers } from './orders';
+import { productHandlers } from './products';
+import { systemHandlers } from './system';
+import type { HandlerMap } from './types';
+
+export const handlers: HandlerMap<ChannelName> = {
+  ...systemHandlers,
+  ...companyHandlers,
+  ...productHandlers,
+  ...customerHandlers,
+  ...orderHandlers,
+};

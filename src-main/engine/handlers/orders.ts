@@ -1,0 +1,273 @@
+import type { HeaderInput, LineInput, Order, OrderLine } from '../../../shared/channels/orders';
+import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
+import type { HandlerContext } from '../context';
+import type { Db } from '../db/connection';
+import { assertEnterableStatus, assertLineEditable, assertManualOrderType, assertTypeFitsStatus } from '../domain/orderRules';
+import { computeTotals, lineAmountOre } from '../domain/pricing';
+import { norwegianSortKey } from '../domain/sortKey';
+import { logActivity } from '../repos/activity';
+import { getCompany } from '../repos/company';
+import { contactIdsOf, getCustomerRow } from '../repos/customers';
+import { nextNumber } from '../repos/numberSeries';
+import { listOrders, statusCounts } from '../repos/orderList';
+import {
+  deleteLine,
+  getOrder,
+  insertHeader,
+  insertLine,
+  refreshDerived,
+  renumberLines,
+  touchOrder,
+  updateHeader,
+  updateLine,
+  type HeaderValues,
+  type LineValues,
+} from '../repos/orders';
+import { getProducts } from '../repos/products';
+import { getStatus, listStatuses } from '../repos/statuses';
+import { reader, writer, type HandlerMap } from './types';
+
+type ParsedHeader = Omit<HeaderInput, 'orderType'> & { orderType: OrderTypeId };
+type ParsedLine = Omit<LineInput, 'discountBp'> & { discountBp: number };
+
+function vatRegistered(db: Db): boolean {
+  const company = getCompany(db);
+  if (!company) throw new DomainError('company_missing');
+  return company.vatRegistered;
+}
+
+function loadOrder(db: Db, id: number, field = 'id'): Order {
+  const order = getOrder(db, id, { vatRegistered: vatRegistered(db) });
+  if (!order || order.transactionType !== 'sales') throw new DomainError('not_found', field, { entity: 'ordre', id });
+  return order;
+}
+
+function typeLabel(t: OrderTypeId): string {
+  return `${t} ${ORDER_TYPES.find((o) => o.id === t)?.nb ?? ''}`.trim();
+}
+
+/** Checks and completes a header: customer, contact, status, order type (SPEC 1.1, 1.2.1). */
+function resolveHeader(db: Db, h: ParsedHeader, today: string, prefix: string, previous: Order | null): HeaderValues {
+  const customer = getCustomerRow(db, h.customerId);
+  if (!customer) throw new DomainError('unknown_customer', `${prefix}customerId`, { id: h.customerId });
+  if (h.orderType !== previous?.orderType) assertManualOrderType(h.orderType);
+  if (h.contactId != null && !contactIdsOf(db, h.customerId).has(h.contactId)) {
+    throw new DomainError('unknown_contact', `${prefix}contactId`, { id: h.contactId });
+  }
+  const statusId = h.statusId ?? previous?.statusId ?? listStatuses(db, 'sales').find((s) => !s.hidden)?.id;
+  const status = statusId === undefined ? null : getStatus(db, statusId);
+  if (!status) throw new DomainError('unknown_status', `${prefix}statusId`, { id: statusId ?? 0 });
+  if (status.transactionType !== 'sales') throw new DomainError('status_not_for_sales', `${prefix}statusId`, { id: status.id });
+  if (status.id !== previous?.statusId) assertEnterableStatus(status.kind, status.labelNb);
+  assertTypeFitsStatus(h.orderType, status.kind, status.labelNb, typeLabel(h.orderType));
+  // The customer's name is kept on the order as it was; a new customer takes its current name.
+  const sameCustomer = previous?.customerId === customer.id;
+  const name = sameCustomer ? previous.customerName : customer.name;
+  return {
+    transactionType: 'sales',
+    orderType: h.orderType,
+    statusId: status.id,
+    customerId: customer.id,
+    customerNumber: customer.number,
+    customerName: name,
+    customerSort: norwegianSortKey(name),
+    contactId: h.contactId ?? null,
+    orderDate: h.orderDate ?? previous?.orderDate ?? today,
+    deliveryDate: h.deliveryDate ?? null,
+    customerReference: h.customerReference || null,
+    ourReference: h.ourReference || null,
+    paymentTermsDays: h.paymentTermsDays ?? (sameCustomer ? previous.paymentTermsDays : customer.paymentTermsDays),
+    notes: h.notes || null,
+  };
+}
+
+/** Completes lines from their products: text, unit, price and VAT code default from the product. */
+function resolveLines(db: Db, lines: readonly ParsedLine[], fieldOf: (i: number) => string): LineValues[] {
+  const products = getProducts(
+    db,
+    lines.map((l) => l.productId),
+  );
+  return lines.map((l, i) => {
+    const p = products.get(l.productId);
+    if (!p || !p.active) throw new DomainError('unknown_product', `${fieldOf(i)}.productId`, { id: l.productId });
+    const priced = {
+      quantity: l.quantity,
+      unitPriceOre: l.unitPriceOre ?? p.priceOre,
+      discountBp: l.discountBp,
+    };
+    return {
+      productId: p.id,
+      productNumber: p.number,
+      description: l.description || p.name,
+      unit: p.unit,
+      ...priced,
+      vatCode: l.vatCode ?? p.vatCode,
+      amountOre: lineAmountOre(priced),
+      deliveryDate: l.deliveryDate ?? null,
+    };
+  });
+}
+
+function claim(ctx: HandlerContext, id: number, version: number): Order {
+  const order = loadOrder(ctx.db, id, 'id');
+  if (!touchOrder(ctx.db, id, version, ctx.now.toISOString())) throw new DomainError('version_conflict', 'version');
+  return order;
+}
+
+function finish(ctx: HandlerContext, id: number, action: string, before: Order | null): Order {
+  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+  const after = loadOrder(ctx.db, id);
+  logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: id, action, before, after });
+  return after;
+}
+
+function lineOf(order: Order, lineId: number, field: string): OrderLine {
+  const line = order.lines.find((l) => l.id === lineId);
+  if (!line) throw new DomainError('unknown_line', field, { id: lineId });
+  return line;
+}
+
+function lineInputOf(line: OrderLine): ParsedLine {
+  return {
+    productId: line.productId,
+    description: line.description,
+    quantity: line.quantity,
+    unitPriceOre: line.unitPriceOre,
+    discountBp: line.discountBp,
+    vatCode: line.vatCode,
+    deliveryDate: line.deliveryDate,
+  };
+}
+
+type OrderChannels =
+  | 'orders.create'
+  | 'orders.get'
+  | 'orders.updateHeader'
+  | 'orders.addLine'
+  | 'orders.updateLine'
+  | 'orders.removeLine'
+  | 'orders.moveLine'
+  | 'orders.save'
+  | 'orders.list'
+  | 'orders.statusCounts'
+  | 'orders.previewTotals'
+  | 'statuses.list';
+
+export const orderHandlers: HandlerMap<OrderChannels> = {
+  'orders.create': writer((input, ctx) => {
+    const { db, now, today } = ctx;
+    const header = resolveHeader(db, input.header, today, 'header.', null);
+    const lines = resolveLines(db, input.lines, (i) => `lines.${i}`);
+    const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());
+    lines.forEach((l, i) => insertLine(db, id, i + 1, l));
+    return finish(ctx, id, 'create', null);
+  }),
+
+  'orders.get': reader((input, { db }) => loadOrder(db, input.id)),
+
+  'orders.updateHeader': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    const merged: ParsedHeader = {
+      customerId: before.customerId,
+      orderType: before.orderType,
+      statusId: before.statusId,
+      orderDate: before.orderDate,
+      deliveryDate: before.deliveryDate,
+      customerReference: before.customerReference,
+      ourReference: before.ourReference,
+      contactId: before.contactId,
+      paymentTermsDays: before.paymentTermsDays,
+      notes: before.notes,
+      ...input.header,
+    };
+    const header = resolveHeader(ctx.db, merged, ctx.today, 'header.', before);
+    updateHeader(ctx.db, input.id, header, ctx.now.toISOString());
+    return finish(ctx, input.id, 'update_header', before);
+  }),
+
+  'orders.addLine': writer((input, ctx) => {
+    const before = claim(ctx, input.orderId, input.version);
+    const [line] = resolveLines(ctx.db, [input.line], () => 'line');
+    const newId = insertLine(ctx.db, input.orderId, before.lines.length + 1, line!);
+    const ids = before.lines.map((l) => l.id);
+    ids.splice(Math.min(input.position ?? ids.length, ids.length), 0, newId);
+    renumberLines(ctx.db, input.orderId, ids);
+    return finish(ctx, input.orderId, 'add_line', before);
+  }),
+
+  'orders.updateLine': writer((input, ctx) => {
+    const before = claim(ctx, input.orderId, input.version);
+    const line = lineOf(before, input.lineId, 'lineId');
+    assertLineEditable(line, 'lineId');
+    const [values] = resolveLines(ctx.db, [{ ...lineInputOf(line), ...input.changes }], () => 'changes');
+    updateLine(ctx.db, line.id, values!);
+    return finish(ctx, input.orderId, 'update_line', before);
+  }),
+
+  'orders.removeLine': writer((input, ctx) => {
+    const before = claim(ctx, input.orderId, input.version);
+    const line = lineOf(before, input.lineId, 'lineId');
+    assertLineEditable(line, 'lineId');
+    deleteLine(ctx.db, line.id);
+    renumberLines(
+      ctx.db,
+      input.orderId,
+      before.lines.filter((l) => l.id !== line.id).map((l) => l.id),
+    );
+    return finish(ctx, input.orderId, 'remove_line', before);
+  }),
+
+  'orders.moveLine': writer((input, ctx) => {
+    const before = claim(ctx, input.orderId, input.version);
+    lineOf(before, input.lineId, 'lineId');
+    const ids = before.lines.map((l) => l.id).filter((id) => id !== input.lineId);
+    ids.splice(Math.min(input.toIndex, ids.length), 0, input.lineId);
+    renumberLines(ctx.db, input.orderId, ids);
+    return finish(ctx, input.orderId, 'move_line', before);
+  }),
+
+  'orders.save': writer((input, ctx) => {
+    const { db } = ctx;
+    const before = claim(ctx, input.id, input.version);
+    const header = resolveHeader(db, input.header, ctx.today, 'header.', before);
+    updateHeader(db, input.id, header, ctx.now.toISOString());
+
+    const existing = new Map(before.lines.map((l) => [l.id, l]));
+    const kept = new Set<number>();
+    input.lines.forEach((l, i) => {
+      if (l.id === undefined) return;
+      if (!existing.has(l.id) || kept.has(l.id)) throw new DomainError('unknown_line', `lines.${i}.id`, { id: l.id });
+      kept.add(l.id);
+    });
+    for (const old of before.lines) if (!kept.has(old.id)) assertLineEditable(old, 'lines');
+
+    const values = resolveLines(db, input.lines, (i) => `lines.${i}`);
+    for (const old of before.lines) if (!kept.has(old.id)) deleteLine(db, old.id);
+    const ids = input.lines.map((l, i) => {
+      const v = values[i]!;
+      if (l.id === undefined) return insertLine(db, input.id, before.lines.length + input.lines.length + i + 1, v);
+      const old = existing.get(l.id)!;
+      const changed =
+        old.productId !== v.productId ||
+        old.quantity !== v.quantity ||
+        old.unitPriceOre !== v.unitPriceOre ||
+        old.discountBp !== v.discountBp ||
+        old.vatCode !== v.vatCode ||
+        old.description !== v.description ||
+        old.deliveryDate !== v.deliveryDate;
+      if (changed) {
+        assertLineEditable(old, `lines.${i}`);
+        updateLine(db, l.id, v);
+      }
+      return l.id;
+    });
+    renumberLines(db, input.id, ids);
+    return finish(ctx, input.id, 'save', before);
+  }),
+
+  'orders.list': reader((input, ctx) => listOrders(ctx.db, input, ctx.dataVersion)),
+  'orders.statusCounts': reader((input, { db }) => statusCounts(db, input)),
+  'orders.previewTotals': reader((input, { db }) => computeTotals(input.lines, { vatRegistered: vatRegistered(db) })),
+  'statuses.list': reader((_input, { db }) => listStatuses(db, 'sales')),
+};

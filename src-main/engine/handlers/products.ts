@@ -1,0 +1,70 @@
+import { DomainError } from '../../../shared/errors';
+import type { Db } from '../db/connection';
+import { logActivity } from '../repos/activity';
+import {
+  findProductIdBy,
+  getProduct,
+  insertProduct,
+  listProducts,
+  lookupProducts,
+  updateProduct,
+  type ProductValues,
+} from '../repos/products';
+import { reader, writer, type HandlerMap } from './types';
+
+/** Product numbers and EANs are unique; say which one is taken instead of failing on the constraint. */
+function assertUnique(db: Db, p: ProductValues, selfId: number | null): void {
+  const byNumber = findProductIdBy(db, 'number', p.number);
+  if (byNumber !== null && byNumber !== selfId) throw new DomainError('duplicate_product_number', 'number', { value: p.number });
+  if (p.ean) {
+    const byEan = findProductIdBy(db, 'ean', p.ean);
+    if (byEan !== null && byEan !== selfId) throw new DomainError('duplicate_ean', 'ean', { value: p.ean });
+  }
+}
+
+function values(input: Omit<ProductValues, 'costOre' | 'binLocation' | 'ean'> & {
+  costOre?: number | null | undefined;
+  binLocation?: string | null | undefined;
+  ean?: string | null | undefined;
+}): ProductValues {
+  return {
+    number: input.number,
+    name: input.name,
+    unit: input.unit,
+    priceOre: input.priceOre,
+    costOre: input.costOre ?? null,
+    vatCode: input.vatCode,
+    stockManaged: input.stockManaged,
+    binLocation: input.binLocation || null,
+    ean: input.ean || null,
+    active: input.active,
+  };
+}
+
+export const productHandlers: HandlerMap<
+  'products.list' | 'products.get' | 'products.create' | 'products.update' | 'products.lookup'
+> = {
+  'products.list': reader((input, { db }) => listProducts(db, input)),
+  'products.get': reader((input, { db }) => {
+    const p = getProduct(db, input.id);
+    if (!p) throw new DomainError('not_found', 'id', { entity: 'produkt', id: input.id });
+    return p;
+  }),
+  'products.create': writer((input, { db, now, userId }) => {
+    const v = values(input);
+    assertUnique(db, v, null);
+    const id = insertProduct(db, v, now.toISOString());
+    logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: id, action: 'create', after: v });
+    return getProduct(db, id)!;
+  }),
+  'products.update': writer((input, { db, now, userId }) => {
+    const before = getProduct(db, input.id);
+    if (!before) throw new DomainError('not_found', 'id', { entity: 'produkt', id: input.id });
+    const v = values(input);
+    assertUnique(db, v, input.id);
+    updateProduct(db, input.id, v, now.toISOString());
+    logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: input.id, action: 'update', before, after: v });
+    return getProduct(db, input.id)!;
+  }),
+  'products.lookup': reader((input, { db }) => lookupProducts(db, input.query, input.limit)),
+};

@@ -1,0 +1,13 @@
+import type { ChannelName, ChannelOutput, ChannelParsed } from '../../../shared/catalog';
+import type { HandlerContext } from '../context';
+
+export interface Handler<K extends ChannelName> {
+  /** Writes run in an IMMEDIATE transaction; reads run in a deferred one. */
+  readonly writes: boolean;
+  readonly run: (input: ChannelParsed<K>, ctx: HandlerContext) => ChannelOutput<K>;
+}
+
+export type HandlerMap<K extends ChannelName> = { readonly [P in K]: Handler<P> };
+
+export const reader = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: false, run });
+export const writer = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: true, run });

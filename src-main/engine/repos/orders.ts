@@ -1,0 +1,285 @@
+import type { Order, OrderLine } from '../../../shared/channels/orders';
+import type { OrderTypeId, StatusKind, TransactionType, VatCode } from '../../../shared/enums';
+import { stmt, type Db } from '../db/connection';
+import { computeTotals } from '../domain/pricing';
+
+interface HeaderRow {
+  id: number;
+  number: number;
+  transaction_type: TransactionType;
+  order_type: OrderTypeId;
+  status_id: number;
+  status_kind: StatusKind;
+  party_id: number;
+  customer_number: number;
+  customer_name: string;
+  contact_id: number | null;
+  order_date: string;
+  delivery_date: string | null;
+  customer_reference: string | null;
+  our_reference: string | null;
+  payment_terms_days: number;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface LineRow {
+  id: number;
+  line_no: number;
+  product_id: number;
+  product_number: string;
+  description: string;
+  unit: string;
+  quantity: number;
+  unit_price_ore: number;
+  discount_bp: number;
+  vat_code: VatCode;
+  amount_ore: number;
+  delivery_date: string | null;
+  qty_confirmed: number;
+  qty_reserved: number;
+  qty_on_loan: number;
+  qty_picked: number;
+  qty_delivered: number;
+  qty_received: number;
+  qty_invoiced: number;
+  qty_credited: number;
+}
+
+const toLine = (r: LineRow): OrderLine => ({
+  id: r.id,
+  lineNo: r.line_no,
+  productId: r.product_id,
+  productNumber: r.product_number,
+  description: r.description,
+  unit: r.unit,
+  quantity: r.quantity,
+  unitPriceOre: r.unit_price_ore,
+  discountBp: r.discount_bp,
+  vatCode: r.vat_code,
+  amountOre: r.amount_ore,
+  deliveryDate: r.delivery_date,
+  qtyConfirmed: r.qty_confirmed,
+  qtyReserved: r.qty_reserved,
+  qtyOnLoan: r.qty_on_loan,
+  qtyPicked: r.qty_picked,
+  qtyDelivered: r.qty_delivered,
+  qtyReceived: r.qty_received,
+  qtyInvoiced: r.qty_invoiced,
+  qtyCredited: r.qty_credited,
+});
+
+export function getLines(db: Db, orderId: number): OrderLine[] {
+  return (stmt(db, 'SELECT * FROM order_line WHERE order_id = ? ORDER BY line_no').all(orderId) as LineRow[]).map(toLine);
+}
+
+export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): Order | null {
+  const h = stmt(
+    db,
+    `SELECT o.*, s.kind AS status_kind FROM order_header o JOIN status s ON s.id = o.status_id WHERE o.id = ?`,
+  ).get(id) as HeaderRow | undefined;
+  if (!h) return null;
+  const lines = getLines(db, id);
+  return {
+    id: h.id,
+    number: h.number,
+    transactionType: h.transaction_type,
+    orderType: h.order_type,
+    statusId: h.status_id,
+    statusKind: h.status_kind,
+    customerId: h.party_id,
+    customerNumber: h.customer_number,
+    customerName: h.customer_name,
+    contactId: h.contact_id,
+    orderDate: h.order_date,
+    deliveryDate: h.delivery_date,
+    customerReference: h.customer_reference,
+    ourReference: h.our_reference,
+    paymentTermsDays: h.payment_terms_days,
+    notes: h.notes,
+    version: h.version,
+    createdAt: h.created_at,
+    updatedAt: h.updated_at,
+    lines,
+    totals: computeTotals(lines, opts),
+  };
+}
+
+export interface HeaderValues {
+  readonly transactionType: TransactionType;
+  readonly orderType: OrderTypeId;
+  readonly statusId: number;
+  readonly customerId: number;
+  readonly customerNumber: number;
+  readonly customerName: string;
+  readonly customerSort: string;
+  readonly contactId: number | null;
+  readonly orderDate: string;
+  readonly deliveryDate: string | null;
+  readonly customerReference: string | null;
+  readonly ourReference: string | null;
+  readonly paymentTermsDays: number;
+  readonly notes: string | null;
+}
+
+function headerParams(h: HeaderValues) {
+  return {
+    tt: h.transactionType,
+    type: h.orderType,
+    status: h.statusId,
+    party: h.customerId,
+    custNo: h.customerNumber,
+    custName: h.customerName,
+    custSort: h.customerSort,
+    contact: h.contactId,
+    date: h.orderDate,
+    delivery: h.deliveryDate,
+    yourRef: h.customerReference,
+    ourRef: h.ourReference,
+    terms: h.paymentTermsDays,
+    notes: h.notes,
+  };
+}
+
+export function insertHeader(db: Db, number: number, h: HeaderValues, now: string): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO order_header (transaction_type, number, order_type, status_id, party_id, customer_number, customer_name,
+         customer_sort, contact_id, order_date, delivery_date, customer_reference, our_reference, payment_terms_days, notes,
+         created_at, updated_at)
+       VALUES (@tt, @number, @type, @status, @party, @custNo, @custName, @custSort, @contact, @date, @delivery, @yourRef,
+         @ourRef, @terms, @notes, @now, @now)`,
+    ).run({ ...headerParams(h), number, now }).lastInsertRowid,
+  );
+}
+
+/** Writes the header; the caller has claimed the order with touchOrder first. */
+export function updateHeader(db: Db, id: number, h: HeaderValues, now: string): void {
+  stmt(
+    db,
+    `UPDATE order_header SET order_type = @type, status_id = @status, party_id = @party, customer_number = @custNo,
+       customer_name = @custName, customer_sort = @custSort, contact_id = @contact, order_date = @date,
+       delivery_date = @delivery, customer_reference = @yourRef, our_reference = @ourRef, payment_terms_days = @terms,
+       notes = @notes, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...headerParams(h), id, now });
+}
+
+/** Claims the order for a change: bumps its version if it is still `version`. */
+export function touchOrder(db: Db, id: number, version: number, now: string): boolean {
+  return (
+    stmt(db, 'UPDATE order_header SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?').run(
+      now,
+      id,
+      version,
+    ).changes === 1
+  );
+}
+
+export interface LineValues {
+  readonly productId: number;
+  readonly productNumber: string;
+  readonly description: string;
+  readonly unit: string;
+  readonly quantity: number;
+  readonly unitPriceOre: number;
+  readonly discountBp: number;
+  readonly vatCode: VatCode;
+  readonly amountOre: number;
+  readonly deliveryDate: string | null;
+}
+
+function lineParams(l: LineValues) {
+  return {
+    product: l.productId,
+    productNumber: l.productNumber,
+    description: l.description,
+    unit: l.unit,
+    qty: l.quantity,
+    price: l.unitPriceOre,
+    discount: l.discountBp,
+    vat: l.vatCode,
+    amount: l.amountOre,
+    delivery: l.deliveryDate,
+  };
+}
+
+export function insertLine(db: Db, orderId: number, lineNo: number, l: LineValues): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO order_line (order_id, line_no, product_id, product_number, description, unit, quantity, unit_price_ore,
+         discount_bp, vat_code, amount_ore, delivery_date)
+       VALUES (@order, @lineNo, @product, @productNumber, @description, @unit, @qty, @price, @discount, @vat, @amount,
+         @delivery)`,
+    ).run({ ...lineParams(l), order: orderId, lineNo }).lastInsertRowid,
+  );
+}
+
+export function updateLine(db: Db, lineId: number, l: LineValues): void {
+  stmt(
+    db,
+    `UPDATE order_line SET product_id = @product, product_number = @productNumber, description = @description,
+       unit = @unit, quantity = @qty, unit_price_ore = @price, discount_bp = @discount, vat_code = @vat,
+       amount_ore = @amount, delivery_date = @delivery
+     WHERE id = @id`,
+  ).run({ ...lineParams(l), id: lineId });
+}
+
+export function deleteLine(db: Db, lineId: number): void {
+  stmt(db, 'DELETE FROM order_line WHERE id = ?').run(lineId);
+}
+
+/**
+ * Gives the lines their positions 1..n in the order given. Two passes, because
+ * (order_id, line_no) is unique: first out of the way, then into place.
+ */
+export function renumberLines(db: Db, orderId: number, lineIdsInOrder: readonly number[]): void {
+  stmt(db, 'UPDATE order_line SET line_no = -line_no WHERE order_id = ?').run(orderId);
+  const set = stmt(db, 'UPDATE order_line SET line_no = ? WHERE id = ? AND order_id = ?');
+  lineIdsInOrder.forEach((id, i) => set.run(i + 1, id, orderId));
+}
+
+/** Stores the header totals the list shows, and the order's row in the search index. */
+export function refreshDerived(db: Db, orderId: number, opts: { vatRegistered: boolean }): void {
+  const lines = getLines(db, orderId);
+  const totals = computeTotals(lines, opts);
+  stmt(
+    db,
+    'UPDATE order_header SET total_net_ore = ?, total_vat_ore = ?, total_gross_ore = ?, line_count = ? WHERE id = ?',
+  ).run(totals.netOre, totals.vatOre, totals.grossOre, lines.length, orderId);
+  const h = stmt(
+    db,
+    'SELECT number, customer_name, customer_number, customer_reference, our_reference FROM order_header WHERE id = ?',
+  ).get(orderId) as {
+    number: number;
+    customer_name: string;
+    customer_number: number;
+    customer_reference: string | null;
+    our_reference: string | null;
+  };
+  writeSearchRow(db, orderId, {
+    number: String(h.number),
+    customer: `${h.customer_name} ${h.customer_number}`,
+    reference: [h.customer_reference, h.our_reference].filter(Boolean).join(' '),
+    products: lines.map((l) => `${l.productNumber} ${l.description}`).join(' '),
+  });
+}
+
+export function writeSearchRow(
+  db: Db,
+  orderId: number,
+  row: { number: string; customer: string; reference: string; products: string },
+): void {
+  stmt(db, 'DELETE FROM order_search WHERE rowid = ?').run(orderId);
+  stmt(db, 'INSERT INTO order_search (rowid, number, customer, reference, products) VALUES (?, ?, ?, ?, ?)').run(
+    orderId,
+    row.number,
+    row.customer,
+    row.reference,
+    row.products,
+  );
+}

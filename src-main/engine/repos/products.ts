@@ -1,0 +1,131 @@
+import type { Product } from '../../../shared/channels/products';
+import type { VatCode } from '../../../shared/enums';
+import { stmt, type Db } from '../db/connection';
+import { likeContains, likePrefix } from './sql';
+
+interface ProductRow {
+  id: number;
+  number: string;
+  name: string;
+  unit: string;
+  price_ore: number;
+  cost_ore: number | null;
+  vat_code: VatCode;
+  stock_managed: number;
+  bin_location: string | null;
+  ean: string | null;
+  active: number;
+  updated_at: string;
+}
+
+const toProduct = (r: ProductRow): Product => ({
+  id: r.id,
+  number: r.number,
+  name: r.name,
+  unit: r.unit,
+  priceOre: r.price_ore,
+  costOre: r.cost_ore,
+  vatCode: r.vat_code,
+  stockManaged: r.stock_managed === 1,
+  binLocation: r.bin_location,
+  ean: r.ean,
+  active: r.active === 1,
+  updatedAt: r.updated_at,
+});
+
+export type ProductValues = Omit<Product, 'id' | 'updatedAt'>;
+
+export function getProduct(db: Db, id: number): Product | null {
+  const r = stmt(db, 'SELECT * FROM product WHERE id = ?').get(id) as ProductRow | undefined;
+  return r ? toProduct(r) : null;
+}
+
+export function getProducts(db: Db, ids: readonly number[]): Map<number, Product> {
+  const out = new Map<number, Product>();
+  const unique = [...new Set(ids)];
+  // json_each keeps one prepared statement for any number of ids.
+  const rows = stmt(db, 'SELECT * FROM product WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(unique),
+  ) as ProductRow[];
+  for (const r of rows) out.set(r.id, toProduct(r));
+  return out;
+}
+
+export function findProductIdBy(db: Db, column: 'number' | 'ean', value: string): number | null {
+  const sql = column === 'number' ? 'SELECT id FROM product WHERE number = ?' : 'SELECT id FROM product WHERE ean = ?';
+  const r = stmt(db, sql).get(value) as { id: number } | undefined;
+  return r?.id ?? null;
+}
+
+function params(p: ProductValues) {
+  return {
+    number: p.number,
+    name: p.name,
+    unit: p.unit,
+    price: p.priceOre,
+    cost: p.costOre,
+    vat: p.vatCode,
+    stock: p.stockManaged ? 1 : 0,
+    bin: p.binLocation,
+    ean: p.ean,
+    active: p.active ? 1 : 0,
+  };
+}
+
+export function insertProduct(db: Db, p: ProductValues, now: string): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO product (number, name, unit, price_ore, cost_ore, vat_code, stock_managed, bin_location, ean, active,
+         created_at, updated_at)
+       VALUES (@number, @name, @unit, @price, @cost, @vat, @stock, @bin, @ean, @active, @now, @now)`,
+    ).run({ ...params(p), now }).lastInsertRowid,
+  );
+}
+
+export function updateProduct(db: Db, id: number, p: ProductValues, now: string): void {
+  stmt(
+    db,
+    `UPDATE product SET number = @number, name = @name, unit = @unit, price_ore = @price, cost_ore = @cost,
+       vat_code = @vat, stock_managed = @stock, bin_location = @bin, ean = @ean, active = @active, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...params(p), now, id });
+}
+
+
+export function listProducts(
+  db: Db,
+  q: { search?: string | undefined; offset: number; limit: number; includeInactive: boolean },
+): { rows: Product[]; total: number } {
+  const search = q.search?.trim() ?? '';
+  const where = `(@all = 1 OR active = 1) AND (@search = '' OR number LIKE @like ESCAPE '\\' OR name LIKE @like ESCAPE '\\' OR ean = @search)`;
+  const p = { all: q.includeInactive ? 1 : 0, search, like: likeContains(search) };
+  const rows = stmt(db, `SELECT * FROM product WHERE ${where} ORDER BY number LIMIT @limit OFFSET @offset`).all({
+    ...p,
+    limit: q.limit,
+    offset: q.offset,
+  }) as ProductRow[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM product WHERE ${where}`).get(p) as { n: number }).n;
+  return { rows: rows.map(toProduct), total };
+}
+
+/**
+ * What the line grid's product cell finds as the clerk types: an exact number
+ * or EAN first, then numbers starting with the text, then names containing every word.
+ */
+export function lookupProducts(db: Db, query: string, limit: number): Product[] {
+  const q = query.trim();
+  if (!q) return [];
+  const words = q.split(/\s+/).slice(0, 5);
+  const nameClause = words.map((_, i) => `name LIKE @w${i} ESCAPE '\\'`).join(' AND ');
+  const wordParams = Object.fromEntries(words.map((w, i) => [`w${i}`, likeContains(w)]));
+  const rows = stmt(
+    db,
+    `SELECT *, CASE WHEN number = @q COLLATE NOCASE OR ean = @q THEN 0
+                    WHEN number LIKE @prefix ESCAPE '\\' THEN 1 ELSE 2 END AS rank
+     FROM product
+     WHERE active = 1 AND (number = @q COLLATE NOCASE OR ean = @q OR number LIKE @prefix ESCAPE '\\' OR (${nameClause}))
+     ORDER BY rank, number LIMIT @limit`,
+  ).all({ q, prefix: likePrefix(q), limit, ...wordParams }) as ProductRow[];
+  return rows.map(toProduct);
+}

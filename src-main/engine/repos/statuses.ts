@@ -1,0 +1,46 @@
+import type { Status } from '../../../shared/channels/orders';
+import type { StatusKind, TransactionType } from '../../../shared/enums';
+import { stmt, type Db } from '../db/connection';
+import type { StatusSeed } from '../domain/statusFlows';
+
+interface StatusRow {
+  id: number;
+  kind: StatusKind;
+  label_nb: string;
+  label_en: string;
+  sort_order: number;
+  hidden: number;
+  transaction_type: TransactionType;
+}
+
+const toStatus = (r: StatusRow): Status => ({
+  id: r.id,
+  kind: r.kind,
+  labelNb: r.label_nb,
+  labelEn: r.label_en,
+  sortOrder: r.sort_order,
+  hidden: r.hidden === 1,
+});
+
+export function listStatuses(db: Db, transactionType: TransactionType): Status[] {
+  return (
+    stmt(db, 'SELECT * FROM status WHERE transaction_type = ? ORDER BY sort_order, id').all(transactionType) as StatusRow[]
+  ).map(toStatus);
+}
+
+export function getStatus(db: Db, id: number): (Status & { transactionType: TransactionType }) | null {
+  const r = stmt(db, 'SELECT * FROM status WHERE id = ?').get(id) as StatusRow | undefined;
+  return r ? { ...toStatus(r), transactionType: r.transaction_type } : null;
+}
+
+export function countStatuses(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM status').get() as { n: number }).n;
+}
+
+export function insertStatuses(db: Db, transactionType: TransactionType, seeds: readonly StatusSeed[]): void {
+  const ins = stmt(
+    db,
+    'INSERT INTO status (transaction_type, kind, label_nb, label_en, sort_order, hidden) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  seeds.forEach((s, i) => ins.run(transactionType, s.kind, s.labelNb, s.labelEn, (i + 1) * 10, s.hidden ? 1 : 0));
+}

@@ -1,0 +1,57 @@
+// Turning a zod refusal into the domain error the user sees: the first issue
+// decides the code and the field.
+import type { z } from 'zod';
+import { DomainError, type ErrorCode } from '../../shared/errors';
+
+const REFINEMENT_CODES = new Set<string>([
+  'invalid_org_number',
+  'invalid_bank_account',
+  'invalid_ean',
+  'invalid_date',
+  'invalid_phone',
+  'org_number_required',
+  'block_too_large',
+]);
+
+export function fieldPath(path: readonly PropertyKey[]): string | null {
+  return path.length ? path.map(String).join('.') : null;
+}
+
+export function zodToDomainError(error: z.ZodError): DomainError {
+  const issue = error.issues[0];
+  if (!issue) return new DomainError('invalid_type');
+  const field = fieldPath(issue.path);
+  switch (issue.code) {
+    case 'custom': {
+      const code = REFINEMENT_CODES.has(issue.message) ? (issue.message as ErrorCode) : 'invalid_format';
+      const params = (issue.params ?? {}) as Record<string, string | number>;
+      return new DomainError(code, field, params);
+    }
+    case 'invalid_type':
+      return new DomainError(issue.input === undefined ? 'required' : 'invalid_type', field);
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) === 1
+          ? new DomainError('required', field)
+          : new DomainError('too_short', field, { min: Number(issue.minimum) });
+      }
+      if (issue.origin === 'array') return new DomainError('too_small', field, { min: Number(issue.minimum) });
+      return new DomainError('too_small', field, { min: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return new DomainError('too_long', field, { max: Number(issue.maximum) });
+      return new DomainError('too_big', field, { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return new DomainError(issue.format === 'email' ? 'invalid_format' : 'invalid_format', field);
+    case 'invalid_value':
+    case 'invalid_union':
+      return new DomainError('invalid_choice', field);
+    case 'unrecognized_keys':
+      return new DomainError('unknown_field', fieldPath([...issue.path, issue.keys[0] ?? '']), {
+        key: issue.keys[0] ?? '',
+      });
+    case 'not_multiple_of':
+      return new DomainError('not_integer', field);
+    default:
+      return new DomainError('invalid_type', field);
+  }
+}

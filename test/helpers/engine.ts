@@ -1,0 +1,64 @@
+// A fresh engine on a real SQLite file in a temporary folder, with the real
+// migrations and handlers, and a fixed clock.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelName, ChannelOutput } from '../../shared/catalog';
+import type { DomainErrorData } from '../../shared/errors';
+import { openEngine, type Engine } from '../../src-main/engine';
+
+export interface TestEngine {
+  readonly engine: Engine;
+  readonly dir: string;
+  readonly file: string;
+  /** Calls a channel and returns its value, failing the test on a refusal. */
+  ok<K extends ChannelName>(channel: K, input: unknown): Promise<ChannelOutput<K>>;
+  /** Calls a channel that must refuse, and returns the refusal. */
+  refused(channel: ChannelName, input: unknown): Promise<DomainErrorData>;
+  close(): void;
+}
+
+export const FIXED_NOW = new Date('2025-01-05T10:00:00');
+
+export async function makeEngine(opts: { now?: Date } = {}): Promise<TestEngine> {
+  const dir = mkdtempSync(join(tmpdir(), 'ordrebok-test-'));
+  const file = join(dir, 'firma.ordrebok');
+  const engine = await openEngine({
+    file,
+    clock: () => opts.now ?? FIXED_NOW,
+    onInternalError: (channel, error) => {
+      throw new Error(`internal error in ${channel}: ${String(error)}`);
+    },
+  });
+  return {
+    engine,
+    dir,
+    file,
+    async ok(channel, input) {
+      const r = await engine.call(channel, input);
+      if (!r.ok) throw new Error(`${channel} refused: ${r.error.code} ${r.error.field ?? ''} ${r.error.message.en}`);
+      return r.value as never;
+    },
+    async refused(channel, input) {
+      const r = await engine.call(channel, input);
+      if (r.ok) throw new Error(`${channel} was expected to refuse but returned ${JSON.stringify(r.value).slice(0, 200)}`);
+      return r.error;
+    },
+    close() {
+      engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A VAT-registered company with valid identifiers. */
+export const COMPANY = {
+  name: 'Fjordlager AS',
+  orgNumber: '923609016',
+  vatRegistered: true,
+  addressLine1: 'Havnegata 12',
+  postalCode: '5003',
+  city: 'Bergen',
+  bankAccount: '15031234562',
+  phone: '+47 55 12 34 56',
+} as const;
