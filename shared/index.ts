@@ -9,3 +9,4 @@ export type * from './channels/products';
 export type * from './channels/orders';
 export type * from './channels/system';
 export { ORDER_LIST_MAX_BLOCK } from './channels/orders';
+export * from './bridge';
