@@ -7,6 +7,7 @@ import { channels, isChannelName, type ChannelName, type ChannelOutput } from '.
 import { DomainError, errorData, type Result } from '../../shared/errors';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, type MigrationResult } from './db/migrate';
+import { databaseFingerprint } from './db/snapshot';
 import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
 import { zodToDomainError } from './validation';
@@ -27,6 +28,8 @@ export interface Engine {
   call<K extends ChannelName>(channel: K, input: unknown, ctx?: CallContext): Promise<Result<ChannelOutput<K>>>;
   /** Same as call, for untrusted channel names (the transports). */
   callUnknown(channel: unknown, input: unknown, ctx?: CallContext): Promise<Result<unknown>>;
+  /** A fingerprint of all stored rows (tests use it to prove a refusal changed nothing). */
+  fingerprint(): { readonly hash: string; readonly rows: number };
   close(): void;
 }
 
@@ -40,7 +43,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
 
   function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> {
     const parsed = channels[channel].input.safeParse(input);
-    if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error).data };
+    if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error, input).data };
     const handler = handlers[channel];
     const now = clock();
     const hctx: HandlerContext = {
@@ -75,6 +78,9 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
         return { ok: false, error: errorData('unknown_channel', null, { channel: String(channel).slice(0, 64) }) };
       }
       return run(channel, input, ctx);
+    },
+    fingerprint() {
+      return databaseFingerprint(db);
     },
     close() {
       db.close();

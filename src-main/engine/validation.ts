@@ -17,7 +17,17 @@ export function fieldPath(path: readonly PropertyKey[]): string | null {
   return path.length ? path.map(String).join('.') : null;
 }
 
-export function zodToDomainError(error: z.ZodError): DomainError {
+/** The value the caller sent at `path`, to tell a missing field from a wrong one. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+export function zodToDomainError(error: z.ZodError, input: unknown): DomainError {
   const issue = error.issues[0];
   if (!issue) return new DomainError('invalid_type');
   const field = fieldPath(issue.path);
@@ -28,7 +38,8 @@ export function zodToDomainError(error: z.ZodError): DomainError {
       return new DomainError(code, field, params);
     }
     case 'invalid_type':
-      return new DomainError(issue.input === undefined ? 'required' : 'invalid_type', field);
+      if (issue.expected === 'int') return new DomainError('not_integer', field);
+      return new DomainError(valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type', field);
     case 'too_small':
       if (issue.origin === 'string') {
         return Number(issue.minimum) === 1

@@ -24,19 +24,24 @@ export const NOT_AT_ENTRY_KINDS: readonly StatusKind[] = [
   'rest',
 ];
 
-export function assertTypeFitsStatus(orderType: OrderTypeId, kind: StatusKind, statusLabel: string, typeLabel: string): void {
+export function assertTypeFitsStatus(
+  orderType: OrderTypeId,
+  kind: StatusKind,
+  labels: { status: string; orderType: string },
+  field: string,
+): void {
   if (UNPROCESSED_TYPES.includes(orderType) && !NON_PROCESSING_KINDS.includes(kind)) {
-    throw new DomainError('status_needs_processing_type', 'statusId', { orderType: typeLabel, status: statusLabel });
+    throw new DomainError('status_needs_processing_type', field, labels);
   }
 }
 
-export function assertEnterableStatus(kind: StatusKind, statusLabel: string): void {
-  if (NOT_AT_ENTRY_KINDS.includes(kind)) throw new DomainError('status_not_at_entry', 'statusId', { status: statusLabel });
+export function assertEnterableStatus(kind: StatusKind, statusLabel: string, field: string): void {
+  if (NOT_AT_ENTRY_KINDS.includes(kind)) throw new DomainError('status_not_at_entry', field, { status: statusLabel });
 }
 
 /** Order type 9 is created only by import (SPEC 1.1). */
-export function assertManualOrderType(orderType: OrderTypeId): void {
-  if (orderType === 9) throw new DomainError('order_type_import_only', 'header.orderType');
+export function assertManualOrderType(orderType: OrderTypeId, field: string): void {
+  if (orderType === 9) throw new DomainError('order_type_import_only', field);
 }
 
 /** Lines already delivered or invoiced cannot be edited or removed. */

@@ -51,7 +51,7 @@ function typeLabel(t: OrderTypeId): string {
 function resolveHeader(db: Db, h: ParsedHeader, today: string, prefix: string, previous: Order | null): HeaderValues {
   const customer = getCustomerRow(db, h.customerId);
   if (!customer) throw new DomainError('unknown_customer', `${prefix}customerId`, { id: h.customerId });
-  if (h.orderType !== previous?.orderType) assertManualOrderType(h.orderType);
+  if (h.orderType !== previous?.orderType) assertManualOrderType(h.orderType, `${prefix}orderType`);
   if (h.contactId != null && !contactIdsOf(db, h.customerId).has(h.contactId)) {
     throw new DomainError('unknown_contact', `${prefix}contactId`, { id: h.contactId });
   }
@@ -59,8 +59,8 @@ function resolveHeader(db: Db, h: ParsedHeader, today: string, prefix: string, p
   const status = statusId === undefined ? null : getStatus(db, statusId);
   if (!status) throw new DomainError('unknown_status', `${prefix}statusId`, { id: statusId ?? 0 });
   if (status.transactionType !== 'sales') throw new DomainError('status_not_for_sales', `${prefix}statusId`, { id: status.id });
-  if (status.id !== previous?.statusId) assertEnterableStatus(status.kind, status.labelNb);
-  assertTypeFitsStatus(h.orderType, status.kind, status.labelNb, typeLabel(h.orderType));
+  if (status.id !== previous?.statusId) assertEnterableStatus(status.kind, status.labelNb, `${prefix}statusId`);
+  assertTypeFitsStatus(h.orderType, status.kind, { status: status.labelNb, orderType: typeLabel(h.orderType) }, `${prefix}statusId`);
   // The customer's name is kept on the order as it was; a new customer takes its current name.
   const sameCustomer = previous?.customerId === customer.id;
   const name = sameCustomer ? previous.customerName : customer.name;

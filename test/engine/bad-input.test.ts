@@ -1,0 +1,197 @@
+// SPEC 10: every channel refuses bad input with a typed error that names the
+// field, in nb and en, and leaves the database exactly as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, type ChannelName } from '../../shared/catalog';
+import type { ErrorCode } from '../../shared/errors';
+import { COMPANY, makeEngine, type TestEngine } from '../helpers/engine';
+
+interface Case {
+  readonly name: string;
+  readonly input: () => unknown;
+  readonly code: ErrorCode;
+  readonly field: string | null;
+}
+
+let t: TestEngine;
+const ids = { customer: 0, otherCustomer: 0, otherContact: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0 };
+
+beforeAll(async () => {
+  t = await makeEngine();
+  await t.ok('company.save', COMPANY);
+  ids.confirmed = (await t.ok('statuses.list', {})).find((s) => s.kind === 'confirmed')!.id;
+  const customer = await t.ok('customers.create', { kind: 'business', name: 'Vestland Rør AS', orgNumber: '974760673', contacts: [{ name: 'Per Hansen', phone: '91234567' }] });
+  const other = await t.ok('customers.create', { kind: 'private', name: 'Ola Nordmann', contacts: [{ name: 'Ola Nordmann', phone: '+47 412 34 567' }] });
+  ids.customer = customer.id;
+  ids.otherCustomer = other.id;
+  ids.otherContact = other.contacts[0]!.id;
+  ids.product = (await t.ok('products.create', { number: 'R-100', name: 'Kobberrør 15 mm', unit: 'm', priceOre: 8990, vatCode: '25', stockManaged: true, ean: '7038010009457' })).id;
+  const order = await t.ok('orders.create', { header: { customerId: ids.customer, orderType: 1, statusId: ids.confirmed }, lines: [{ productId: ids.product, quantity: 2000 }, { productId: ids.product, quantity: 1000 }] });
+  const other2 = await t.ok('orders.create', { header: { customerId: ids.otherCustomer, orderType: 1 }, lines: [{ productId: ids.product, quantity: 1000 }] });
+  ids.order = order.id;
+  ids.line = order.lines[0]!.id;
+  ids.otherLine = other2.lines[0]!.id;
+  ids.version = order.version;
+});
+afterAll(() => t.close());
+
+const goodCustomer = () => ({ kind: 'business', name: 'Nordlys Elektro AS', orgNumber: '923609016' });
+const goodProduct = () => ({ number: 'NY-1', name: 'Ny vare', unit: 'stk', priceOre: 1000, vatCode: '25', stockManaged: false });
+const goodHeader = () => ({ customerId: ids.customer, orderType: 1 });
+const sqlInjection = "number; DROP TABLE order_header; --";
+
+const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
+  'system.bootstrap': [
+    { name: 'unknown field', input: () => ({ drop: true }), code: 'unknown_field', field: 'drop' },
+    { name: 'not an object', input: () => 'hello', code: 'invalid_type', field: null },
+  ],
+  'system.createDemo': [
+    { name: 'negative order count', input: () => ({ orders: -5 }), code: 'too_small', field: 'orders' },
+    { name: 'a company already exists', input: () => ({ orders: 10 }), code: 'company_exists', field: null },
+  ],
+  'company.get': [{ name: 'unknown field', input: () => ({ id: 1 }), code: 'unknown_field', field: 'id' }],
+  'company.save': [
+    { name: 'bad organisation number', input: () => ({ ...COMPANY, orgNumber: '923609017' }), code: 'invalid_org_number', field: 'orgNumber' },
+    { name: 'organisation number with letters', input: () => ({ ...COMPANY, orgNumber: '92360901A' }), code: 'invalid_org_number', field: 'orgNumber' },
+    { name: 'bad bank account', input: () => ({ ...COMPANY, bankAccount: '15031234561' }), code: 'invalid_bank_account', field: 'bankAccount' },
+    { name: 'missing name', input: () => ({ ...COMPANY, name: undefined }), code: 'required', field: 'name' },
+    { name: 'empty name', input: () => ({ ...COMPANY, name: '   ' }), code: 'required', field: 'name' },
+    { name: 'wrong type', input: () => ({ ...COMPANY, vatRegistered: 'ja' }), code: 'invalid_type', field: 'vatRegistered' },
+    { name: 'bad postcode', input: () => ({ ...COMPANY, postalCode: '50A3' }), code: 'invalid_format', field: 'postalCode' },
+  ],
+  'products.list': [
+    { name: 'zero limit', input: () => ({ limit: 0 }), code: 'too_small', field: 'limit' },
+    { name: 'search not text', input: () => ({ search: 5 }), code: 'invalid_type', field: 'search' },
+  ],
+  'products.get': [
+    { name: 'id not a number', input: () => ({ id: 'abc' }), code: 'invalid_type', field: 'id' },
+    { name: 'unknown id', input: () => ({ id: 99999 }), code: 'not_found', field: 'id' },
+  ],
+  'products.create': [
+    { name: 'negative price', input: () => ({ ...goodProduct(), priceOre: -100 }), code: 'too_small', field: 'priceOre' },
+    { name: 'fractional øre', input: () => ({ ...goodProduct(), priceOre: 10.5 }), code: 'not_integer', field: 'priceOre' },
+    { name: 'unknown VAT code', input: () => ({ ...goodProduct(), vatCode: '30' }), code: 'invalid_choice', field: 'vatCode' },
+    { name: 'bad EAN check digit', input: () => ({ ...goodProduct(), ean: '7038010009458' }), code: 'invalid_ean', field: 'ean' },
+    { name: 'duplicate number', input: () => ({ ...goodProduct(), number: 'R-100' }), code: 'duplicate_product_number', field: 'number' },
+    { name: 'duplicate EAN', input: () => ({ ...goodProduct(), ean: '7038010009457' }), code: 'duplicate_ean', field: 'ean' },
+    { name: 'missing fields', input: () => ({ number: 'X' }), code: 'required', field: 'name' },
+  ],
+  'products.update': [
+    { name: 'unknown id', input: () => ({ id: 424242, ...goodProduct() }), code: 'not_found', field: 'id' },
+    { name: 'number with spaces and quotes', input: () => ({ id: ids.product, ...goodProduct(), number: "R-1' OR 1=1" }), code: 'invalid_format', field: 'number' },
+  ],
+  'products.lookup': [
+    { name: 'missing query', input: () => ({}), code: 'required', field: 'query' },
+    { name: 'limit too big', input: () => ({ query: 'rør', limit: 5000 }), code: 'too_big', field: 'limit' },
+  ],
+  'customers.list': [{ name: 'negative offset', input: () => ({ offset: -1 }), code: 'too_small', field: 'offset' }],
+  'customers.get': [{ name: 'unknown id', input: () => ({ id: 77777 }), code: 'not_found', field: 'id' }],
+  'customers.create': [
+    { name: 'business without organisation number', input: () => ({ kind: 'business', name: 'Uten Orgnr AS' }), code: 'org_number_required', field: 'orgNumber' },
+    { name: 'bad organisation number', input: () => ({ ...goodCustomer(), orgNumber: '123456789' }), code: 'invalid_org_number', field: 'orgNumber' },
+    { name: 'unknown kind', input: () => ({ ...goodCustomer(), kind: 'company' }), code: 'invalid_choice', field: 'kind' },
+    { name: 'bad contact phone', input: () => ({ ...goodCustomer(), contacts: [{ name: 'Kari', phone: 'ring meg' }] }), code: 'invalid_phone', field: 'contacts.0.phone' },
+    { name: 'negative credit limit', input: () => ({ ...goodCustomer(), creditLimitOre: -1 }), code: 'too_small', field: 'creditLimitOre' },
+    { name: 'unknown invoice customer', input: () => ({ ...goodCustomer(), invoiceCustomerId: 5555 }), code: 'unknown_customer', field: 'invoiceCustomerId' },
+  ],
+  'customers.update': [
+    { name: "another customer's contact", input: () => ({ id: ids.customer, ...goodCustomer(), contacts: [{ id: ids.otherContact, name: 'Kapret' }] }), code: 'unknown_contact', field: 'contacts.0.id' },
+    { name: 'unknown id', input: () => ({ id: 31337, ...goodCustomer() }), code: 'not_found', field: 'id' },
+  ],
+  'customers.lookup': [{ name: 'query not text', input: () => ({ query: ['a'] }), code: 'invalid_type', field: 'query' }],
+  'orders.create': [
+    { name: 'negative quantity', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: -1000 }] }), code: 'too_small', field: 'lines.0.quantity' },
+    { name: 'zero quantity', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: 0 }] }), code: 'too_small', field: 'lines.0.quantity' },
+    { name: 'unknown product', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: 1000 }, { productId: 98765, quantity: 1000 }] }), code: 'unknown_product', field: 'lines.1.productId' },
+    { name: 'unknown customer', input: () => ({ header: { ...goodHeader(), customerId: 12345 }, lines: [] }), code: 'unknown_customer', field: 'header.customerId' },
+    { name: 'order type 9 by hand', input: () => ({ header: { ...goodHeader(), orderType: 9 }, lines: [] }), code: 'order_type_import_only', field: 'header.orderType' },
+    { name: 'order type out of range', input: () => ({ header: { ...goodHeader(), orderType: 12 }, lines: [] }), code: 'invalid_choice', field: 'header.orderType' },
+    { name: 'quote type in a processing status', input: () => ({ header: { ...goodHeader(), orderType: 5, statusId: ids.confirmed }, lines: [] }), code: 'status_needs_processing_type', field: 'header.statusId' },
+    { name: 'impossible date', input: () => ({ header: { ...goodHeader(), orderDate: '2025-02-30' }, lines: [] }), code: 'invalid_date', field: 'header.orderDate' },
+    { name: "another customer's contact", input: () => ({ header: { ...goodHeader(), contactId: ids.otherContact }, lines: [] }), code: 'unknown_contact', field: 'header.contactId' },
+    { name: 'missing header', input: () => ({ lines: [] }), code: 'required', field: 'header' },
+  ],
+  'orders.get': [{ name: 'unknown id', input: () => ({ id: 404 }), code: 'not_found', field: 'id' }],
+  'orders.updateHeader': [
+    { name: 'stale version', input: () => ({ id: ids.order, version: ids.version + 7, header: { customerReference: 'X' } }), code: 'version_conflict', field: 'version' },
+    { name: 'unknown customer', input: () => ({ id: ids.order, version: ids.version, header: { customerId: 9999 } }), code: 'unknown_customer', field: 'header.customerId' },
+  ],
+  'orders.addLine': [
+    { name: 'unknown product', input: () => ({ orderId: ids.order, version: ids.version, line: { productId: 5000, quantity: 1000 } }), code: 'unknown_product', field: 'line.productId' },
+    { name: 'negative quantity', input: () => ({ orderId: ids.order, version: ids.version, line: { productId: ids.product, quantity: -1 } }), code: 'too_small', field: 'line.quantity' },
+    { name: 'discount above 100 %', input: () => ({ orderId: ids.order, version: ids.version, line: { productId: ids.product, quantity: 1000, discountBp: 10001 } }), code: 'too_big', field: 'line.discountBp' },
+  ],
+  'orders.updateLine': [
+    { name: 'unknown line', input: () => ({ orderId: ids.order, version: ids.version, lineId: 8888, changes: { quantity: 1000 } }), code: 'unknown_line', field: 'lineId' },
+    { name: 'negative quantity', input: () => ({ orderId: ids.order, version: ids.version, lineId: ids.line, changes: { quantity: -5 } }), code: 'too_small', field: 'changes.quantity' },
+  ],
+  'orders.removeLine': [
+    { name: "another order's line", input: () => ({ orderId: ids.order, version: ids.version, lineId: ids.otherLine }), code: 'unknown_line', field: 'lineId' },
+  ],
+  'orders.moveLine': [
+    { name: 'negative index', input: () => ({ orderId: ids.order, version: ids.version, lineId: ids.line, toIndex: -1 }), code: 'too_small', field: 'toIndex' },
+  ],
+  'orders.save': [
+    {
+      name: 'unknown product after a valid header change (all or nothing)',
+      input: () => ({ id: ids.order, version: ids.version, header: { ...goodHeader(), customerReference: 'Endret' }, lines: [{ id: ids.line, productId: ids.product, quantity: 5000 }, { productId: 31415, quantity: 1000 }] }),
+      code: 'unknown_product',
+      field: 'lines.1.productId',
+    },
+    {
+      name: 'the same line twice',
+      input: () => ({ id: ids.order, version: ids.version, header: goodHeader(), lines: [{ id: ids.line, productId: ids.product, quantity: 1000 }, { id: ids.line, productId: ids.product, quantity: 1000 }] }),
+      code: 'unknown_line',
+      field: 'lines.1.id',
+    },
+    {
+      name: "another order's line",
+      input: () => ({ id: ids.order, version: ids.version, header: goodHeader(), lines: [{ id: ids.otherLine, productId: ids.product, quantity: 1000 }] }),
+      code: 'unknown_line',
+      field: 'lines.0.id',
+    },
+  ],
+  'orders.list': [
+    { name: 'SQL in a sort column', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: sqlInjection, sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
+    { name: 'unknown sort column', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: 'total_gross_ore', sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
+    { name: 'SQL in a filter column', input: () => ({ startRow: 0, endRow: 100, filterModel: { [sqlInjection]: { filterType: 'text', type: 'contains', filter: 'a' } } }), code: 'invalid_filter', field: `filterModel.${sqlInjection}` },
+    { name: 'text filter on a number column', input: () => ({ startRow: 0, endRow: 100, filterModel: { number: { filterType: 'text', type: 'contains', filter: '1' } } }), code: 'invalid_filter', field: 'filterModel.number' },
+    { name: 'bad sort direction', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: 'number', sort: 'sideways' }] }), code: 'invalid_choice', field: 'sortModel.0.sort' },
+    { name: 'end before start', input: () => ({ startRow: 100, endRow: 50 }), code: 'too_small', field: 'endRow' },
+    { name: 'block too large', input: () => ({ startRow: 0, endRow: 100000 }), code: 'block_too_large', field: 'endRow' },
+  ],
+  'orders.statusCounts': [{ name: 'customer id zero', input: () => ({ customerId: 0 }), code: 'too_small', field: 'customerId' }],
+  'orders.previewTotals': [
+    { name: 'unknown VAT code', input: () => ({ lines: [{ quantity: 1000, unitPriceOre: 100, vatCode: '7' }] }), code: 'invalid_choice', field: 'lines.0.vatCode' },
+    { name: 'negative quantity', input: () => ({ lines: [{ quantity: -1000, unitPriceOre: 100, vatCode: '25' }] }), code: 'too_small', field: 'lines.0.quantity' },
+  ],
+  'statuses.list': [{ name: 'unknown field', input: () => ({ kind: 'x' }), code: 'unknown_field', field: 'kind' }],
+};
+
+describe('bad input is refused with a typed error and changes nothing', () => {
+  it('has cases for every channel in the catalog', () => {
+    const missing = CHANNEL_NAMES.filter((name) => !(CASES[name]?.length > 0));
+    expect(missing).toEqual([]);
+  });
+
+  for (const name of CHANNEL_NAMES) {
+    for (const c of CASES[name] ?? []) {
+      it(`${name}: ${c.name} → ${c.code} on ${c.field ?? '(whole request)'}`, async () => {
+        const before = t.engine.fingerprint();
+        const error = await t.refused(name, c.input());
+        expect({ code: error.code, field: error.field }).toEqual({ code: c.code, field: c.field });
+        expect(error.message.nb.length).toBeGreaterThan(5);
+        expect(error.message.en.length).toBeGreaterThan(5);
+        expect(error.message.nb).not.toEqual(error.message.en);
+        expect(t.engine.fingerprint()).toEqual(before);
+      });
+    }
+  }
+
+  it('an unknown channel is refused by name', async () => {
+    const before = t.engine.fingerprint();
+    const r = await t.engine.callUnknown('orders.dropEverything', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('unknown_channel');
+    expect(t.engine.fingerprint()).toEqual(before);
+  });
+});
