@@ -1,6 +1,7 @@
 // The one contract between renderer and main: every channel by name, its input
 // schema and its output type. Nothing else crosses the boundary.
 import type { z } from 'zod';
+import { authChannels } from './channels/auth';
 import { companyChannels } from './channels/company';
 import { customersChannels } from './channels/customers';
 import { ordersChannels } from './channels/orders';
@@ -10,6 +11,7 @@ import type { ChannelDef } from './channels/common';
 
 export const channels = {
   ...systemChannels,
+  ...authChannels,
   ...companyChannels,
   ...productsChannels,
   ...customersChannels,

@@ -96,3 +96,36 @@ export const UNITS = ['stk', 'kg', 'l', 'm', 'm2', 'time', 'pk', 'eske'] as cons
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** SPEC 8: rights are per function; users get them through their access group. */
+export const RIGHTS = [
+  { key: 'invoice', nb: 'Fakturere', en: 'Invoice' },
+  { key: 'credit', nb: 'Kreditere', en: 'Credit' },
+  { key: 'credit_cash_orders', nb: 'Kreditere kontantordrer', en: 'Credit cash orders' },
+  { key: 'change_card_orders', nb: 'Endre kortbetalingsordrer', en: 'Change card payment orders' },
+  { key: 'change_order_type', nb: 'Endre ordretype', en: 'Change order type' },
+  { key: 'override_credit_limit', nb: 'Overstyre kredittgrense', en: 'Override credit limit' },
+  { key: 'administer', nb: 'Administrere', en: 'Administer' },
+] as const;
+export type Right = (typeof RIGHTS)[number]['key'];
+export const RIGHT_KEYS = RIGHTS.map((r) => r.key) as unknown as readonly [Right, ...Right[]];
+
+export const PAYMENT_METHODS = [
+  { key: 'cash', nb: 'Kontant', en: 'Cash' },
+  { key: 'card', nb: 'Bankkort', en: 'Card' },
+  { key: 'vipps', nb: 'Vipps', en: 'Vipps' },
+  { key: 'other', nb: 'Annet', en: 'Other' },
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]['key'];
+export const PAYMENT_METHOD_KEYS = PAYMENT_METHODS.map((m) => m.key) as unknown as readonly [PaymentMethod, ...PaymentMethod[]];
+
+export const SUBSCRIPTION_INTERVALS = [
+  { key: 'monthly', months: 1, nb: 'Månedlig', en: 'Monthly' },
+  { key: 'quarterly', months: 3, nb: 'Kvartalsvis', en: 'Quarterly' },
+  { key: 'yearly', months: 12, nb: 'Årlig', en: 'Yearly' },
+] as const;
+export type SubscriptionInterval = (typeof SUBSCRIPTION_INTERVALS)[number]['key'];
+export const SUBSCRIPTION_INTERVAL_KEYS = SUBSCRIPTION_INTERVALS.map((s) => s.key) as unknown as readonly [
+  SubscriptionInterval,
+  ...SubscriptionInterval[],
+];

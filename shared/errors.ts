@@ -125,6 +125,34 @@ const MESSAGES = {
     nb: () => 'Firmaet er ikke satt opp ennå. Fyll inn firmaopplysningene først.',
     en: () => 'The company has not been set up yet. Fill in the company details first.',
   },
+  login_required: {
+    nb: () => 'Du må logge inn for å bruke Ordrebok.',
+    en: () => 'You need to log in to use Ordrebok.',
+  },
+  login_failed: {
+    nb: () => 'Feil brukernavn eller PIN-kode.',
+    en: () => 'Wrong user name or PIN.',
+  },
+  invalid_pin: {
+    nb: () => 'PIN-koden må ha 4 til 8 siffer.',
+    en: () => 'The PIN must have 4 to 8 digits.',
+  },
+  pin_required: {
+    nb: () => 'En ny bruker må ha en PIN-kode.',
+    en: () => 'A new user needs a PIN.',
+  },
+  duplicate_username: {
+    nb: (p) => `Brukernavnet ${p.value} er allerede i bruk.`,
+    en: (p) => `The user name ${p.value} is already in use.`,
+  },
+  last_administrator: {
+    nb: () => 'Det må finnes minst én aktiv bruker med rettigheten Administrere.',
+    en: () => 'There must be at least one active user with the right Administer.',
+  },
+  missing_right: {
+    nb: (p) => `Du mangler rettigheten «${p.rightNb}». Be en administrator om tilgang, eller la en kollega med rettigheten gjøre det.`,
+    en: (p) => `You lack the right "${p.rightEn}". Ask an administrator for access, or let a colleague with the right do it.`,
+  },
   unknown_channel: {
     nb: (p) => `Ukjent kanal: ${p.channel}.`,
     en: (p) => `Unknown channel: ${p.channel}.`,

@@ -3,6 +3,7 @@ export * from './enums';
 export * from './errors';
 export * from './format';
 export * from './checks';
+export type * from './channels/auth';
 export type * from './channels/company';
 export type * from './channels/customers';
 export type * from './channels/products';

@@ -1,9 +1,18 @@
 // What a handler is given: the connection, the clock, and who is asking.
 import type { Db } from './db/connection';
+import type { Actor } from './domain/rights';
 
 export interface CallContext {
-  /** The logged-in user; users and rights arrive with sales processing. */
-  readonly userId?: number | null;
+  /**
+   * Which workstation session the call belongs to (the host's token, the Electron
+   * window); the engine remembers who logged in on it.
+   */
+  readonly sessionKey?: string;
+}
+
+export interface Session {
+  login(userId: number): void;
+  logout(): void;
 }
 
 export interface HandlerContext {
@@ -11,7 +20,11 @@ export interface HandlerContext {
   readonly now: Date;
   /** Today's date in the workstation's time zone, ISO (yyyy-mm-dd). */
   readonly today: string;
+  /** The logged-in user and their rights. */
+  readonly actor: Actor;
+  /** Shorthand for actor.userId, for the activity log. */
   readonly userId: number | null;
+  readonly session: Session;
   readonly dataFile: string;
   readonly appVersion: string;
   /** Bumped after every committed write; read caches key on it. */

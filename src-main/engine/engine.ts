@@ -10,6 +10,8 @@ import { migrate, type MigrationResult } from './db/migrate';
 import { databaseFingerprint } from './db/snapshot';
 import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
+import { OPEN_WORKSTATION, requireRight, type Actor } from './domain/rights';
+import { countUsers, getUser, rightsOfGroup } from './repos/users';
 import { zodToDomainError } from './validation';
 
 export interface EngineOptions {
@@ -40,22 +42,42 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const clock = opts.clock ?? (() => new Date());
   const appVersion = opts.appVersion ?? '0.1.0';
   let dataVersion = 0;
+  /** Who is logged in on each workstation session. */
+  const sessions = new Map<string, number>();
+
+  /** The caller's user and rights; an installation without users is open. */
+  function actorFor(sessionKey: string): Actor {
+    if (countUsers(db) === 0) return OPEN_WORKSTATION;
+    const userId = sessions.get(sessionKey);
+    const user = userId === undefined ? null : getUser(db, userId);
+    if (!user || !user.active) return { userId: null, rights: new Set() };
+    return { userId: user.id, rights: new Set(rightsOfGroup(db, user.groupId)) };
+  }
 
   function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> {
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error, input).data };
     const handler = handlers[channel];
     const now = clock();
-    const hctx: HandlerContext = {
-      db,
-      now,
-      today: isoToday(now),
-      userId: ctx.userId ?? null,
-      dataFile: opts.file,
-      appVersion,
-      dataVersion,
-    };
+    const sessionKey = ctx.sessionKey ?? 'default';
     try {
+      const actor = actorFor(sessionKey);
+      if (!handler.open && actor.rights !== 'all' && actor.userId === null) throw new DomainError('login_required');
+      if (handler.right) requireRight(actor, handler.right);
+      const hctx: HandlerContext = {
+        db,
+        now,
+        today: isoToday(now),
+        actor,
+        userId: actor.userId,
+        session: {
+          login: (userId) => sessions.set(sessionKey, userId),
+          logout: () => sessions.delete(sessionKey),
+        },
+        dataFile: opts.file,
+        appVersion,
+        dataVersion,
+      };
       const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
       const value = handler.writes ? tx.immediate() : tx.deferred();
       if (handler.writes) dataVersion++;

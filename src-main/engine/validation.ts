@@ -11,6 +11,7 @@ const REFINEMENT_CODES = new Set<string>([
   'invalid_phone',
   'org_number_required',
   'block_too_large',
+  'invalid_pin',
 ]);
 
 export function fieldPath(path: readonly PropertyKey[]): string | null {
@@ -52,7 +53,8 @@ export function zodToDomainError(error: z.ZodError, input: unknown): DomainError
       if (issue.origin === 'string') return new DomainError('too_long', field, { max: Number(issue.maximum) });
       return new DomainError('too_big', field, { max: Number(issue.maximum) });
     case 'invalid_format':
-      return new DomainError(issue.format === 'email' ? 'invalid_format' : 'invalid_format', field);
+      // A pattern may carry its own message code (a PIN, say).
+      return new DomainError(REFINEMENT_CODES.has(issue.message) ? (issue.message as ErrorCode) : 'invalid_format', field);
     case 'invalid_value':
     case 'invalid_union':
       return new DomainError('invalid_choice', field);

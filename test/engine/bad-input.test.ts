@@ -48,6 +48,23 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'negative order count', input: () => ({ orders: -5 }), code: 'too_small', field: 'orders' },
     { name: 'a company already exists', input: () => ({ orders: 10 }), code: 'company_exists', field: null },
   ],
+  'auth.status': [{ name: 'unknown field', input: () => ({ user: 1 }), code: 'unknown_field', field: 'user' }],
+  'auth.login': [
+    { name: 'unknown user', input: () => ({ username: 'ukjent', pin: '1234' }), code: 'login_failed', field: 'pin' },
+    { name: 'missing PIN', input: () => ({ username: 'kari' }), code: 'required', field: 'pin' },
+    { name: 'user name with SQL', input: () => ({ username: "kari' OR '1'='1", pin: '1234' }), code: 'invalid_format', field: 'username' },
+  ],
+  'auth.logout': [{ name: 'unknown field', input: () => ({ all: true }), code: 'unknown_field', field: 'all' }],
+  'users.list': [{ name: 'unknown field', input: () => ({ q: 'a' }), code: 'unknown_field', field: 'q' }],
+  'users.save': [
+    { name: 'PIN with letters', input: () => ({ username: 'kari', name: 'Kari', groupId: 1, pin: '12ab' }), code: 'invalid_pin', field: 'pin' },
+    { name: 'unknown group', input: () => ({ username: 'kari', name: 'Kari', groupId: 999, pin: '1234' }), code: 'not_found', field: 'groupId' },
+  ],
+  'groups.list': [{ name: 'unknown field', input: () => ({ q: 'a' }), code: 'unknown_field', field: 'q' }],
+  'groups.save': [
+    { name: 'unknown right', input: () => ({ name: 'Lager', rights: ['delete_everything'] }), code: 'invalid_choice', field: 'rights.0' },
+    { name: 'missing name', input: () => ({ rights: [] }), code: 'required', field: 'name' },
+  ],
   'company.get': [{ name: 'unknown field', input: () => ({ id: 1 }), code: 'unknown_field', field: 'id' }],
   'company.save': [
     { name: 'bad organisation number', input: () => ({ ...COMPANY, orgNumber: '923609017' }), code: 'invalid_org_number', field: 'orgNumber' },

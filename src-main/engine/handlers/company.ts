@@ -6,7 +6,7 @@ import { statusSeeds } from '../domain/statusFlows';
 import { reader, writer, type HandlerMap } from './types';
 
 export const companyHandlers: HandlerMap<'company.get' | 'company.save'> = {
-  'company.get': reader((_input, { db }) => getCompany(db)),
+  'company.get': reader((_input, { db }) => getCompany(db), { open: true }),
   'company.save': writer((input, { db, now, userId }) => {
     const before = getCompany(db);
     const values = {
@@ -25,5 +25,5 @@ export const companyHandlers: HandlerMap<'company.get' | 'company.save'> = {
     const saved = getCompany(db);
     if (!saved) throw new DomainError('internal');
     return saved;
-  }),
+  }, { right: 'administer' }),
 };

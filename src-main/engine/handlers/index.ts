@@ -1,5 +1,6 @@
 // Every channel's handler, merged into one map that must cover the whole catalog.
 import type { ChannelName } from '../../../shared/catalog';
+import { authHandlers } from './auth';
 import { companyHandlers } from './company';
 import { customerHandlers } from './customers';
 import { orderHandlers } from './orders';
@@ -9,6 +10,7 @@ import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
+  ...authHandlers,
   ...companyHandlers,
   ...productHandlers,
   ...customerHandlers,

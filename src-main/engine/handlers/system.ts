@@ -9,7 +9,7 @@ export const systemHandlers: HandlerMap<'system.bootstrap' | 'system.createDemo'
     dataFile,
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     appVersion,
-  })),
+  }), { open: true }),
   'system.createDemo': writer((input, ctx) => {
     if (getCompany(ctx.db)) throw new DomainError('company_exists');
     return createDemoCompany(ctx, { orders: input.orders });
