@@ -6,6 +6,7 @@ import { companyChannels } from './channels/company';
 import { customersChannels } from './channels/customers';
 import { ordersChannels } from './channels/orders';
 import { productsChannels } from './channels/products';
+import { stockChannels } from './channels/stock';
 import { systemChannels } from './channels/system';
 import type { ChannelDef } from './channels/common';
 
@@ -14,6 +15,7 @@ export const channels = {
   ...authChannels,
   ...companyChannels,
   ...productsChannels,
+  ...stockChannels,
   ...customersChannels,
   ...ordersChannels,
 } as const;

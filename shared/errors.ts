@@ -153,6 +153,20 @@ const MESSAGES = {
     nb: (p) => `Du mangler rettigheten «${p.rightNb}». Be en administrator om tilgang, eller la en kollega med rettigheten gjøre det.`,
     en: (p) => `You lack the right "${p.rightEn}". Ask an administrator for access, or let a colleague with the right do it.`,
   },
+  quantity_zero: {
+    nb: () => 'Antallet kan ikke være 0.',
+    en: () => 'The quantity cannot be 0.',
+  },
+  not_stock_managed: {
+    nb: (p) => `Produktet ${p.product} er ikke lagerstyrt, så det har ingen lagerbeholdning å endre.`,
+    en: (p) => `Product ${p.product} is not stock-managed, so it has no stock to change.`,
+  },
+  insufficient_stock: {
+    nb: (p) =>
+      `Det er bare ${p.available} ${p.unit} av ${p.product} på lager, men ${p.wanted} trengs. Ta imot varer først, eller lever et mindre antall.`,
+    en: (p) =>
+      `Only ${p.available} ${p.unit} of ${p.product} are in stock, but ${p.wanted} are needed. Receive goods first, or deliver a smaller quantity.`,
+  },
   unknown_channel: {
     nb: (p) => `Ukjent kanal: ${p.channel}.`,
     en: (p) => `Unknown channel: ${p.channel}.`,

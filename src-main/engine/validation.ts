@@ -12,6 +12,7 @@ const REFINEMENT_CODES = new Set<string>([
   'org_number_required',
   'block_too_large',
   'invalid_pin',
+  'quantity_zero',
 ]);
 
 export function fieldPath(path: readonly PropertyKey[]): string | null {

@@ -100,6 +100,16 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'missing query', input: () => ({}), code: 'required', field: 'query' },
     { name: 'limit too big', input: () => ({ query: 'rør', limit: 5000 }), code: 'too_big', field: 'limit' },
   ],
+  'stock.get': [{ name: 'unknown product', input: () => ({ productId: 4040 }), code: 'not_found', field: 'productId' }],
+  'stock.receive': [
+    { name: 'negative quantity', input: () => ({ productId: ids.product, quantity: -1000, costOre: 100 }), code: 'too_small', field: 'quantity' },
+    { name: 'negative cost', input: () => ({ productId: ids.product, quantity: 1000, costOre: -1 }), code: 'too_small', field: 'costOre' },
+  ],
+  'stock.adjust': [
+    { name: 'zero quantity', input: () => ({ productId: ids.product, quantity: 0, note: 'Telling' }), code: 'quantity_zero', field: 'quantity' },
+    { name: 'no reason', input: () => ({ productId: ids.product, quantity: 1000 }), code: 'required', field: 'note' },
+    { name: 'below zero on hand', input: () => ({ productId: ids.product, quantity: -1000, note: 'Svinn' }), code: 'insufficient_stock', field: 'quantity' },
+  ],
   'customers.list': [{ name: 'negative offset', input: () => ({ offset: -1 }), code: 'too_small', field: 'offset' }],
   'customers.get': [{ name: 'unknown id', input: () => ({ id: 77777 }), code: 'not_found', field: 'id' }],
   'customers.create': [

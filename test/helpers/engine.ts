@@ -62,3 +62,19 @@ export const COMPANY = {
   bankAccount: '15031234562',
   phone: '+47 55 12 34 56',
 } as const;
+
+/**
+ * The stock invariants read straight from the file through the engine's own
+ * repository, on a second (read-only) connection: kept figures against the
+ * sums they must equal.
+ */
+export async function stockLedger(file: string, productId: number) {
+  const { openDatabase } = await import('../../src-main/engine/db/connection');
+  const { stockFigures, stockSums } = await import('../../src-main/engine/repos/stock');
+  const db = openDatabase(file, { readonly: true });
+  try {
+    return { kept: stockFigures(db, productId), sums: stockSums(db, productId) };
+  } finally {
+    db.close();
+  }
+}

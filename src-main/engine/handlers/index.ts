@@ -5,6 +5,7 @@ import { companyHandlers } from './company';
 import { customerHandlers } from './customers';
 import { orderHandlers } from './orders';
 import { productHandlers } from './products';
+import { stockHandlers } from './stock';
 import { systemHandlers } from './system';
 import type { HandlerMap } from './types';
 
@@ -13,6 +14,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...authHandlers,
   ...companyHandlers,
   ...productHandlers,
+  ...stockHandlers,
   ...customerHandlers,
   ...orderHandlers,
 };

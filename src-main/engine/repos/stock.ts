@@ -1,0 +1,107 @@
+import type { StockBatch, StockMovement } from '../../../shared/channels/stock';
+import { stmt, type Db } from '../db/connection';
+import type { Batch } from '../domain/stock';
+
+export function batchesOf(db: Db, productId: number): Batch[] {
+  return stmt(
+    db,
+    `SELECT id, received_at AS receivedAt, qty_remaining AS qtyRemaining, cost_ore AS costOre
+     FROM stock_batch WHERE product_id = ? AND qty_remaining <> 0 ORDER BY received_at, id`,
+  ).all(productId) as Batch[];
+}
+
+export function batchDetails(db: Db, productId: number): StockBatch[] {
+  return stmt(
+    db,
+    `SELECT id, received_at AS receivedAt, qty_initial AS qtyInitial, qty_remaining AS qtyRemaining, cost_ore AS costOre, source
+     FROM stock_batch WHERE product_id = ? AND qty_remaining <> 0 ORDER BY received_at, id`,
+  ).all(productId) as StockBatch[];
+}
+
+/** The newest batch's cost, the fallback for a negative batch. */
+export function lastCostOre(db: Db, productId: number): number | null {
+  return (
+    (stmt(db, 'SELECT cost_ore AS c FROM stock_batch WHERE product_id = ? ORDER BY received_at DESC, id DESC LIMIT 1').get(
+      productId,
+    ) as { c: number } | undefined)?.c ?? null
+  );
+}
+
+export function insertBatch(
+  db: Db,
+  b: { productId: number; receivedAt: string; qty: number; costOre: number; source: string },
+): number {
+  return Number(
+    stmt(
+      db,
+      'INSERT INTO stock_batch (product_id, received_at, qty_initial, qty_remaining, cost_ore, source) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(b.productId, b.receivedAt, b.qty, b.qty, b.costOre, b.source).lastInsertRowid,
+  );
+}
+
+export function changeBatch(db: Db, batchId: number, delta: number): void {
+  stmt(db, 'UPDATE stock_batch SET qty_remaining = qty_remaining + ? WHERE id = ?').run(delta, batchId);
+}
+
+export interface MovementValues {
+  readonly productId: number;
+  readonly quantity: number;
+  readonly cause: StockMovement['cause'];
+  readonly orderLineId: number | null;
+  readonly orderType: number | null;
+  readonly orderNumber: number | null;
+  readonly batchId: number | null;
+  readonly costOre: number | null;
+  readonly note: string | null;
+  readonly createdAt: string;
+  readonly userId: number | null;
+}
+
+export function insertMovement(db: Db, m: MovementValues): void {
+  stmt(
+    db,
+    `INSERT INTO stock_movement (product_id, quantity, cause, order_line_id, order_type, order_number, batch_id, cost_ore,
+       note, created_at, user_id)
+     VALUES (@productId, @quantity, @cause, @orderLineId, @orderType, @orderNumber, @batchId, @costOre, @note, @createdAt, @userId)`,
+  ).run(m);
+}
+
+export function recentMovements(db: Db, productId: number, limit: number): StockMovement[] {
+  return stmt(
+    db,
+    `SELECT id, quantity, cause, order_number AS orderNumber, order_type AS orderType, cost_ore AS costOre, note,
+       created_at AS createdAt
+     FROM stock_movement WHERE product_id = ? ORDER BY id DESC LIMIT ?`,
+  ).all(productId, limit) as StockMovement[];
+}
+
+/** The kept figures: on hand, reserved, on loan. */
+export function stockFigures(db: Db, productId: number): { onHand: number; reserved: number; onLoan: number } {
+  return stmt(
+    db,
+    'SELECT qty_on_hand AS onHand, qty_reserved AS reserved, qty_on_loan AS onLoan FROM product WHERE id = ?',
+  ).get(productId) as { onHand: number; reserved: number; onLoan: number };
+}
+
+export function changeStockFigures(
+  db: Db,
+  productId: number,
+  delta: { onHand?: number; reserved?: number; onLoan?: number },
+): void {
+  stmt(
+    db,
+    'UPDATE product SET qty_on_hand = qty_on_hand + ?, qty_reserved = qty_reserved + ?, qty_on_loan = qty_on_loan + ? WHERE id = ?',
+  ).run(delta.onHand ?? 0, delta.reserved ?? 0, delta.onLoan ?? 0, productId);
+}
+
+/** What the kept figures must equal: the sums over the ledger and the order lines (checked by tests). */
+export function stockSums(db: Db, productId: number): { onHand: number; reserved: number; onLoan: number; batches: number } {
+  return stmt(
+    db,
+    `SELECT
+       (SELECT coalesce(sum(quantity), 0) FROM stock_movement WHERE product_id = @p) AS onHand,
+       (SELECT coalesce(sum(qty_reserved), 0) FROM order_line WHERE product_id = @p) AS reserved,
+       (SELECT coalesce(sum(qty_on_loan), 0) FROM order_line WHERE product_id = @p) AS onLoan,
+       (SELECT coalesce(sum(qty_remaining), 0) FROM stock_batch WHERE product_id = @p) AS batches`,
+  ).get({ p: productId }) as { onHand: number; reserved: number; onLoan: number; batches: number };
+}
