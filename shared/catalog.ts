@@ -5,6 +5,7 @@ import { authChannels } from './channels/auth';
 import { companyChannels } from './channels/company';
 import { customersChannels } from './channels/customers';
 import { ordersChannels } from './channels/orders';
+import { processingChannels } from './channels/processing';
 import { productsChannels } from './channels/products';
 import { stockChannels } from './channels/stock';
 import { systemChannels } from './channels/system';
@@ -18,6 +19,7 @@ export const channels = {
   ...stockChannels,
   ...customersChannels,
   ...ordersChannels,
+  ...processingChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -167,6 +167,128 @@ const MESSAGES = {
     en: (p) =>
       `Only ${p.available} ${p.unit} of ${p.product} are in stock, but ${p.wanted} are needed. Receive goods first, or deliver a smaller quantity.`,
   },
+  confirm_deliver_remaining: {
+    nb: (p) => `Alle gjenstående antall (${p.lines} linjer) blir merket levert og går ut av lager. Bekreft for å fortsette.`,
+    en: (p) => `Every remaining quantity (${p.lines} lines) will be marked delivered and leave stock. Confirm to continue.`,
+  },
+  confirm_return_goods: {
+    nb: (p) => `Varene som er levert (${p.lines} linjer), går tilbake på lager. Bekreft for å fortsette.`,
+    en: (p) => `The delivered goods (${p.lines} lines) go back to stock. Confirm to continue.`,
+  },
+  confirm_shortage: {
+    nb: (p) => `Det er bare ${p.available} disponibelt av ${p.product}, men ${p.wanted} skal reserveres. Bekreft for å reservere likevel.`,
+    en: (p) => `Only ${p.available} of ${p.product} are available, but ${p.wanted} are to be reserved. Confirm to reserve anyway.`,
+  },
+  credit_limit_exceeded: {
+    nb: (p) =>
+      `Kunden går over kredittgrensen på kr ${p.limit}: utestående blir kr ${p.exposure}. En bruker med rettigheten «Overstyre kredittgrense» kan godkjenne det, eller bruk ordretype Forhåndsordre.`,
+    en: (p) =>
+      `The customer goes over the credit limit of NOK ${p.limit}: outstanding becomes NOK ${p.exposure}. A user with the right "Override credit limit" can approve it.`,
+  },
+  order_invoiced: {
+    nb: () => 'Ordren er fakturert, og linjer og beløp kan ikke lenger endres. Lag en kreditnota for å rette den.',
+    en: () => 'The order is invoiced; its lines and amounts can no longer change. Make a credit note to correct it.',
+  },
+  type_change_after_processing: {
+    nb: () => 'Ordretypen kan ikke endres når noe på ordren er levert eller fakturert.',
+    en: () => 'The order type cannot be changed once anything on the order is delivered or invoiced.',
+  },
+  card_type_final: {
+    nb: () => 'En ordre som har vært endret fra ordretype 9 kan aldri bli kortbetalingsordre igjen: reservasjonen hos kortselskapet er kansellert.',
+    en: () => 'An order changed away from type 9 can never become a card payment order again: the card reservation was cancelled.',
+  },
+  nothing_to_invoice: {
+    nb: () => 'Det er ingenting levert som ikke er fakturert. Merk linjene levert først.',
+    en: () => 'Nothing delivered is left to invoice. Mark the lines delivered first.',
+  },
+  over_delivery: {
+    nb: (p) => `Linje ${p.line}: bare ${p.remaining} gjenstår å levere.`,
+    en: (p) => `Line ${p.line}: only ${p.remaining} remain to be delivered.`,
+  },
+  no_partial_delivery: {
+    nb: (p) => `Ordretypen ${p.orderType} kan ikke delleveres: den merkes levert når den faktureres.`,
+    en: (p) => `Order type ${p.orderType} cannot be delivered in parts: it is marked delivered when invoiced.`,
+  },
+  not_processed_type: {
+    nb: (p) => `Ordretypen ${p.orderType} behandles ikke. Endre ordretype først.`,
+    en: (p) => `Order type ${p.orderType} is not processed. Change the order type first.`,
+  },
+  payment_required: {
+    nb: (p) => `En kontantordre faktureres når den lagres. Registrer betalingen (å betale: kr ${p.total}).`,
+    en: (p) => `A cash order is invoiced when saved. Register the payment (to pay: NOK ${p.total}).`,
+  },
+  payment_too_small: {
+    nb: (p) => `Mottatt beløp kr ${p.received} er mindre enn å betale, kr ${p.total}.`,
+    en: (p) => `The amount received, NOK ${p.received}, is less than the NOK ${p.total} to pay.`,
+  },
+  delete_invoiced: {
+    nb: () => 'En fakturert ordre kan ikke slettes. Den kan krediteres.',
+    en: () => 'An invoiced order cannot be deleted. It can be credited.',
+  },
+  delete_delivered: {
+    nb: () => 'Ordren har lagerstyrte varer som er levert, og kan ikke slettes. Flytt den tilbake (varene går tilbake på lager) eller krediter.',
+    en: () => 'The order has delivered stock-managed goods and cannot be deleted. Move it back (returning the goods) or credit it.',
+  },
+  move_back_past_invoice: {
+    nb: () => 'Ordren kan ikke flyttes tilbake forbi fakturering. Lag en kreditnota i stedet.',
+    en: () => 'The order cannot be moved back past invoicing. Make a credit note instead.',
+  },
+  status_needs_invoice: {
+    nb: (p) => `Statusen «${p.status}» krever at ordren er fakturert først.`,
+    en: (p) => `Status "${p.status}" requires the order to be invoiced first.`,
+  },
+  status_by_action: {
+    nb: (p) => `Statusen «${p.status}» settes av Ordrebok selv (${p.how}), ikke for hånd.`,
+    en: (p) => `Status "${p.status}" is set by Ordrebok itself (${p.how}), not by hand.`,
+  },
+  credit_exceeds_invoiced: {
+    nb: (p) => `Kan ikke kreditere mer enn fakturert: ${p.left} igjen på linjen.`,
+    en: (p) => `Cannot credit more than invoiced: ${p.left} left on the line.`,
+  },
+  not_an_invoice: {
+    nb: () => 'En kreditnota kan ikke krediteres. Velg fakturaen.',
+    en: () => 'A credit note cannot be credited. Choose the invoice.',
+  },
+  card_credited_once: {
+    nb: () => 'En kortbetalingsordre kan bare krediteres én gang.',
+    en: () => 'A card payment order can be credited only once.',
+  },
+  card_amount_exceeded: {
+    nb: (p) => `Beløpet kan ikke bli høyere enn kontraktsbeløpet pluss kundens kortpåslag: kr ${p.max}.`,
+    en: (p) => `The amount cannot exceed the contract amount plus the customer's card surcharge: NOK ${p.max}.`,
+  },
+  card_field_locked: {
+    nb: (p) => `Feltet ${p.name} kan ikke endres på en kortbetalingsordre.`,
+    en: (p) => `The field ${p.name} cannot be changed on a card payment order.`,
+  },
+  card_requires: {
+    nb: () => 'En kortbetalingsordre krever fakturareferanse, valuta, kontraktsbeløp og fakturakunde.',
+    en: () => 'A card payment order requires an invoice reference, currency, contract amount and invoice customer.',
+  },
+  not_a_quote: {
+    nb: () => 'Bare et tilbud (ordretype 5) kan gjøres om til ordre.',
+    en: () => 'Only a quote (order type 5) can be converted to an order.',
+  },
+  not_on_loan: {
+    nb: (p) => `Linje ${p.line} har bare ${p.onLoan} på utlån.`,
+    en: (p) => `Line ${p.line} has only ${p.onLoan} on loan.`,
+  },
+  nothing_eligible: {
+    nb: () => 'Kunden har ingen leverte, ufakturerte ordrer å samlefakturere.',
+    en: () => 'The customer has no delivered, uninvoiced orders to invoice together.',
+  },
+  not_eligible: {
+    nb: (p) => `Ordre ${p.number} kan ikke være med på samlefakturaen: den må være levert og ikke fakturert, og høre til kunden.`,
+    en: (p) => `Order ${p.number} cannot be on the collective invoice: it must be delivered, not invoiced, and belong to the customer.`,
+  },
+  job_state: {
+    nb: (p) => `Jobben er ${p.state}.`,
+    en: (p) => `The job is ${p.stateEn}.`,
+  },
+  status_missing: {
+    nb: (p) => `Firmaet har ingen status av typen «${p.kind}». Legg den til i statusoppsettet.`,
+    en: (p) => `The company has no status of kind "${p.kind}". Add it to the status setup.`,
+  },
   unknown_channel: {
     nb: (p) => `Ukjent kanal: ${p.channel}.`,
     en: (p) => `Unknown channel: ${p.channel}.`,

@@ -9,6 +9,7 @@ export type * from './channels/customers';
 export type * from './channels/products';
 export type * from './channels/stock';
 export type * from './channels/orders';
+export type * from './channels/processing';
 export type * from './channels/system';
 export { ORDER_LIST_MAX_BLOCK } from './channels/orders';
 export * from './bridge';

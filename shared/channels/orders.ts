@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   ORDER_TYPE_IDS,
+  PAYMENT_METHOD_KEYS,
   VAT_CODE_IDS,
   type OrderTypeId,
   type StatusKind,
+  type SubscriptionInterval,
   type TransactionType,
   type VatCode,
 } from '../enums';
@@ -58,6 +60,8 @@ export interface OrderLine {
   readonly qtyReceived: number;
   readonly qtyInvoiced: number;
   readonly qtyCredited: number;
+  /** Closed short: what was not delivered will not be. */
+  readonly closedShort: boolean;
 }
 
 export interface Order {
@@ -82,6 +86,16 @@ export interface Order {
   readonly updatedAt: string;
   readonly lines: readonly OrderLine[];
   readonly totals: Totals;
+  /** Computed from the lines, never stored (SPEC 2). */
+  readonly deliveryState: 'none' | 'partial' | 'full';
+  readonly invoiceState: 'none' | 'partial' | 'full';
+  readonly sourceOrderId: number | null;
+  readonly backorderOfId: number | null;
+  readonly subscriptionInterval: SubscriptionInterval | null;
+  readonly subscriptionStart: string | null;
+  readonly cardState: 'reserved' | 'captured' | 'cancelled' | 'credited' | null;
+  readonly contractAmountOre: number | null;
+  readonly invoiceIds: readonly number[];
 }
 
 export interface OrderListRow {
@@ -141,7 +155,33 @@ const headerFields = {
 export const headerInput = z.object(headerFields).strict();
 export type HeaderInput = z.input<typeof headerInput>;
 
+/**
+ * What the clerk has agreed to in a dialog. A move that needs one of these is
+ * refused with a code asking for it (confirm_*), and the renderer asks, then sends again.
+ */
+export const confirmInput = z
+  .object({
+    /** Moving a Normal order to Shipped marks every remaining quantity delivered. */
+    deliverRemaining: z.boolean().default(false),
+    /** Moving back past shipping returns issued goods to stock. */
+    returnGoods: z.boolean().default(false),
+    /** Reserving more than is available (Normal orders check availability). */
+    allowShortage: z.boolean().default(false),
+    /** Going over the customer's credit limit (needs the right to override it). */
+    overrideCreditLimit: z.boolean().default(false),
+  })
+  .strict()
+  .default({ deliverRemaining: false, returnGoods: false, allowShortage: false, overrideCreditLimit: false });
+export type ConfirmInput = z.input<typeof confirmInput>;
+export type Confirm = z.output<typeof confirmInput>;
+
 const version = z.number().int().min(1);
+
+/** The cash sale's payment dialog (order type 3): what the customer handed over, and how. */
+export const paymentInput = z
+  .object({ method: z.enum(PAYMENT_METHOD_KEYS), receivedOre: nonNegativeOre })
+  .strict();
+export type PaymentInput = z.input<typeof paymentInput>;
 
 export const ORDER_LIST_MAX_BLOCK = 1000;
 
@@ -209,8 +249,16 @@ export interface StatusCounts {
 }
 
 export const ordersChannels = {
+  /** A Cash order (type 3) is invoiced as it is saved, so it needs the payment. */
   'orders.create': channel<Order>()(
-    z.object({ header: headerInput, lines: z.array(lineInput).max(2000).default([]) }).strict(),
+    z
+      .object({
+        header: headerInput,
+        lines: z.array(lineInput).max(2000).default([]),
+        payment: paymentInput.optional(),
+        confirm: confirmInput,
+      })
+      .strict(),
   ),
   'orders.get': channel<Order>()(z.object({ id }).strict()),
   'orders.updateHeader': channel<Order>()(
@@ -234,6 +282,8 @@ export const ordersChannels = {
         version,
         header: headerInput,
         lines: z.array(lineInput.extend({ id: id.optional() }).strict()).max(2000),
+        payment: paymentInput.optional(),
+        confirm: confirmInput,
       })
       .strict(),
   ),

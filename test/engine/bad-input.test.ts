@@ -13,18 +13,22 @@ interface Case {
 }
 
 let t: TestEngine;
-const ids = { customer: 0, otherCustomer: 0, otherContact: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0 };
+const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0 };
 
 beforeAll(async () => {
   t = await makeEngine();
   await t.ok('company.save', COMPANY);
-  ids.confirmed = (await t.ok('statuses.list', {})).find((s) => s.kind === 'confirmed')!.id;
+  const statuses = await t.ok('statuses.list', {});
+  ids.confirmed = statuses.find((s) => s.kind === 'confirmed')!.id;
+  ids.paid = statuses.find((s) => s.kind === 'paid')!.id;
+  ids.shipped = statuses.find((s) => s.kind === 'shipped')!.id;
   const customer = await t.ok('customers.create', { kind: 'business', name: 'Vestland Rør AS', orgNumber: '974760673', contacts: [{ name: 'Per Hansen', phone: '91234567' }] });
   const other = await t.ok('customers.create', { kind: 'private', name: 'Ola Nordmann', contacts: [{ name: 'Ola Nordmann', phone: '+47 412 34 567' }] });
   ids.customer = customer.id;
   ids.otherCustomer = other.id;
   ids.otherContact = other.contacts[0]!.id;
   ids.product = (await t.ok('products.create', { number: 'R-100', name: 'Kobberrør 15 mm', unit: 'm', priceOre: 8990, vatCode: '25', stockManaged: true, ean: '7038010009457' })).id;
+  await t.ok('stock.receive', { productId: ids.product, quantity: 50000, costOre: 5000 });
   const order = await t.ok('orders.create', { header: { customerId: ids.customer, orderType: 1, statusId: ids.confirmed }, lines: [{ productId: ids.product, quantity: 2000 }, { productId: ids.product, quantity: 1000 }] });
   const other2 = await t.ok('orders.create', { header: { customerId: ids.otherCustomer, orderType: 1 }, lines: [{ productId: ids.product, quantity: 1000 }] });
   ids.order = order.id;
@@ -108,7 +112,7 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'stock.adjust': [
     { name: 'zero quantity', input: () => ({ productId: ids.product, quantity: 0, note: 'Telling' }), code: 'quantity_zero', field: 'quantity' },
     { name: 'no reason', input: () => ({ productId: ids.product, quantity: 1000 }), code: 'required', field: 'note' },
-    { name: 'below zero on hand', input: () => ({ productId: ids.product, quantity: -1000, note: 'Svinn' }), code: 'insufficient_stock', field: 'quantity' },
+    { name: 'below zero on hand', input: () => ({ productId: ids.product, quantity: -99_999_000, note: 'Svinn' }), code: 'insufficient_stock', field: 'quantity' },
   ],
   'customers.list': [{ name: 'negative offset', input: () => ({ offset: -1 }), code: 'too_small', field: 'offset' }],
   'customers.get': [{ name: 'unknown id', input: () => ({ id: 77777 }), code: 'not_found', field: 'id' }],
@@ -191,6 +195,50 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'unknown VAT code', input: () => ({ lines: [{ quantity: 1000, unitPriceOre: 100, vatCode: '7' }] }), code: 'invalid_choice', field: 'lines.0.vatCode' },
     { name: 'negative quantity', input: () => ({ lines: [{ quantity: -1000, unitPriceOre: 100, vatCode: '25' }] }), code: 'too_small', field: 'lines.0.quantity' },
   ],
+  'orders.setStatus': [
+    { name: 'unknown status', input: () => ({ id: ids.order, version: ids.version, statusId: 9999 }), code: 'unknown_status', field: 'statusId' },
+    { name: 'stale version', input: () => ({ id: ids.order, version: ids.version + 3, statusId: ids.confirmed }), code: 'version_conflict', field: 'version' },
+    { name: 'paid before invoiced', input: () => ({ id: ids.order, version: ids.version, statusId: ids.paid }), code: 'status_needs_invoice', field: 'statusId' },
+    { name: 'shipped without confirming delivery of the rest', input: () => ({ id: ids.order, version: ids.version, statusId: ids.shipped }), code: 'confirm_deliver_remaining', field: null },
+  ],
+  'orders.changeType': [
+    { name: 'to card payment by hand', input: () => ({ id: ids.order, version: ids.version, orderType: 9 }), code: 'order_type_import_only', field: 'orderType' },
+    { name: 'type out of range', input: () => ({ id: ids.order, version: ids.version, orderType: 12 }), code: 'invalid_choice', field: 'orderType' },
+  ],
+  'orders.deliver': [
+    { name: 'more than ordered', input: () => ({ id: ids.order, version: ids.version, lines: [{ lineId: ids.line, quantity: 999_000 }] }), code: 'over_delivery', field: 'lines.0.quantity' },
+    { name: "another order's line", input: () => ({ id: ids.order, version: ids.version, lines: [{ lineId: ids.otherLine, quantity: 1000 }] }), code: 'unknown_line', field: 'lines.0.lineId' },
+    { name: 'zero quantity', input: () => ({ id: ids.order, version: ids.version, lines: [{ lineId: ids.line, quantity: 0 }] }), code: 'too_small', field: 'lines.0.quantity' },
+  ],
+  'orders.invoice': [{ name: 'nothing delivered', input: () => ({ id: ids.order, version: ids.version }), code: 'nothing_to_invoice', field: null }],
+  'orders.collectiveInvoice': [
+    { name: 'nothing eligible', input: () => ({ customerId: ids.customer }), code: 'nothing_eligible', field: 'customerId' },
+    { name: 'unknown customer', input: () => ({ customerId: 8080 }), code: 'unknown_customer', field: 'customerId' },
+    { name: 'an order that is not delivered', input: () => ({ customerId: ids.customer, orderIds: [ids.order] }), code: 'not_eligible', field: 'orderIds.0' },
+  ],
+  'orders.convertQuote': [
+    { name: 'not a quote', input: () => ({ id: ids.order, version: ids.version, orderType: 1 }), code: 'not_a_quote', field: 'id' },
+    { name: 'to a quote again', input: () => ({ id: ids.order, version: ids.version, orderType: 5 }), code: 'invalid_choice', field: 'orderType' },
+  ],
+  'orders.returnLoan': [{ name: 'not on loan', input: () => ({ id: ids.order, version: ids.version, lines: [{ lineId: ids.line, quantity: 1000 }] }), code: 'not_on_loan', field: 'lines.0.quantity' }],
+  'orders.delete': [{ name: 'stale version', input: () => ({ id: ids.order, version: ids.version + 1 }), code: 'version_conflict', field: 'version' }],
+  'orders.setSubscription': [{ name: 'unknown interval', input: () => ({ id: ids.order, version: ids.version, interval: 'weekly', start: null }), code: 'invalid_choice', field: 'interval' }],
+  'orders.import': [
+    { name: 'card order without card data', input: () => ({ source: 'web', customerId: ids.customer, invoiceCustomerId: ids.customer, orderType: 9, lines: [{ productId: ids.product, quantity: 1000 }] }), code: 'card_requires', field: 'card' },
+    { name: 'a type that is not imported', input: () => ({ source: 'web', customerId: ids.customer, invoiceCustomerId: ids.customer, orderType: 1, lines: [{ productId: ids.product, quantity: 1000 }] }), code: 'invalid_choice', field: 'orderType' },
+  ],
+  'subscriptions.run': [{ name: 'unknown field', input: () => ({ until: '2030-01-01' }), code: 'unknown_field', field: 'until' }],
+  'invoices.list': [{ name: 'zero limit', input: () => ({ limit: 0 }), code: 'too_small', field: 'limit' }],
+  'invoices.get': [{ name: 'unknown invoice', input: () => ({ id: 606 }), code: 'not_found', field: 'id' }],
+  'invoices.credit': [
+    { name: 'unknown invoice', input: () => ({ invoiceId: 707, lines: [{ invoiceLineId: 1, quantity: 1000 }], returnToStock: false }), code: 'not_found', field: 'invoiceId' },
+    { name: 'no lines', input: () => ({ invoiceId: 1, lines: [], returnToStock: false }), code: 'too_small', field: 'lines' },
+  ],
+  'jobs.list': [{ name: 'order id not a number', input: () => ({ orderId: 'x' }), code: 'invalid_type', field: 'orderId' }],
+  'jobs.add': [{ name: 'missing title', input: () => ({ orderId: ids.order }), code: 'required', field: 'title' }],
+  'jobs.start': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
+  'jobs.complete': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
+  'activity.list': [{ name: 'unknown entity', input: () => ({ entity: 'users', entityId: 1 }), code: 'invalid_choice', field: 'entity' }],
   'statuses.list': [{ name: 'unknown field', input: () => ({ kind: 'x' }), code: 'unknown_field', field: 'kind' }],
 };
 

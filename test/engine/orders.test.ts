@@ -22,6 +22,8 @@ beforeEach(async () => {
     b: (await t.ok('products.create', { number: 'B2', name: 'Brød grovt', unit: 'stk', priceOre: 4590, vatCode: '15', stockManaged: true })).id,
     c: (await t.ok('products.create', { number: 'C3', name: 'Kinobillett', unit: 'stk', priceOre: 15000, vatCode: '12', stockManaged: false })).id,
   };
+  await t.ok('stock.receive', { productId: p.a, quantity: 500000, costOre: 80000 });
+  await t.ok('stock.receive', { productId: p.b, quantity: 500000, costOre: 2000 });
 });
 afterEach(() => t.close());
 

@@ -27,6 +27,8 @@ describe('a sales order entered end to end in the engine', () => {
     const p15 = await t.ok('products.create', { number: 'KAFFE-1', name: 'Kaffe 1 kg', unit: 'stk', priceOre: 12900, vatCode: '15', stockManaged: true });
     const p0 = await t.ok('products.create', { number: 'AVIS', name: 'Avisabonnement', unit: 'stk', priceOre: 39900, vatCode: '0', stockManaged: false });
 
+    await t.ok('stock.receive', { productId: p25.id, quantity: 100000, costOre: 9000 });
+    await t.ok('stock.receive', { productId: p15.id, quantity: 100000, costOre: 8000 });
     const confirmed = visible.find((s) => s.kind === 'confirmed')!;
     const order = await t.ok('orders.create', {
       header: { customerId: customer.id, orderType: 1, statusId: confirmed.id, customerReference: 'PO-7781' },

@@ -55,3 +55,11 @@ export function computeTotals(lines: readonly PricedLine[], opts: { vatRegistere
   const vatOre = byRate.reduce((s, r) => s + r.vatOre, 0);
   return { byRate, netOre, vatOre, grossOre: netOre + vatOre };
 }
+
+/** Cash totals are rounded to whole kroner: 1–49 øre down, 50–99 up (SPEC 9). Returns the rounding amount. */
+export function cashRoundingOre(grossOre: number): number {
+  const sign = grossOre < 0 ? -1 : 1;
+  const abs = Math.abs(grossOre);
+  const rounded = Math.floor((abs + 50) / 100) * 100;
+  return sign * (rounded - abs);
+}

@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { companyHandlers } from './company';
 import { customerHandlers } from './customers';
 import { orderHandlers } from './orders';
+import { processingHandlers } from './processing';
 import { productHandlers } from './products';
 import { stockHandlers } from './stock';
 import { systemHandlers } from './system';
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...stockHandlers,
   ...customerHandlers,
   ...orderHandlers,
+  ...processingHandlers,
 };

@@ -1,4 +1,4 @@
-import type { HeaderInput, LineInput, Order, OrderLine } from '../../../shared/channels/orders';
+import type { Confirm, HeaderInput, LineInput, Order, OrderLine, PaymentInput } from '../../../shared/channels/orders';
 import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
@@ -26,6 +26,22 @@ import {
 } from '../repos/orders';
 import { getProducts } from '../repos/products';
 import { getStatus, listStatuses } from '../repos/statuses';
+import { addLineQuantities } from '../repos/processing';
+import { changeStockFigures } from '../repos/stock';
+import { requireRight } from '../domain/rights';
+import { formatAmount } from '../../../shared/format';
+import { insertAccountingBatch } from '../repos/invoices';
+import { setOrderDate } from '../repos/processing';
+import { changeOrderType, moveToStatus, NO_CONFIRM } from '../services/orderFlow';
+import {
+  INVOICED_KINDS,
+  checkCreditLimit,
+  deliver,
+  invoiceOrder,
+  remainingItems,
+  setStatusKind,
+  syncStockHolds,
+} from '../services/processing';
 import { reader, writer, type HandlerMap } from './types';
 
 type ParsedHeader = Omit<HeaderInput, 'orderType'> & { orderType: OrderTypeId };
@@ -140,6 +156,57 @@ function lineInputOf(line: OrderLine): ParsedLine {
   };
 }
 
+/** Refusals before any edit: an invoiced order never changes; a card order needs its right (SPEC 1.1). */
+function assertEditable(ctx: HandlerContext, order: Order): void {
+  if (INVOICED_KINDS.includes(order.statusKind)) throw new DomainError('order_invoiced');
+  if (order.orderType === 9) requireRight(ctx.actor, 'change_card_orders');
+}
+
+/** A card payment order may not rise above the contract amount plus the customer's card surcharge. */
+function assertCardAmount(ctx: HandlerContext, order: Order): void {
+  if (order.orderType !== 9 || order.contractAmountOre === null) return;
+  const surcharge = getCustomerRow(ctx.db, order.customerId)?.cardSurchargeBp ?? 0;
+  const max = Math.floor((order.contractAmountOre * (10_000 + surcharge)) / 10_000);
+  if (order.totals.grossOre > max) throw new DomainError('card_amount_exceeded', null, { max: formatAmount(max) });
+}
+
+/**
+ * What saving does beyond storing (SPEC 1.1): Cash orders are invoiced with their
+ * payment, Realized orders update stock and close, the rest hold stock as their
+ * status calls for and check the credit limit.
+ */
+function processAfterSave(ctx: HandlerContext, id: number, confirm: Confirm, payment: PaymentInput | undefined): void {
+  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+  const order = loadOrder(ctx.db, id);
+  if (order.orderType === 3) {
+    requireRight(ctx.actor, 'invoice');
+    if (!payment) throw new DomainError('payment_required', 'payment', { total: formatAmount(order.totals.grossOre) });
+    // VAT is computed with today's date as the order date.
+    setOrderDate(ctx.db, id, ctx.today);
+    const invoice = invoiceOrder(ctx, order, { payment });
+    const posted = getCompany(ctx.db)?.postCashInvoices ?? false;
+    setStatusKind(ctx, order, posted ? 'invoiced' : 'cash_invoiced');
+    insertAccountingBatch(ctx.db, invoice.id, ctx.now.toISOString(), posted);
+    return;
+  }
+  if (order.orderType === 4) {
+    deliver(ctx, order, remainingItems(order));
+    setStatusKind(ctx, order, 'closed');
+    return;
+  }
+  syncStockHolds(ctx, order, confirm);
+  checkCreditLimit(ctx, order, confirm);
+  assertCardAmount(ctx, order);
+}
+
+/** After a line edit: holds follow the new quantities. */
+function afterLineEdit(ctx: HandlerContext, id: number): void {
+  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+  const order = loadOrder(ctx.db, id);
+  syncStockHolds(ctx, order, NO_CONFIRM);
+  assertCardAmount(ctx, order);
+}
+
 type OrderChannels =
   | 'orders.create'
   | 'orders.get'
@@ -154,6 +221,14 @@ type OrderChannels =
   | 'orders.previewTotals'
   | 'statuses.list';
 
+/** Header edits: the type changes through its rule, the rest is stored, the status moves last. */
+function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm: Confirm): number {
+  if (h.orderType !== before.orderType) changeOrderType(ctx, before, h.orderType, confirm, 'header.orderType');
+  const header = resolveHeader(ctx.db, { ...h, statusId: before.statusId }, ctx.today, 'header.', before);
+  updateHeader(ctx.db, before.id, header, ctx.now.toISOString());
+  return h.statusId ?? before.statusId;
+}
+
 export const orderHandlers: HandlerMap<OrderChannels> = {
   'orders.create': writer((input, ctx) => {
     const { db, now, today } = ctx;
@@ -161,6 +236,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const lines = resolveLines(db, input.lines, (i) => `lines.${i}`);
     const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());
     lines.forEach((l, i) => insertLine(db, id, i + 1, l));
+    processAfterSave(ctx, id, input.confirm, input.payment);
     return finish(ctx, id, 'create', null);
   }),
 
@@ -168,6 +244,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
 
   'orders.updateHeader': writer((input, ctx) => {
     const before = claim(ctx, input.id, input.version);
+    assertEditable(ctx, before);
     const merged: ParsedHeader = {
       customerId: before.customerId,
       orderType: before.orderType,
@@ -181,45 +258,55 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       notes: before.notes,
       ...input.header,
     };
-    const header = resolveHeader(ctx.db, merged, ctx.today, 'header.', before);
-    updateHeader(ctx.db, input.id, header, ctx.now.toISOString());
+    const statusId = editHeader(ctx, before, merged, NO_CONFIRM);
+    refreshDerived(ctx.db, input.id, { vatRegistered: vatRegistered(ctx.db) });
+    if (statusId !== before.statusId) moveToStatus(ctx, loadOrder(ctx.db, input.id), statusId, NO_CONFIRM);
+    else processAfterSave(ctx, input.id, NO_CONFIRM, undefined);
     return finish(ctx, input.id, 'update_header', before);
   }),
 
   'orders.addLine': writer((input, ctx) => {
     const before = claim(ctx, input.orderId, input.version);
+    assertEditable(ctx, before);
     const [line] = resolveLines(ctx.db, [input.line], () => 'line');
     const newId = insertLine(ctx.db, input.orderId, before.lines.length + 1, line!);
     const ids = before.lines.map((l) => l.id);
     ids.splice(Math.min(input.position ?? ids.length, ids.length), 0, newId);
     renumberLines(ctx.db, input.orderId, ids);
+    afterLineEdit(ctx, input.orderId);
     return finish(ctx, input.orderId, 'add_line', before);
   }),
 
   'orders.updateLine': writer((input, ctx) => {
     const before = claim(ctx, input.orderId, input.version);
+    assertEditable(ctx, before);
     const line = lineOf(before, input.lineId, 'lineId');
     assertLineEditable(line, 'lineId');
     const [values] = resolveLines(ctx.db, [{ ...lineInputOf(line), ...input.changes }], () => 'changes');
     updateLine(ctx.db, line.id, values!);
+    afterLineEdit(ctx, input.orderId);
     return finish(ctx, input.orderId, 'update_line', before);
   }),
 
   'orders.removeLine': writer((input, ctx) => {
     const before = claim(ctx, input.orderId, input.version);
+    assertEditable(ctx, before);
     const line = lineOf(before, input.lineId, 'lineId');
     assertLineEditable(line, 'lineId');
+    releaseLineHolds(ctx, line);
     deleteLine(ctx.db, line.id);
     renumberLines(
       ctx.db,
       input.orderId,
       before.lines.filter((l) => l.id !== line.id).map((l) => l.id),
     );
+    afterLineEdit(ctx, input.orderId);
     return finish(ctx, input.orderId, 'remove_line', before);
   }),
 
   'orders.moveLine': writer((input, ctx) => {
     const before = claim(ctx, input.orderId, input.version);
+    assertEditable(ctx, before);
     lineOf(before, input.lineId, 'lineId');
     const ids = before.lines.map((l) => l.id).filter((id) => id !== input.lineId);
     ids.splice(Math.min(input.toIndex, ids.length), 0, input.lineId);
@@ -230,8 +317,8 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
   'orders.save': writer((input, ctx) => {
     const { db } = ctx;
     const before = claim(ctx, input.id, input.version);
-    const header = resolveHeader(db, input.header, ctx.today, 'header.', before);
-    updateHeader(db, input.id, header, ctx.now.toISOString());
+    assertEditable(ctx, before);
+    const statusId = editHeader(ctx, before, input.header, input.confirm);
 
     const existing = new Map(before.lines.map((l) => [l.id, l]));
     const kept = new Set<number>();
@@ -243,7 +330,11 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     for (const old of before.lines) if (!kept.has(old.id)) assertLineEditable(old, 'lines');
 
     const values = resolveLines(db, input.lines, (i) => `lines.${i}`);
-    for (const old of before.lines) if (!kept.has(old.id)) deleteLine(db, old.id);
+    for (const old of before.lines) {
+      if (kept.has(old.id)) continue;
+      releaseLineHolds(ctx, old);
+      deleteLine(db, old.id);
+    }
     const ids = input.lines.map((l, i) => {
       const v = values[i]!;
       if (l.id === undefined) return insertLine(db, input.id, before.lines.length + input.lines.length + i + 1, v);
@@ -258,11 +349,19 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
         old.deliveryDate !== v.deliveryDate;
       if (changed) {
         assertLineEditable(old, `lines.${i}`);
+        if (old.productId !== v.productId) releaseLineHolds(ctx, old);
         updateLine(db, l.id, v);
       }
       return l.id;
     });
     renumberLines(db, input.id, ids);
+    refreshDerived(db, input.id, { vatRegistered: vatRegistered(db) });
+    if (statusId !== before.statusId) {
+      moveToStatus(ctx, loadOrder(db, input.id), statusId, input.confirm);
+      if (loadOrder(db, input.id).orderType === 3) processAfterSave(ctx, input.id, input.confirm, input.payment);
+    } else {
+      processAfterSave(ctx, input.id, input.confirm, input.payment);
+    }
     return finish(ctx, input.id, 'save', before);
   }),
 
@@ -271,3 +370,10 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
   'orders.previewTotals': reader((input, { db }) => computeTotals(input.lines, { vatRegistered: vatRegistered(db) })),
   'statuses.list': reader((_input, { db }) => listStatuses(db, 'sales')),
 };
+
+/** A line leaving the order, or changing product, gives back what it held. */
+function releaseLineHolds(ctx: HandlerContext, line: OrderLine): void {
+  if (line.qtyReserved === 0 && line.qtyOnLoan === 0) return;
+  changeStockFigures(ctx.db, line.productId, { reserved: -line.qtyReserved, onLoan: -line.qtyOnLoan });
+  addLineQuantities(ctx.db, line.id, { reserved: -line.qtyReserved, onLoan: -line.qtyOnLoan });
+}

@@ -1,7 +1,8 @@
 import type { Order, OrderLine } from '../../../shared/channels/orders';
-import type { OrderTypeId, StatusKind, TransactionType, VatCode } from '../../../shared/enums';
+import type { OrderTypeId, StatusKind, SubscriptionInterval, TransactionType, VatCode } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { computeTotals } from '../domain/pricing';
+import { deliveryState, invoiceState } from '../domain/lineState';
 
 interface HeaderRow {
   id: number;
@@ -23,6 +24,12 @@ interface HeaderRow {
   version: number;
   created_at: string;
   updated_at: string;
+  source_order_id: number | null;
+  backorder_of_id: number | null;
+  subscription_interval: SubscriptionInterval | null;
+  subscription_start: string | null;
+  card_state: Order['cardState'];
+  contract_amount_ore: number | null;
 }
 
 interface LineRow {
@@ -46,6 +53,7 @@ interface LineRow {
   qty_received: number;
   qty_invoiced: number;
   qty_credited: number;
+  closed_short: number;
 }
 
 const toLine = (r: LineRow): OrderLine => ({
@@ -69,6 +77,7 @@ const toLine = (r: LineRow): OrderLine => ({
   qtyReceived: r.qty_received,
   qtyInvoiced: r.qty_invoiced,
   qtyCredited: r.qty_credited,
+  closedShort: r.closed_short === 1,
 });
 
 export function getLines(db: Db, orderId: number): OrderLine[] {
@@ -104,6 +113,17 @@ export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): 
     updatedAt: h.updated_at,
     lines,
     totals: computeTotals(lines, opts),
+    deliveryState: deliveryState(lines),
+    invoiceState: invoiceState(lines),
+    sourceOrderId: h.source_order_id,
+    backorderOfId: h.backorder_of_id,
+    subscriptionInterval: h.subscription_interval,
+    subscriptionStart: h.subscription_start,
+    cardState: h.card_state,
+    contractAmountOre: h.contract_amount_ore,
+    invoiceIds: (stmt(db, 'SELECT invoice_id AS id FROM invoice_order WHERE order_id = ? ORDER BY invoice_id').all(id) as { id: number }[]).map(
+      (r) => r.id,
+    ),
   };
 }
 

@@ -105,3 +105,13 @@ export function stockSums(db: Db, productId: number): { onHand: number; reserved
        (SELECT coalesce(sum(qty_remaining), 0) FROM stock_batch WHERE product_id = @p) AS batches`,
   ).get({ p: productId }) as { onHand: number; reserved: number; onLoan: number; batches: number };
 }
+
+/** The average cost at which a line's goods left stock (for returning them at that cost). */
+export function issueCostOfLine(db: Db, orderLineId: number): number | null {
+  const r = stmt(
+    db,
+    `SELECT sum(-quantity * cost_ore) AS v, sum(-quantity) AS q FROM stock_movement
+     WHERE order_line_id = ? AND cause = 'issue' AND cost_ore IS NOT NULL`,
+  ).get(orderLineId) as { v: number | null; q: number | null };
+  return r.q ? Math.round((r.v ?? 0) / r.q) : null;
+}

@@ -1,0 +1,160 @@
+// Sales processing (SPEC 1.1, 1.2, 4): status moves, deliveries, invoicing,
+// credit notes, loans, subscriptions, jobs, the activity log.
+import { z } from 'zod';
+import { SUBSCRIPTION_INTERVAL_KEYS, type PaymentMethod, type VatCode } from '../enums';
+import { channel, id, isoDate, nonNegativeOre, optionalText, positiveQuantity, requiredText } from './common';
+import { confirmInput, type Order, type VatTotal } from './orders';
+
+export interface InvoiceLine {
+  readonly id: number;
+  readonly orderId: number | null;
+  readonly orderLineId: number | null;
+  readonly productId: number | null;
+  readonly description: string;
+  readonly quantity: number;
+  readonly unitPriceOre: number;
+  readonly discountBp: number;
+  readonly vatCode: VatCode;
+  readonly amountOre: number;
+  readonly qtyCredited: number;
+}
+
+export interface Invoice {
+  readonly id: number;
+  readonly number: number;
+  readonly kind: 'invoice' | 'credit_note';
+  readonly creditedInvoiceId: number | null;
+  readonly customerId: number;
+  readonly customerName: string;
+  readonly orderType: number | null;
+  readonly invoiceDate: string;
+  readonly dueDate: string;
+  readonly deliveryDate: string | null;
+  readonly kid: string | null;
+  readonly netOre: number;
+  readonly vatOre: number;
+  readonly grossOre: number;
+  /** Cash sales are rounded to whole kroner; the rounding is its own amount. */
+  readonly roundingOre: number;
+  readonly payableOre: number;
+  readonly byRate: readonly VatTotal[];
+  readonly orderIds: readonly number[];
+  readonly lines: readonly InvoiceLine[];
+  readonly payment: { readonly method: PaymentMethod; readonly receivedOre: number; readonly changeOre: number } | null;
+  readonly createdAt: string;
+}
+
+export type InvoiceSummary = Omit<Invoice, 'lines' | 'byRate'>;
+
+export interface Job {
+  readonly id: number;
+  readonly orderId: number;
+  readonly title: string;
+  readonly employee: string | null;
+  readonly plannedDate: string | null;
+  readonly repeatIntervalDays: number | null;
+  readonly startedAt: string | null;
+  readonly completedAt: string | null;
+}
+
+export interface ActivityEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly userId: number | null;
+  readonly userName: string | null;
+  readonly action: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+const version = z.number().int().min(1);
+const lineQuantities = z
+  .array(z.object({ lineId: id, quantity: positiveQuantity }).strict())
+  .max(2000);
+
+
+export const processingChannels = {
+  'orders.setStatus': channel<Order>()(z.object({ id, version, statusId: id, confirm: confirmInput }).strict()),
+  'orders.changeType': channel<Order>()(
+    z
+      .object({ id, version, orderType: z.union([1, 2, 3, 4, 5, 6, 7, 8, 9].map((t) => z.literal(t)) as unknown as [z.ZodLiteral<number>]), confirm: confirmInput })
+      .strict(),
+  ),
+  /** Marks quantities delivered (issuing their goods) and may close lines short. */
+  'orders.deliver': channel<Order>()(
+    z.object({ id, version, lines: lineQuantities, closeShort: z.array(id).max(2000).default([]) }).strict(),
+  ),
+  /** Invoices what is delivered and not yet invoiced (Direct orders are delivered on the way). */
+  'orders.invoice': channel<{ order: Order; invoice: Invoice; backorder: Order | null }>()(z.object({ id, version }).strict()),
+  /** One invoice for every eligible order of a customer (delivered, not invoiced), or the ones named. */
+  'orders.collectiveInvoice': channel<Invoice>()(
+    z.object({ customerId: id, orderIds: z.array(id).min(1).max(5000).optional() }).strict(),
+  ),
+  'orders.convertQuote': channel<Order>()(
+    z.object({ id, version, orderType: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7)]) }).strict(),
+  ),
+  'orders.returnLoan': channel<Order>()(z.object({ id, version, lines: lineQuantities.min(1) }).strict()),
+  'orders.delete': channel<{ deleted: number }>()(z.object({ id, version }).strict()),
+  'orders.setSubscription': channel<Order>()(
+    z.object({ id, version, interval: z.enum(SUBSCRIPTION_INTERVAL_KEYS).nullable(), start: isoDate.nullable() }).strict(),
+  ),
+  /** Orders from an EDI / web-shop import; the only way an order of type 9 (card payment) is made. */
+  'orders.import': channel<Order>()(
+    z
+      .object({
+        source: z.enum(['web', 'edi']),
+        customerId: id,
+        invoiceCustomerId: id,
+        orderType: z.union([z.literal(6), z.literal(9)]),
+        customerReference: optionalText(100),
+        card: z
+          .object({
+            invoiceReference: requiredText(60),
+            currency: z.string().regex(/^[A-Z]{3}$/),
+            contractAmountOre: nonNegativeOre,
+            maskedCardNumber: z.string().regex(/^[\d*]{12,19}$/),
+            cardCompany: requiredText(40),
+          })
+          .strict()
+          .optional(),
+        lines: z
+          .array(z.object({ productId: id, quantity: positiveQuantity, unitPriceOre: nonNegativeOre.optional() }).strict())
+          .min(1)
+          .max(2000),
+      })
+      .strict(),
+  ),
+  'subscriptions.run': channel<{ readonly invoices: readonly Invoice[] }>()(z.object({}).strict()),
+  'invoices.list': channel<readonly InvoiceSummary[]>()(
+    z.object({ customerId: id.optional(), orderId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
+  'invoices.get': channel<Invoice>()(z.object({ id }).strict()),
+  /** A credit note, full or partial, referring to its invoice; goods back to stock when the clerk says so. */
+  'invoices.credit': channel<Invoice>()(
+    z
+      .object({
+        invoiceId: id,
+        lines: z.array(z.object({ invoiceLineId: id, quantity: positiveQuantity }).strict()).min(1).max(2000),
+        returnToStock: z.boolean(),
+      })
+      .strict(),
+  ),
+  'jobs.list': channel<readonly Job[]>()(z.object({ orderId: id }).strict()),
+  'jobs.add': channel<Job>()(
+    z
+      .object({
+        orderId: id,
+        title: requiredText(200),
+        employee: optionalText(100),
+        plannedDate: isoDate.nullable().optional(),
+        repeatIntervalDays: z.number().int().min(1).max(366).nullable().optional(),
+      })
+      .strict(),
+  ),
+  /** Starting the first job sets the order to Job started; completing the last, Job completed. */
+  'jobs.start': channel<Order>()(z.object({ jobId: id }).strict()),
+  'jobs.complete': channel<Order>()(z.object({ jobId: id }).strict()),
+  'activity.list': channel<readonly ActivityEntry[]>()(
+    z.object({ entity: z.enum(['order', 'customer', 'product', 'invoice', 'stock']), entityId: id }).strict(),
+  ),
+};

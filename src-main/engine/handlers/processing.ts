@@ -1,0 +1,235 @@
+// Channels of sales processing: each loads the order, checks the version, runs
+// the rule in services/, and answers the order as it now is.
+import type { Order } from '../../../shared/channels/orders';
+import type { OrderTypeId } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
+import type { HandlerContext } from '../context';
+import { UNPROCESSED_TYPES } from '../domain/orderRules';
+import { resolveImportedOrder } from './orderImport';
+import { logActivity } from '../repos/activity';
+import { getInvoice, listInvoices } from '../repos/invoices';
+import { refreshDerived, touchOrder } from '../repos/orders';
+import { activityOf, getJob, insertJob, jobsOf, setJobTime, setSubscription } from '../repos/processing';
+import { collectiveInvoice, creditInvoice, runSubscriptions } from '../services/invoicing';
+import {
+  changeOrderType,
+  convertQuote,
+  deleteOrder,
+  invoiceFromOrder,
+  moveToStatus,
+  NO_CONFIRM,
+  returnLoan,
+} from '../services/orderFlow';
+import {
+  INVOICED_KINDS,
+  PARTIAL_TYPES,
+  assertNotInvoiced,
+  assertProcessedType,
+  closeShort,
+  deliver,
+  reload,
+  remainingItems,
+  setStatusKind,
+  syncStockHolds,
+  typeLabel,
+  vatRegistered,
+} from '../services/processing';
+import { addDays } from '../domain/invoiceRules';
+import { reader, writer, type HandlerMap } from './types';
+
+function claim(ctx: HandlerContext, id: number, version: number): Order {
+  const order = reload(ctx.db, id);
+  if (order.transactionType !== 'sales') throw new DomainError('not_found', 'id', { entity: 'ordre', id });
+  if (!touchOrder(ctx.db, id, version, ctx.now.toISOString())) throw new DomainError('version_conflict', 'version');
+  return order;
+}
+
+function done(ctx: HandlerContext, id: number, action: string, before: Order | null, extra?: unknown): Order {
+  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+  const after = reload(ctx.db, id);
+  logActivity(ctx.db, {
+    at: ctx.now.toISOString(),
+    userId: ctx.userId,
+    entity: 'order',
+    entityId: id,
+    action,
+    before: before ? { statusId: before.statusId, orderType: before.orderType, lines: before.lines } : undefined,
+    after: extra ?? { statusId: after.statusId, orderType: after.orderType, lines: after.lines },
+  });
+  return after;
+}
+
+/** The first job started sets Job started; the last completed sets Job completed (SPEC 1.2). */
+function jobStatus(ctx: HandlerContext, orderId: number, kind: 'job_started' | 'job_completed'): void {
+  const order = reload(ctx.db, orderId);
+  if (INVOICED_KINDS.includes(order.statusKind) || UNPROCESSED_TYPES.includes(order.orderType)) return;
+  setStatusKind(ctx, order, kind);
+  syncStockHolds(ctx, reload(ctx.db, orderId), { ...NO_CONFIRM, allowShortage: true });
+}
+
+type ProcessingChannels =
+  | 'orders.setStatus'
+  | 'orders.changeType'
+  | 'orders.deliver'
+  | 'orders.invoice'
+  | 'orders.collectiveInvoice'
+  | 'orders.convertQuote'
+  | 'orders.returnLoan'
+  | 'orders.delete'
+  | 'orders.setSubscription'
+  | 'orders.import'
+  | 'subscriptions.run'
+  | 'invoices.list'
+  | 'invoices.get'
+  | 'invoices.credit'
+  | 'jobs.list'
+  | 'jobs.add'
+  | 'jobs.start'
+  | 'jobs.complete'
+  | 'activity.list';
+
+export const processingHandlers: HandlerMap<ProcessingChannels> = {
+  'orders.setStatus': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    moveToStatus(ctx, before, input.statusId, input.confirm);
+    return done(ctx, input.id, 'status', before);
+  }),
+
+  'orders.changeType': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    assertNotInvoiced(before);
+    changeOrderType(ctx, before, input.orderType as OrderTypeId, input.confirm);
+    return done(ctx, input.id, 'change_type', before);
+  }),
+
+  'orders.deliver': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    assertProcessedType(before);
+    assertNotInvoiced(before);
+    if (!PARTIAL_TYPES.includes(before.orderType)) {
+      throw new DomainError('no_partial_delivery', null, { orderType: typeLabel(before.orderType) });
+    }
+    const byId = new Map(before.lines.map((l) => [l.id, l]));
+    const seen = new Set<number>();
+    const items = input.lines.map((item, i) => {
+      const line = byId.get(item.lineId);
+      if (!line || seen.has(item.lineId)) throw new DomainError('unknown_line', `lines.${i}.lineId`, { id: item.lineId });
+      seen.add(item.lineId);
+      return { line, qty: item.quantity, field: `lines.${i}.quantity` };
+    });
+    const shorts = input.closeShort.map((id, i) => {
+      const line = byId.get(id);
+      if (!line) throw new DomainError('unknown_line', `closeShort.${i}`, { id });
+      return line;
+    });
+    deliver(ctx, before, items);
+    closeShort(ctx, shorts);
+    let after = reload(ctx.db, input.id);
+    syncStockHolds(ctx, after, { ...NO_CONFIRM, allowShortage: true });
+    // Shipped when every line is delivered in full or closed short.
+    after = reload(ctx.db, input.id);
+    if (remainingItems(after).length === 0 && after.statusKind !== 'loan') setStatusKind(ctx, after, 'shipped');
+    return done(ctx, input.id, 'deliver', before, { delivered: input.lines, closedShort: input.closeShort });
+  }),
+
+  'orders.invoice': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    const { invoice, backorder } = invoiceFromOrder(ctx, before);
+    return { order: done(ctx, input.id, 'invoice', before, { invoice: invoice.number }), invoice, backorder };
+  }),
+
+  'orders.collectiveInvoice': writer((input, ctx) => {
+    const invoice = collectiveInvoice(ctx, input.customerId, input.orderIds);
+    for (const id of invoice.orderIds) refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+    return invoice;
+  }),
+
+  'orders.convertQuote': writer((input, ctx) => {
+    const quote = claim(ctx, input.id, input.version);
+    const order = convertQuote(ctx, quote, input.orderType as OrderTypeId, NO_CONFIRM);
+    refreshDerived(ctx.db, quote.id, { vatRegistered: vatRegistered(ctx.db) });
+    return done(ctx, order.id, 'create_from_quote', null, { quoteNumber: quote.number });
+  }),
+
+  'orders.returnLoan': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    returnLoan(ctx, before, input.lines);
+    return done(ctx, input.id, 'return_loan', before);
+  }),
+
+  'orders.delete': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    deleteOrder(ctx, before);
+    return { deleted: input.id };
+  }),
+
+  'orders.setSubscription': writer((input, ctx) => {
+    const before = claim(ctx, input.id, input.version);
+    assertNotInvoiced(before);
+    setSubscription(ctx.db, input.id, input.interval, input.interval ? (input.start ?? ctx.today) : null);
+    return done(ctx, input.id, 'subscription', before, { interval: input.interval, start: input.start });
+  }),
+
+  'orders.import': writer((input, ctx) => {
+    const id = resolveImportedOrder(ctx, input);
+    return done(ctx, id, 'import', null, { source: input.source });
+  }),
+
+  'subscriptions.run': writer((_input, ctx) => ({ invoices: runSubscriptions(ctx) })),
+
+  'invoices.list': reader((input, { db }) => listInvoices(db, input)),
+  'invoices.get': reader((input, { db }) => {
+    const invoice = getInvoice(db, input.id, { vatRegistered: vatRegistered(db) });
+    if (!invoice) throw new DomainError('not_found', 'id', { entity: 'faktura', id: input.id });
+    return invoice;
+  }),
+  'invoices.credit': writer((input, ctx) => {
+    const note = creditInvoice(ctx, input.invoiceId, input.lines, input.returnToStock);
+    for (const id of note.orderIds) refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+    return note;
+  }),
+
+  'jobs.list': reader((input, { db }) => jobsOf(db, input.orderId)),
+  'jobs.add': writer((input, ctx) => {
+    const order = reload(ctx.db, input.orderId);
+    const id = insertJob(ctx.db, {
+      orderId: order.id,
+      title: input.title,
+      employee: input.employee ?? null,
+      plannedDate: input.plannedDate ?? null,
+      repeatIntervalDays: input.repeatIntervalDays ?? null,
+    });
+    logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: order.id, action: 'job_added', after: { title: input.title } });
+    return getJob(ctx.db, id)!;
+  }),
+  'jobs.start': writer((input, ctx) => {
+    const job = getJob(ctx.db, input.jobId);
+    if (!job) throw new DomainError('not_found', 'jobId', { entity: 'jobb', id: input.jobId });
+    if (job.startedAt) throw new DomainError('job_state', 'jobId', { state: 'allerede startet', stateEn: 'already started' });
+    const firstStarted = jobsOf(ctx.db, job.orderId).every((j) => !j.startedAt);
+    setJobTime(ctx.db, job.id, 'started_at', ctx.now.toISOString());
+    if (firstStarted) jobStatus(ctx, job.orderId, 'job_started');
+    return done(ctx, job.orderId, 'job_started', null, { job: job.title });
+  }),
+  'jobs.complete': writer((input, ctx) => {
+    const job = getJob(ctx.db, input.jobId);
+    if (!job) throw new DomainError('not_found', 'jobId', { entity: 'jobb', id: input.jobId });
+    if (!job.startedAt) throw new DomainError('job_state', 'jobId', { state: 'ikke startet', stateEn: 'not started' });
+    if (job.completedAt) throw new DomainError('job_state', 'jobId', { state: 'allerede fullført', stateEn: 'already completed' });
+    setJobTime(ctx.db, job.id, 'completed_at', ctx.now.toISOString());
+    // A repeating job comes back on its schedule.
+    if (job.repeatIntervalDays) {
+      insertJob(ctx.db, {
+        orderId: job.orderId,
+        title: job.title,
+        employee: job.employee,
+        plannedDate: addDays(job.plannedDate ?? ctx.today, job.repeatIntervalDays),
+        repeatIntervalDays: job.repeatIntervalDays,
+      });
+    }
+    const open = jobsOf(ctx.db, job.orderId).filter((j) => !j.completedAt && j.startedAt);
+    if (open.length === 0) jobStatus(ctx, job.orderId, 'job_completed');
+    return done(ctx, job.orderId, 'job_completed', null, { job: job.title });
+  }),
+  'activity.list': reader((input, { db }) => activityOf(db, input.entity, input.entityId)),
+};
