@@ -25,6 +25,6 @@ export function addMonths(isoDate: string, months: number): string {
 /** Every period start from `start` in steps of `months` up to and including `today`. */
 export function duePeriods(start: string, months: number, today: string): string[] {
   const out: string[] = [];
-  for (let p = start; p <= today && out.length < 1200; p = addMonths(start, months * (out.length + 1))) out.push(p);
+  for (let p = start; p <= today && out.length < 1200; p = addMonths(start, months * out.length)) out.push(p);
   return out;
 }
