@@ -78,3 +78,16 @@ export async function stockLedger(file: string, productId: number) {
     db.close();
   }
 }
+
+/** Everything the sales invariants are checked against, read on a second connection. */
+export async function ledgerSnapshot(file: string) {
+  const { openDatabase } = await import('../../src-main/engine/db/connection');
+  const { allStockChecks, netIssuedByLine } = await import('../../src-main/engine/repos/stock');
+  const { invoiceNumbers } = await import('../../src-main/engine/repos/invoices');
+  const db = openDatabase(file, { readonly: true });
+  try {
+    return { stock: allStockChecks(db), netIssued: netIssuedByLine(db), invoiceNumbers: invoiceNumbers(db) };
+  } finally {
+    db.close();
+  }
+}

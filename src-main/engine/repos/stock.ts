@@ -115,3 +115,35 @@ export function issueCostOfLine(db: Db, orderLineId: number): number | null {
   ).get(orderLineId) as { v: number | null; q: number | null };
   return r.q ? Math.round((r.v ?? 0) / r.q) : null;
 }
+
+/** Per order line: what left stock for it, net of goods that came back by moving the order back. */
+export function netIssuedByLine(db: Db): Map<number, number> {
+  const rows = stmt(
+    db,
+    `SELECT order_line_id AS lineId, -sum(quantity) AS net FROM stock_movement
+     WHERE order_line_id IS NOT NULL AND cause IN ('issue', 'return') GROUP BY order_line_id`,
+  ).all() as { lineId: number; net: number }[];
+  return new Map(rows.map((r) => [r.lineId, r.net]));
+}
+
+/** Every product's kept figures next to the sums they must equal. */
+export function allStockChecks(db: Db) {
+  return stmt(
+    db,
+    `SELECT p.id AS productId, p.qty_on_hand AS onHand, p.qty_reserved AS reserved, p.qty_on_loan AS onLoan,
+       (SELECT coalesce(sum(quantity), 0) FROM stock_movement m WHERE m.product_id = p.id) AS movementSum,
+       (SELECT coalesce(sum(qty_remaining), 0) FROM stock_batch b WHERE b.product_id = p.id) AS batchSum,
+       (SELECT coalesce(sum(qty_reserved), 0) FROM order_line l WHERE l.product_id = p.id) AS reservedSum,
+       (SELECT coalesce(sum(qty_on_loan), 0) FROM order_line l WHERE l.product_id = p.id) AS onLoanSum
+     FROM product p`,
+  ).all() as {
+    productId: number;
+    onHand: number;
+    reserved: number;
+    onLoan: number;
+    movementSum: number;
+    batchSum: number;
+    reservedSum: number;
+    onLoanSum: number;
+  }[];
+}
