@@ -1,5 +1,7 @@
 // Where the company database lives when no file is named: the user's data
-// folder, as Electron's app.getPath('userData') would give it.
+// folder, as Electron's app.getPath('userData') gives it for an app named
+// "Ordrebok". Here in the engine because the host and the Electron shell both
+// need it, and neither may import the other.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 

@@ -1,7 +1,7 @@
 // npm run start:web — the host alone: opens the company database and prints the address.
 import { join, resolve } from 'node:path';
 import { openEngine } from '../engine';
-import { DATABASE_FILE_NAME, defaultDataFolder } from './dataFolder';
+import { DATABASE_FILE_NAME, defaultDataFolder } from '../engine/dataFolder';
 import { startHost } from './server';
 
 function arg(name: string): string | undefined {

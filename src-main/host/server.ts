@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { errorData } from '../../shared/errors';
 import type { Engine } from '../engine';
 
@@ -26,19 +27,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.pdf': 'application/pdf',
 };
 
-/** Same policy as the Electron window: our own scripts only, calls to ourselves only. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Same policy as the Electron window (shared/csp.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 export interface HostOptions {
   readonly engine: Engine;
@@ -99,7 +89,8 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, opts: HostO
   } catch {
     return send(res, 400, { ok: false, error: errorData('invalid_type', null) });
   }
-  const result = await opts.engine.callUnknown(decodeURIComponent(channel), input);
+  // One host, one token, one workstation session.
+  const result = await opts.engine.callUnknown(channel, input, { sessionKey: 'host' });
   send(res, 200, result);
 }
 
@@ -109,7 +100,14 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: str
     return;
   }
   const root = resolve(rendererDir);
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    // A malformed escape (%E0%A4%A) is the client's error, never a reason to stop the host.
+    res.writeHead(400).end();
+    return;
+  }
   let file = normalize(join(root, pathname));
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(403).end();
@@ -142,7 +140,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     const path = req.url ?? '/';
     if (path.startsWith(CALL_PATH)) {
-      handleCall(req, res, opts, token, path.slice(CALL_PATH.length).split('?')[0] ?? '').catch(() => {
+      let channel: string;
+      try {
+        channel = decodeURIComponent(path.slice(CALL_PATH.length).split('?')[0] ?? '');
+      } catch {
+        send(res, 400, { ok: false, error: errorData('invalid_format', null) });
+        return;
+      }
+      handleCall(req, res, opts, token, channel).catch(() => {
         if (!res.headersSent) send(res, 500, { ok: false, error: errorData('internal', null) });
       });
       return;
