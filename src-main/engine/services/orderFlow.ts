@@ -67,6 +67,31 @@ function cancelCardReservation(ctx: HandlerContext, order: Order): void {
   }
 }
 
+/** A new order with another order's header (a backorder, an order from a quote), dated today. */
+function insertCopy(ctx: HandlerContext, from: Order, orderType: OrderTypeId, kind: StatusKind): number {
+  return insertHeader(
+    ctx.db,
+    nextNumber(ctx.db, 'sales_order'),
+    {
+      transactionType: 'sales',
+      orderType,
+      statusId: statusOfKind(ctx.db, kind),
+      customerId: from.customerId,
+      customerNumber: from.customerNumber,
+      customerName: from.customerName,
+      customerSort: norwegianSortKey(from.customerName),
+      contactId: from.contactId,
+      orderDate: ctx.today,
+      deliveryDate: from.deliveryDate,
+      customerReference: from.customerReference,
+      ourReference: from.ourReference,
+      paymentTermsDays: from.paymentTermsDays,
+      notes: from.notes,
+    },
+    ctx.now.toISOString(),
+  );
+}
+
 /** After an order is invoiced: closed, or what remains carried to a Rest order (company setting). */
 export function afterInvoicing(ctx: HandlerContext, orderId: number): Order | null {
   const order = reload(ctx.db, orderId);
@@ -81,27 +106,7 @@ export function afterInvoicing(ctx: HandlerContext, orderId: number): Order | nu
     return null;
   }
   const now = ctx.now.toISOString();
-  const restId = insertHeader(
-    ctx.db,
-    nextNumber(ctx.db, 'sales_order'),
-    {
-      transactionType: 'sales',
-      orderType: order.orderType,
-      statusId: statusOfKind(ctx.db, 'rest'),
-      customerId: order.customerId,
-      customerNumber: order.customerNumber,
-      customerName: order.customerName,
-      customerSort: norwegianSortKey(order.customerName),
-      contactId: order.contactId,
-      orderDate: ctx.today,
-      deliveryDate: order.deliveryDate,
-      customerReference: order.customerReference,
-      ourReference: order.ourReference,
-      paymentTermsDays: order.paymentTermsDays,
-      notes: order.notes,
-    },
-    now,
-  );
+  const restId = insertCopy(ctx, order, order.orderType, 'rest');
   remaining.forEach(({ line, qty }, i) => {
     insertLine(ctx.db, restId, i + 1, {
       productId: line.productId,
@@ -240,27 +245,7 @@ export function changeOrderType(ctx: HandlerContext, order: Order, newType: Orde
 export function convertQuote(ctx: HandlerContext, quote: Order, orderType: OrderTypeId, confirm: Confirm): Order {
   if (quote.orderType !== 5) throw new DomainError('not_a_quote', 'id');
   const now = ctx.now.toISOString();
-  const id = insertHeader(
-    ctx.db,
-    nextNumber(ctx.db, 'sales_order'),
-    {
-      transactionType: 'sales',
-      orderType,
-      statusId: statusOfKind(ctx.db, 'confirmed'),
-      customerId: quote.customerId,
-      customerNumber: quote.customerNumber,
-      customerName: quote.customerName,
-      customerSort: norwegianSortKey(quote.customerName),
-      contactId: quote.contactId,
-      orderDate: ctx.today,
-      deliveryDate: quote.deliveryDate,
-      customerReference: quote.customerReference,
-      ourReference: quote.ourReference,
-      paymentTermsDays: quote.paymentTermsDays,
-      notes: quote.notes,
-    },
-    now,
-  );
+  const id = insertCopy(ctx, quote, orderType, 'confirmed');
   quote.lines.forEach((l, i) =>
     insertLine(ctx.db, id, i + 1, {
       productId: l.productId,
