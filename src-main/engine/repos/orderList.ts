@@ -92,6 +92,12 @@ function buildWhere(q: Parsed): Where {
     params.push(fts);
     countable = false;
   }
+  // With a customer or a search, the party index or the search's row ids must
+  // drive the query. Without statistics the planner otherwise walks a whole
+  // (transaction_type, ...) index, which every order matches: on 1,000,000
+  // orders, counting one customer's orders took 1.8 s instead of 0.1 ms.
+  // The unary plus keeps the condition but takes its index out of the choice.
+  if (q.customerId != null || fts) parts[0] = `+transaction_type = 'sales'`;
   for (const [colId, f] of Object.entries(q.filterModel)) {
     const c = column(colId, `filterModel.${colId}`);
     if (f.filterType !== c.kind) throw new DomainError('invalid_filter', `filterModel.${colId}`, { column: colId });
