@@ -1,0 +1,66 @@
+// Reads go through TanStack Query (cached, deduplicated, refreshed after writes);
+// writes call invoke() directly and then invalidate what they changed.
+import { QueryClient, keepPreviousData, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/catalog';
+import { ApiError, invoke, onRefusal } from './client';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal is an answer, not a glitch: never retry it.
+      retry: (count, error) => !(error instanceof ApiError && error.data.code !== 'internal') && count < 1,
+      refetchOnWindowFocus: false,
+      staleTime: 10_000,
+    },
+  },
+});
+
+/** Query key of a channel read: the channel name, then its input. */
+export function channelKey<K extends ChannelName>(channel: K, input?: ChannelInput<K>): readonly unknown[] {
+  return input === undefined ? [channel] : [channel, input];
+}
+
+export function useChannel<K extends ChannelName>(
+  channel: K,
+  input: ChannelInput<K>,
+  opts: { enabled?: boolean; keepPrevious?: boolean; staleTime?: number } = {},
+): UseQueryResult<ChannelOutput<K>, ApiError> {
+  const options: UseQueryOptions<ChannelOutput<K>, ApiError> = {
+    queryKey: channelKey(channel, input),
+    queryFn: () => invoke(channel, input),
+    enabled: opts.enabled ?? true,
+  };
+  if (opts.staleTime !== undefined) options.staleTime = opts.staleTime;
+  // Keep showing the last answer while the next one loads (counts, running totals): no flicker.
+  if (opts.keepPrevious) options.placeholderData = keepPreviousData as UseQueryOptions<ChannelOutput<K>, ApiError>['placeholderData'];
+  return useQuery(options);
+}
+
+/** A read outside a component (e.g. on Enter in a lookup), sharing the cache. */
+export function fetchChannel<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  return queryClient.fetchQuery({
+    queryKey: channelKey(channel, input),
+    queryFn: () => invoke(channel, input),
+    staleTime: 5_000,
+  });
+}
+
+/** After a write: drop every cached read of these channels. */
+export function invalidate(...channels: ChannelName[]): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (q) => typeof q.queryKey[0] === 'string' && channels.includes(q.queryKey[0] as ChannelName),
+  });
+}
+
+export const useBootstrap = () => useChannel('system.bootstrap', {});
+export const useCompany = () => useChannel('company.get', {});
+export const useStatuses = () => useChannel('statuses.list', {}, { staleTime: 60_000 });
+
+export const useAuthStatus = () => useChannel('auth.status', {});
+
+// A session that ended (or a workstation where users were just created): ask who is working.
+onRefusal((error) => {
+  if (error.data.code === 'login_required' && error.channel !== 'auth.status') {
+    void queryClient.invalidateQueries({ queryKey: ['auth.status'] });
+  }
+});

@@ -1,0 +1,48 @@
+// The root: bootstrap decides between the welcome screen (no company yet) and
+// the app frame.
+import { useTranslation } from 'react-i18next';
+import { hasTransport } from '../api/client';
+import { useAuthStatus, useBootstrap } from '../api/queries';
+import { refusalOf } from '../components/refusal';
+import { useLanguage } from '../i18n';
+import { Frame } from './Frame';
+import { Login } from './Login';
+import { Welcome } from './Welcome';
+
+export function App() {
+  if (!hasTransport()) return <NoTransport />;
+  return <Started />;
+}
+
+function NoTransport() {
+  const { t } = useTranslation();
+  return (
+    <div className="start-problem" role="alert" data-testid="no-transport">
+      <h1>{t('app.name')}</h1>
+      <p>{t('app.noTransport')}</p>
+    </div>
+  );
+}
+
+function Started() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const boot = useBootstrap();
+  const auth = useAuthStatus();
+  if (boot.isPending || auth.isPending) return <div className="start-loading">{t('app.loading')}</div>;
+  if (boot.isError) {
+    const message = refusalOf(boot.error, () => null).general;
+    return (
+      <div className="start-problem" role="alert" data-testid="start-error">
+        <h1>{t('app.startFailed')}</h1>
+        <p>{message?.[lang]}</p>
+        <button type="button" onClick={() => void boot.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (auth.data?.usersExist && !auth.data.user) return <Login />;
+  if (!boot.data.companyExists) return <Welcome bootstrap={boot.data} />;
+  return <Frame bootstrap={boot.data} />;
+}

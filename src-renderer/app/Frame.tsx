@@ -1,0 +1,106 @@
+// The app frame: navigation (Alt+1..4), company name, language switch, and the
+// screens. A screen, once visited, stays mounted (hidden when another is shown),
+// so an order half typed is still there when the clerk comes back to it.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bootstrap } from '../../shared/channels/system';
+import { invoke } from '../api/client';
+import { queryClient, useAuthStatus, useCompany } from '../api/queries';
+import { Shortcut } from '../components/Shortcut';
+import { CustomersScreen } from '../screens/customers/CustomersScreen';
+import { OrdersScreen } from '../screens/orders/OrdersScreen';
+import { ProductsScreen } from '../screens/products/ProductsScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { useHotkeys } from './hotkeys';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const SCREENS = ['orders', 'customers', 'products', 'settings'] as const;
+type ScreenId = (typeof SCREENS)[number];
+
+export function Frame(props: { bootstrap: Bootstrap }) {
+  const { t } = useTranslation();
+  const company = useCompany();
+  const auth = useAuthStatus();
+  const [screen, setScreen] = useState<ScreenId>('orders');
+  const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(() => new Set<ScreenId>(['orders']));
+
+  const go = (id: ScreenId) => {
+    setScreen(id);
+    setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+  };
+
+  useHotkeys(true, {
+    'alt+1': () => go('orders'),
+    'alt+2': () => go('customers'),
+    'alt+3': () => go('products'),
+    'alt+4': () => go('settings'),
+  });
+
+  const render = (id: ScreenId) => {
+    const active = screen === id;
+    switch (id) {
+      case 'orders':
+        return <OrdersScreen active={active} />;
+      case 'customers':
+        return <CustomersScreen active={active} />;
+      case 'products':
+        return <ProductsScreen active={active} />;
+      case 'settings':
+        return <SettingsScreen active={active} bootstrap={props.bootstrap} />;
+      default: {
+        const never: never = id;
+        throw new Error(`unknown screen ${String(never)}`);
+      }
+    }
+  };
+
+  return (
+    <div className="frame">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')} className="nav">
+          {SCREENS.map((id, i) => (
+            <button
+              key={id}
+              type="button"
+              className={`nav-item ${screen === id ? 'current' : ''}`}
+              aria-current={screen === id ? 'page' : undefined}
+              data-testid={`nav-${id}`}
+              onClick={() => go(id)}
+            >
+              <span>{t(`nav.${id}`)}</span>
+              <Shortcut keys={`Alt+${i + 1}`} />
+            </button>
+          ))}
+        </nav>
+        <div className="topbar-spacer" />
+        <span className="company-name" data-testid="topbar-company">
+          {company.data?.name ?? ''}
+        </span>
+        {auth.data?.user ? (
+          <>
+            <span className="user-name" data-testid="topbar-user">
+              {auth.data.user.name}
+            </span>
+            <button
+              type="button"
+              className="link"
+              data-testid="logout"
+              onClick={() => void invoke('auth.logout', {}).then(() => queryClient.invalidateQueries())}
+            >
+              {t('login.logout')}
+            </button>
+          </>
+        ) : null}
+        <LanguageSwitch />
+      </header>
+      <main className="main">
+        {SCREENS.filter((id) => visited.has(id)).map((id) => (
+          <section key={id} className="screen-slot" hidden={screen !== id} data-testid={`screen-${id}`}>
+            {render(id)}
+          </section>
+        ))}
+      </main>
+    </div>
+  );
+}

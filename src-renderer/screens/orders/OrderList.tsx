@@ -1,0 +1,350 @@
+// The order list: a tab per visible status with its count, a search box, and an
+// AG Grid on the infinite row model that the engine pages block by block.
+import type { CellKeyDownEvent, ColDef, GridApi, GridReadyEvent, RowDoubleClickedEvent, ValueFormatterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderListRow, Status } from '../../../shared/channels/orders';
+import { formatAmount, formatDate } from '../../../shared/format';
+import { useChannel, useStatuses, invalidate } from '../../api/queries';
+import { useHotkeys } from '../../app/hotkeys';
+import { Banner } from '../../components/fields';
+import { refusalOf } from '../../components/refusal';
+import { Shortcut } from '../../components/Shortcut';
+import { useDebounced } from '../../components/useDebounced';
+import {
+  NorwegianDateInput,
+  amountFilterParams,
+  dateFilterParams,
+  gridLocaleText,
+  gridTheme,
+  textFilterParams,
+  wholeNumberFilterParams,
+} from '../../grid/agGrid';
+import { useLanguage, type BilingualText } from '../../i18n';
+import { orderTypeLabel, statusLabel, visibleStatuses } from './labels';
+import { orderListSource } from './orderListSource';
+
+export interface OrderListProps {
+  readonly active: boolean;
+  readonly onOpen: (id: number) => void;
+  readonly onNew: () => void;
+  /** Bumped when an order was saved elsewhere: the list and its counts reload. */
+  readonly refreshSignal: number;
+}
+
+const BLOCK = 100;
+// Stable across renders: the grid treats a new object as a changed option.
+const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
+const rowId = (p: { data: { id: number } }) => String(p.data.id);
+
+export function OrderList(props: OrderListProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const statuses = useStatuses();
+  const tabs = useMemo(() => visibleStatuses(statuses.data), [statuses.data]);
+  const [statusId, setStatusId] = useState<number | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const search = useDebounced(searchText.trim(), 250);
+  const counts = useChannel('orders.statusCounts', search ? { search } : {}, { keepPrevious: true });
+  const [rowCount, setRowCount] = useState<number | null>(null);
+  const [loadError, setLoadError] = useState<BilingualText | null>(null);
+  const apiRef = useRef<GridApi<OrderListRow> | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tabRefs = useRef(new Map<number | 'all', HTMLButtonElement>());
+  const lastRowIndex = useRef<number | null>(null);
+
+  const datasource = useMemo(
+    () =>
+      orderListSource(
+        { statusId, search },
+        {
+          onCount: (n) => {
+            setRowCount(n);
+            setLoadError(null);
+          },
+          onError: (e) => setLoadError(refusalOf(e, () => null).general),
+        },
+      ),
+    [statusId, search],
+  );
+
+  // Status labels are read through a ref, so that loading them does not hand the grid new
+  // column definitions (which would make it fetch its first block again).
+  const byId = useRef(new Map<number, Status>());
+  useEffect(() => {
+    byId.current = new Map((statuses.data ?? []).map((s: Status) => [s.id, s]));
+    apiRef.current?.refreshCells({ columns: ['statusId'], force: true });
+  }, [statuses.data]);
+
+  const columnDefs = useMemo<ColDef<OrderListRow>[]>(
+    () => [
+      {
+        colId: 'number',
+        field: 'number',
+        headerName: t('orders.col.number'),
+        width: 96,
+        type: 'rightAligned',
+        cellClass: 'num',
+        filter: 'agNumberColumnFilter',
+        filterParams: wholeNumberFilterParams,
+      },
+      {
+        colId: 'orderDate',
+        field: 'orderDate',
+        headerName: t('orders.col.orderDate'),
+        width: 104,
+        cellClass: 'num',
+        valueFormatter: (p: ValueFormatterParams<OrderListRow, string>) => formatDate(p.value),
+        filter: 'agDateColumnFilter',
+        filterParams: dateFilterParams,
+        dateComponent: NorwegianDateInput,
+      },
+      {
+        colId: 'customerName',
+        field: 'customerName',
+        headerName: t('orders.col.customerName'),
+        flex: 2,
+        minWidth: 180,
+        filter: 'agTextColumnFilter',
+        filterParams: textFilterParams,
+      },
+      {
+        colId: 'customerNumber',
+        field: 'customerNumber',
+        headerName: t('orders.col.customerNumber'),
+        width: 96,
+        type: 'rightAligned',
+        cellClass: 'num',
+        filter: 'agNumberColumnFilter',
+        filterParams: wholeNumberFilterParams,
+      },
+      {
+        colId: 'orderType',
+        field: 'orderType',
+        headerName: t('orders.col.orderType'),
+        width: 150,
+        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : orderTypeLabel(p.value, lang)),
+        filter: 'agNumberColumnFilter',
+        filterParams: { ...wholeNumberFilterParams, filterOptions: ['equals'] },
+      },
+      {
+        colId: 'statusId',
+        field: 'statusId',
+        headerName: t('orders.col.status'),
+        width: 130,
+        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : statusLabel(byId.current.get(p.value), lang)),
+        filter: false,
+      },
+      {
+        colId: 'customerReference',
+        field: 'customerReference',
+        headerName: t('orders.col.customerReference'),
+        flex: 1,
+        minWidth: 120,
+        filter: 'agTextColumnFilter',
+        filterParams: textFilterParams,
+      },
+      {
+        colId: 'deliveryDate',
+        field: 'deliveryDate',
+        headerName: t('orders.col.deliveryDate'),
+        width: 110,
+        cellClass: 'num',
+        valueFormatter: (p: ValueFormatterParams<OrderListRow, string | null>) => formatDate(p.value),
+        filter: 'agDateColumnFilter',
+        filterParams: dateFilterParams,
+        dateComponent: NorwegianDateInput,
+      },
+      {
+        colId: 'totalNetOre',
+        field: 'totalNetOre',
+        headerName: t('orders.col.totalNet'),
+        width: 118,
+        type: 'rightAligned',
+        cellClass: 'num',
+        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
+        filter: 'agNumberColumnFilter',
+        filterParams: amountFilterParams,
+      },
+      {
+        colId: 'totalGrossOre',
+        field: 'totalGrossOre',
+        headerName: t('orders.col.totalGross'),
+        width: 128,
+        type: 'rightAligned',
+        cellClass: 'num',
+        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
+        filter: 'agNumberColumnFilter',
+        filterParams: amountFilterParams,
+      },
+    ],
+    [t, lang],
+  );
+
+  const defaultColDef = useMemo<ColDef<OrderListRow>>(() => ({ sortable: true, resizable: true, suppressHeaderMenuButton: false }), []);
+  const localeText = useMemo(() => ({ ...gridLocaleText(lang), noRowsToShow: t('orders.noRows') }), [lang, t]);
+
+  const focusGrid = useCallback((index?: number) => {
+    const api = apiRef.current;
+    if (!api || api.getDisplayedRowCount() === 0) return;
+    const row = Math.min(index ?? 0, api.getDisplayedRowCount() - 1);
+    api.ensureIndexVisible(row);
+    api.setFocusedCell(row, 'number');
+  }, []);
+
+  // Back from an order: reload what may have changed and put focus where it was.
+  const firstSignal = useRef(props.refreshSignal);
+  useEffect(() => {
+    if (props.refreshSignal === firstSignal.current) return;
+    apiRef.current?.refreshInfiniteCache();
+    void invalidate('orders.statusCounts', 'statuses.list');
+  }, [props.refreshSignal]);
+
+  useEffect(() => {
+    if (!props.active) return;
+    const index = lastRowIndex.current;
+    if (index !== null) window.setTimeout(() => focusGrid(index), 0);
+    else searchRef.current?.focus();
+  }, [props.active, focusGrid]);
+
+  useHotkeys(props.active, {
+    f2: () => props.onNew(),
+    'ctrl+n': () => props.onNew(),
+    'ctrl+f': () => searchRef.current?.select(),
+    f3: () => searchRef.current?.select(),
+  });
+
+  const open = (row: OrderListRow | undefined, index: number | null) => {
+    if (!row) return;
+    lastRowIndex.current = index;
+    props.onOpen(row.id);
+  };
+
+  const selectTab = (id: number | null, focus: boolean) => {
+    setStatusId(id);
+    lastRowIndex.current = null;
+    if (focus) tabRefs.current.get(id ?? 'all')?.focus();
+  };
+
+  const tabIds: (number | null)[] = [null, ...tabs.map((s) => s.id)];
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const i = tabIds.indexOf(statusId);
+    let next: number | null | undefined;
+    if (e.key === 'ArrowRight') next = tabIds[(i + 1) % tabIds.length];
+    else if (e.key === 'ArrowLeft') next = tabIds[(i - 1 + tabIds.length) % tabIds.length];
+    else if (e.key === 'Home') next = tabIds[0];
+    else if (e.key === 'End') next = tabIds[tabIds.length - 1];
+    else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusGrid(0);
+      return;
+    } else return;
+    e.preventDefault();
+    selectTab(next ?? null, true);
+  };
+
+  const countOf = (id: number | null): number => {
+    if (!counts.data) return 0;
+    if (id === null) return counts.data.total;
+    return counts.data.byStatus.find((c) => c.statusId === id)?.count ?? 0;
+  };
+
+  const tab = (id: number | null, label: string) => {
+    const selected = statusId === id;
+    const key = id ?? 'all';
+    return (
+      <button
+        key={key}
+        ref={(el) => {
+          if (el) tabRefs.current.set(key, el);
+          else tabRefs.current.delete(key);
+        }}
+        type="button"
+        role="tab"
+        aria-selected={selected}
+        tabIndex={selected ? 0 : -1}
+        className={`status-tab ${selected ? 'selected' : ''}`}
+        data-testid={`status-tab-${key}`}
+        onClick={() => selectTab(id, false)}
+        onKeyDown={onTabKey}
+      >
+        <span className="status-tab-label">{label}</span>
+        <span className="status-tab-count" data-testid={`status-tab-count-${key}`}>
+          {countOf(id)}
+        </span>
+      </button>
+    );
+  };
+
+  return (
+    <div className="screen list-screen" data-testid="order-list">
+      <div className="toolbar">
+        <h1>{t('orders.title')}</h1>
+        <input
+          ref={searchRef}
+          type="search"
+          className="search"
+          data-testid="order-search"
+          aria-label={t('common.search')}
+          placeholder={t('orders.searchPlaceholder')}
+          value={searchText}
+          onChange={(e) => {
+            setSearchText(e.target.value);
+            lastRowIndex.current = null;
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              e.preventDefault();
+              focusGrid(0);
+            }
+          }}
+        />
+        <span className="row-count" data-testid="order-row-count">
+          {rowCount === null ? '' : t('orders.count', { count: rowCount })}
+        </span>
+        <div className="toolbar-spacer" />
+        <button type="button" className="primary" data-testid="order-new" onClick={props.onNew}>
+          {t('orders.newOrder')} <Shortcut keys="F2" />
+        </button>
+      </div>
+      <div className="status-tabs" role="tablist" aria-label={t('orders.statusTabs')} data-testid="status-tabs">
+        {tab(null, t('orders.all'))}
+        {tabs.map((s) => tab(s.id, statusLabel(s, lang)))}
+      </div>
+      <Banner error={loadError} title={t('common.couldNotLoad')} testId="order-list-error" />
+      <div className="grid-host" data-testid="order-grid">
+        <AgGridReact<OrderListRow>
+          key={lang}
+          theme={gridTheme}
+          localeText={localeText}
+          rowModelType="infinite"
+          // Room for the scrollbar from the start, so flexed columns never end up under it.
+          alwaysShowVerticalScroll
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          maxBlocksInCache={10}
+          infiniteInitialRowCount={BLOCK}
+          blockLoadDebounceMillis={50}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          getRowId={rowId}
+          rowSelection={ROW_SELECTION}
+          onGridReady={(e: GridReadyEvent<OrderListRow>) => {
+            apiRef.current = e.api;
+          }}
+          onRowDoubleClicked={(e: RowDoubleClickedEvent<OrderListRow>) => open(e.data, e.rowIndex)}
+          onCellKeyDown={(e: CellKeyDownEvent<OrderListRow>) => {
+            if (e.event instanceof window.KeyboardEvent && e.event.key === 'Enter') open(e.data, e.rowIndex);
+          }}
+        />
+      </div>
+      <div className="hint-bar">
+        <Shortcut keys="F2" label={t('orders.newOrder')} />
+        <Shortcut keys="Enter" label={t('keys.open')} />
+        <Shortcut keys="Ctrl+F" label={t('keys.search')} />
+        <Shortcut keys="←/→" label={t('orders.statusTabs')} />
+      </div>
+    </div>
+  );
+}

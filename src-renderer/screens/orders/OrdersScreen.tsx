@@ -1,0 +1,35 @@
+// Orders: the list, and over it the order being edited. The list stays mounted
+// (hidden) while an order is open, so its tab, search, sort and scroll position
+// are where the clerk left them.
+import { useState } from 'react';
+import { OrderEditor } from './OrderEditor';
+import { OrderList } from './OrderList';
+
+export function OrdersScreen(props: { active: boolean }) {
+  // `seq` gives every opening its own editor instance (a fresh draft).
+  const [open, setOpen] = useState<{ id: number | null; seq: number } | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const [seq, setSeq] = useState(0);
+  const openOrder = (id: number | null) => {
+    setSeq((s) => s + 1);
+    setOpen({ id, seq: seq + 1 });
+  };
+  return (
+    <>
+      <div className="screen-slot" hidden={open !== null}>
+        <OrderList active={props.active && open === null} onOpen={openOrder} onNew={() => openOrder(null)} refreshSignal={refresh} />
+      </div>
+      {open ? (
+        <OrderEditor
+          key={open.seq}
+          active={props.active}
+          orderId={open.id}
+          onClose={() => {
+            setOpen(null);
+            setRefresh((r) => r + 1);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

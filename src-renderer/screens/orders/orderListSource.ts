@@ -1,0 +1,84 @@
+// The order list's datasource for AG Grid's infinite row model: each block the
+// grid asks for becomes one orders.list call (start/end row, sort, filter, the
+// status tab and the search box). The grid keeps only its cached blocks.
+import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { ColumnFilter, OrderListInput, OrderListRow } from '../../../shared/channels/orders';
+import { invoke } from '../../api/client';
+
+/** Columns filtered in kroner on screen and in øre by the engine. */
+const MONEY_COLUMNS = new Set(['totalNetOre', 'totalGrossOre']);
+const TEXT_TYPES = new Set(['contains', 'equals', 'startsWith']);
+const RANGE_TYPES = new Set(['equals', 'lessThan', 'greaterThan', 'inRange']);
+
+interface GridFilter {
+  filterType?: string;
+  type?: string | null;
+  filter?: string | number | null;
+  filterTo?: number | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+}
+
+function asInteger(value: number, money: boolean): number {
+  return money ? Math.round(value * 100) : Math.trunc(value);
+}
+
+/** AG Grid's filter model, narrowed to what orders.list accepts (one condition per column). */
+export function toEngineFilters(model: Record<string, GridFilter> | null | undefined): Record<string, ColumnFilter> {
+  const out: Record<string, ColumnFilter> = {};
+  for (const [colId, f] of Object.entries(model ?? {})) {
+    if (!f?.type) continue;
+    if (f.filterType === 'text' && TEXT_TYPES.has(f.type) && typeof f.filter === 'string' && f.filter.trim()) {
+      out[colId] = { filterType: 'text', type: f.type as 'contains' | 'equals' | 'startsWith', filter: f.filter.trim() };
+    } else if (f.filterType === 'number' && RANGE_TYPES.has(f.type) && typeof f.filter === 'number') {
+      const money = MONEY_COLUMNS.has(colId);
+      out[colId] = {
+        filterType: 'number',
+        type: f.type as 'equals' | 'lessThan' | 'greaterThan' | 'inRange',
+        filter: asInteger(f.filter, money),
+        ...(f.type === 'inRange' && typeof f.filterTo === 'number' ? { filterTo: asInteger(f.filterTo, money) } : {}),
+      };
+    } else if (f.filterType === 'date' && RANGE_TYPES.has(f.type) && f.dateFrom) {
+      out[colId] = {
+        filterType: 'date',
+        type: f.type as 'equals' | 'lessThan' | 'greaterThan' | 'inRange',
+        dateFrom: f.dateFrom.slice(0, 10),
+        ...(f.type === 'inRange' && f.dateTo ? { dateTo: f.dateTo.slice(0, 10) } : {}),
+      };
+    }
+  }
+  return out;
+}
+
+export interface OrderListQuery {
+  readonly statusId: number | null;
+  readonly search: string;
+}
+
+export function orderListSource(
+  query: OrderListQuery,
+  events: { onCount: (rowCount: number) => void; onError: (error: unknown) => void },
+): IDatasource {
+  return {
+    getRows(params: IGetRowsParams<OrderListRow>) {
+      const input: OrderListInput = {
+        startRow: params.startRow,
+        endRow: params.endRow,
+        sortModel: params.sortModel.map((s) => ({ colId: s.colId, sort: s.sort })),
+        filterModel: toEngineFilters(params.filterModel as Record<string, GridFilter>),
+        statusId: query.statusId,
+        ...(query.search.trim() ? { search: query.search.trim() } : {}),
+      };
+      invoke('orders.list', input).then(
+        (result) => {
+          events.onCount(result.rowCount);
+          params.successCallback([...result.rows], result.rowCount);
+        },
+        (error: unknown) => {
+          events.onError(error);
+          params.failCallback();
+        },
+      );
+    },
+  };
+}

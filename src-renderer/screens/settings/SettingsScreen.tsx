@@ -1,0 +1,41 @@
+// Settings: the company form, and where the data lives.
+import { useTranslation } from 'react-i18next';
+import type { Bootstrap } from '../../../shared/channels/system';
+import { useCompany } from '../../api/queries';
+import { Banner } from '../../components/fields';
+import { refusalOf } from '../../components/refusal';
+import { CompanyForm } from './CompanyForm';
+
+export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
+  const { t } = useTranslation();
+  const company = useCompany();
+  return (
+    <div className="screen settings-screen" data-testid="settings-screen">
+      <div className="toolbar">
+        <h1>{t('settings.title')}</h1>
+      </div>
+      <div className="screen-body scroll">
+        <section className="panel">
+          <h2>{t('company.title')}</h2>
+          {company.isError ? <Banner error={refusalOf(company.error, () => null).general} /> : null}
+          {company.data !== undefined ? (
+            <CompanyForm key={company.data ? 'edit' : 'new'} company={company.data} active={props.active} onSaved={() => undefined} />
+          ) : (
+            <p className="muted">{t('app.loading')}</p>
+          )}
+        </section>
+        <section className="panel">
+          <h2>{t('settings.about')}</h2>
+          <dl className="facts">
+            <dt>{t('settings.dataFile')}</dt>
+            <dd data-testid="settings-data-file">{props.bootstrap.dataFile}</dd>
+            <dt>{t('settings.schemaVersion')}</dt>
+            <dd>{props.bootstrap.schemaVersion}</dd>
+            <dt>{t('settings.appVersion')}</dt>
+            <dd>{props.bootstrap.appVersion}</dd>
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}
