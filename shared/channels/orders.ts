@@ -291,8 +291,8 @@ export const ordersChannels = {
   'orders.statusCounts': channel<StatusCounts>()(
     z.object({ search: text(200).optional(), customerId: id.nullable().optional() }).strict(),
   ),
-  /** Totals per VAT rate for lines being typed, computed by the engine's pricing rules. */
-  'orders.previewTotals': channel<Totals>()(
+  /** Totals per VAT rate and each line's amount for lines being typed, computed by the engine's pricing rules. */
+  'orders.previewTotals': channel<Totals & { readonly lineAmountsOre: readonly number[] }>()(
     z
       .object({
         lines: z

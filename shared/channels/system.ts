@@ -7,6 +7,8 @@ export interface Bootstrap {
   readonly dataFile: string;
   readonly schemaVersion: number;
   readonly appVersion: string;
+  /** The engine's today (yyyy-mm-dd): new orders are dated by it, not by the renderer's clock. */
+  readonly today: string;
 }
 
 export interface DemoSummary {

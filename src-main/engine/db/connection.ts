@@ -20,6 +20,12 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
+  // Give the query planner statistics where they are missing or stale, with a
+  // bounded sample so that opening a large file stays quick.
+  if (!opts.readonly) {
+    db.pragma('analysis_limit = 1000');
+    db.pragma('optimize = 0x10002');
+  }
   return db;
 }
 

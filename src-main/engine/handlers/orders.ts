@@ -367,7 +367,10 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
 
   'orders.list': reader((input, ctx) => listOrders(ctx.db, input, ctx.dataVersion)),
   'orders.statusCounts': reader((input, { db }) => statusCounts(db, input)),
-  'orders.previewTotals': reader((input, { db }) => computeTotals(input.lines, { vatRegistered: vatRegistered(db) })),
+  'orders.previewTotals': reader((input, { db }) => ({
+    ...computeTotals(input.lines, { vatRegistered: vatRegistered(db) }),
+    lineAmountsOre: input.lines.map(lineAmountOre),
+  })),
   'statuses.list': reader((_input, { db }) => listStatuses(db, 'sales')),
 };
 
