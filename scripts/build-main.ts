@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MAIN_OUT_DIR = join(ROOT, 'out', 'main');
 const MIGRATIONS_SRC = join(ROOT, 'src-main', 'engine', 'db', 'migrations');
+const FONTS_SRC = join(ROOT, 'assets', 'fonts');
 
 export interface BuildMainOptions {
   readonly quiet?: boolean;
@@ -48,7 +49,12 @@ export async function buildMain(opts: BuildMainOptions = {}): Promise<void> {
   mkdirSync(migrationsOut, { recursive: true });
   const sqlFiles = readdirSync(MIGRATIONS_SRC).filter((f) => f.endsWith('.sql'));
   for (const f of sqlFiles) copyFileSync(join(MIGRATIONS_SRC, f), join(migrationsOut, f));
-  if (!opts.quiet) console.log(`${outDir}: main.js, preload.cjs, ${sqlFiles.length} migration(s)`);
+  // The documents embed these fonts; the engine looks for them beside the bundle.
+  const fontsOut = join(outDir, 'fonts');
+  mkdirSync(fontsOut, { recursive: true });
+  const fontFiles = readdirSync(FONTS_SRC).filter((f) => f.endsWith('.ttf') || f.toLowerCase().includes('licen'));
+  for (const f of fontFiles) copyFileSync(join(FONTS_SRC, f), join(fontsOut, f));
+  if (!opts.quiet) console.log(`${outDir}: main.js, preload.cjs, ${sqlFiles.length} migration(s), ${fontFiles.length} font file(s)`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { authChannels } from './channels/auth';
 import { companyChannels } from './channels/company';
 import { customersChannels } from './channels/customers';
+import { documentsChannels } from './channels/documents';
 import { ordersChannels } from './channels/orders';
 import { processingChannels } from './channels/processing';
 import { productsChannels } from './channels/products';
@@ -20,6 +21,7 @@ export const channels = {
   ...customersChannels,
   ...ordersChannels,
   ...processingChannels,
+  ...documentsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -289,6 +289,70 @@ const MESSAGES = {
     nb: (p) => `Firmaet har ingen status av typen «${p.kind}». Legg den til i statusoppsettet.`,
     en: (p) => `The company has no status of kind "${p.kind}". Add it to the status setup.`,
   },
+  document_normal_only: {
+    nb: (p) => `${p.documentNb} kan bare skrives ut for ordretype 1 Normal. Ordre ${p.order} har ordretype ${p.orderType}.`,
+    en: (p) => `A ${String(p.documentEn).toLowerCase()} can be printed only for order type 1 Normal. Order ${p.order} has order type ${p.orderTypeEn}.`,
+  },
+  document_type_not_printed: {
+    nb: (p) => `Ordre ${p.order} har ordretype ${p.orderType}, som ikke skriver ut dokumenter. Endre ordretype først.`,
+    en: (p) => `Order ${p.order} has order type ${p.orderTypeEn}, which prints no documents. Change the order type first.`,
+  },
+  document_not_a_quote: {
+    nb: (p) => `Ordre ${p.order} er ikke et tilbud: tilbud skrives ut for ordretype 5 Tilbud/forespørsel eller ordrer i status Tilbud.`,
+    en: (p) => `Order ${p.order} is not a quote: quotes are printed for order type 5 Quote/inquiry or orders in status Quote.`,
+  },
+  document_order_cancelled: {
+    nb: (p) => `Ordre ${p.order} er kansellert, så ${String(p.documentNb).toLowerCase()} skrives ikke ut.`,
+    en: (p) => `Order ${p.order} is cancelled, so no ${String(p.documentEn).toLowerCase()} is printed.`,
+  },
+  document_no_lines: {
+    nb: (p) => `Ordre ${p.order} har ingen linjer å skrive ut. Legg til linjer først.`,
+    en: (p) => `Order ${p.order} has no lines to print. Add lines first.`,
+  },
+  document_nothing_to_pick: {
+    nb: (p) => `Alt på ordre ${p.order} er levert eller lukket, så det er ingenting å plukke.`,
+    en: (p) => `Everything on order ${p.order} is delivered or closed, so there is nothing to pick.`,
+  },
+  document_no_delivery: {
+    nb: (p) => `Ingenting på ordre ${p.order} er levert ennå. Pakkseddelen skrives ut for en levering: merk linjer levert først.`,
+    en: (p) => `Nothing on order ${p.order} has been delivered yet. A packing slip is printed for a delivery: mark lines delivered first.`,
+  },
+  document_not_invoiced: {
+    nb: (p) => `Ordre ${p.order} er ikke fakturert ennå. Fakturer ordren først.`,
+    en: (p) => `Order ${p.order} has not been invoiced yet. Invoice the order first.`,
+  },
+  document_use_receipt: {
+    nb: (p) => `Ordre ${p.order} er et kontantsalg: det skrives ut som kvittering, ikke som faktura.`,
+    en: (p) => `Order ${p.order} is a cash sale: it is printed as a receipt, not as an invoice.`,
+  },
+  document_cash_only: {
+    nb: (p) => `Kvittering skrives bare for kontantsalg (ordretype 3). Ordre ${p.order} har ordretype ${p.orderType}: skriv ut fakturaen.`,
+    en: (p) => `Receipts are printed only for cash sales (order type 3). Order ${p.order} has order type ${p.orderTypeEn}: print the invoice.`,
+  },
+  document_no_credit_note: {
+    nb: (p) => `Ordre ${p.order} har ingen kreditnota. Lag en kreditnota fra fakturaen først.`,
+    en: (p) => `Order ${p.order} has no credit note. Make a credit note from the invoice first.`,
+  },
+  document_purchase_only: {
+    nb: (p) => `Ordre ${p.order} er en salgsordre. Innkjøpsordre skrives ut for innkjøpsordrer.`,
+    en: (p) => `Order ${p.order} is a sales order. Purchase orders are printed for purchase orders.`,
+  },
+  document_sales_only: {
+    nb: (p) => `${p.documentNb} skrives ut for salgsordrer. Ordre ${p.order} er en innkjøpsordre.`,
+    en: (p) => `A ${String(p.documentEn).toLowerCase()} is printed for sales orders. Order ${p.order} is a purchase order.`,
+  },
+  document_wrong_invoice_kind: {
+    nb: (p) => `Bilag nr. ${p.number} er ${p.actualNb}, så det kan ikke skrives ut som ${p.wantedNb}.`,
+    en: (p) => `Document no. ${p.number} is ${p.actualEn}, so it cannot be printed as ${p.wantedEn}.`,
+  },
+  sscc_series_exhausted: {
+    nb: (p) => `Det er ikke flere SSCC-serienummer igjen for firmaprefikset ${p.prefix}. Bruk et annet prefiks eller et annet utvidelsessiffer.`,
+    en: (p) => `No SSCC serial numbers are left for company prefix ${p.prefix}. Use another prefix or extension digit.`,
+  },
+  logo_unsupported: {
+    nb: () => 'Logoen må være et PNG-bilde (8 bit per farge, ikke linjeflettet) eller et JPEG-bilde på høyst 1 MB.',
+    en: () => 'The logo must be a PNG image (8 bits per channel, not interlaced) or a JPEG image of at most 1 MB.',
+  },
   unknown_channel: {
     nb: (p) => `Ukjent kanal: ${p.channel}.`,
     en: (p) => `Unknown channel: ${p.channel}.`,

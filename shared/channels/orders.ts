@@ -288,8 +288,15 @@ export const ordersChannels = {
       .strict(),
   ),
   'orders.list': channel<OrderListResult>()(orderListInput),
+  /** The status tabs' counts under the same search, customer and column filters as the list. */
   'orders.statusCounts': channel<StatusCounts>()(
-    z.object({ search: text(200).optional(), customerId: id.nullable().optional() }).strict(),
+    z
+      .object({
+        search: text(200).optional(),
+        customerId: id.nullable().optional(),
+        filterModel: z.record(z.string().max(64), columnFilter).default({}),
+      })
+      .strict(),
   ),
   /** Totals per VAT rate and each line's amount for lines being typed, computed by the engine's pricing rules. */
   'orders.previewTotals': channel<Totals & { readonly lineAmountsOre: readonly number[] }>()(

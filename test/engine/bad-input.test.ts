@@ -190,7 +190,10 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'end before start', input: () => ({ startRow: 100, endRow: 50 }), code: 'too_small', field: 'endRow' },
     { name: 'block too large', input: () => ({ startRow: 0, endRow: 100000 }), code: 'block_too_large', field: 'endRow' },
   ],
-  'orders.statusCounts': [{ name: 'customer id zero', input: () => ({ customerId: 0 }), code: 'too_small', field: 'customerId' }],
+  'orders.statusCounts': [
+    { name: 'customer id zero', input: () => ({ customerId: 0 }), code: 'too_small', field: 'customerId' },
+    { name: 'SQL in a filter column', input: () => ({ filterModel: { [sqlInjection]: { filterType: 'text', type: 'contains', filter: 'a' } } }), code: 'invalid_filter', field: `filterModel.${sqlInjection}` },
+  ],
   'orders.previewTotals': [
     { name: 'unknown VAT code', input: () => ({ lines: [{ quantity: 1000, unitPriceOre: 100, vatCode: '7' }] }), code: 'invalid_choice', field: 'lines.0.vatCode' },
     { name: 'negative quantity', input: () => ({ lines: [{ quantity: -1000, unitPriceOre: 100, vatCode: '25' }] }), code: 'too_small', field: 'lines.0.quantity' },
@@ -240,6 +243,38 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'jobs.complete': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
   'activity.list': [{ name: 'unknown entity', input: () => ({ entity: 'users', entityId: 1 }), code: 'invalid_choice', field: 'entity' }],
   'statuses.list': [{ name: 'unknown field', input: () => ({ kind: 'x' }), code: 'unknown_field', field: 'kind' }],
+  'documents.render': [
+    { name: 'unknown document kind', input: () => ({ kind: 'letter', orderId: ids.order }), code: 'invalid_choice', field: 'kind' },
+    { name: 'order document without an order', input: () => ({ kind: 'picking_list' }), code: 'required', field: 'orderId' },
+    { name: 'unknown order', input: () => ({ kind: 'picking_list', orderId: 424242 }), code: 'not_found', field: 'orderId' },
+    { name: 'an invoice id on an order document', input: () => ({ kind: 'picking_list', orderId: ids.order, invoiceId: 1 }), code: 'unknown_field', field: 'invoiceId' },
+    { name: 'unknown language', input: () => ({ kind: 'order_confirmation', orderId: ids.order, language: 'de' }), code: 'invalid_choice', field: 'language' },
+    { name: 'unknown invoice', input: () => ({ kind: 'invoice', invoiceId: 9999 }), code: 'not_found', field: 'invoiceId' },
+    { name: 'packing slip before anything is delivered', input: () => ({ kind: 'packing_slip', orderId: ids.order }), code: 'document_no_delivery', field: null },
+    { name: 'waybill with letters in the GS1 prefix', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '70A1234', parcels: [{ weightGrams: 1000 }] } }), code: 'invalid_format', field: 'waybill.companyPrefix' },
+    { name: 'waybill without parcels', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '7012345', parcels: [] } }), code: 'too_small', field: 'waybill.parcels' },
+    { name: 'parcel weighing nothing', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '7012345', parcels: [{ weightGrams: 0 }] } }), code: 'too_small', field: 'waybill.parcels.0.weightGrams' },
+    { name: 'extension digit above 9', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '7012345', extensionDigit: 10, parcels: [{ weightGrams: 1 }] } }), code: 'too_big', field: 'waybill.extensionDigit' },
+  ],
+  'documents.list': [
+    { name: 'missing order', input: () => ({}), code: 'required', field: 'orderId' },
+    { name: 'order id not a number', input: () => ({ orderId: 'x' }), code: 'invalid_type', field: 'orderId' },
+  ],
+  'documents.get': [
+    { name: 'unknown document', input: () => ({ id: 99999 }), code: 'not_found', field: 'id' },
+    { name: 'negative id', input: () => ({ id: -1 }), code: 'too_small', field: 'id' },
+  ],
+  'documents.renderPickingLists': [
+    { name: 'no orders', input: () => ({ orderIds: [] }), code: 'too_small', field: 'orderIds' },
+    { name: 'more orders than a batch takes', input: () => ({ orderIds: Array.from({ length: 1001 }, (_, i) => i + 1) }), code: 'too_big', field: 'orderIds' },
+    { name: 'an unknown order after a good one (all or nothing)', input: () => ({ orderIds: [ids.order, 777777] }), code: 'not_found', field: 'orderIds.1' },
+  ],
+  'documents.availability': [{ name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'id' }],
+  'documents.setLogo': [
+    { name: 'not base64', input: () => ({ imageBase64: 'not base64!!' }), code: 'invalid_format', field: 'imageBase64' },
+    { name: 'not an image', input: () => ({ imageBase64: Buffer.from('hello, world').toString('base64') }), code: 'logo_unsupported', field: 'imageBase64' },
+    { name: 'missing image', input: () => ({}), code: 'required', field: 'imageBase64' },
+  ],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

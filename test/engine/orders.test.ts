@@ -127,6 +127,8 @@ describe('order list and search', () => {
     const counts = await t.ok('orders.statusCounts', {});
     expect(counts.total).toBe(2);
     expect(new Map(counts.byStatus.map((c) => [c.statusId, c.count]))).toEqual(new Map([[statusOf('quote'), 1], [statusOf('pack'), 1]]));
+    const filtered = await t.ok('orders.statusCounts', { filterModel: { number: { filterType: 'number', type: 'equals', filter: o1.number } } });
+    expect(filtered).toEqual({ total: 1, byStatus: [{ statusId: statusOf('pack'), count: 1 }] });
     const pack = await t.ok('orders.list', { startRow: 0, endRow: 50, statusId: statusOf('pack') });
     expect(pack.rows.map((r) => r.id)).toEqual([o1.id]);
     expect(pack.rowCount).toBe(1);

@@ -3,6 +3,7 @@ import type { ChannelName } from '../../../shared/catalog';
 import { authHandlers } from './auth';
 import { companyHandlers } from './company';
 import { customerHandlers } from './customers';
+import { documentHandlers } from './documents';
 import { orderHandlers } from './orders';
 import { processingHandlers } from './processing';
 import { productHandlers } from './products';
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...customerHandlers,
   ...orderHandlers,
   ...processingHandlers,
+  ...documentHandlers,
 };

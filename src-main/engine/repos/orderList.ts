@@ -69,6 +69,8 @@ export function ftsQuery(search: string): string | null {
 interface Where {
   readonly sql: string;
   readonly params: unknown[];
+  /** The same condition with named parameters @p0, @p1, … (for statements that add their own). */
+  readonly named: string;
   /** Only status (or nothing) narrows the list: the trigger-kept counts answer. */
   readonly countable: boolean;
 }
@@ -123,7 +125,9 @@ function buildWhere(q: Parsed): Where {
       rangeFilter(parts, params, `substr(${c.filter}, 1, 10)`, f.type, from, to);
     }
   }
-  return { sql: parts.join(' AND '), params, countable };
+  const sql = parts.join(' AND ');
+  let i = 0;
+  return { sql, params, countable, named: sql.replace(/\?/g, () => `@p${i++}`) };
 }
 
 function rangeFilter(
@@ -225,32 +229,64 @@ function countRows(db: Db, q: Parsed, where: Where): number {
 }
 
 /**
- * The key of the row just before `position`, found without reading table rows:
- * from per-day counts when sorted by order date, else from the covering index.
+ * Where the counts for a sort live: a table of (key, n) per status and in
+ * total, and how to find a row inside one key's group through the index.
+ */
+interface PositionCounts {
+  readonly perStatus: string;
+  readonly total: string;
+  /** The rows of one group, in list order, as (sort value, id). */
+  readonly within: (where: string, dir: string) => string;
+}
+
+const POSITION_COUNTS: Readonly<Record<string, PositionCounts>> = {
+  orderDate: {
+    perStatus: `SELECT order_date AS k, n FROM order_day_count WHERE transaction_type = 'sales' AND status_id = @status AND n > 0`,
+    total: `SELECT order_date AS k, n FROM order_day_total WHERE transaction_type = 'sales' AND n > 0`,
+    within: (where, dir) => `SELECT order_date AS k, id FROM order_header WHERE ${where} AND order_date = @key ORDER BY id ${dir} LIMIT 1 OFFSET @skip`,
+  },
+  number: {
+    perStatus: `SELECT block AS k, n FROM order_number_block WHERE transaction_type = 'sales' AND status_id = @status AND n > 0`,
+    total: `SELECT block AS k, n FROM order_number_block_total WHERE transaction_type = 'sales' AND n > 0`,
+    within: (where, dir) =>
+      `SELECT number AS k, id FROM order_header WHERE ${where} AND number BETWEEN @key * 1024 AND @key * 1024 + 1023
+       ORDER BY number ${dir}, id ${dir} LIMIT 1 OFFSET @skip`,
+  },
+  customerName: {
+    perStatus: `SELECT customer_sort AS k, n FROM order_customer_count WHERE transaction_type = 'sales' AND status_id = @status AND n > 0`,
+    total: `SELECT customer_sort AS k, n FROM order_customer_total WHERE transaction_type = 'sales' AND n > 0`,
+    within: (where, dir) => `SELECT customer_sort AS k, id FROM order_header WHERE ${where} AND customer_sort = @key ORDER BY id ${dir} LIMIT 1 OFFSET @skip`,
+  },
+};
+
+/**
+ * The key of the row just before `position` (1-based), found without stepping
+ * over the rows above it: running sums over the trigger-kept counts find its
+ * group (a day, a block of order numbers, a customer), the index finds it
+ * inside the group. Other sorts and filters step through the covering index alone.
  */
 function seek(db: Db, q: Parsed, where: Where, sort: Sort, position: number): Boundary | null {
-  if (sort.colId === 'orderDate' && where.countable) {
+  const counts = where.countable ? POSITION_COUNTS[sort.colId] : undefined;
+  if (counts) {
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
-    const days =
-      q.statusId != null
-        ? `SELECT order_date, n FROM order_day_count WHERE transaction_type = 'sales' AND status_id = ${Number(q.statusId)} AND n > 0`
-        : `SELECT order_date, n FROM order_day_total WHERE transaction_type = 'sales' AND n > 0`;
-    const day = stmt(
+    const groups = q.statusId != null ? counts.perStatus : counts.total;
+    const group = stmt(
       db,
-      `SELECT order_date AS d, cum - n AS before FROM (
-         SELECT order_date, n, sum(n) OVER (ORDER BY order_date ${dir} ROWS UNBOUNDED PRECEDING) AS cum FROM (${days}))
-       WHERE cum >= ? LIMIT 1`,
-    ).get(position) as { d: string; before: number } | undefined;
-    if (!day) return null;
-    const within = position - day.before; // 1-based position of the boundary row inside its day
-    const row = stmt(db, 
-        `SELECT order_date AS k, id FROM order_header WHERE ${where.sql} AND order_date = ? ORDER BY id ${dir} LIMIT 1 OFFSET ?`,
-      )
-      .get(...where.params, day.d, within - 1) as { k: unknown; id: number } | undefined;
+      `SELECT k, cum - n AS before FROM (
+         SELECT k, n, sum(n) OVER (ORDER BY k ${dir} ROWS UNBOUNDED PRECEDING) AS cum FROM (${groups}))
+       WHERE cum >= @position LIMIT 1`,
+    ).get(q.statusId != null ? { status: q.statusId, position } : { position }) as { k: unknown; before: number } | undefined;
+    if (!group) return null;
+    const named = Object.fromEntries(where.params.map((p, i) => [`p${i}`, p]));
+    const row = stmt(db, counts.within(where.named, dir)).get({ ...named, key: group.k, skip: position - group.before - 1 }) as
+      | { k: unknown; id: number }
+      | undefined;
     return row ? [row.k, row.id] : null;
   }
-  const row = stmt(db, `SELECT ${sort.column.sort} AS k, id FROM order_header WHERE ${where.sql} ORDER BY ${orderBy([sort])} LIMIT 1 OFFSET ?`)
-    .get(...where.params, position - 1) as { k: unknown; id: number } | undefined;
+  const row = stmt(db, `SELECT ${sort.column.sort} AS k, id FROM order_header WHERE ${where.sql} ORDER BY ${orderBy([sort])} LIMIT 1 OFFSET ?`).get(
+    ...where.params,
+    position - 1,
+  ) as { k: unknown; id: number } | undefined;
   return row ? [row.k, row.id] : null;
 }
 
@@ -297,8 +333,11 @@ export function listOrders(db: Db, q: Parsed, dataVersion: number): OrderListRes
   return { rows, rowCount: entry.rowCount };
 }
 
-export function statusCounts(db: Db, q: { search?: string | undefined; customerId?: number | null | undefined }): StatusCounts {
-  const where = buildWhere({ startRow: 0, endRow: 1, sortModel: [], filterModel: {}, ...q });
+export function statusCounts(
+  db: Db,
+  q: { search?: string | undefined; customerId?: number | null | undefined; filterModel: Record<string, ColumnFilter> },
+): StatusCounts {
+  const where = buildWhere({ startRow: 0, endRow: 1, sortModel: [], ...q });
   const byStatus = where.countable
     ? (stmt(
         db,

@@ -1,0 +1,156 @@
+// Documents (SPEC 7): each printed document is a real PDF, archived with its
+// order exactly as issued. The channels render (or reprint) a document, list an
+// order's archive, fetch one archived document, and print picking lists in batch.
+// documents.availability tells the order screen which print actions to show
+// disabled, with the same reason the engine refuses a render with.
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../enums';
+import type { ErrorCode } from '../errors';
+import { channel, id, optionalText } from './common';
+
+export const DOCUMENT_KINDS = [
+  { key: 'quote', nb: 'Tilbud', en: 'Quote' },
+  { key: 'order_confirmation', nb: 'Ordrebekreftelse', en: 'Order confirmation' },
+  { key: 'picking_list', nb: 'Plukkliste', en: 'Picking list' },
+  { key: 'packing_slip', nb: 'Pakkseddel', en: 'Packing slip' },
+  { key: 'waybill', nb: 'Fraktbrev', en: 'Waybill' },
+  { key: 'invoice', nb: 'Faktura', en: 'Invoice' },
+  { key: 'credit_note', nb: 'Kreditnota', en: 'Credit note' },
+  { key: 'cash_receipt', nb: 'Kvittering', en: 'Receipt' },
+  { key: 'purchase_order', nb: 'Innkjøpsordre', en: 'Purchase order' },
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]['key'];
+export const DOCUMENT_KIND_KEYS = DOCUMENT_KINDS.map((k) => k.key) as unknown as readonly [DocumentKind, ...DocumentKind[]];
+/** Documents printed from an order; the others are printed from an invoice or credit note. */
+export const ORDER_DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'quote',
+  'order_confirmation',
+  'picking_list',
+  'packing_slip',
+  'waybill',
+  'purchase_order',
+];
+export const INVOICE_DOCUMENT_KINDS: readonly DocumentKind[] = ['invoice', 'credit_note', 'cash_receipt'];
+
+export function documentLabel(kind: DocumentKind, language: Language): string {
+  const k = DOCUMENT_KINDS.find((d) => d.key === kind)!;
+  return language === 'nb' ? k.nb : k.en;
+}
+
+// ---- What the engine returns ----------------------------------------------------
+
+/** One archived document, as issued; its bytes are fetched with documents.get. */
+export interface ArchivedDocument {
+  readonly id: number;
+  readonly kind: DocumentKind;
+  readonly language: Language;
+  /** The number printed as the document's identity: the order number, or the invoice / credit note number. */
+  readonly number: number;
+  readonly orderId: number | null;
+  readonly orderNumber: number | null;
+  readonly invoiceId: number | null;
+  readonly deliveryId: number | null;
+  readonly pageCount: number;
+  readonly byteSize: number;
+  /** SHA-256 of the PDF bytes (hex). */
+  readonly sha256: string;
+  /** The time the document states as its issue time (the PDF's creation date). */
+  readonly issuedAt: string;
+  readonly createdAt: string;
+  readonly userId: number | null;
+  readonly userName: string | null;
+  /** The SSCCs of a waybill's parcels, in parcel order. */
+  readonly sscc: readonly string[];
+}
+
+export interface RenderedDocument {
+  readonly document: ArchivedDocument;
+  readonly pdfBase64: string;
+  /** True when the same document was already issued: its archived bytes are returned, not a new rendering. */
+  readonly reprint: boolean;
+}
+
+export interface BatchResult {
+  readonly documents: readonly { readonly orderId: number; readonly documentId: number; readonly reprint: boolean }[];
+}
+
+// ---- Inputs ---------------------------------------------------------------------
+
+const language = z.enum(LANGUAGES).default('nb');
+
+/** A GS1 company prefix: 7 to 10 digits (GS1 Norway hands out prefixes starting 70–709). */
+export const gs1CompanyPrefix = z.string().regex(/^\d{7,10}$/);
+
+export const waybillInput = z
+  .object({
+    /** The GS1 company prefix the SSCCs are made from. */
+    companyPrefix: gs1CompanyPrefix,
+    /** The SSCC's extension digit (0–9), free for the company to use. */
+    extensionDigit: z.number().int().min(0).max(9).default(0),
+    /** One entry per parcel, with its weight in grams. */
+    parcels: z
+      .array(z.object({ weightGrams: z.number().int().min(1).max(10_000_000) }).strict())
+      .min(1)
+      .max(99),
+    carrier: optionalText(100),
+    note: optionalText(300),
+  })
+  .strict();
+export type WaybillInput = z.input<typeof waybillInput>;
+
+const orderDocument = <K extends DocumentKind>(kind: K) => z.object({ kind: z.literal(kind), orderId: id, language }).strict();
+const invoiceDocument = <K extends DocumentKind>(kind: K) => z.object({ kind: z.literal(kind), invoiceId: id, language }).strict();
+
+export const renderInput = z.discriminatedUnion('kind', [
+  orderDocument('quote'),
+  orderDocument('order_confirmation'),
+  orderDocument('picking_list'),
+  orderDocument('purchase_order'),
+  z.object({ kind: z.literal('packing_slip'), orderId: id, deliveryId: id.optional(), language }).strict(),
+  z.object({ kind: z.literal('waybill'), orderId: id, language, waybill: waybillInput }).strict(),
+  invoiceDocument('invoice'),
+  invoiceDocument('credit_note'),
+  invoiceDocument('cash_receipt'),
+]);
+export type RenderInput = z.input<typeof renderInput>;
+export type RenderRequest = z.output<typeof renderInput>;
+
+export const BATCH_MAX_ORDERS = 1000;
+/** A company logo: PNG or JPEG, at most 1 MB (base64 adds a third). */
+export const LOGO_MAX_BYTES = 1_000_000;
+
+export const documentsChannels = {
+  /** Renders a document, archives it and logs it; a document already issued unchanged is reprinted from the archive. */
+  'documents.render': channel<RenderedDocument>()(renderInput),
+  /** Every archived document of an order, its invoices and credit notes included; newest first. */
+  'documents.list': channel<readonly ArchivedDocument[]>()(z.object({ orderId: id }).strict()),
+  /** One archived document with its bytes, exactly as issued. */
+  'documents.get': channel<RenderedDocument>()(z.object({ id }).strict()),
+  /** Picking lists for many orders in one go, each archived on its own; only the archive ids come back. */
+  'documents.renderPickingLists': channel<BatchResult>()(
+    z.object({ orderIds: z.array(id).min(1).max(BATCH_MAX_ORDERS), language }).strict(),
+  ),
+  /** For each document kind: can it be printed for this order, and if not, why (the print actions show it). */
+  'documents.availability': channel<Readonly<Record<DocumentKind, Availability>>>()(z.object({ orderId: id }).strict()),
+  /** The logo in the documents' header; null removes it. Documents already issued keep theirs. */
+  'documents.setLogo': channel<{ readonly sha256: string | null }>()(
+    z
+      .object({
+        imageBase64: z
+          .string()
+          .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+          .nullable(),
+      })
+      .strict(),
+  ),
+};
+
+// ---- Availability -----------------------------------------------------------------
+
+export interface Availability {
+  readonly available: boolean;
+  /** Why not, in both languages, with the error code the engine refuses with. */
+  readonly reason: { readonly code: ErrorCode; readonly nb: string; readonly en: string } | null;
+}
+

@@ -1,0 +1,278 @@
+// Issuing documents (SPEC 7): check that the document may be printed for this
+// order (the rules of documentAvailability), build what it says, and either
+// reprint the archived document that already says exactly that, or render a
+// new PDF, archive its bytes with the order and write the activity log. An
+// invoice, credit note or receipt is issued once: every later print returns
+// the archived bytes, whatever has changed since.
+import { createHash } from 'node:crypto';
+import { documentRefusal } from '../domain/documentRules';
+import {
+  documentLabel,
+  type ArchivedDocument,
+  type BatchResult,
+  type DocumentKind,
+  type RenderRequest,
+} from '../../../shared/channels/documents';
+import type { Order } from '../../../shared/channels/orders';
+import type { Invoice } from '../../../shared/channels/processing';
+import type { Language } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
+import type { HandlerContext } from '../context';
+import { logActivity } from '../repos/activity';
+import {
+  getDocument,
+  getDocumentPdf,
+  insertDocument,
+  insertSsccs,
+  latestDocument,
+  nextSsccSerial,
+  setLogo,
+} from '../repos/documents';
+import { getOrder } from '../repos/orders';
+import { makeSscc, ssccSerialCapacity } from './barcodes';
+import {
+  commonParts,
+  invoiceDocumentModel,
+  loadInvoice,
+  orderDocumentModel,
+  packingSlipModel,
+  pickingListModel,
+  waybillModel,
+  type Common,
+} from './build';
+import { prepareLogo } from './logo';
+import type { DocumentModel } from './model';
+import { Pdf } from './pdf';
+import { renderDocument } from './render';
+
+export interface Issued {
+  readonly document: ArchivedDocument;
+  readonly pdf: Buffer;
+  readonly reprint: boolean;
+}
+
+const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * What a document says, as a hash: the model without its issue time, the logo
+ * by its hash. Equal hashes mean a reprint says nothing new.
+ */
+export function contentHash(model: DocumentModel, logoSha256: string | null): string {
+  const { issuedAt: _issuedAt, logo: _logo, ...rest } = model;
+  return sha256(JSON.stringify({ ...rest, logo: logoSha256 }));
+}
+
+function loadOrder(ctx: HandlerContext, id: number, field: string, common: Common): Order {
+  const order = getOrder(ctx.db, id, { vatRegistered: common.seller.vatRegistered });
+  if (!order) throw new DomainError('not_found', field, { entity: 'ordre', id });
+  return order;
+}
+
+/** The same rules as the order screen's disabled print actions (documentAvailability). */
+function refuseUnavailable(order: Order, kind: DocumentKind, field: string | null): void {
+  const refusal = documentRefusal(order, kind);
+  if (refusal) throw new DomainError(refusal.code, field, refusal.params);
+}
+
+function log(ctx: HandlerContext, doc: ArchivedDocument, action: 'document_issued' | 'document_reprinted', orderIds: readonly number[]): void {
+  const at = ctx.now.toISOString();
+  const after = { documentId: doc.id, kind: doc.kind, language: doc.language, number: doc.number, sha256: doc.sha256, pageCount: doc.pageCount };
+  for (const id of orderIds) logActivity(ctx.db, { at, userId: ctx.userId, entity: 'order', entityId: id, action, after });
+  if (doc.invoiceId !== null) logActivity(ctx.db, { at, userId: ctx.userId, entity: 'invoice', entityId: doc.invoiceId, action, after });
+}
+
+function reprint(ctx: HandlerContext, doc: ArchivedDocument, orderIds: readonly number[]): Issued {
+  const pdf = getDocumentPdf(ctx.db, doc.id);
+  if (!pdf) throw new DomainError('internal');
+  log(ctx, doc, 'document_reprinted', orderIds);
+  return { document: doc, pdf, reprint: true };
+}
+
+interface Subject {
+  readonly orderId: number | null;
+  readonly orderNumber: number | null;
+  readonly invoiceId: number | null;
+  readonly deliveryId: number | null;
+  readonly number: number;
+}
+
+function archive(
+  ctx: HandlerContext,
+  model: DocumentModel,
+  hash: string,
+  subject: Subject,
+  orderIds: readonly number[],
+  sscc?: readonly { no: number; sscc: string; weightGrams: number }[],
+): Issued {
+  const { bytes, pageCount } = renderDocument(model);
+  const id = insertDocument(
+    ctx.db,
+    {
+      kind: model.kind,
+      language: model.language,
+      ...subject,
+      contentHash: hash,
+      sha256: sha256(bytes),
+      byteSize: bytes.length,
+      pageCount,
+      issuedAt: model.issuedAt,
+      createdAt: ctx.now.toISOString(),
+      userId: ctx.userId,
+    },
+    bytes,
+  );
+  if (sscc) insertSsccs(ctx.db, id, sscc);
+  const doc = getDocument(ctx.db, id)!;
+  log(ctx, doc, 'document_issued', orderIds);
+  return { document: doc, pdf: bytes, reprint: false };
+}
+
+/** The order-level documents: quote / inquiry, order confirmation, purchase order, picking list, packing slip, waybill. */
+function issueForOrder(ctx: HandlerContext, req: Extract<RenderRequest, { orderId: number }>, common: Common, orderField: string, refusalField: string | null): Issued {
+  const order = loadOrder(ctx, req.orderId, orderField, common);
+  refuseUnavailable(order, req.kind, refusalField);
+  const issue = { language: req.language, issuedAt: ctx.now.toISOString() };
+  let model: DocumentModel;
+  let deliveryId: number | null = null;
+  switch (req.kind) {
+    case 'quote':
+    case 'order_confirmation':
+    case 'purchase_order':
+      model = orderDocumentModel(ctx.db, common, order, req.kind, issue);
+      break;
+    case 'picking_list':
+      model = pickingListModel(ctx.db, common, order, issue, refusalField);
+      break;
+    case 'packing_slip': {
+      const slip = packingSlipModel(ctx.db, common, order, req.deliveryId, issue);
+      deliveryId = slip.delivery.id;
+      model = slip;
+      break;
+    }
+    case 'waybill':
+      return issueWaybill(ctx, order, req, common);
+  }
+  const hash = contentHash(model, common.logoSha256);
+  const subject = { kind: req.kind, orderId: order.id, invoiceId: null, deliveryId, language: req.language };
+  const latest = latestDocument(ctx.db, subject);
+  if (latest && latest.contentHash === hash) return reprint(ctx, latest, [order.id]);
+  return archive(ctx, model, hash, { orderId: order.id, orderNumber: order.number, invoiceId: null, deliveryId, number: order.number }, [order.id]);
+}
+
+/**
+ * A waybill's parcels get SSCCs from their own series when it is issued; the
+ * same parcels for the same order again reprint it with the same SSCCs.
+ */
+function issueWaybill(ctx: HandlerContext, order: Order, req: Extract<RenderRequest, { kind: 'waybill' }>, common: Common): Issued {
+  const w = req.waybill;
+  const base = {
+    companyPrefix: w.companyPrefix,
+    extensionDigit: w.extensionDigit,
+    carrier: w.carrier ?? null,
+    note: w.note ?? null,
+  };
+  const issue = { language: req.language, issuedAt: ctx.now.toISOString(), shipDate: ctx.today };
+  const unnumbered = w.parcels.map((p, i) => ({ no: i + 1, weightGrams: p.weightGrams, sscc: '' }));
+  // The ship date is left out: the same parcels printed again on another day are the same parcels.
+  const hash = contentHash({ ...waybillModel(ctx.db, common, order, { ...base, parcels: unnumbered }, issue), shipDate: '' }, common.logoSha256);
+  const latest = latestDocument(ctx.db, { kind: 'waybill', orderId: order.id, invoiceId: null, deliveryId: null, language: req.language });
+  if (latest && latest.contentHash === hash) return reprint(ctx, latest, [order.id]);
+  const parcels = unnumbered.map((p) => {
+    const serial = nextSsccSerial(ctx.db);
+    if (serial >= ssccSerialCapacity(w.companyPrefix)) {
+      throw new DomainError('sscc_series_exhausted', 'waybill.companyPrefix', { prefix: w.companyPrefix });
+    }
+    return { ...p, sscc: makeSscc(w.extensionDigit, w.companyPrefix, serial) };
+  });
+  const model = waybillModel(ctx.db, common, order, { ...base, parcels }, issue);
+  return archive(ctx, model, hash, { orderId: order.id, orderNumber: order.number, invoiceId: null, deliveryId: null, number: order.number }, [order.id], parcels);
+}
+
+const ARTICLE: Readonly<Record<string, { nb: string; en: string }>> = {
+  invoice: { nb: 'en faktura', en: 'an invoice' },
+  credit_note: { nb: 'en kreditnota', en: 'a credit note' },
+  cash_receipt: { nb: 'et kontantsalg', en: 'a cash sale' },
+};
+
+/** Which document an issued invoice row prints as: a cash sale as a receipt, a credit note as one. */
+function invoiceKindRefusal(invoice: Invoice, kind: DocumentKind): DomainError | null {
+  const cash = invoice.payment !== null || invoice.orderType === 3;
+  const actual: DocumentKind = invoice.kind === 'credit_note' ? 'credit_note' : cash ? 'cash_receipt' : 'invoice';
+  if (actual === kind) return null;
+  return new DomainError('document_wrong_invoice_kind', 'invoiceId', {
+    number: invoice.number,
+    actualNb: ARTICLE[actual]!.nb,
+    actualEn: ARTICLE[actual]!.en,
+    wantedNb: documentLabel(kind, 'nb').toLowerCase(),
+    wantedEn: documentLabel(kind, 'en').toLowerCase(),
+  });
+}
+
+function issueForInvoice(ctx: HandlerContext, req: Extract<RenderRequest, { invoiceId: number }>, common: Common): Issued {
+  const invoice = loadInvoice(ctx.db, req.invoiceId, common.seller.vatRegistered);
+  const wrong = invoiceKindRefusal(invoice, req.kind);
+  if (wrong) throw wrong;
+  const latest = latestDocument(ctx.db, { kind: req.kind, orderId: null, invoiceId: invoice.id, deliveryId: null, language: req.language });
+  if (latest) return reprint(ctx, latest, invoice.orderIds);
+  const model = invoiceDocumentModel(ctx.db, common, invoice, req.kind, req.language);
+  return archive(
+    ctx,
+    model,
+    contentHash(model, common.logoSha256),
+    { orderId: null, orderNumber: null, invoiceId: invoice.id, deliveryId: null, number: invoice.number },
+    invoice.orderIds,
+  );
+}
+
+export function issueDocument(ctx: HandlerContext, req: RenderRequest): Issued {
+  const common = commonParts(ctx.db);
+  if ('invoiceId' in req) return issueForInvoice(ctx, req, common);
+  return issueForOrder(ctx, req, common, 'orderId', null);
+}
+
+/**
+ * Picking lists for many orders (the Pack tab, or a selection). Each is
+ * rendered, archived and let go before the next, so memory holds one PDF at a
+ * time however many orders there are. A refusal names the order's place in
+ * the list and leaves nothing behind.
+ */
+export function issuePickingLists(ctx: HandlerContext, orderIds: readonly number[], language: Language): BatchResult {
+  const common = commonParts(ctx.db);
+  const documents = orderIds.map((orderId, i) => {
+    const field = `orderIds.${i}`;
+    const { document, reprint: again } = issueForOrder(ctx, { kind: 'picking_list', orderId, language }, common, field, field);
+    return { orderId, documentId: document.id, reprint: again };
+  });
+  return { documents };
+}
+
+export function archivedDocument(ctx: HandlerContext, id: number): Issued {
+  const document = getDocument(ctx.db, id);
+  const pdf = document ? getDocumentPdf(ctx.db, id) : null;
+  if (!document || !pdf) throw new DomainError('not_found', 'id', { entity: 'dokument', id });
+  return { document, pdf, reprint: true };
+}
+
+/** Saves the company logo for documents to come; refuses what cannot be embedded. */
+export function saveLogo(ctx: HandlerContext, imageBase64: string | null): { sha256: string | null } {
+  if (imageBase64 === null) {
+    setLogo(ctx.db, null, ctx.now.toISOString());
+    logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'company', entityId: 1, action: 'logo_removed' });
+    return { sha256: null };
+  }
+  const raw = Buffer.from(imageBase64, 'base64');
+  if (raw.length === 0 || raw.length > 1_000_000) throw new DomainError('logo_unsupported', 'imageBase64');
+  const image = prepareLogo(raw);
+  try {
+    // The proof that every document can embed it: one that does.
+    const probe = new Pdf({ title: 'logo', author: '', subject: '', language: 'nb-NO', issuedAt: ctx.now });
+    probe.image(image, 0, 0, [100, 40]);
+    probe.finish(() => undefined);
+  } catch {
+    throw new DomainError('logo_unsupported', 'imageBase64');
+  }
+  const hash = sha256(image);
+  setLogo(ctx.db, { image, sha256: hash }, ctx.now.toISOString());
+  logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'company', entityId: 1, action: 'logo_saved', after: { sha256: hash } });
+  return { sha256: hash };
+}
