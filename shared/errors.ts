@@ -353,6 +353,14 @@ const MESSAGES = {
     nb: () => 'Logoen må være et PNG-bilde (8 bit per farge, ikke linjeflettet) eller et JPEG-bilde på høyst 1 MB.',
     en: () => 'The logo must be a PNG image (8 bits per channel, not interlaced) or a JPEG image of at most 1 MB.',
   },
+  print_failed: {
+    nb: () => 'Utskriften feilet: skriveren svarte ikke eller avviste jobben. Sjekk skriveren og prøv igjen, eller lagre som PDF.',
+    en: () => 'Printing failed: the printer did not answer or refused the job. Check the printer and try again, or save as PDF.',
+  },
+  save_failed: {
+    nb: () => 'Filen kunne ikke lagres der. Velg en annen mappe, eller sjekk at det er plass på disken.',
+    en: () => 'The file could not be saved there. Choose another folder, or check that there is space on the disk.',
+  },
   unknown_channel: {
     nb: (p) => `Ukjent kanal: ${p.channel}.`,
     en: (p) => `Unknown channel: ${p.channel}.`,

@@ -11,6 +11,7 @@ import { DATABASE_FILE_NAME } from '../engine/dataFolder';
 import { makeAppProtocolHandler } from './appProtocol';
 import { bindInvoke, makeInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
+import { bindPrinting, makePrintingHandlers } from './printing';
 import { devNativeDir, NATIVE_FILE_NAME, packagedNativeFile } from './nativeBinding';
 import {
   allowPermission,
@@ -114,6 +115,19 @@ async function start(): Promise<void> {
     makeInvokeHandler({ engine, appOrigin: location.origin }),
   );
 
+  const unbindPrinting = bindPrinting(
+    ipcMain,
+    makePrintingHandlers<WebContents>({
+      appOrigin: location.origin,
+      createWindow: (options) => new BrowserWindow(options),
+      showSaveDialog: (options, sender) => {
+        const parent = BrowserWindow.fromWebContents(sender);
+        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+      },
+      defaultSaveFolder: () => app.getPath('documents'),
+    }),
+  );
+
   const csp = contentSecurityPolicy(location);
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
@@ -153,6 +167,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     unbind();
+    unbindPrinting();
     engine.close();
   });
 }
