@@ -39,6 +39,7 @@ export interface LookupInputProps<T> {
   readonly ariaLabel?: string;
   readonly invalid?: boolean;
   readonly describedBy?: string;
+  readonly disabled?: boolean;
 }
 
 export function LookupInput<T>(props: LookupInputProps<T>) {
@@ -138,6 +139,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
         placeholder={props.placeholder}
         data-testid={props.testId}
         data-field={props.field}
+        disabled={props.disabled}
         value={props.value}
         onChange={(e) => {
           setDismissed(false);

@@ -4,11 +4,14 @@
 // from the product), then discount; Enter on the last cell of the last line
 // starts a new line with focus on its product cell. ↑/↓ move between lines,
 // Alt+↑/↓ move the line itself, Ctrl+Delete removes it (after asking).
+// On a saved order each line also shows what is delivered, invoiced and
+// reserved (or lent); a line with goods delivered or invoiced is locked.
 import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrderLine } from '../../../shared/channels/orders';
 import type { Product } from '../../../shared/channels/products';
 import { VAT_CODES, type VatCode } from '../../../shared/enums';
-import { formatAmount, parseAmount, parseQuantity } from '../../../shared/format';
+import { formatAmount, formatQuantity } from '../../../shared/format';
 import { fetchChannel } from '../../api/queries';
 import { LookupInput } from '../../components/LookupInput';
 import type { FieldErrors } from '../../components/refusal';
@@ -17,9 +20,7 @@ import {
   ENTER_COLUMNS,
   emptyLine,
   isBlankLine,
-  lineAmountPreview,
   lineField,
-  parseDiscount,
   withProduct,
   type DraftLine,
   type LineColumn,
@@ -40,6 +41,11 @@ export interface LinesGridProps {
   readonly setFieldError: (field: string, error: BilingualText | null) => void;
   readonly onRemoveRequest: (uid: string) => void;
   readonly handle: RefObject<LinesGridHandle | null>;
+  /** Each line's amount as the engine computed it (orders.previewTotals while typing), by line uid. */
+  readonly amounts: ReadonlyMap<string, number>;
+  readonly amountsPending: boolean;
+  /** The saved order's lines by id, for the quantity columns; null for a new order. */
+  readonly savedLines: ReadonlyMap<number, OrderLine> | null;
 }
 
 const searchProducts = (query: string) => fetchChannel('products.lookup', { query, limit: 8 });
@@ -174,6 +180,8 @@ export function LinesGrid(props: LinesGridProps) {
       .map((c) => errorOf(uid, c))
       .filter((m): m is BilingualText => Boolean(m));
 
+  const onLoan = [...(props.savedLines?.values() ?? [])].some((l) => l.qtyOnLoan > 0);
+
   return (
     <div className="lines" data-testid="order-lines">
       <table className="lines-grid" role="grid" aria-label={t('order.lines')}>
@@ -187,6 +195,13 @@ export function LinesGrid(props: LinesGridProps) {
           <col className="c-discount" />
           <col className="c-vat" />
           <col className="c-amount" />
+          {props.savedLines ? (
+            <>
+              <col className="c-qty" />
+              <col className="c-qty" />
+              <col className="c-qty" />
+            </>
+          ) : null}
           <col className="c-actions" />
         </colgroup>
         <thead>
@@ -210,22 +225,37 @@ export function LinesGrid(props: LinesGridProps) {
             <th scope="col" className="num">
               {t('order.line.amount')}
             </th>
+            {props.savedLines ? (
+              <>
+                <th scope="col" className="num qty-col" title={t('process.qty.delivered')}>
+                  {t('process.qty.deliveredShort')}
+                </th>
+                <th scope="col" className="num qty-col" title={t('process.qty.invoiced')}>
+                  {t('process.qty.invoicedShort')}
+                </th>
+                <th scope="col" className="num qty-col" title={onLoan ? t('process.qty.onLoan') : t('process.qty.reserved')}>
+                  {onLoan ? t('process.qty.onLoanShort') : t('process.qty.reservedShort')}
+                </th>
+              </>
+            ) : null}
             <th scope="col" aria-hidden="true" />
           </tr>
         </thead>
         <tbody>
           {props.lines.map((line, i) => {
-            const qty = parseQuantity(line.quantity);
-            const price = parseAmount(line.price);
-            const discount = parseDiscount(line.discount);
-            const amount =
-              line.productId !== null && qty !== null && price !== null && discount !== null
-                ? lineAmountPreview({ quantity: qty, unitPriceOre: price, discountBp: discount })
-                : null;
+            const amount = props.amounts.get(line.uid) ?? null;
+            const saved = line.id !== undefined ? props.savedLines?.get(line.id) : undefined;
+            // The engine refuses to change a line whose goods are delivered or invoiced: say so by locking it.
+            const lineLocked = saved !== undefined && (saved.qtyDelivered > 0 || saved.qtyInvoiced > 0);
             const errors = lineErrors(line.uid);
             const cls = (col: LineColumn) => (errorOf(line.uid, col) ? 'invalid' : '');
             return [
-              <tr key={line.uid} data-testid={`line-${i}`} className={errors.length ? 'has-error' : ''}>
+              <tr
+                key={line.uid}
+                data-testid={`line-${i}`}
+                className={`${errors.length ? 'has-error' : ''} ${lineLocked ? 'locked' : ''}`}
+                title={lineLocked ? t('process.lineLocked') : undefined}
+              >
                 <td className="num muted">{i + 1}</td>
                 <td>
                   <LookupInput<Product>
@@ -255,6 +285,7 @@ export function LinesGrid(props: LinesGridProps) {
                     placeholder={t('order.line.productPlaceholder')}
                     ariaLabel={`${t('order.line.product')} ${i + 1}`}
                     invalid={Boolean(errorOf(line.uid, 'product'))}
+                    disabled={lineLocked}
                   />
                 </td>
                 <td>
@@ -269,6 +300,7 @@ export function LinesGrid(props: LinesGridProps) {
                     onFocus={(e) => e.target.select()}
                     onChange={(e) => update(line.uid, (l) => ({ ...l, description: e.target.value }))}
                     onKeyDown={(e) => onCellKey(e, line, 'description')}
+                    disabled={lineLocked}
                   />
                 </td>
                 <td>
@@ -283,6 +315,7 @@ export function LinesGrid(props: LinesGridProps) {
                     onFocus={(e) => e.target.select()}
                     onChange={(e) => update(line.uid, (l) => ({ ...l, quantity: e.target.value }))}
                     onKeyDown={(e) => onCellKey(e, line, 'quantity')}
+                    disabled={lineLocked}
                   />
                 </td>
                 <td className="muted" data-testid={`line-${i}-unit`}>
@@ -300,6 +333,7 @@ export function LinesGrid(props: LinesGridProps) {
                     onFocus={(e) => e.target.select()}
                     onChange={(e) => update(line.uid, (l) => ({ ...l, price: e.target.value, priceTouched: true }))}
                     onKeyDown={(e) => onCellKey(e, line, 'price')}
+                    disabled={lineLocked}
                   />
                 </td>
                 <td>
@@ -314,6 +348,7 @@ export function LinesGrid(props: LinesGridProps) {
                     onFocus={(e) => e.target.select()}
                     onChange={(e) => update(line.uid, (l) => ({ ...l, discount: e.target.value }))}
                     onKeyDown={(e) => onCellKey(e, line, 'discount')}
+                    disabled={lineLocked}
                   />
                 </td>
                 <td>
@@ -327,6 +362,7 @@ export function LinesGrid(props: LinesGridProps) {
                     onChange={(e) => update(line.uid, (l) => ({ ...l, vatCode: e.target.value as VatCode }))}
                     onKeyDown={(e) => onCellKey(e, line, 'vatCode')}
                     title={VAT_CODES.find((v) => v.code === line.vatCode)?.[lang]}
+                    disabled={lineLocked}
                   >
                     {VAT_CODES.map((v) => (
                       <option key={v.code} value={v.code}>
@@ -335,11 +371,13 @@ export function LinesGrid(props: LinesGridProps) {
                     ))}
                   </select>
                 </td>
-                <td className="num amount" data-testid={`line-${i}-amount`}>
+                <td className={`num amount ${props.amountsPending ? 'pending' : ''}`} data-testid={`line-${i}-amount`}>
                   {amount === null ? '' : formatAmount(amount)}
                 </td>
+                {props.savedLines ? <QuantityCells line={saved} index={i} onLoan={onLoan} /> : null}
                 <td className="actions">
                   <button
+                    disabled={lineLocked}
                     type="button"
                     tabIndex={-1}
                     className="icon"
@@ -355,7 +393,7 @@ export function LinesGrid(props: LinesGridProps) {
               errors.length ? (
                 <tr key={`${line.uid}-error`} className="line-error-row">
                   <td />
-                  <td colSpan={9} role="alert" data-testid={`line-${i}-error`}>
+                  <td colSpan={props.savedLines ? 12 : 9} role="alert" data-testid={`line-${i}-error`}>
                     {errors.map((m) => m[lang]).join(' ')}
                   </td>
                 </tr>
@@ -365,5 +403,31 @@ export function LinesGrid(props: LinesGridProps) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Delivered / invoiced / reserved (or on loan) of a saved line, compact; "lukket" when closed short. */
+function QuantityCells(props: { line: OrderLine | undefined; index: number; onLoan: boolean }) {
+  const { t } = useTranslation();
+  const l = props.line;
+  const q = (n: number | undefined) => (n ? formatQuantity(n) : '');
+  return (
+    <>
+      <td className="num qty-col" data-testid={`line-${props.index}-delivered`}>
+        {q(l?.qtyDelivered)}
+        {l?.closedShort ? (
+          <span className="closed-short" title={t('process.qty.closedShortTitle')}>
+            {' '}
+            {t('process.qty.closedShort')}
+          </span>
+        ) : null}
+      </td>
+      <td className="num qty-col" data-testid={`line-${props.index}-invoiced`}>
+        {q(l?.qtyInvoiced)}
+      </td>
+      <td className="num qty-col" data-testid={`line-${props.index}-reserved`}>
+        {q(props.onLoan ? l?.qtyOnLoan : l?.qtyReserved)}
+      </td>
+    </>
   );
 }

@@ -1,23 +1,32 @@
-// The order screen: header form, lines grid and totals per VAT rate. Ctrl+S
-// saves (orders.create for a new order, orders.save with the version for an
-// existing one); Esc goes back to the list, asking first if anything is unsaved.
+// The order screen: header form, lines grid and totals per VAT rate; for a
+// saved order also its status bar, the processing actions (deliver, invoice,
+// quote to order, order type, loan, subscription, delete) and, on the right,
+// its invoices, activity log and jobs. Ctrl+S saves (orders.create for a new
+// order, orders.save with the version for an existing one; a cash order opens
+// the payment dialog first); Esc goes back to the list, asking first if
+// anything is unsaved.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../shared/channels/customers';
-import type { ConfirmInput, Order, Status } from '../../../shared/channels/orders';
-import type { Language } from '../../../shared/enums';
-import type { ErrorCode } from '../../../shared/errors';
+import type { Order, OrderLine, PaymentInput, Status } from '../../../shared/channels/orders';
+import type { Invoice } from '../../../shared/channels/processing';
+import type { Language, OrderTypeId } from '../../../shared/enums';
+import { errorData } from '../../../shared/errors';
 import { formatOrgNumber } from '../../../shared/checks';
 import { ApiError, invoke } from '../../api/client';
-import { fetchChannel, invalidate, useChannel, useStatuses } from '../../api/queries';
+import { fetchChannel, invalidate, useBootstrap, useChannel, useStatuses } from '../../api/queries';
 import { focusNextIn, useHotkeys } from '../../app/hotkeys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Banner, FieldMessage, FormScopeProvider, Notice, SelectField, TextAreaField, TextField, useFieldScope } from '../../components/fields';
 import { LookupInput } from '../../components/LookupInput';
 import { focusField, refusalOf, useRefusal } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
+import { CONFIRMABLE, useConfirmedCall, type ConfirmFlags } from '../../components/useConfirmedCall';
 import { useDebounced } from '../../components/useDebounced';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
+import { ActivityPanel } from './ActivityPanel';
+import { InvoicesPanel, type InvoicesPanelHandle } from './InvoicesPanel';
+import { JobsPanel } from './JobsPanel';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
 import {
@@ -33,6 +42,30 @@ import {
   type DraftHeader,
   type DraftLine,
 } from './orderDraft';
+import { CashReceiptDialog, PaymentDialog } from './PaymentDialog';
+import {
+  ChangeTypeDialog,
+  ConvertQuoteDialog,
+  DeliverDialog,
+  InvoicedDialog,
+  NO_DIALOG_REFUSAL,
+  ReturnLoanDialog,
+  SubscriptionDialog,
+  type DialogRefusal,
+} from './ProcessDialogs';
+import {
+  canChangeType,
+  canConvertQuote,
+  canDeliver,
+  canDelete,
+  canInvoice,
+  canLend,
+  canSubscribe,
+  isInvoicedKind,
+  statusOfKind,
+  type Availability,
+} from './processingRules';
+import { StatusBar, type StatusBarHandle } from './StatusBar';
 import { TotalsPanel } from './TotalsPanel';
 
 export interface OrderEditorProps {
@@ -40,53 +73,77 @@ export interface OrderEditorProps {
   /** null: a new order. */
   readonly orderId: number | null;
   readonly onClose: () => void;
+  /** Open another order in the editor (a backorder, the order made from a quote), with a message to show there. */
+  readonly onOpenOrder: (id: number, notice?: string) => void;
+  /** Shown when the editor opens (e.g. "Ordre 10002 er laget fra tilbud 10001."). */
+  readonly initialNotice?: string;
 }
 
 const searchCustomers = (query: string) => fetchChannel('customers.lookup', { query, limit: 8 });
 
-type ConfirmFlags = Required<NonNullable<ConfirmInput>>;
-
-/**
- * Refusals the clerk may overrule: the engine says what would happen, the clerk
- * confirms, and the same save is sent again with the matching flag set.
- */
-const CONFIRMABLE: Partial<Record<ErrorCode, keyof ConfirmFlags>> = {
-  confirm_shortage: 'allowShortage',
-  confirm_deliver_remaining: 'deliverRemaining',
-  confirm_return_goods: 'returnGoods',
-  credit_limit_exceeded: 'overrideCreditLimit',
-};
-
 type Question =
   | { kind: 'leave' }
   | { kind: 'remove'; uid: string }
-  | { kind: 'engine'; message: BilingualText; flag: keyof ConfirmFlags; confirm: Partial<ConfirmFlags> };
+  | { kind: 'delete' }
+  | { kind: 'engine'; message: BilingualText; flag: keyof ConfirmFlags; confirm: Partial<ConfirmFlags>; payment?: PaymentInput };
+
+type ProcessDialog =
+  | { kind: 'deliver' }
+  | { kind: 'returnLoan' }
+  | { kind: 'convert' }
+  | { kind: 'changeType' }
+  | { kind: 'subscription' }
+  | { kind: 'payment' }
+  | { kind: 'invoiced'; invoice: Invoice; backorder: { id: number; number: number } | null }
+  | { kind: 'cashReceipt'; invoice: Invoice };
+
+type SideTab = 'invoices' | 'activity' | 'jobs';
+
+/** Channels whose answers a processing action may have changed. */
+const AFTER_PROCESSING = [
+  'orders.statusCounts',
+  'orders.get',
+  'orders.list',
+  'invoices.list',
+  'invoices.get',
+  'activity.list',
+  'jobs.list',
+  'stock.get',
+] as const;
 
 export function OrderEditor(props: OrderEditorProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const statuses = useStatuses();
+  const boot = useBootstrap();
   const [orderId, setOrderId] = useState(props.orderId);
   const loaded = useChannel('orders.get', { id: orderId ?? 0 }, { enabled: orderId !== null && props.orderId !== null });
   const [order, setOrder] = useState<Order | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [baseline, setBaseline] = useState<string>('');
   const { refusal, setRefusal, clear } = useRefusal();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(props.initialNotice ?? null);
   const [saving, setSaving] = useState(false);
   // A second Ctrl+S before the first answer must not create the order twice.
   const savingRef = useRef(false);
   const [confirm, setConfirm] = useState<Question | null>(null);
+  const [dialog, setDialog] = useState<ProcessDialog | null>(null);
+  const [dialogRefusal, setDialogRefusal] = useState<DialogRefusal>(NO_DIALOG_REFUSAL);
+  const [actionError, setActionError] = useState<BilingualText | null>(null);
+  const [sideTab, setSideTab] = useState<SideTab>('invoices');
+  const flow = useConfirmedCall();
   const rootRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const grid = useRef<LinesGridHandle | null>(null);
+  const statusBar = useRef<StatusBarHandle>(null);
+  const invoicesPanel = useRef<InvoicesPanelHandle>(null);
   const customerInput = useRef<HTMLInputElement | null>(null);
 
-  // Start: a new draft once the statuses are known, or the loaded order.
+  // Start: a new draft (dated by the engine's today) once the statuses are known, or the loaded order.
   useEffect(() => {
     if (draft) return;
-    if (props.orderId === null && statuses.data) {
-      const d = newDraft(visibleStatuses(statuses.data)[0]?.id);
+    if (props.orderId === null && statuses.data && boot.data) {
+      const d = newDraft(visibleStatuses(statuses.data)[0]?.id, boot.data.today);
       setDraft(d);
       setBaseline(fingerprint(d));
     } else if (props.orderId !== null && loaded.data) {
@@ -95,31 +152,52 @@ export function OrderEditor(props: OrderEditorProps) {
       setDraft(d);
       setBaseline(fingerprint(d));
     }
-  }, [draft, props.orderId, statuses.data, loaded.data]);
+  }, [draft, props.orderId, statuses.data, boot.data, loaded.data]);
 
-  // First focus: the customer field, where an order starts.
+  // First focus: the customer field for a new order; the status bar for a saved one.
   const focusedOnce = useRef(false);
   useEffect(() => {
     if (draft && props.active && !focusedOnce.current) {
       focusedOnce.current = true;
-      customerInput.current?.focus();
+      if (props.orderId === null) customerInput.current?.focus();
+      else window.setTimeout(() => statusBar.current?.focusCurrent(), 0);
     }
-  }, [draft, props.active]);
+  }, [draft, props.active, props.orderId]);
 
   const dirty = draft !== null && fingerprint(draft) !== baseline;
+  const locked = order !== null && isInvoicedKind(order.statusKind);
 
-  // Running totals from the engine while typing (debounced); the saved order's totals otherwise.
+  // Running totals and line amounts from the engine while typing (debounced); the saved order's otherwise.
   const priced = useMemo(() => (draft ? pricedLines(draft.lines) : []), [draft]);
+  const previewPriced = useDebounced(priced, 150);
+  const previewInput = useMemo(
+    () => previewPriced.map(({ quantity, unitPriceOre, discountBp, vatCode }) => ({ quantity, unitPriceOre, discountBp, vatCode })),
+    [previewPriced],
+  );
+  const preview = useChannel('orders.previewTotals', { lines: previewInput }, { enabled: dirty, keepPrevious: true });
+  const totals = dirty ? preview.data : order?.totals;
   const currentInput = useMemo(
     () => priced.map(({ quantity, unitPriceOre, discountBp, vatCode }) => ({ quantity, unitPriceOre, discountBp, vatCode })),
     [priced],
   );
-  const previewInput = useDebounced(currentInput, 150);
-  const preview = useChannel('orders.previewTotals', { lines: previewInput }, { enabled: dirty, keepPrevious: true });
-  const totals = dirty ? preview.data : order?.totals;
   // The numbers shown are not yet those of the lines on screen (typing, or the engine still computing).
   const totalsPending =
     dirty && (preview.isPlaceholderData || preview.isFetching || JSON.stringify(previewInput) !== JSON.stringify(currentInput));
+  const lastAmounts = useRef<ReadonlyMap<string, number>>(new Map());
+  const amounts = useMemo<ReadonlyMap<string, number>>(() => {
+    if (!draft) return new Map();
+    if (!dirty) {
+      const byId = new Map((order?.lines ?? []).map((l) => [l.id, l.amountOre]));
+      return new Map(draft.lines.flatMap((l) => (l.id !== undefined && byId.has(l.id) ? [[l.uid, byId.get(l.id)!] as const] : [])));
+    }
+    if (preview.data && !preview.isPlaceholderData && preview.data.lineAmountsOre.length === previewPriced.length) {
+      return new Map(previewPriced.map((p, i) => [p.uid, preview.data.lineAmountsOre[i]!] as const));
+    }
+    return lastAmounts.current;
+  }, [draft, dirty, order, preview.data, preview.isPlaceholderData, previewPriced]);
+  lastAmounts.current = amounts;
+
+  const savedLines = useMemo(() => new Map<number, OrderLine>((order?.lines ?? []).map((l) => [l.id, l])), [order]);
 
   const setHeader = (change: Partial<DraftHeader>) => setDraft((d) => (d ? { ...d, header: { ...d.header, ...change } } : d));
   const setLines = (update: (lines: readonly DraftLine[]) => readonly DraftLine[]) =>
@@ -132,11 +210,28 @@ export function OrderEditor(props: OrderEditorProps) {
       return { ...r, fields };
     });
 
-  const save = async (confirmed: Partial<ConfirmFlags> = {}) => {
+  /** The order as the engine now has it: the screen follows, and every list that shows it reloads. */
+  const applyOrder = (o: Order) => {
+    const d = draftFromOrder(o);
+    setOrder(o);
+    setOrderId(o.id);
+    setDraft(d);
+    setBaseline(fingerprint(d));
+    void invalidate(...AFTER_PROCESSING);
+  };
+
+  const newInvoiceOf = async (before: Order, after: Order): Promise<Invoice | null> => {
+    const made = after.invoiceIds.filter((id) => !before.invoiceIds.includes(id));
+    const last = made[made.length - 1];
+    return last === undefined ? null : invoke('invoices.get', { id: last });
+  };
+
+  const save = async (confirmed: Partial<ConfirmFlags> = {}, payment?: PaymentInput) => {
     if (!draft || savingRef.current) return;
     const built = buildOrder(draft);
     const firstError = Object.keys(built.errors)[0];
     if (firstError) {
+      setDialog(null);
       setRefusal({ fields: built.errors, general: null });
       focusField(rootRef.current, firstError);
       return;
@@ -144,13 +239,17 @@ export function OrderEditor(props: OrderEditorProps) {
     savingRef.current = true;
     setSaving(true);
     clear();
+    setActionError(null);
+    const before = order;
     try {
+      const paid = payment ? { payment } : {};
       const saved =
         orderId === null || !order
           ? await invoke('orders.create', {
               header: built.header,
               lines: built.lines.map(({ id: _id, ...l }) => l),
               confirm: confirmed,
+              ...paid,
             })
           : await invoke('orders.save', {
               id: order.id,
@@ -158,20 +257,28 @@ export function OrderEditor(props: OrderEditorProps) {
               header: built.header,
               lines: built.lines,
               confirm: confirmed,
+              ...paid,
             });
-      const d = draftFromOrder(saved);
-      setOrder(saved);
-      setOrderId(saved.id);
-      setDraft(d);
-      setBaseline(fingerprint(d));
+      applyOrder(saved);
       setNotice(t(orderId === null ? 'order.createdAs' : 'order.savedAs', { number: saved.number }));
-      void invalidate('orders.statusCounts', 'orders.get', 'orders.list');
+      if (payment) {
+        const invoice = await newInvoiceOf(before ?? { ...saved, invoiceIds: [] }, saved);
+        setDialog(invoice ? { kind: 'cashReceipt', invoice } : null);
+        if (invoice) setNotice(t('payment.doneNotice', { number: saved.number, invoice: invoice.number }));
+      }
     } catch (error) {
       const flag = error instanceof ApiError ? CONFIRMABLE[error.data.code] : undefined;
       if (error instanceof ApiError && flag && !confirmed[flag]) {
-        setConfirm({ kind: 'engine', message: error.data.message, flag, confirm: confirmed });
+        setDialog(null);
+        setConfirm({ kind: 'engine', message: error.data.message, flag, confirm: confirmed, ...(payment ? { payment } : {}) });
         return;
       }
+      // A refusal about the payment stays in the payment dialog, where the clerk can fix it.
+      if (payment && error instanceof ApiError && error.data.field?.startsWith('payment')) {
+        setDialogRefusal({ general: error.data.message, lines: {} });
+        return;
+      }
+      setDialog(null);
       const r = refusalOf(error, (path) => fieldOfPath(path, built.uids));
       setRefusal(r);
       const field = Object.keys(r.fields)[0];
@@ -182,15 +289,261 @@ export function OrderEditor(props: OrderEditorProps) {
     }
   };
 
+  /** Ctrl+S: a cash order (type 3) is invoiced as it is saved, so the payment is asked for first. */
+  const requestSave = () => {
+    if (!draft) return;
+    if (locked) {
+      setActionError(errorData('order_invoiced', null).message);
+      return;
+    }
+    if (draft.header.orderType === '3') {
+      const built = buildOrder(draft);
+      const firstError = Object.keys(built.errors)[0];
+      if (firstError) {
+        setRefusal({ fields: built.errors, general: null });
+        focusField(rootRef.current, firstError);
+        return;
+      }
+      if (built.lines.length === 0) {
+        setActionError(bilingual('payment.noLines'));
+        return;
+      }
+      setDialogRefusal(NO_DIALOG_REFUSAL);
+      setDialog({ kind: 'payment' });
+      return;
+    }
+    void save();
+  };
+
   const back = () => {
     if (dirty) setConfirm({ kind: 'leave' });
     else props.onClose();
   };
 
+  // ---- Processing ---------------------------------------------------------------
+
+  /** Runs a processing call through the confirm questions; a refusal goes to the banner (or to the dialog that asked). */
+  const process = async <T,>(
+    call: (confirm: Partial<ConfirmFlags>) => Promise<T>,
+    onRefused: (error: unknown) => void = (e) => setActionError(refusalOf(e, () => null).general),
+  ): Promise<T | null> => {
+    setActionError(null);
+    clear();
+    return flow.run(call, onRefused);
+  };
+
+  const refusalInDialog = (error: unknown, lineIds: readonly number[]) => {
+    if (error instanceof ApiError && error.data.field) {
+      const m = /^lines\.(\d+)\./.exec(error.data.field);
+      const lineId = m ? lineIds[Number(m[1])] : undefined;
+      if (lineId !== undefined) return setDialogRefusal({ general: null, lines: { [lineId]: error.data.message } });
+    }
+    setDialogRefusal({ general: refusalOf(error, () => null).general, lines: {} });
+  };
+
+  /** When a move invoiced the order, say so with the invoice's number. */
+  const afterMove = async (before: Order, after: Order, status: Status) => {
+    applyOrder(after);
+    const invoice = await newInvoiceOf(before, after).catch(() => null);
+    if (invoice) {
+      setNotice(t('process.invoicedNotice', { number: invoice.number }));
+      setDialog({ kind: 'invoiced', invoice, backorder: null });
+    } else setNotice(t('process.moved', { number: after.number, status: statusLabel(status, lang) }));
+  };
+
+  const moveTo = async (status: Status) => {
+    if (!order) return;
+    if (dirty) return setActionError(bilingual('process.saveFirst'));
+    const before = order;
+    const moved = await process((c) => invoke('orders.setStatus', { id: before.id, version: before.version, statusId: status.id, confirm: c }));
+    if (moved) await afterMove(before, moved, status);
+  };
+
+  const runAction = (availability: Availability, action: () => void) => {
+    if (!availability.ok) {
+      setActionError(availability.reason);
+      return;
+    }
+    setActionError(null);
+    action();
+  };
+
+  const deliver = async (lines: { lineId: number; quantity: number }[], closeShort: number[]) => {
+    if (!order) return;
+    const before = order;
+    const after = await process(
+      () => invoke('orders.deliver', { id: before.id, version: before.version, lines, closeShort }),
+      (e) => refusalInDialog(e, lines.map((l) => l.lineId)),
+    );
+    if (!after) return;
+    setDialog(null);
+    applyOrder(after);
+    setNotice(
+      after.deliveryState === 'full'
+        ? t('process.deliver.doneFull', { number: after.number, status: statusLabel(statuses.data?.find((s) => s.id === after.statusId), lang) })
+        : t('process.deliver.donePartial', { number: after.number }),
+    );
+  };
+
+  const invoice = async () => {
+    if (!order) return;
+    const can = canInvoice(order, dirty);
+    if (!can.ok) return setActionError(can.reason);
+    const before = order;
+    if (can.mode === 'all') {
+      // Nothing delivered yet (a loan, a confirmed order): moving to Invoiced delivers the rest, after asking.
+      const target = statusOfKind(statuses.data, 'invoiced');
+      if (!target) return setActionError(errorData('status_missing', null, { kind: 'Fakturert' }).message);
+      const moved = await process((c) => invoke('orders.setStatus', { id: before.id, version: before.version, statusId: target.id, confirm: c }));
+      if (moved) await afterMove(before, moved, target);
+      return;
+    }
+    const result = await process(() => invoke('orders.invoice', { id: before.id, version: before.version }));
+    if (!result) return;
+    applyOrder(result.order);
+    setNotice(t('process.invoicedNotice', { number: result.invoice.number }));
+    setDialog({
+      kind: 'invoiced',
+      invoice: result.invoice,
+      backorder: result.backorder ? { id: result.backorder.id, number: result.backorder.number } : null,
+    });
+  };
+
+  const convert = async (orderType: 1 | 2 | 3 | 7) => {
+    if (!order) return;
+    const quote = order;
+    const made = await process(
+      () => invoke('orders.convertQuote', { id: quote.id, version: quote.version, orderType }),
+      (e) => setDialogRefusal({ general: refusalOf(e, () => null).general, lines: {} }),
+    );
+    if (!made) return;
+    setDialog(null);
+    void invalidate(...AFTER_PROCESSING);
+    props.onOpenOrder(made.id, t('process.convert.done', { number: made.number, quote: quote.number }));
+  };
+
+  const changeType = async (orderType: OrderTypeId) => {
+    if (!order) return;
+    const before = order;
+    const after = await process(
+      (c) => invoke('orders.changeType', { id: before.id, version: before.version, orderType, confirm: c }),
+      (e) => setDialogRefusal({ general: refusalOf(e, () => null).general, lines: {} }),
+    );
+    if (!after) return;
+    setDialog(null);
+    applyOrder(after);
+    setNotice(t('process.changeType.done', { number: after.number, type: orderTypeLabel(after.orderType, lang) }));
+  };
+
+  const lendOrReturn = () => {
+    if (!order) return;
+    if (order.statusKind === 'loan') {
+      setDialogRefusal(NO_DIALOG_REFUSAL);
+      setDialog({ kind: 'returnLoan' });
+      return;
+    }
+    const loan = statusOfKind(statuses.data, 'loan');
+    if (loan) void moveTo(loan);
+  };
+
+  const returnLoan = async (lines: { lineId: number; quantity: number }[]) => {
+    if (!order) return;
+    const before = order;
+    const after = await process(
+      () => invoke('orders.returnLoan', { id: before.id, version: before.version, lines }),
+      (e) => refusalInDialog(e, lines.map((l) => l.lineId)),
+    );
+    if (!after) return;
+    setDialog(null);
+    applyOrder(after);
+    setNotice(t('process.loan.returned', { number: after.number }));
+  };
+
+  const subscribe = async (interval: Parameters<typeof invoke<'orders.setSubscription'>>[1]['interval'], start: string | null) => {
+    if (!order) return;
+    const before = order;
+    const onRefused = (e: unknown) => setDialogRefusal({ general: refusalOf(e, () => null).general, lines: {} });
+    let after = await process(() => invoke('orders.setSubscription', { id: before.id, version: before.version, interval, start }), onRefused);
+    if (!after) return;
+    const target = statusOfKind(statuses.data, 'subscription');
+    // An order is invoiced by the subscription run while it stands in the status Abonnement.
+    if (interval && target && after.statusKind !== 'subscription') {
+      const current = after;
+      const moved = await process(
+        (c) => invoke('orders.setStatus', { id: current.id, version: current.version, statusId: target.id, confirm: c }),
+        onRefused,
+      );
+      applyOrder(moved ?? current);
+      if (!moved) return;
+      after = moved;
+    }
+    setDialog(null);
+    applyOrder(after);
+    setNotice(interval ? t('process.subscription.done', { number: after.number }) : t('process.subscription.ended', { number: after.number }));
+  };
+
+  const deleteOrder = async () => {
+    if (!order) return;
+    const before = order;
+    const done = await process(() => invoke('orders.delete', { id: before.id, version: before.version }));
+    if (!done) return;
+    void invalidate(...AFTER_PROCESSING);
+    props.onClose();
+  };
+
+  const availability = order
+    ? {
+        deliver: canDeliver(order, dirty),
+        invoice: canInvoice(order, dirty),
+        convert: canConvertQuote(order, dirty),
+        changeType: canChangeType(order, dirty),
+        lend: canLend(order, dirty, statusOfKind(statuses.data, 'loan') !== undefined),
+        subscription: canSubscribe(order, dirty),
+        remove: canDelete(order, dirty),
+      }
+    : null;
+
+  const showSide = (tab: SideTab) => {
+    setSideTab(tab);
+    if (tab === 'invoices') window.setTimeout(() => invoicesPanel.current?.focus(), 0);
+  };
+
   useHotkeys(props.active && draft !== null, {
-    'ctrl+s': () => void save(),
+    'ctrl+s': requestSave,
     escape: back,
     'alt+l': () => grid.current?.focusEntry(),
+    ...(order && availability
+      ? {
+          'alt+arrowleft': () => statusBar.current?.step(-1),
+          'alt+arrowright': () => statusBar.current?.step(1),
+          'alt+v': () =>
+            runAction(availability.deliver, () => {
+              setDialogRefusal(NO_DIALOG_REFUSAL);
+              setDialog({ kind: 'deliver' });
+            }),
+          'alt+r': () => runAction(availability.invoice, () => void invoice()),
+          'alt+o': () =>
+            runAction(availability.convert, () => {
+              setDialogRefusal(NO_DIALOG_REFUSAL);
+              setDialog({ kind: 'convert' });
+            }),
+          'alt+t': () =>
+            runAction(availability.changeType, () => {
+              setDialogRefusal(NO_DIALOG_REFUSAL);
+              setDialog({ kind: 'changeType' });
+            }),
+          'alt+u': () => runAction(availability.lend, lendOrReturn),
+          'alt+b': () =>
+            runAction(availability.subscription, () => {
+              setDialogRefusal(NO_DIALOG_REFUSAL);
+              setDialog({ kind: 'subscription' });
+            }),
+          'alt+delete': () => runAction(availability.remove, () => setConfirm({ kind: 'delete' })),
+          'alt+k': () => showSide('invoices'),
+          'alt+g': () => showSide('activity'),
+          'alt+j': () => showSide('jobs'),
+        }
+      : {}),
   });
 
   const removeLine = (uid: string) => {
@@ -223,6 +576,22 @@ export function OrderEditor(props: OrderEditorProps) {
 
   const h = draft.header;
   const lineToRemove = confirm?.kind === 'remove' ? draft.lines.findIndex((l) => l.uid === confirm.uid) : -1;
+  const currentStatus = order ? statuses.data?.find((s) => s.id === order.statusId) : undefined;
+
+  const actionButton = (key: string, label: string, keys: string, can: Availability, onClick: () => void, testId: string) => (
+    <button
+      key={key}
+      type="button"
+      className="action"
+      disabled={!can.ok || flow.busy}
+      title={can.ok ? undefined : can.reason[lang]}
+      aria-keyshortcuts={keys}
+      data-testid={testId}
+      onClick={() => runAction(can, onClick)}
+    >
+      {label} <Shortcut keys={keys} />
+    </button>
+  );
 
   return (
     <div className="screen order-screen" data-testid="order-editor" ref={rootRef}>
@@ -233,7 +602,7 @@ export function OrderEditor(props: OrderEditorProps) {
         <h1 data-testid="order-title">
           {order ? (
             <>
-              {t('order.label')} <span data-testid="order-number">{order.number}</span>
+              {order.orderType === 5 ? t('order.quoteLabel') : t('order.label')} <span data-testid="order-number">{order.number}</span>
             </>
           ) : (
             t('order.newTitle')
@@ -241,133 +610,324 @@ export function OrderEditor(props: OrderEditorProps) {
         </h1>
         {order ? (
           <span className="pill" data-testid="order-status-pill">
-            {statusLabel(
-              statuses.data?.find((s) => s.id === order.statusId),
-              lang,
-            )}{' '}
-            · {orderTypeLabel(order.orderType, lang)}
+            {statusLabel(currentStatus, lang)} · {orderTypeLabel(order.orderType, lang)}
           </span>
         ) : null}
+        {order ? <ProgressPills order={order} /> : null}
+        {order ? <RelatedOrders order={order} onOpen={(id) => props.onOpenOrder(id)} /> : null}
         <span className={`pill ${dirty || !order ? 'warn' : 'ok'}`} data-testid="order-dirty">
           {dirty || !order ? t('app.unsaved') : t('app.saved')}
         </span>
         <Notice text={dirty ? null : notice} testId="order-notice" />
         <div className="toolbar-spacer" />
-        <button type="button" className="primary" disabled={saving} onClick={() => void save()} data-testid="order-save">
-          {t('common.save')} <Shortcut keys="Ctrl+S" />
+        <button
+          type="button"
+          className="primary"
+          disabled={saving || locked}
+          title={locked ? errorData('order_invoiced', null).message[lang] : undefined}
+          onClick={requestSave}
+          data-testid="order-save"
+        >
+          {h.orderType === '3' && !locked ? t('payment.saveAndPay') : t('common.save')} <Shortcut keys="Ctrl+S" />
         </button>
       </div>
+      {order ? (
+        <StatusBar order={order} statuses={statuses.data} busy={flow.busy} onMove={(s) => void moveTo(s)} handle={statusBar} />
+      ) : null}
+      {order && availability ? (
+        <div className="action-bar" role="toolbar" aria-label={t('process.actions')} data-testid="order-actions">
+          {actionButton(
+            'deliver',
+            t('process.deliver.action'),
+            'Alt+V',
+            availability.deliver,
+            () => {
+              setDialogRefusal(NO_DIALOG_REFUSAL);
+              setDialog({ kind: 'deliver' });
+            },
+            'action-deliver',
+          )}
+          {actionButton('invoice', t('process.invoice'), 'Alt+R', availability.invoice, () => void invoice(), 'action-invoice')}
+          {order.orderType === 5
+            ? actionButton(
+                'convert',
+                t('process.convert.action'),
+                'Alt+O',
+                availability.convert,
+                () => {
+                  setDialogRefusal(NO_DIALOG_REFUSAL);
+                  setDialog({ kind: 'convert' });
+                },
+                'action-convert',
+              )
+            : null}
+          {actionButton(
+            'type',
+            t('process.changeType.action'),
+            'Alt+T',
+            availability.changeType,
+            () => {
+              setDialogRefusal(NO_DIALOG_REFUSAL);
+              setDialog({ kind: 'changeType' });
+            },
+            'action-change-type',
+          )}
+          {actionButton(
+            'loan',
+            order.statusKind === 'loan' ? t('process.loan.return') : t('process.loan.lend'),
+            'Alt+U',
+            availability.lend,
+            lendOrReturn,
+            'action-loan',
+          )}
+          {actionButton(
+            'subscription',
+            t('process.subscription.action'),
+            'Alt+B',
+            availability.subscription,
+            () => {
+              setDialogRefusal(NO_DIALOG_REFUSAL);
+              setDialog({ kind: 'subscription' });
+            },
+            'action-subscription',
+          )}
+          <span className="toolbar-spacer" />
+          {actionButton('delete', t('process.delete'), 'Alt+Delete', availability.remove, () => setConfirm({ kind: 'delete' }), 'action-delete')}
+        </div>
+      ) : null}
       <Banner error={refusal.general} title={t('common.couldNotSave')} testId="order-error" />
-      <div className="order-body">
-        <FormScopeProvider prefix="order" errors={refusal.fields}>
-          <div className="form-grid cols-4 order-header" ref={headerRef} onKeyDown={onHeaderKey} data-testid="order-header">
-            <CustomerField
-              header={h}
-              inputRef={(el) => {
-                customerInput.current = el;
+      <Banner error={actionError} title={t('process.refused')} testId="order-action-error" />
+      <div className={`order-layout ${order ? 'with-side' : ''}`}>
+        <div className="order-body">
+          <fieldset className="plain" disabled={locked} data-testid="order-form">
+            <FormScopeProvider prefix="order" errors={refusal.fields}>
+              <div className="form-grid cols-4 order-header" ref={headerRef} onKeyDown={onHeaderKey} data-testid="order-header">
+                <CustomerField
+                  header={h}
+                  inputRef={(el) => {
+                    customerInput.current = el;
+                  }}
+                  onText={(text) => setHeader({ customerText: text })}
+                  onPick={(c) => {
+                    // May arrive after the clerk has moved on and typed more: update what is there now.
+                    setDraft((d) => (d ? { ...d, header: withCustomer(d.header, c) } : d));
+                    setFieldError('customer', null);
+                  }}
+                  onNotFound={(query, how) => {
+                    setFieldError('customer', bilingual('order.customerNotFound', { query }));
+                    if (how === 'enter') customerInput.current?.focus();
+                  }}
+                  onAdvance={() => focusNextIn(headerRef.current, customerInput.current)}
+                />
+                <ContactField customerId={h.customerId} value={h.contactId} onChange={(v) => setHeader({ contactId: v })} />
+                <TextField
+                  name="customerReference"
+                  label={t('order.customerReference')}
+                  value={h.customerReference}
+                  maxLength={100}
+                  onChange={(v) => setHeader({ customerReference: v })}
+                />
+                <OrderTypeField value={h.orderType} saved={order !== null} onChange={(v) => setHeader({ orderType: v })} />
+                <SelectField
+                  name="statusId"
+                  label={t('order.status')}
+                  value={h.statusId}
+                  disabled={order !== null}
+                  hint={order !== null ? t('process.statusByBar') : undefined}
+                  onChange={(v) => setHeader({ statusId: v })}
+                  options={statusOptions(statuses.data, h.statusId, lang)}
+                />
+                <TextField
+                  name="orderDate"
+                  label={t('order.orderDate')}
+                  value={h.orderDate}
+                  placeholder={t('common.datePlaceholder')}
+                  onChange={(v) => setHeader({ orderDate: v })}
+                />
+                <TextField
+                  name="deliveryDate"
+                  label={t('order.deliveryDate')}
+                  value={h.deliveryDate}
+                  placeholder={t('common.datePlaceholder')}
+                  onChange={(v) => setHeader({ deliveryDate: v })}
+                />
+                <TextField
+                  name="ourReference"
+                  label={t('order.ourReference')}
+                  value={h.ourReference}
+                  maxLength={100}
+                  onChange={(v) => setHeader({ ourReference: v })}
+                />
+                <TextField
+                  name="paymentTermsDays"
+                  label={t('order.paymentTermsDays')}
+                  value={h.paymentTermsDays}
+                  inputMode="numeric"
+                  onChange={(v) => setHeader({ paymentTermsDays: v })}
+                />
+                <TextAreaField name="notes" label={t('order.notes')} value={h.notes} span={2} rows={1} onChange={(v) => setHeader({ notes: v })} />
+              </div>
+            </FormScopeProvider>
+            <div className="hint-bar inline">
+              <Shortcut keys="Enter" label={t('keys.nextField')} />
+              <Shortcut keys="Alt+L" label={t('keys.lines')} />
+              {order ? <Shortcut keys="Alt+←/→" label={t('process.statusBar')} /> : null}
+            </div>
+            <div className="section-head">
+              <h2>{t('order.lines')}</h2>
+              {locked ? (
+                <span className="pill" data-testid="order-locked">
+                  {t('process.locked')}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="small"
+                  data-testid="order-add-line"
+                  onClick={() => {
+                    const line = emptyLine();
+                    setLines((ls) => [...ls, line]);
+                    window.setTimeout(() => grid.current?.focusCell(line.uid, 'product'), 0);
+                  }}
+                >
+                  + {t('order.addLine')}
+                </button>
+              )}
+            </div>
+            <LinesGrid
+              lines={draft.lines}
+              setLines={setLines}
+              errors={refusal.fields}
+              setFieldError={setFieldError}
+              amounts={amounts}
+              amountsPending={totalsPending}
+              savedLines={order ? savedLines : null}
+              onRemoveRequest={(uid) => {
+                const line = draft.lines.find((l) => l.uid === uid);
+                if (!line) return;
+                if (line.productId === null && !line.productText && !line.quantity) removeLine(uid);
+                else setConfirm({ kind: 'remove', uid });
               }}
-              onText={(text) => setHeader({ customerText: text })}
-              onPick={(c) => {
-                // May arrive after the clerk has moved on and typed more: update what is there now.
-                setDraft((d) => (d ? { ...d, header: withCustomer(d.header, c) } : d));
-                setFieldError('customer', null);
-              }}
-              onNotFound={(query, how) => {
-                setFieldError('customer', bilingual('order.customerNotFound', { query }));
-                if (how === 'enter') customerInput.current?.focus();
-              }}
-              onAdvance={() => focusNextIn(headerRef.current, customerInput.current)}
+              handle={grid}
             />
-            <ContactField customerId={h.customerId} value={h.contactId} onChange={(v) => setHeader({ contactId: v })} />
-            <TextField
-              name="customerReference"
-              label={t('order.customerReference')}
-              value={h.customerReference}
-              maxLength={100}
-              onChange={(v) => setHeader({ customerReference: v })}
-            />
-            <OrderTypeField value={h.orderType} onChange={(v) => setHeader({ orderType: v })} />
-            <SelectField
-              name="statusId"
-              label={t('order.status')}
-              value={h.statusId}
-              onChange={(v) => setHeader({ statusId: v })}
-              options={statusOptions(statuses.data, h.statusId, lang)}
-            />
-            <TextField
-              name="orderDate"
-              label={t('order.orderDate')}
-              value={h.orderDate}
-              placeholder={t('common.datePlaceholder')}
-              onChange={(v) => setHeader({ orderDate: v })}
-            />
-            <TextField
-              name="deliveryDate"
-              label={t('order.deliveryDate')}
-              value={h.deliveryDate}
-              placeholder={t('common.datePlaceholder')}
-              onChange={(v) => setHeader({ deliveryDate: v })}
-            />
-            <TextField
-              name="ourReference"
-              label={t('order.ourReference')}
-              value={h.ourReference}
-              maxLength={100}
-              onChange={(v) => setHeader({ ourReference: v })}
-            />
-            <TextField
-              name="paymentTermsDays"
-              label={t('order.paymentTermsDays')}
-              value={h.paymentTermsDays}
-              inputMode="numeric"
-              onChange={(v) => setHeader({ paymentTermsDays: v })}
-            />
-            <TextAreaField name="notes" label={t('order.notes')} value={h.notes} span={2} rows={1} onChange={(v) => setHeader({ notes: v })} />
+          </fieldset>
+          <div className="order-footer">
+            <div className="hint-bar inline">
+              <Shortcut keys="Enter" label={t('keys.nextField')} />
+              <Shortcut keys="Ctrl+Delete" label={t('keys.deleteLine')} />
+              <Shortcut keys="Alt+↑/↓" label={t('keys.moveLine')} />
+              <Shortcut keys="Ctrl+S" label={t('keys.save')} />
+              <Shortcut keys="Esc" label={t('keys.back')} />
+            </div>
+            <TotalsPanel totals={totals} preview={dirty} pending={totalsPending} />
           </div>
-        </FormScopeProvider>
-        <div className="hint-bar inline">
-          <Shortcut keys="Enter" label={t('keys.nextField')} />
-          <Shortcut keys="Alt+L" label={t('keys.lines')} />
         </div>
-        <div className="section-head">
-          <h2>{t('order.lines')}</h2>
-          <button
-            type="button"
-            className="small"
-            data-testid="order-add-line"
-            onClick={() => {
-              const line = emptyLine();
-              setLines((ls) => [...ls, line]);
-              window.setTimeout(() => grid.current?.focusCell(line.uid, 'product'), 0);
-            }}
-          >
-            + {t('order.addLine')}
-          </button>
-        </div>
-        <LinesGrid
-          lines={draft.lines}
-          setLines={setLines}
-          errors={refusal.fields}
-          setFieldError={setFieldError}
-          onRemoveRequest={(uid) => {
-            const line = draft.lines.find((l) => l.uid === uid);
-            if (!line) return;
-            if (line.productId === null && !line.productText && !line.quantity) removeLine(uid);
-            else setConfirm({ kind: 'remove', uid });
-          }}
-          handle={grid}
-        />
-        <div className="order-footer">
-          <div className="hint-bar inline">
-            <Shortcut keys="Enter" label={t('keys.nextField')} />
-            <Shortcut keys="Ctrl+Delete" label={t('keys.deleteLine')} />
-            <Shortcut keys="Alt+↑/↓" label={t('keys.moveLine')} />
-            <Shortcut keys="Ctrl+S" label={t('keys.save')} />
-            <Shortcut keys="Esc" label={t('keys.back')} />
-          </div>
-          <TotalsPanel totals={totals} preview={dirty} pending={totalsPending} />
-        </div>
+        {order ? (
+          <aside className="order-side" aria-label={t('process.side')} data-testid="order-side">
+            <div className="side-tabs" role="tablist">
+              {(
+                [
+                  ['invoices', t('invoices.title'), 'Alt+K'],
+                  ['activity', t('activity.title'), 'Alt+G'],
+                  ['jobs', t('jobs.titleTab'), 'Alt+J'],
+                ] as const
+              ).map(([tab, label, keys]) => (
+                <button
+                  key={tab}
+                  type="button"
+                  role="tab"
+                  aria-selected={sideTab === tab}
+                  className={`side-tab ${sideTab === tab ? 'selected' : ''}`}
+                  data-testid={`side-tab-${tab}`}
+                  onClick={() => showSide(tab)}
+                >
+                  {label} <Shortcut keys={keys} />
+                </button>
+              ))}
+            </div>
+            <div className="side-body">
+              {sideTab === 'invoices' ? (
+                <InvoicesPanel
+                  orderId={order.id}
+                  handle={invoicesPanel}
+                  onCredited={(note) => {
+                    setNotice(t('invoices.credited', { number: note.number }));
+                    void loaded.refetch().then((r) => {
+                      if (r.data) applyOrder(r.data);
+                    });
+                  }}
+                />
+              ) : sideTab === 'activity' ? (
+                <ActivityPanel order={order} />
+              ) : (
+                <JobsPanel order={order} onOrder={applyOrder} />
+              )}
+            </div>
+          </aside>
+        ) : null}
       </div>
+      {flow.dialog}
+      {order && dialog?.kind === 'deliver' ? (
+        <DeliverDialog
+          order={order}
+          busy={flow.busy}
+          refusal={dialogRefusal}
+          onCancel={() => setDialog(null)}
+          onSubmit={(lines, shorts) => void deliver(lines, shorts)}
+        />
+      ) : null}
+      {order && dialog?.kind === 'returnLoan' ? (
+        <ReturnLoanDialog order={order} busy={flow.busy} refusal={dialogRefusal} onCancel={() => setDialog(null)} onSubmit={(l) => void returnLoan(l)} />
+      ) : null}
+      {order && dialog?.kind === 'convert' ? (
+        <ConvertQuoteDialog
+          order={order}
+          busy={flow.busy}
+          error={dialogRefusal.general}
+          onCancel={() => setDialog(null)}
+          onSubmit={(type) => void convert(type)}
+        />
+      ) : null}
+      {order && dialog?.kind === 'changeType' ? (
+        <ChangeTypeDialog
+          order={order}
+          busy={flow.busy}
+          error={dialogRefusal.general}
+          onCancel={() => setDialog(null)}
+          onSubmit={(type) => void changeType(type)}
+        />
+      ) : null}
+      {order && dialog?.kind === 'subscription' ? (
+        <SubscriptionDialog
+          order={order}
+          today={boot.data?.today ?? order.orderDate}
+          busy={flow.busy}
+          error={dialogRefusal.general}
+          onCancel={() => setDialog(null)}
+          onSubmit={(interval, start) => void subscribe(interval, start)}
+        />
+      ) : null}
+      {dialog?.kind === 'payment' ? (
+        <PaymentDialog
+          grossOre={totalsPending ? null : (totals?.grossOre ?? null)}
+          busy={saving}
+          error={dialogRefusal.general}
+          onCancel={() => setDialog(null)}
+          onSubmit={(payment) => void save({}, payment)}
+        />
+      ) : null}
+      {dialog?.kind === 'cashReceipt' ? <CashReceiptDialog invoice={dialog.invoice} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'invoiced' ? (
+        <InvoicedDialog
+          invoice={dialog.invoice}
+          backorder={dialog.backorder}
+          onClose={() => setDialog(null)}
+          onOpenBackorder={(id) => {
+            setDialog(null);
+            props.onOpenOrder(id);
+          }}
+        />
+      ) : null}
       {confirm?.kind === 'leave' ? (
         <ConfirmDialog
           title={t('common.unsavedTitle')}
@@ -382,6 +942,21 @@ export function OrderEditor(props: OrderEditorProps) {
           onCancel={() => setConfirm(null)}
         />
       ) : null}
+      {confirm?.kind === 'delete' && order ? (
+        <ConfirmDialog
+          title={t('process.deleteTitle', { number: order.number })}
+          text={t('process.deleteText')}
+          confirmLabel={t('process.delete')}
+          cancelLabel={t('common.cancel')}
+          danger
+          testId="delete-confirm"
+          onConfirm={() => {
+            setConfirm(null);
+            void deleteOrder();
+          }}
+          onCancel={() => setConfirm(null)}
+        />
+      ) : null}
       {confirm?.kind === 'engine' ? (
         <ConfirmDialog
           title={t('order.confirmTitle')}
@@ -391,8 +966,9 @@ export function OrderEditor(props: OrderEditorProps) {
           testId="order-confirm"
           onConfirm={() => {
             const next = { ...confirm.confirm, [confirm.flag]: true };
+            const payment = confirm.payment;
             setConfirm(null);
-            void save(next);
+            void save(next, payment);
           }}
           onCancel={() => setConfirm(null)}
         />
@@ -417,6 +993,40 @@ export function OrderEditor(props: OrderEditorProps) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** "Delvis levert", "Levert", "Delvis fakturert": computed by the engine from the lines (SPEC 2). */
+function ProgressPills(props: { order: Order }) {
+  const { t } = useTranslation();
+  const o = props.order;
+  const pills: { key: string; text: string; cls: string; testId: string }[] = [];
+  if (o.deliveryState === 'partial') pills.push({ key: 'd', text: t('process.state.partiallyDelivered'), cls: 'warn', testId: 'order-delivery-state' });
+  else if (o.deliveryState === 'full' && o.invoiceState === 'none')
+    pills.push({ key: 'd', text: t('process.state.delivered'), cls: 'ok', testId: 'order-delivery-state' });
+  if (o.invoiceState === 'partial') pills.push({ key: 'i', text: t('process.state.partiallyInvoiced'), cls: 'warn', testId: 'order-invoice-state' });
+  return (
+    <>
+      {pills.map((p) => (
+        <span key={p.key} className={`pill ${p.cls}`} data-testid={p.testId}>
+          {p.text}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The quote an order was made from, or the order a backorder remains of: a link to open it. */
+function RelatedOrders(props: { order: Order; onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const relatedId = props.order.backorderOfId ?? props.order.sourceOrderId;
+  const related = useChannel('orders.get', { id: relatedId ?? 0 }, { enabled: relatedId !== null });
+  if (relatedId === null || !related.data) return null;
+  const key = props.order.backorderOfId !== null ? 'process.backorderOf' : 'process.fromQuote';
+  return (
+    <button type="button" className="link small" data-testid="order-related" onClick={() => props.onOpen(relatedId)}>
+      {t(key, { number: related.data.number })}
+    </button>
   );
 }
 
@@ -482,7 +1092,7 @@ function ContactField(props: { customerId: number | null; value: string; onChang
   return <SelectField name="contactId" label={t('order.contact')} value={props.value} onChange={props.onChange} options={options} />;
 }
 
-function OrderTypeField(props: { value: string; onChange: (v: string) => void }) {
+function OrderTypeField(props: { value: string; saved: boolean; onChange: (v: string) => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
@@ -490,6 +1100,9 @@ function OrderTypeField(props: { value: string; onChange: (v: string) => void })
       name="orderType"
       label={t('order.orderType')}
       value={props.value}
+      // A saved order changes type through its rule (Endre ordretype), which undoes what the old type did.
+      disabled={props.saved}
+      hint={props.saved ? t('process.typeByAction') : undefined}
       onChange={props.onChange}
       options={
         // Type 9 comes only from an import: shown when the order has it, never offered otherwise.

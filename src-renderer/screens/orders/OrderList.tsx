@@ -1,6 +1,17 @@
 // The order list: a tab per visible status with its count, a search box, and an
 // AG Grid on the infinite row model that the engine pages block by block.
-import type { CellKeyDownEvent, ColDef, GridApi, GridReadyEvent, RowDoubleClickedEvent, ValueFormatterParams } from 'ag-grid-community';
+// Orders can be selected (checkbox, Space / Shift+Space, Ctrl+A for the rows
+// loaded) for a collective invoice or a move to another status.
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  GridApi,
+  GridReadyEvent,
+  RowDoubleClickedEvent,
+  SelectionChangedEvent,
+  SuppressKeyboardEventParams,
+  ValueFormatterParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +33,9 @@ import {
   wholeNumberFilterParams,
 } from '../../grid/agGrid';
 import { useLanguage, type BilingualText } from '../../i18n';
-import { orderTypeLabel, statusLabel, visibleStatuses } from './labels';
+import { orderTypeLabel, statusLabel } from './labels';
+import { statusBarStatuses, withStatusByKind } from './processingRules';
+import { SelectionActions } from './SelectionActions';
 import { orderListSource } from './orderListSource';
 
 export interface OrderListProps {
@@ -35,24 +48,34 @@ export interface OrderListProps {
 
 const BLOCK = 100;
 // Stable across renders: the grid treats a new object as a changed option.
-const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
+// Several rows: a checkbox column, Space / Shift+Space toggle the focused row, Ctrl+A takes the rows loaded.
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: true } as const;
+/** Shift+Space is ours (toggle the focused row); the grid would treat it as a range from the last one. */
+const shiftSpace = (p: SuppressKeyboardEventParams<OrderListRow>) => p.event.key === ' ' && p.event.shiftKey;
+const SELECTION_COLUMN = { width: 34, pinned: 'left', suppressHeaderMenuButton: true, suppressKeyboardEvent: shiftSpace } as const;
 const rowId = (p: { data: { id: number } }) => String(p.data.id);
 
 export function OrderList(props: OrderListProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const statuses = useStatuses();
-  const tabs = useMemo(() => visibleStatuses(statuses.data), [statuses.data]);
   const [statusId, setStatusId] = useState<number | null>(null);
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 250);
   const counts = useChannel('orders.statusCounts', search ? { search } : {}, { keepPrevious: true });
+  // A tab per visible status, and one for a hidden status while it holds orders (Rest, Utlån, Kontant fakturert …).
+  const tabs = useMemo(
+    () => listTabs(statuses.data, new Set((counts.data?.byStatus ?? []).filter((c) => c.count > 0).map((c) => c.statusId)), statusId),
+    [statuses.data, counts.data, statusId],
+  );
+  const visibleTabs = useMemo(() => statusBarStatuses(statuses.data, null), [statuses.data]);
   const [rowCount, setRowCount] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<BilingualText | null>(null);
   const apiRef = useRef<GridApi<OrderListRow> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tabRefs = useRef(new Map<number | 'all', HTMLButtonElement>());
   const lastRowIndex = useRef<number | null>(null);
+  const [selected, setSelected] = useState<readonly OrderListRow[]>([]);
 
   const datasource = useMemo(
     () =>
@@ -132,7 +155,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'statusId',
         field: 'statusId',
         headerName: t('orders.col.status'),
-        width: 130,
+        width: 160,
         valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : statusLabel(byId.current.get(p.value), lang)),
         filter: false,
       },
@@ -182,7 +205,10 @@ export function OrderList(props: OrderListProps) {
     [t, lang],
   );
 
-  const defaultColDef = useMemo<ColDef<OrderListRow>>(() => ({ sortable: true, resizable: true, suppressHeaderMenuButton: false }), []);
+  const defaultColDef = useMemo<ColDef<OrderListRow>>(
+    () => ({ sortable: true, resizable: true, suppressHeaderMenuButton: false, suppressKeyboardEvent: shiftSpace }),
+    [],
+  );
   const localeText = useMemo(() => ({ ...gridLocaleText(lang), noRowsToShow: t('orders.noRows') }), [lang, t]);
 
   const focusGrid = useCallback((index?: number) => {
@@ -313,6 +339,17 @@ export function OrderList(props: OrderListProps) {
         {tabs.map((s) => tab(s.id, statusLabel(s, lang)))}
       </div>
       <Banner error={loadError} title={t('common.couldNotLoad')} testId="order-list-error" />
+      <SelectionActions
+        active={props.active}
+        selected={selected}
+        statuses={visibleTabs}
+        onClear={() => apiRef.current?.deselectAll()}
+        onDone={() => {
+          apiRef.current?.deselectAll();
+          apiRef.current?.refreshInfiniteCache();
+          void invalidate('orders.statusCounts', 'orders.list');
+        }}
+      />
       <div className="grid-host" data-testid="order-grid">
         <AgGridReact<OrderListRow>
           key={lang}
@@ -334,8 +371,21 @@ export function OrderList(props: OrderListProps) {
             apiRef.current = e.api;
           }}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<OrderListRow>) => open(e.data, e.rowIndex)}
+          selectionColumnDef={SELECTION_COLUMN}
+          onSelectionChanged={(e: SelectionChangedEvent<OrderListRow>) => setSelected(e.api.getSelectedRows())}
           onCellKeyDown={(e: CellKeyDownEvent<OrderListRow>) => {
-            if (e.event instanceof window.KeyboardEvent && e.event.key === 'Enter') open(e.data, e.rowIndex);
+            if (!(e.event instanceof window.KeyboardEvent)) return;
+            if (e.event.key === 'Enter') open(e.data, e.rowIndex);
+            if (e.event.key === ' ' && e.event.shiftKey && e.node.data) {
+              e.event.preventDefault();
+              e.node.setSelected(!e.node.isSelected());
+            }
+            // Ctrl+A: every row loaded so far (the infinite model cannot select rows it has not fetched).
+            if ((e.event.ctrlKey || e.event.metaKey) && e.event.code === 'KeyA') {
+              e.api.forEachNode((node) => {
+                if (node.data) node.setSelected(true);
+              });
+            }
           }}
         />
       </div>
@@ -344,7 +394,18 @@ export function OrderList(props: OrderListProps) {
         <Shortcut keys="Enter" label={t('keys.open')} />
         <Shortcut keys="Ctrl+F" label={t('keys.search')} />
         <Shortcut keys="←/→" label={t('orders.statusTabs')} />
+        <Shortcut keys="Shift+Space" label={t('orders.selection.select')} />
+        <Shortcut keys="Ctrl+A" label={t('orders.selection.selectLoaded')} />
       </div>
     </div>
   );
+}
+
+/** The visible statuses in flow order, with each hidden one that holds orders (or is the tab in use) placed by its kind. */
+function listTabs(statuses: readonly Status[] | undefined, withOrders: ReadonlySet<number>, selected: number | null): Status[] {
+  let tabs = statusBarStatuses(statuses, null);
+  for (const s of statuses ?? []) {
+    if (s.hidden && (withOrders.has(s.id) || s.id === selected)) tabs = withStatusByKind(tabs, s);
+  }
+  return tabs;
 }

@@ -7,12 +7,12 @@ import { OrderList } from './OrderList';
 
 export function OrdersScreen(props: { active: boolean }) {
   // `seq` gives every opening its own editor instance (a fresh draft).
-  const [open, setOpen] = useState<{ id: number | null; seq: number } | null>(null);
+  const [open, setOpen] = useState<{ id: number | null; seq: number; notice?: string } | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [seq, setSeq] = useState(0);
-  const openOrder = (id: number | null) => {
+  const openOrder = (id: number | null, notice?: string) => {
     setSeq((s) => s + 1);
-    setOpen({ id, seq: seq + 1 });
+    setOpen({ id, seq: seq + 1, ...(notice ? { notice } : {}) });
   };
   return (
     <>
@@ -24,6 +24,11 @@ export function OrdersScreen(props: { active: boolean }) {
           key={open.seq}
           active={props.active}
           orderId={open.id}
+          {...(open.notice ? { initialNotice: open.notice } : {})}
+          onOpenOrder={(id, notice) => {
+            openOrder(id, notice);
+            setRefresh((r) => r + 1);
+          }}
           onClose={() => {
             setOpen(null);
             setRefresh((r) => r + 1);

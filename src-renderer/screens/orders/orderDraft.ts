@@ -79,12 +79,8 @@ export function isBlankLine(l: DraftLine): boolean {
   return l.productId === null && !l.productText.trim() && !l.quantity.trim() && !l.description.trim();
 }
 
-export function todayText(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return formatDate(`${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`);
-}
-
-export function newDraft(defaultStatusId: number | undefined): Draft {
+/** A new order, dated by the engine's today (system.bootstrap), never by the renderer's clock. */
+export function newDraft(defaultStatusId: number | undefined, today: string): Draft {
   return {
     header: {
       customerId: null,
@@ -93,7 +89,7 @@ export function newDraft(defaultStatusId: number | undefined): Draft {
       customerNumber: null,
       orderType: '1',
       statusId: defaultStatusId ? String(defaultStatusId) : '',
-      orderDate: todayText(),
+      orderDate: formatDate(today),
       deliveryDate: '',
       customerReference: '',
       ourReference: '',
@@ -326,19 +322,4 @@ export function fieldOfPath(path: string, uids: readonly string[]): string | nul
     return lineField(uid, LINE_PATHS[parts[2] ?? 'productId'] ?? 'product');
   }
   return HEADER_PATHS[parts[0] ?? ''] ?? null;
-}
-
-/**
- * The line amount shown while typing, before the engine has the line: quantity ×
- * price − discount %, rounded half away from zero to the øre. This mirrors the
- * engine's pricing rule (src-main/engine/domain/pricing.ts) for display only; the
- * totals on screen and everything saved come from the engine.
- */
-export function lineAmountPreview(l: Pick<PricedDraftLine, 'quantity' | 'unitPriceOre' | 'discountBp'>): number {
-  const n = BigInt(l.quantity) * BigInt(l.unitPriceOre) * BigInt(10_000 - l.discountBp);
-  const d = 10_000_000n;
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const q = (abs * 2n + d) / (2n * d);
-  return Number(negative ? -q : q);
 }

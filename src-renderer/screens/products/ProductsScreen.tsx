@@ -1,4 +1,5 @@
-// Products: the register list on the left, the form on the right (same keys as Customers).
+// Products: the register list on the left, the form on the right (same keys as
+// Customers), and under the form the product's stock: figures, batches, movements.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { PagedList, type PagedListHandle } from '../../grid/PagedList';
 import { ProductForm } from './ProductForm';
+import { StockPanel } from './StockPanel';
 
 export function ProductsScreen(props: { active: boolean }) {
   const { t } = useTranslation();
@@ -110,6 +112,9 @@ export function ProductsScreen(props: { active: boolean }) {
               }}
             />
           )}
+          {editing !== null && editing.id !== null && loaded.data ? (
+            <StockPanel key={`stock-${editing.id}`} productId={editing.id} unit={loaded.data.unit} active={props.active} />
+          ) : null}
         </div>
       </div>
       <div className="hint-bar">

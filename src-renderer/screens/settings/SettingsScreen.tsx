@@ -1,10 +1,12 @@
-// Settings: the company form, and where the data lives.
+// Settings: the company form (with the processing options), users and access
+// groups, the subscription run, and where the data lives.
 import { useTranslation } from 'react-i18next';
 import type { Bootstrap } from '../../../shared/channels/system';
 import { useCompany } from '../../api/queries';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { CompanyForm } from './CompanyForm';
+import { SubscriptionsPanel, UsersPanel } from './UsersPanel';
 
 export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
   const { t } = useTranslation();
@@ -24,6 +26,8 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
             <p className="muted">{t('app.loading')}</p>
           )}
         </section>
+        <UsersPanel />
+        <SubscriptionsPanel />
         <section className="panel">
           <h2>{t('settings.about')}</h2>
           <dl className="facts">

@@ -1,0 +1,133 @@
+// The order's activity log (SPEC 6): who, when, what, newest first, in words a
+// clerk reads ("Status: Bekreftet → Pakk", "Faktura 3 laget"), not the engine's action names.
+import { useTranslation } from 'react-i18next';
+import type { Order, Status } from '../../../shared/channels/orders';
+import type { ActivityEntry } from '../../../shared/channels/processing';
+import { SUBSCRIPTION_INTERVALS, type Language } from '../../../shared/enums';
+import { formatDate, formatDateTime, formatQuantity } from '../../../shared/format';
+import { useChannel, useStatuses } from '../../api/queries';
+import { Banner } from '../../components/fields';
+import { refusalOf } from '../../components/refusal';
+import { useLanguage } from '../../i18n';
+import { orderTypeLabel, statusLabel } from './labels';
+
+/** Keys are built from the engine's action names here, so the translator is taken untyped. */
+type TFunction = (key: string, options?: Record<string, unknown>) => string;
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+const EDIT_ACTIONS = new Set(['save', 'update_header', 'add_line', 'update_line', 'remove_line', 'move_line']);
+
+/** What changed in status and order type between two snapshots of the order. */
+function moves(before: Json, after: Json, statuses: readonly Status[], lang: Language, t: TFunction): string[] {
+  const out: string[] = [];
+  const s0 = num(before.statusId);
+  const s1 = num(after.statusId);
+  const label = (id: number) => statusLabel(statuses.find((s) => s.id === id), lang) || String(id);
+  if (s0 !== null && s1 !== null && s0 !== s1) out.push(t('activity.statusMove', { from: label(s0), to: label(s1) }));
+  const t0 = num(before.orderType);
+  const t1 = num(after.orderType);
+  if (t0 !== null && t1 !== null && t0 !== t1) out.push(t('activity.typeMove', { from: orderTypeLabel(t0, lang), to: orderTypeLabel(t1, lang) }));
+  return out;
+}
+
+export function describeActivity(e: ActivityEntry, order: Order, statuses: readonly Status[], lang: Language, t: TFunction): string {
+  const before = obj(e.before);
+  const after = obj(e.after);
+  const lineNo = (id: unknown) => order.lines.find((l) => l.id === id)?.lineNo ?? '?';
+  switch (e.action) {
+    case 'create': {
+      const parts = [t('activity.created')];
+      const s = num(after.statusId);
+      if (s !== null) parts.push(t('activity.inStatus', { status: statusLabel(statuses.find((x) => x.id === s), lang) }));
+      const ty = num(after.orderType);
+      if (ty !== null) parts.push(orderTypeLabel(ty, lang));
+      return parts.join(' · ');
+    }
+    case 'status':
+      return moves(before, after, statuses, lang, t).join(' · ') || t('activity.statusSame');
+    case 'change_type':
+      return moves(before, after, statuses, lang, t).join(' · ') || t('activity.typeChanged');
+    case 'deliver': {
+      const delivered = Array.isArray(after.delivered) ? after.delivered.map(obj) : [];
+      const shorts = Array.isArray(after.closedShort) ? after.closedShort : [];
+      const parts = delivered.map((d) => t('activity.deliveredLine', { line: lineNo(d.lineId), qty: formatQuantity(num(d.quantity) ?? 0) }));
+      const text = parts.length ? t('activity.delivered', { lines: parts.join(', ') }) : '';
+      const closed = shorts.length ? t('activity.closedShort', { lines: shorts.map(lineNo).join(', ') }) : '';
+      return [text, closed].filter(Boolean).join(' · ') || t('activity.deliveredNone');
+    }
+    case 'invoice': {
+      const n = num(after.invoiceNumber) ?? num(after.invoice);
+      return n === null ? t('activity.invoiced') : t('activity.invoiceMade', { number: n });
+    }
+    case 'credit_note':
+      return t('activity.creditNote', { number: num(after.number) ?? '', invoice: num(after.credits) ?? '' });
+    case 'create_from_quote':
+      return t('activity.fromQuote', { number: num(after.quoteNumber) ?? '' });
+    case 'converted':
+      return t('activity.converted', { number: num(after.orderNumber) ?? '' });
+    case 'backorder_created':
+      return t('activity.backorder', { number: num(after.from) ?? '' });
+    case 'return_loan':
+      return [t('activity.loanReturned'), ...moves(before, after, statuses, lang, t)].join(' · ');
+    case 'subscription': {
+      const interval = SUBSCRIPTION_INTERVALS.find((s) => s.key === after.interval);
+      return interval
+        ? t('activity.subscription', { interval: interval[lang].toLowerCase(), start: formatDate(typeof after.start === 'string' ? after.start : '') })
+        : t('activity.subscriptionEnded');
+    }
+    case 'job_added':
+      return t('activity.jobAdded', { title: String(after.title ?? '') });
+    case 'job_started':
+      return t('activity.jobStarted', { title: String(after.job ?? '') });
+    case 'job_completed':
+      return t('activity.jobCompleted', { title: String(after.job ?? '') });
+    case 'import':
+      return t('activity.imported', { source: String(after.source ?? '').toUpperCase() });
+    case 'delete':
+      return t('activity.deleted');
+    case 'document_issued':
+    case 'document_reprinted':
+      return t(e.action === 'document_issued' ? 'activity.printed' : 'activity.reprinted', {
+        document: t(`activity.documents.${String(after.kind)}`, { defaultValue: String(after.kind ?? '') }),
+        number: num(after.number) ?? '',
+      });
+    default:
+      if (EDIT_ACTIONS.has(e.action)) return [t('activity.edited'), ...moves(before, after, statuses, lang, t)].join(' · ');
+      return e.action;
+  }
+}
+
+export function ActivityPanel(props: { order: Order }) {
+  const { t: typed } = useTranslation();
+  const t: TFunction = (key, options) => String(typed(key as never, options as never));
+  const lang = useLanguage();
+  const statuses = useStatuses();
+  const log = useChannel('activity.list', { entity: 'order', entityId: props.order.id }, { staleTime: 0 });
+  const rows = (log.data ?? []).map((e) => ({ e, text: describeActivity(e, props.order, statuses.data ?? [], lang, t) }));
+  // The engine notes an invoice both as made and as the order's action: show it once.
+  const shown = rows.filter((r, i) => {
+    const prev = rows[i - 1];
+    return !(prev && prev.text === r.text && prev.e.at === r.e.at);
+  });
+  return (
+    <div className="side-section" data-testid="activity-panel">
+      {log.isError ? <Banner error={refusalOf(log.error, () => null).general} /> : null}
+      {shown.length === 0 ? <p className="muted">{t('activity.none')}</p> : null}
+      <ol className="activity-list">
+        {shown.map(({ e, text }, i) => (
+          <li key={e.id} data-testid={`activity-${i}`}>
+            <div className="activity-meta">
+              <span className="num">{formatDateTime(e.at)}</span>
+              <span>{e.userName ?? t('activity.workstation')}</span>
+            </div>
+            <div className="activity-text" data-testid={`activity-${i}-text`}>
+              {text}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

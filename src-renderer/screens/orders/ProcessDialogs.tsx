@@ -1,0 +1,388 @@
+// The order screen's processing dialogs: deliver (a quantity per line, close
+// short), return a loan, quote to order, change order type, subscription, and
+// what invoicing made. Each checks what it can by itself and shows the engine's
+// refusal by the line it names.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../shared/channels/orders';
+import type { Invoice } from '../../../shared/channels/processing';
+import { MANUAL_ORDER_TYPE_IDS, SUBSCRIPTION_INTERVALS, type OrderTypeId, type SubscriptionInterval } from '../../../shared/enums';
+import { formatAmount, formatDate, formatQuantity, parseDate, parseQuantity } from '../../../shared/format';
+import { Dialog } from '../../components/Dialog';
+import { Banner } from '../../components/fields';
+import { bilingual, useLanguage, type BilingualText } from '../../i18n';
+import { orderTypeLabel } from './labels';
+import { remainingToDeliver } from './processingRules';
+
+export interface DialogRefusal {
+  readonly general: BilingualText | null;
+  /** By line id. */
+  readonly lines: Readonly<Record<number, BilingualText>>;
+}
+export const NO_DIALOG_REFUSAL: DialogRefusal = { general: null, lines: {} };
+
+const qtyText = (q: number) => formatQuantity(q, { separator: ' ' });
+
+function LineError(props: { error: BilingualText | undefined; colSpan: number; testId: string }) {
+  const lang = useLanguage();
+  if (!props.error) return null;
+  return (
+    <tr className="line-error-row">
+      <td colSpan={props.colSpan} role="alert" data-testid={props.testId}>
+        {props.error[lang]}
+      </td>
+    </tr>
+  );
+}
+
+// ---- Deliver -------------------------------------------------------------------
+
+export function DeliverDialog(props: {
+  order: Order;
+  busy: boolean;
+  refusal: DialogRefusal;
+  onCancel: () => void;
+  onSubmit: (lines: { lineId: number; quantity: number }[], closeShort: number[]) => void;
+}) {
+  const { t } = useTranslation();
+  const open = props.order.lines.filter((l) => remainingToDeliver(l) > 0);
+  const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries(open.map((l) => [l.id, qtyText(remainingToDeliver(l))])));
+  const [shorts, setShorts] = useState<Record<number, boolean>>({});
+  const [local, setLocal] = useState<DialogRefusal>(NO_DIALOG_REFUSAL);
+  const shown = local.general || Object.keys(local.lines).length ? local : props.refusal;
+
+  const submit = () => {
+    const errors: Record<number, BilingualText> = {};
+    const lines: { lineId: number; quantity: number }[] = [];
+    for (const l of open) {
+      const text = (qty[l.id] ?? '').trim();
+      const q = text ? parseQuantity(text) : 0;
+      if (q === null || q < 0) errors[l.id] = bilingual('common.invalidNumber');
+      else if (q > remainingToDeliver(l)) errors[l.id] = bilingual('process.deliver.tooMuch', { remaining: formatQuantity(remainingToDeliver(l)) });
+      else if (q > 0) lines.push({ lineId: l.id, quantity: q });
+    }
+    const closeShort = open.filter((l) => shorts[l.id]).map((l) => l.id);
+    if (Object.keys(errors).length) return setLocal({ general: null, lines: errors });
+    if (lines.length === 0 && closeShort.length === 0) return setLocal({ general: bilingual('process.deliver.nothing'), lines: {} });
+    setLocal(NO_DIALOG_REFUSAL);
+    props.onSubmit(lines, closeShort);
+  };
+
+  return (
+    <Dialog
+      title={t('process.deliver.title', { number: props.order.number })}
+      testId="deliver-dialog"
+      wide
+      busy={props.busy}
+      submitLabel={t('process.deliver.submit')}
+      cancelLabel={t('common.cancel')}
+      onCancel={props.onCancel}
+      onSubmit={submit}
+    >
+      <p className="muted">{t('process.deliver.lead')}</p>
+      <Banner error={shown.general} testId="deliver-error" />
+      <table className="dialog-grid">
+        <thead>
+          <tr>
+            <th className="num">{t('order.line.no')}</th>
+            <th>{t('order.line.product')}</th>
+            <th>{t('order.line.description')}</th>
+            <th className="num">{t('process.qty.ordered')}</th>
+            <th className="num">{t('process.qty.delivered')}</th>
+            <th className="num">{t('process.qty.remaining')}</th>
+            <th className="num">{t('process.deliver.now')}</th>
+            <th>{t('process.deliver.closeShort')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {open.map((l, i) => [
+            <tr key={l.id} data-testid={`deliver-line-${i}`}>
+              <td className="num muted">{l.lineNo}</td>
+              <td>{l.productNumber}</td>
+              <td className="text">{l.description}</td>
+              <td className="num">{formatQuantity(l.quantity)}</td>
+              <td className="num">{formatQuantity(l.qtyDelivered)}</td>
+              <td className="num">{formatQuantity(remainingToDeliver(l))}</td>
+              <td>
+                <input
+                  className={`num qty-input ${shown.lines[l.id] ? 'invalid' : ''}`}
+                  inputMode="decimal"
+                  aria-label={`${t('process.deliver.now')} ${l.lineNo}`}
+                  data-testid={`deliver-qty-${i}`}
+                  value={qty[l.id] ?? ''}
+                  onFocus={(e) => e.target.select()}
+                  onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
+                />
+              </td>
+              <td className="center">
+                <input
+                  type="checkbox"
+                  aria-label={`${t('process.deliver.closeShort')} ${l.lineNo}`}
+                  data-testid={`deliver-short-${i}`}
+                  checked={shorts[l.id] ?? false}
+                  onChange={(e) => setShorts((s) => ({ ...s, [l.id]: e.target.checked }))}
+                />
+              </td>
+            </tr>,
+            <LineError key={`${l.id}-e`} error={shown.lines[l.id]} colSpan={8} testId={`deliver-line-${i}-error`} />,
+          ])}
+        </tbody>
+      </table>
+      <p className="muted small">{t('process.deliver.closeShortHint')}</p>
+    </Dialog>
+  );
+}
+
+// ---- Return a loan -------------------------------------------------------------
+
+export function ReturnLoanDialog(props: {
+  order: Order;
+  busy: boolean;
+  refusal: DialogRefusal;
+  onCancel: () => void;
+  onSubmit: (lines: { lineId: number; quantity: number }[]) => void;
+}) {
+  const { t } = useTranslation();
+  const lent = props.order.lines.filter((l) => l.qtyOnLoan > 0);
+  const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries(lent.map((l) => [l.id, qtyText(l.qtyOnLoan)])));
+  const [local, setLocal] = useState<DialogRefusal>(NO_DIALOG_REFUSAL);
+  const shown = local.general || Object.keys(local.lines).length ? local : props.refusal;
+
+  const submit = () => {
+    const errors: Record<number, BilingualText> = {};
+    const lines: { lineId: number; quantity: number }[] = [];
+    for (const l of lent) {
+      const text = (qty[l.id] ?? '').trim();
+      const q = text ? parseQuantity(text) : 0;
+      if (q === null || q < 0) errors[l.id] = bilingual('common.invalidNumber');
+      else if (q > l.qtyOnLoan) errors[l.id] = bilingual('process.loan.tooMuch', { onLoan: formatQuantity(l.qtyOnLoan) });
+      else if (q > 0) lines.push({ lineId: l.id, quantity: q });
+    }
+    if (Object.keys(errors).length) return setLocal({ general: null, lines: errors });
+    if (lines.length === 0) return setLocal({ general: bilingual('process.loan.nothing'), lines: {} });
+    setLocal(NO_DIALOG_REFUSAL);
+    props.onSubmit(lines);
+  };
+
+  return (
+    <Dialog
+      title={t('process.loan.returnTitle', { number: props.order.number })}
+      testId="return-loan-dialog"
+      wide
+      busy={props.busy}
+      submitLabel={t('process.loan.returnSubmit')}
+      cancelLabel={t('common.cancel')}
+      onCancel={props.onCancel}
+      onSubmit={submit}
+    >
+      <p className="muted">{t('process.loan.returnLead')}</p>
+      <Banner error={shown.general} testId="return-loan-error" />
+      <table className="dialog-grid">
+        <thead>
+          <tr>
+            <th className="num">{t('order.line.no')}</th>
+            <th>{t('order.line.product')}</th>
+            <th>{t('order.line.description')}</th>
+            <th className="num">{t('process.qty.onLoan')}</th>
+            <th className="num">{t('process.loan.returnNow')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lent.map((l, i) => [
+            <tr key={l.id}>
+              <td className="num muted">{l.lineNo}</td>
+              <td>{l.productNumber}</td>
+              <td className="text">{l.description}</td>
+              <td className="num">{formatQuantity(l.qtyOnLoan)}</td>
+              <td>
+                <input
+                  className={`num qty-input ${shown.lines[l.id] ? 'invalid' : ''}`}
+                  inputMode="decimal"
+                  aria-label={`${t('process.loan.returnNow')} ${l.lineNo}`}
+                  data-testid={`return-qty-${i}`}
+                  value={qty[l.id] ?? ''}
+                  onFocus={(e) => e.target.select()}
+                  onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
+                />
+              </td>
+            </tr>,
+            <LineError key={`${l.id}-e`} error={shown.lines[l.id]} colSpan={5} testId={`return-line-${i}-error`} />,
+          ])}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}
+
+// ---- Order type: from a quote, or changed -----------------------------------------
+
+function TypeChoice(props: { types: readonly OrderTypeId[]; value: OrderTypeId; onChange: (t: OrderTypeId) => void; testId: string }) {
+  const lang = useLanguage();
+  return (
+    <div className="type-choice" role="radiogroup" data-testid={props.testId}>
+      {props.types.map((id) => (
+        <label key={id} className={props.value === id ? 'chosen' : ''}>
+          <input
+            type="radio"
+            name={props.testId}
+            value={id}
+            checked={props.value === id}
+            data-autofocus={props.value === id ? true : undefined}
+            data-testid={`${props.testId}-${id}`}
+            onChange={() => props.onChange(id)}
+          />
+          <span>{orderTypeLabel(id, lang)}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+export function ConvertQuoteDialog(props: { order: Order; busy: boolean; error: BilingualText | null; onCancel: () => void; onSubmit: (type: 1 | 2 | 3 | 7) => void }) {
+  const { t } = useTranslation();
+  const [type, setType] = useState<1 | 2 | 3 | 7>(1);
+  return (
+    <Dialog
+      title={t('process.convert.title', { number: props.order.number })}
+      testId="convert-dialog"
+      busy={props.busy}
+      submitLabel={t('process.convert.submit')}
+      cancelLabel={t('common.cancel')}
+      onCancel={props.onCancel}
+      onSubmit={() => props.onSubmit(type)}
+    >
+      <p className="muted">{t('process.convert.lead')}</p>
+      <Banner error={props.error} testId="convert-error" />
+      <TypeChoice types={[1, 2, 3, 7]} value={type} onChange={(v) => setType(v as 1 | 2 | 3 | 7)} testId="convert-type" />
+    </Dialog>
+  );
+}
+
+export function ChangeTypeDialog(props: { order: Order; busy: boolean; error: BilingualText | null; onCancel: () => void; onSubmit: (type: OrderTypeId) => void }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const types = MANUAL_ORDER_TYPE_IDS.filter((id) => id !== props.order.orderType);
+  const [type, setType] = useState<OrderTypeId>(types[0] ?? 1);
+  return (
+    <Dialog
+      title={t('process.changeType.title', { number: props.order.number })}
+      testId="change-type-dialog"
+      busy={props.busy}
+      submitLabel={t('process.changeType.submit')}
+      cancelLabel={t('common.cancel')}
+      onCancel={props.onCancel}
+      onSubmit={() => props.onSubmit(type)}
+    >
+      <p className="muted">{t('process.changeType.lead', { current: orderTypeLabel(props.order.orderType, lang) })}</p>
+      <Banner error={props.error} testId="change-type-error" />
+      <TypeChoice types={types} value={type} onChange={setType} testId="change-type" />
+    </Dialog>
+  );
+}
+
+// ---- Subscription --------------------------------------------------------------
+
+export function SubscriptionDialog(props: {
+  order: Order;
+  today: string;
+  busy: boolean;
+  error: BilingualText | null;
+  onCancel: () => void;
+  onSubmit: (interval: SubscriptionInterval | null, start: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [interval, setInterval] = useState<string>(props.order.subscriptionInterval ?? 'monthly');
+  const [start, setStart] = useState(formatDate(props.order.subscriptionStart ?? props.today));
+  const [local, setLocal] = useState<BilingualText | null>(null);
+  const submit = () => {
+    if (interval === '') return props.onSubmit(null, null);
+    const iso = parseDate(start);
+    if (!iso) return setLocal(bilingual('common.invalidDate'));
+    setLocal(null);
+    props.onSubmit(interval as SubscriptionInterval, iso);
+  };
+  return (
+    <Dialog
+      title={t('process.subscription.title', { number: props.order.number })}
+      testId="subscription-dialog"
+      busy={props.busy}
+      submitLabel={t('common.save')}
+      cancelLabel={t('common.cancel')}
+      onCancel={props.onCancel}
+      onSubmit={submit}
+    >
+      <p className="muted">{t('process.subscription.lead')}</p>
+      <Banner error={local ?? props.error} testId="subscription-error" />
+      <div className="form-grid cols-2">
+        <div className="field">
+          <label htmlFor="subscription-interval">{t('process.subscription.interval')}</label>
+          <select id="subscription-interval" data-testid="subscription-interval" value={interval} onChange={(e) => setInterval(e.target.value)}>
+            {SUBSCRIPTION_INTERVALS.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s[lang]}
+              </option>
+            ))}
+            <option value="">{t('process.subscription.none')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="subscription-start">{t('process.subscription.start')}</label>
+          <input
+            id="subscription-start"
+            data-testid="subscription-start"
+            value={start}
+            disabled={interval === ''}
+            placeholder={t('common.datePlaceholder')}
+            onChange={(e) => setStart(e.target.value)}
+          />
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+// ---- What invoicing made ---------------------------------------------------------
+
+export function InvoicedDialog(props: {
+  invoice: Invoice;
+  backorder: { id: number; number: number } | null;
+  onClose: () => void;
+  onOpenBackorder: (id: number) => void;
+}) {
+  const { t } = useTranslation();
+  const inv = props.invoice;
+  return (
+    <Dialog
+      title={t('process.invoiced.title', { number: inv.number })}
+      testId="invoiced-dialog"
+      cancelLabel={t('app.close')}
+      onCancel={props.onClose}
+      extraButtons={
+        props.backorder ? (
+          <button type="button" data-testid="open-backorder" onClick={() => props.backorder && props.onOpenBackorder(props.backorder.id)}>
+            {t('process.invoiced.openBackorder', { number: props.backorder.number })}
+          </button>
+        ) : null
+      }
+    >
+      <dl className="facts plain">
+        <dt>{t('invoices.number')}</dt>
+        <dd data-testid="invoiced-number">{inv.number}</dd>
+        <dt>{t('invoices.date')}</dt>
+        <dd>{formatDate(inv.invoiceDate)}</dd>
+        <dt>{t('invoices.dueDate')}</dt>
+        <dd>{formatDate(inv.dueDate)}</dd>
+        <dt>{t('invoices.amount')}</dt>
+        <dd className="num-left" data-testid="invoiced-amount">
+          kr {formatAmount(inv.payableOre)}
+        </dd>
+        <dt>{t('invoices.kid')}</dt>
+        <dd>{inv.kid ?? ''}</dd>
+      </dl>
+      {props.backorder ? (
+        <p data-testid="invoiced-backorder">{t('process.invoiced.backorder', { number: props.backorder.number })}</p>
+      ) : null}
+    </Dialog>
+  );
+}
