@@ -36,6 +36,8 @@ export interface Totals {
   readonly netOre: number;
   readonly vatOre: number;
   readonly grossOre: number;
+  /** What a cash sale of this total is rounded by, to whole kroner (the payment dialog shows it). */
+  readonly cashRoundingOre: number;
 }
 
 /** One line with every quantity it keeps (SPEC 2), all in thousandths. */

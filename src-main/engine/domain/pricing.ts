@@ -53,7 +53,7 @@ export function computeTotals(lines: readonly PricedLine[], opts: { vatRegistere
   }
   const netOre = byRate.reduce((s, r) => s + r.baseOre, 0);
   const vatOre = byRate.reduce((s, r) => s + r.vatOre, 0);
-  return { byRate, netOre, vatOre, grossOre: netOre + vatOre };
+  return { byRate, netOre, vatOre, grossOre: netOre + vatOre, cashRoundingOre: cashRoundingOre(netOre + vatOre) };
 }
 
 /** Cash totals are rounded to whole kroner: 1–49 øre down, 50–99 up (SPEC 9). Returns the rounding amount. */

@@ -910,6 +910,7 @@ export function OrderEditor(props: OrderEditorProps) {
       {dialog?.kind === 'payment' ? (
         <PaymentDialog
           grossOre={totalsPending ? null : (totals?.grossOre ?? null)}
+          roundingOre={totalsPending ? null : (totals?.cashRoundingOre ?? null)}
           busy={saving}
           error={dialogRefusal.general}
           onCancel={() => setDialog(null)}

@@ -13,17 +13,12 @@ import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/fields';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 
-/** SPEC 9: cash totals to whole kroner, 1–49 øre down, 50–99 up; the difference is shown on its own. */
-export function cashRounding(grossOre: number): number {
-  const sign = grossOre < 0 ? -1 : 1;
-  const abs = Math.abs(grossOre);
-  return sign * (Math.floor((abs + 50) / 100) * 100 - abs);
-}
-
 const signed = (ore: number) => `${ore > 0 ? '+' : ore < 0 ? '−' : ''}${formatAmount(Math.abs(ore))}`;
 
 export function PaymentDialog(props: {
   grossOre: number | null;
+  /** The engine's rounding of the total to whole kroner (SPEC 9), shown on its own line. */
+  roundingOre: number | null;
   busy: boolean;
   error: BilingualText | null;
   onCancel: () => void;
@@ -35,7 +30,7 @@ export function PaymentDialog(props: {
   const [received, setReceived] = useState('');
   const [local, setLocal] = useState<BilingualText | null>(null);
   const gross = props.grossOre;
-  const rounding = gross === null ? null : cashRounding(gross);
+  const rounding = gross === null ? null : props.roundingOre;
   const toPay = gross === null || rounding === null ? null : gross + rounding;
   const receivedOre = received.trim() ? parseAmount(received) : toPay;
   const change = toPay !== null && receivedOre !== null && receivedOre >= toPay ? receivedOre - toPay : null;
