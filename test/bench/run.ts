@@ -1,10 +1,15 @@
-// npm run bench [-- --orders N] [--fresh] [--runs R]
+// npm run bench [-- --orders N] [--fresh] [--runs R] [--write-runs W] [--collective-runs C] [--no-writes]
 //
 // Issue 2, Done-when 5: a company database with N sales orders (default
 // 1,000,000, about ten lines each) and, for each thing a clerk does in the order
 // list, the engine's time through the real channel path (engine.call: schema
 // validation, a read transaction, the handler) against the bare SQL query that
 // returns the same rows, on a second read-only connection, in the same run.
+//
+// Issue 3, Done-when 4: on a copy of the same database, the sales work (create
+// a 10-line order, confirm it with reservation, deliver and invoice it, a
+// collective invoice of 1,000 orders), each through engine.call against a bare
+// SQLite transaction writing the same number of rows (test/bench/writes.ts).
 //
 // What is measured: the median of R runs of each operation, alternating engine
 // and bare SQL. Before every engine run the engine's own list memo (row counts
@@ -15,15 +20,21 @@
 //
 // The database is built once and cached in .cache/bench/ (git-ignored), keyed on
 // the order count, the generator version and the schema version; --fresh rebuilds.
+// The generator tells every order its story through the sales services
+// (demo/generator.ts), and the build ends with an audit of the sales rules over
+// the whole file (demo/audit.ts), which must pass. The write bench works on a
+// copy made for the run and deleted afterwards, so the cached file stays as built.
 import Database from 'better-sqlite3';
-import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ChannelName } from '../../shared/catalog';
 import { openEngine, type Engine } from '../../src-main/engine';
 import { openDatabase } from '../../src-main/engine/db/connection';
 import { loadMigrations } from '../../src-main/engine/db/migrate';
+import { auditSales, type AuditFinding } from '../../src-main/engine/demo/audit';
 import { GENERATOR_VERSION, generateCustomers, generateOrders, type GenerateResult } from '../../src-main/engine/demo/generator';
+import { benchWrites, type WriteMeasured } from './writes';
 
 // ---- Options --------------------------------------------------------------------
 
@@ -36,8 +47,14 @@ function option(name: string): string | undefined {
 const ORDERS = Number(option('orders') ?? 1_000_000);
 const FRESH = option('fresh') !== undefined;
 const RUNS = Number(option('runs') ?? 21);
+const WRITE_RUNS = Number(option('write-runs') ?? 21);
+const COLLECTIVE_RUNS = Number(option('collective-runs') ?? 5);
+const COLLECTIVE_ORDERS = 1000;
+const WRITES = option('no-writes') === undefined;
 if (!Number.isInteger(ORDERS) || ORDERS < 1000) throw new Error('--orders must be a whole number, at least 1000');
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive whole number');
+for (const [name, v] of [['runs', RUNS], ['write-runs', WRITE_RUNS], ['collective-runs', COLLECTIVE_RUNS]] as const) {
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
+}
 /** About one customer per 50 orders, 20,000 for a million: "filter by customer" as in a real company. */
 const CUSTOMERS = Math.min(20_000, Math.max(300, Math.round(ORDERS / 50)));
 const TODAY = '2025-06-30';
@@ -50,12 +67,22 @@ const BUILD_INFO = `${FILE}.build.json`;
 
 interface BuildInfo {
   readonly builtAt: string;
+  /** Orders entered by the generator, and all orders in the file (with those the processing made). */
   readonly orders: number;
+  readonly ordersInFile: number;
   readonly lines: number;
   readonly customers: number;
   readonly buildSeconds: number;
+  /** CPU time of the build process (user + system): the machine is shared, so wall time alone says little. */
+  readonly buildCpuSeconds: number;
   readonly phasesSeconds: Record<string, number>;
+  /** How many steps of each kind the generator ran through the services. */
+  readonly steps: Record<string, number>;
+  readonly invoices: number;
+  readonly audit: readonly AuditFinding[];
   readonly bigOrderId: number;
+  /** What else was running: the load average over 1, 5 and 15 minutes at the end of the build. */
+  readonly loadAverage: readonly number[];
 }
 
 const sec = (ms: number): number => Math.round(ms / 100) / 10;
@@ -77,6 +104,7 @@ async function build(): Promise<BuildInfo> {
   const tmp = `${FILE}.building`;
   removeDatabase(tmp);
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   console.log(`Building ${ORDERS.toLocaleString('en')} orders, ${CUSTOMERS.toLocaleString('en')} customers → ${FILE}`);
 
   // The demo company's settings, range and customers, through the channels.
@@ -97,16 +125,30 @@ async function build(): Promise<BuildInfo> {
     today: TODAY,
     exclusive: true,
     batchSize: 25_000,
-    onProgress: (done) => {
+    onProgress: (done, timings) => {
       const now = performance.now();
-      if (now - last > 10_000 || done === ORDERS - 1) {
+      if (now - last > 60_000 || done === ORDERS - 1) {
         last = now;
         const rate = done / ((now - t) / 1000);
-        console.log(`  ${done.toLocaleString('en')} orders, ${Math.round(rate).toLocaleString('en')}/s`);
+        const cpu = process.cpuUsage(cpuStart);
+        console.log(
+          `  ${done.toLocaleString('en')} orders, ${Math.round(rate).toLocaleString('en')}/s ` +
+            `(saving ${sec(timings.headers + timings.lines + timings.search)} s, processing ${sec(timings.processing)} s; ` +
+            `CPU ${sec((cpu.user + cpu.system) / 1000)} s; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`,
+        );
       }
     },
   });
   const ordersMs = performance.now() - t;
+  t = performance.now();
+  const audit = auditSales(db);
+  const auditMs = performance.now() - t;
+  const broken = audit.filter((f) => f.violations > 0);
+  if (broken.length > 0) throw new Error(`The generated database breaks the sales rules:\n${JSON.stringify(broken, null, 2)}`);
+  const counts = db.prepare('SELECT (SELECT count(*) FROM order_header) AS orders, (SELECT count(*) FROM invoice) AS invoices').get() as {
+    orders: number;
+    invoices: number;
+  };
   db.close();
 
   // One order with 50 lines, entered through the channel like any other.
@@ -125,18 +167,27 @@ async function build(): Promise<BuildInfo> {
 
   removeDatabase(FILE);
   renameSync(tmp, FILE);
+  const { steps: stepMs, ...phases } = result.timings;
   const info: BuildInfo = {
     builtAt: new Date().toISOString(),
     orders: ORDERS,
+    ordersInFile: counts.orders + 1,
     lines: result.lines + BIG_ORDER_LINES,
     customers: CUSTOMERS,
     buildSeconds: sec(performance.now() - started),
+    buildCpuSeconds: sec((process.cpuUsage(cpuStart).user + process.cpuUsage(cpuStart).system) / 1000),
     phasesSeconds: {
       customers: sec(customersMs),
       orders: sec(ordersMs),
-      ...Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [`orders.${k}`, sec(v)])),
+      ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [`orders.${k}`, sec(v)])),
+      ...Object.fromEntries(Object.entries(stepMs).map(([k, v]) => [`orders.processing.${k}`, sec(v)])),
+      audit: sec(auditMs),
     },
+    steps: { ...result.steps },
+    invoices: counts.invoices,
+    audit,
     bigOrderId: big.id,
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
   };
   writeFileSync(BUILD_INFO, `${JSON.stringify(info, null, 2)}\n`);
   console.log(`Built in ${info.buildSeconds} s`);
@@ -383,50 +434,107 @@ async function main(): Promise<void> {
     process.stdout.write('.');
   }
   process.stdout.write('\n');
-  engine.close();
+  // The read-only connection first, so that the engine's, closing last, folds the WAL into the file.
   bare.close();
+  engine.close();
+
+  // The sales work, on a copy of the database made for this run (the cached file stays as built).
+  let sales: WriteMeasured[] = [];
+  const twin = join(CACHE, 'write-twin.ordrebok');
+  if (WRITES) {
+    removeDatabase(twin);
+    console.log(`Copying the database for the write bench → ${twin}`);
+    const c = new Database(FILE);
+    c.pragma('wal_checkpoint(TRUNCATE)');
+    c.close();
+    copyFileSync(FILE, twin);
+    const writer = await openEngine({ file: twin });
+    try {
+      sales = await benchWrites(writer, twin, {
+        customerId: typical.party_id,
+        runs: WRITE_RUNS,
+        collectiveRuns: COLLECTIVE_RUNS,
+        collectiveOrders: COLLECTIVE_ORDERS,
+        onProgress: (x) => process.stdout.write(x),
+      });
+      process.stdout.write('\n');
+    } finally {
+      writer.close();
+      removeDatabase(twin);
+    }
+  }
 
   const facts = {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
     node: process.version,
     sqlite: sqliteVersion,
     database: FILE,
     databaseMiB: Math.round(sizeBytes / 2 ** 20),
     orders: info.orders,
+    ordersInFile: info.ordersInFile,
     lines: info.lines,
+    invoices: info.invoices,
     customers: info.customers,
     buildSeconds: info.buildSeconds,
+    buildCpuSeconds: info.buildCpuSeconds,
     buildPhasesSeconds: info.phasesSeconds,
+    buildSteps: info.steps,
+    buildLoadAverage: info.loadAverage,
+    audit: info.audit.map((f) => `${f.violations === 0 ? 'ok' : `${f.violations} violations`}: ${f.rule}`),
     builtAt: info.builtAt,
     reusedCachedDatabase: reused,
     runsPerOperation: RUNS,
+    writeRunsPerOperation: WRITE_RUNS,
+    collectiveInvoiceRuns: COLLECTIVE_RUNS,
     measured:
-      'median of runs; engine = engine.call() through schema validation, read transaction and handler, with the list memo ' +
-      'invalidated by a small write before each run; bare = one prepared statement on a second read-only connection; warm page caches',
+      'median of runs. Reads: engine = engine.call() through schema validation, read transaction and handler, with the list memo ' +
+      'invalidated by a small write before each run; bare = one prepared statement on a second read-only connection; warm page caches. ' +
+      'Writes (on a copy of the database): engine = engine.call() through schema validation, IMMEDIATE transaction, handler and services, ' +
+      'commit with synchronous=FULL; bare = one transaction on a second connection (WAL, synchronous=FULL) writing the same number of rows, ' +
+      'counted per run table by table (inserts, updates, deletes; the count tables written by triggers; the search row), into scratch ' +
+      'copies of the same tables (same columns and secondary indexes, no triggers) in the same file, values picked before the clock starts',
   };
 
+  const rows = [
+    ...results.map((r) => ({ ...r, kind: 'read' as const })),
+    ...sales.map((r) => ({ operation: r.operation, engineMs: r.engineMs, bareMs: r.bareMs, ratio: r.ratio, rows: r.rows, note: r.note.split('; rows:')[0]!, kind: 'write' as const })),
+  ];
   const fmt = (ms: number) => (ms < 10 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(1));
-  const w = Math.max(...results.map((r) => r.operation.length), 9);
+  const w = Math.max(...rows.map((r) => r.operation.length), 9);
   console.log();
-  console.log(`${'operation'.padEnd(w)}  ${'engine ms'.padStart(10)}  ${'bare SQL ms'.padStart(11)}  ${'ratio'.padStart(7)}  rows  note`);
-  console.log(`${'-'.repeat(w)}  ${'-'.repeat(10)}  ${'-'.repeat(11)}  ${'-'.repeat(7)}  ----  ----`);
-  for (const r of results) {
+  console.log(`${'operation'.padEnd(w)}  ${'engine ms'.padStart(10)}  ${'bare SQL ms'.padStart(11)}  ${'ratio'.padStart(7)}  ${'rows'.padStart(6)}  note`);
+  console.log(`${'-'.repeat(w)}  ${'-'.repeat(10)}  ${'-'.repeat(11)}  ${'-'.repeat(7)}  ------  ----`);
+  let kind = rows[0]?.kind;
+  for (const r of rows) {
+    if (r.kind !== kind) {
+      kind = r.kind;
+      console.log(`${'— writes (rows = rows written; bare = one transaction writing as many)'.padEnd(w)}`);
+    }
     console.log(
-      `${r.operation.padEnd(w)}  ${fmt(r.engineMs).padStart(10)}  ${fmt(r.bareMs).padStart(11)}  ${r.ratio.toFixed(2).padStart(7)}  ${String(r.rows).padStart(4)}  ${r.note}`,
+      `${r.operation.padEnd(w)}  ${fmt(r.engineMs).padStart(10)}  ${fmt(r.bareMs).padStart(11)}  ${r.ratio.toFixed(2).padStart(7)}  ${String(r.rows).padStart(6)}  ${r.note}`,
     );
   }
   console.log();
+  for (const r of sales) console.log(`${r.operation}: ${r.note.split('; rows: ')[1] ?? ''}`);
+  if (sales.length > 0) console.log();
   console.log(
-    `${facts.orders.toLocaleString('en')} orders, ${facts.lines.toLocaleString('en')} lines, ${facts.customers.toLocaleString('en')} customers; ` +
-      `database ${facts.databaseMiB.toLocaleString('en')} MiB; built in ${facts.buildSeconds} s${reused ? ` (cached, ${facts.builtAt})` : ''}`,
+    `${facts.orders.toLocaleString('en')} orders entered (${facts.ordersInFile.toLocaleString('en')} in the file with those made from quotes and backorders), ` +
+      `${facts.lines.toLocaleString('en')} lines, ${facts.invoices.toLocaleString('en')} invoices and credit notes, ${facts.customers.toLocaleString('en')} customers; ` +
+      `database ${facts.databaseMiB.toLocaleString('en')} MiB; built in ${facts.buildSeconds} s (${facts.buildCpuSeconds} s CPU, ` +
+      `load average ${facts.buildLoadAverage.join(' ')} at its end)${reused ? ` (cached, ${facts.builtAt})` : ''}`,
   );
-  console.log(`${facts.cores} cores (${facts.cpu}), ${facts.memoryGiB} GiB; Node ${facts.node}; SQLite ${facts.sqlite}; ${RUNS} runs per operation`);
+  console.log(
+    `${facts.cores} cores (${facts.cpu}), ${facts.memoryGiB} GiB, load average ${facts.loadAverageAtEnd.join(' ')}; Node ${facts.node}; SQLite ${facts.sqlite}; ` +
+      `${RUNS} runs per read, ${WRITE_RUNS} per write, ${COLLECTIVE_RUNS} collective invoices`,
+  );
   console.log(`Build phases (s): ${JSON.stringify(facts.buildPhasesSeconds)}`);
+  console.log(`Audit of the sales rules at build: ${info.audit.every((f) => f.violations === 0) ? `all ${info.audit.length} rules hold` : 'VIOLATIONS'}`);
 
   mkdirSync(CACHE, { recursive: true });
-  writeFileSync(join(CACHE, 'last-run.json'), `${JSON.stringify({ facts, results }, null, 2)}\n`);
+  writeFileSync(join(CACHE, 'last-run.json'), `${JSON.stringify({ facts, results, writes: sales }, null, 2)}\n`);
   console.log(`Written to ${join(CACHE, 'last-run.json')}`);
 }
 

@@ -1,37 +1,74 @@
 // The demo company offered on first start: a Bergen wholesaler with its range,
 // its customers and a year of orders. Runs inside the system.createDemo write
 // transaction and makes everything through the real channels (each input is
-// parsed by its channel's schema and run by its handler), so the demo data obeys
-// every rule a clerk's input does. Deterministic: the same seed, the same data.
+// parsed by its channel's schema and run by its handler, in a savepoint), so the
+// demo data obeys every rule a clerk's input does. Deterministic: the same seed
+// and the same day, the same data.
+//
+// A year of work, in the order it happened: the warehouse is stocked, then each
+// order's story (demo/orderMix.ts) is told step by step at its moments, all
+// orders' steps interleaved in time (demo/timeline.ts), each channel call made
+// with the clock at that moment. Orders are entered, confirmed (reserving stock),
+// moved along the status bar, delivered in full or in part, invoiced (leaving
+// backorders), paid, reminded and closed; quotes are accepted and become orders;
+// cash sales are paid at the counter; loans go out and come back; subscriptions
+// are invoiced each period; collective invoices gather a customer's shipped
+// orders at the month's end; credit notes take goods back; jobs start and
+// finish; web-shop and card-payment orders arrive by import; the warehouse is
+// restocked at the start of each month. So stock, reservations, loans,
+// deliveries and invoices agree with the orders, and every status a clerk meets
+// has orders in it.
 //
 // The per-domain handler maps are imported directly: handlers/index.ts imports
 // handlers/system.ts, which imports this module.
 import { channels, type ChannelInput, type ChannelOutput } from '../../../shared/catalog';
-import type { DemoSummary } from '../../../shared/channels/system';
 import type { Customer } from '../../../shared/channels/customers';
-import type { LineInput } from '../../../shared/channels/orders';
+import type { LineInput, Order, PaymentInput } from '../../../shared/channels/orders';
 import type { Product } from '../../../shared/channels/products';
+import type { DemoSummary } from '../../../shared/channels/system';
+import type { StatusKind } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
+import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
 import { customerHandlers } from '../handlers/customers';
 import { orderHandlers } from '../handlers/orders';
+import { processingHandlers } from '../handlers/processing';
 import { productHandlers } from '../handlers/products';
 import { stockHandlers } from '../handlers/stock';
-import { showStatusKinds } from '../repos/bulkOrders';
-import { DomainError } from '../../../shared/errors';
+import { countOrders } from '../repos/bulkOrders';
+import { refreshDerived } from '../repos/orders';
+import { showStatusKinds } from '../repos/statuses';
 import { zodToDomainError } from '../validation';
 import { DEMO_COMPANY, DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_VISIBLE_STATUS_KINDS, OUR_REFERENCES } from './demoData';
 import {
+  JOB_PRODUCT_NUMBER,
+  LOAN_STORIES,
+  PARTIAL_STORIES,
+  SUBSCRIPTION_PRODUCT_NUMBERS,
+  ageForStory,
   pickCustomerReference,
   pickDiscountBp,
   pickQuantity,
-  pickStatusAndType,
+  planLife,
   productPool,
   productPrefixesFor,
+  showcase,
+  type Life,
+  type Step,
 } from './orderMix';
-import { addDays, daysBetween, makeRng, type Rng } from './random';
+import { addDays, makeRng, type Rng } from './random';
+import { creditItems, loanReturnItems, partialItems } from './salesSteps';
+import { MINUTES_PER_DAY, Timeline, contextAt, dayNumber, isoOfDay, type Moment } from './timeline';
 
-const demoHandlers = { ...companyHandlers, ...productHandlers, ...stockHandlers, ...customerHandlers, ...orderHandlers };
+const demoHandlers = {
+  ...companyHandlers,
+  ...productHandlers,
+  ...stockHandlers,
+  ...customerHandlers,
+  ...orderHandlers,
+  ...processingHandlers,
+};
 type DemoChannel = keyof typeof demoHandlers;
 
 /**
@@ -46,111 +83,385 @@ function call<K extends DemoChannel>(ctx: HandlerContext, name: K, input: Channe
   return ctx.db.transaction(() => run(parsed.data, ctx))();
 }
 
+const refusal = (err: unknown): string | null => (err instanceof DomainError ? err.data.code : null);
+
 export const DEMO_SEED = 20_25;
-
-export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; seed?: number }): DemoSummary {
-  const rng = makeRng(opts.seed ?? DEMO_SEED);
-
-  call(ctx, 'company.save', DEMO_COMPANY);
-  showStatusKinds(ctx.db, 'sales', DEMO_VISIBLE_STATUS_KINDS);
-
-  const products = DEMO_PRODUCTS.map((p) => call(ctx, 'products.create', p));
-
-  // The warehouse is stocked before the first order: a receipt per stock-managed
-  // product at its cost, sized so that open orders can reserve what they need.
-  const scale = Math.max(1, Math.ceil(opts.orders / 200));
-  for (const p of products) {
-    if (!p.stockManaged) continue;
-    const units = p.unit === 'kg' || p.unit === 'm' || p.unit === 'l' ? 3000 : p.priceOre >= 100_000 ? 60 : p.priceOre >= 20_000 ? 400 : 2000;
-    call(ctx, 'stock.receive', { productId: p.id, quantity: units * scale * 1000, costOre: p.costOre ?? 0, note: 'Åpningsbeholdning' });
-  }
-
-  const customers: Customer[] = [];
-  for (const seed of DEMO_CUSTOMERS) {
-    const invoiceCustomerId = seed.invoiceCustomer === undefined ? null : customers[seed.invoiceCustomer]!.id;
-    customers.push(call(ctx, 'customers.create', { ...seed.input, invoiceCustomerId }));
-  }
-
-  const statuses = call(ctx, 'statuses.list', {});
-  const statusOf = new Map(statuses.map((s) => [s.kind, s.id]));
-
-  // Plan the orders first, then enter them oldest first, so numbers rise with the date.
-  const plans = Array.from({ length: opts.orders }, () => planOrder(rng, ctx.today, customers, products));
-  plans.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
-  for (let plan of plans) {
-    // Like a clerk, the demo does not override a credit limit: an order that would
-    // take a customer over it goes to another customer instead.
-    for (let attempt = 1; ; attempt++) {
-      const statusId = statusOf.get(plan.kind);
-      if (statusId === undefined) throw new Error(`demo: no status of kind ${plan.kind}`);
-      try {
-        call(ctx, 'orders.create', { header: { ...plan.header, statusId }, lines: plan.lines });
-        break;
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.data.code !== 'credit_limit_exceeded' || attempt >= 10) throw err;
-        plan = planOrder(rng, ctx.today, customers, products, plan.orderDate);
-      }
-    }
-  }
-
-  return { products: products.length, customers: customers.length, orders: plans.length };
-}
+/** The demo's history: a year back from today. */
+const SPAN_DAYS = 364;
+/** Customers whose orders are invoiced collectively at the month's end (they have no credit limit). */
+const COLLECTIVE_CUSTOMERS = ['Akershus Entreprenør AS', 'Oslo Eiendomsdrift AS'];
+const JOB_TEAM = ['Per Ødegård', 'Hassan Ali', 'Kari N.', 'Morten S.'];
 
 interface OrderPlan {
   readonly orderDate: string;
-  readonly kind: ReturnType<typeof pickStatusAndType>['kind'];
-  readonly header: Omit<ChannelInput<'orders.create'>['header'], 'statusId'>;
+  readonly life: Life;
+  customer: Customer;
   readonly lines: LineInput[];
+  readonly header: Omit<ChannelInput<'orders.create'>['header'], 'statusId' | 'customerId' | 'orderType' | 'contactId'>;
+  /** The order names the customer's first contact. */
+  readonly withContact: boolean;
 }
 
-function planOrder(
-  rng: Rng,
-  today: string,
-  customers: readonly Customer[],
-  products: readonly Product[],
-  date?: string,
-): OrderPlan {
-  // Half of the orders from the last six weeks (work in progress), the rest spread over the year.
-  const age = date ? daysBetween(date, today) : rng.chance(0.5) ? rng.int(0, 45) : rng.int(0, 364);
-  const orderDate = date ?? addDays(today, -age);
-  const { kind, orderType, delivery } = pickStatusAndType(rng, age);
+/** An order while its story is told. */
+interface Told {
+  readonly plan: OrderPlan;
+  /** The order the steps act on: the quote, then the order made from it. */
+  id: number;
+  invoiceId: number | null;
+  jobId: number | null;
+  /** The story stopped short: what remains of it does not happen. */
+  stopped: boolean;
+}
 
-  // Businesses place most orders.
-  const businesses = customers.filter((c) => c.kind === 'business');
-  const privates = customers.filter((c) => c.kind === 'private');
-  const customer = rng.chance(0.75) || privates.length === 0 ? rng.pick(businesses) : rng.pick(privates);
-  const business = customer.kind === 'business';
-  const pool = productPool(products, productPrefixesFor(customer.name, business));
+type Event =
+  | { readonly kind: 'step'; readonly told: Told; readonly step: Step }
+  | { readonly kind: 'restock' }
+  | { readonly kind: 'subscriptions' }
+  | { readonly kind: 'collective' };
 
-  const count = rng.int(1, rng.chance(0.6) ? 6 : 12);
-  const used = new Set<number>();
-  const lines: LineInput[] = [];
-  while (lines.length < count) {
-    const product = rng.chance(0.85) ? products[rng.pick(pool)]! : rng.pick(products);
-    if (used.has(product.id) && used.size < products.length) continue;
-    used.add(product.id);
-    const discountBp = pickDiscountBp(rng, business);
-    lines.push({
-      productId: product.id,
-      quantity: pickQuantity(rng, product.unit, product.priceOre),
-      ...(discountBp ? { discountBp } : {}),
-    });
+export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; seed?: number }): DemoSummary {
+  const rng = makeRng(opts.seed ?? DEMO_SEED);
+  const today = ctx.today;
+  const firstDay = dayNumber(addDays(today, -SPAN_DAYS - 1));
+  const at = (t: Moment): HandlerContext => contextAt(ctx, t);
+  const setup = at(firstDay * MINUTES_PER_DAY + 7 * 60);
+
+  call(setup, 'company.save', DEMO_COMPANY);
+  showStatusKinds(ctx.db, 'sales', DEMO_VISIBLE_STATUS_KINDS);
+  const products = DEMO_PRODUCTS.map((p) => call(setup, 'products.create', p));
+  const customers: Customer[] = [];
+  for (const seed of DEMO_CUSTOMERS) {
+    const invoiceCustomerId = seed.invoiceCustomer === undefined ? null : customers[seed.invoiceCustomer]!.id;
+    customers.push(call(setup, 'customers.create', { ...seed.input, invoiceCustomerId }));
+  }
+  const statusOf = new Map(call(setup, 'statuses.list', {}).map((s) => [s.kind, s.id]));
+  const status = (kind: StatusKind): number => {
+    const id = statusOf.get(kind);
+    if (id === undefined) throw new Error(`demo: no status of kind ${kind}`);
+    return id;
+  };
+
+  // The warehouse is stocked before the first order: a receipt per stock-managed
+  // product at its cost; at the start of each month, what has fallen below four
+  // fifths of that level is received up to it again, at the month's cost.
+  const scale = Math.max(1, Math.ceil(opts.orders / 200));
+  const level = new Map<number, number>();
+  for (const p of products) {
+    if (!p.stockManaged) continue;
+    const units = p.unit === 'kg' || p.unit === 'm' || p.unit === 'l' ? 3000 : p.priceOre >= 100_000 ? 60 : p.priceOre >= 20_000 ? 400 : 2000;
+    level.set(p.id, units * scale * 1000);
+    call(setup, 'stock.receive', { productId: p.id, quantity: units * scale * 1000, costOre: p.costOre ?? 0, note: 'Åpningsbeholdning' });
   }
 
-  const contact = customer.contacts[0];
+  // Plan the orders: first one of every story (so that every status has orders),
+  // then the mix by age; enter them oldest first, so numbers rise with the date.
+  const plans: OrderPlan[] = [];
+  const shown = showcase();
+  for (let i = 0; i < opts.orders; i++) {
+    const show = shown[i];
+    // Half of the orders from the last six weeks (work in progress), the rest spread over the year.
+    const age = show ? ageForStory(rng, show.story, SPAN_DAYS) : rng.chance(0.5) ? rng.int(0, 45) : rng.int(0, SPAN_DAYS);
+    const life = planLife(rng, age, { demo: true, ...(show ?? {}) });
+    plans.push(planOrder(rng, addDays(today, -age), life, customers, products));
+  }
+  plans.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+
+  const timeline = new Timeline<Event>();
+  for (const plan of plans) {
+    const told: Told = { plan, id: 0, invoiceId: null, jobId: null, stopped: false };
+    const day = dayNumber(plan.orderDate);
+    for (const s of plan.life.steps) timeline.add(day * MINUTES_PER_DAY + s.minute, { kind: 'step', told, step: s.step });
+  }
+  const todayDay = dayNumber(today);
+  for (let day = firstDay + 1; day <= todayDay; day++) {
+    const iso = isoOfDay(day);
+    if (iso.endsWith('-01')) timeline.add(day * MINUTES_PER_DAY + 6 * 60, { kind: 'restock' });
+    if (iso.endsWith('-01') || iso.endsWith('-15')) timeline.add(day * MINUTES_PER_DAY + 6 * 60 + 30, { kind: 'subscriptions' });
+    if (isoOfDay(day + 1).endsWith('-01')) timeline.add(day * MINUTES_PER_DAY + 18 * 60, { kind: 'collective' });
+  }
+  timeline.add(todayDay * MINUTES_PER_DAY + 6 * 60 + 30, { kind: 'subscriptions' });
+
+  const waitingForCollective = new Map<number, number[]>();
+  const restockRng = makeRng((opts.seed ?? DEMO_SEED) ^ 0x5eed);
+  const get = (c: HandlerContext, id: number): Order => call(c, 'orders.get', { id });
+
+  /** A status move; a customer over the credit limit is let through by the clerk, who has the right. */
+  const setStatus = (c: HandlerContext, id: number, kind: StatusKind): Order => {
+    const order = get(c, id);
+    const input = { id, version: order.version, statusId: status(kind), confirm: { deliverRemaining: true } };
+    try {
+      return call(c, 'orders.setStatus', input);
+    } catch (err) {
+      if (refusal(err) !== 'credit_limit_exceeded') throw err;
+      return call(c, 'orders.setStatus', { ...input, confirm: { deliverRemaining: true, overrideCreditLimit: true } });
+    }
+  };
+
+  const enter = (c: HandlerContext, told: Told): void => {
+    const { plan } = told;
+    const { life } = plan;
+    if (life.orderType === 6 || life.orderType === 9) {
+      // Web-shop orders arrive by import; card payments come only this way.
+      const gross = computeTotals(
+        plan.lines.map((l) => {
+          const p = products.find((x) => x.id === l.productId)!;
+          return { quantity: l.quantity, unitPriceOre: p.priceOre, discountBp: 0, vatCode: p.vatCode };
+        }),
+        { vatRegistered: true },
+      ).grossOre;
+      const order = call(c, 'orders.import', {
+        source: 'web',
+        customerId: plan.customer.id,
+        invoiceCustomerId: plan.customer.id,
+        orderType: life.orderType,
+        customerReference: `WEB-${10_000 + plans.indexOf(plan)}`,
+        ...(life.orderType === 9
+          ? {
+              card: {
+                invoiceReference: `NB-${200_000 + plans.indexOf(plan)}`,
+                currency: 'NOK',
+                contractAmountOre: gross,
+                maskedCardNumber: `************${String(1000 + (plans.indexOf(plan) % 9000)).padStart(4, '0')}`,
+                cardCompany: 'Nets',
+              },
+            }
+          : {}),
+        lines: plan.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      });
+      told.id = order.id;
+      return;
+    }
+    const payment = life.orderType === 3 ? cashPayment(rng, plan, products) : undefined;
+    // Like a clerk, the demo does not override a credit limit when entering an
+    // order: one that would take a customer over it goes to another customer.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const order = call(c, 'orders.create', {
+          header: {
+            ...plan.header,
+            customerId: plan.customer.id,
+            contactId: plan.withContact ? (plan.customer.contacts[0]?.id ?? null) : null,
+            orderType: life.orderType,
+            statusId: status(life.entry),
+          },
+          lines: plan.lines,
+          ...(payment ? { payment } : {}),
+        });
+        told.id = order.id;
+        return;
+      } catch (err) {
+        if (refusal(err) !== 'credit_limit_exceeded' || attempt >= 10) throw err;
+        plan.customer = rng.pick(customers.filter((x) => x.creditLimitOre === null || x.creditLimitOre > plan.customer.creditLimitOre!));
+      }
+    }
+  };
+
+  const runStep = (c: HandlerContext, told: Told, step: Step): void => {
+    if (told.stopped) return;
+    switch (step.do) {
+      case 'enter':
+        enter(c, told);
+        if (told.plan.life.orderType === 3) told.invoiceId = get(c, told.id).invoiceIds[0] ?? null;
+        return;
+      case 'move': {
+        const before = get(c, told.id).invoiceIds.length;
+        const after = setStatus(c, told.id, step.to);
+        if (after.invoiceIds.length > before) told.invoiceId = after.invoiceIds[after.invoiceIds.length - 1]!;
+        return;
+      }
+      case 'deliverPart': {
+        const order = get(c, told.id);
+        const items = partialItems(order, step.share).map((i) => ({ lineId: i.line.id, quantity: i.qty }));
+        call(c, 'orders.deliver', { id: order.id, version: order.version, lines: items });
+        return;
+      }
+      case 'ship': {
+        if (step.via === 'status') {
+          setStatus(c, told.id, 'shipped');
+          return;
+        }
+        const order = get(c, told.id);
+        const items = order.lines.flatMap((l) => {
+          const left = l.closedShort ? 0 : l.quantity - l.qtyDelivered;
+          return left > 0 ? [{ lineId: l.id, quantity: left }] : [];
+        });
+        call(c, 'orders.deliver', { id: order.id, version: order.version, lines: items });
+        return;
+      }
+      case 'invoice': {
+        const order = get(c, told.id);
+        const r = call(c, 'orders.invoice', { id: order.id, version: order.version });
+        told.invoiceId = r.invoice.id;
+        // WORKAROUND: orders.invoice refreshes the invoiced order only; the
+        // backorder it makes gets its header totals and search row here.
+        if (r.backorder) refreshDerived(c.db, r.backorder.id, { vatRegistered: DEMO_COMPANY.vatRegistered });
+        return;
+      }
+      case 'collective': {
+        const list = waitingForCollective.get(told.plan.customer.id) ?? [];
+        list.push(told.id);
+        waitingForCollective.set(told.plan.customer.id, list);
+        return;
+      }
+      case 'credit': {
+        if (told.invoiceId === null) throw new Error(`demo: a credit note for order ${told.id}, which has no invoice`);
+        const invoice = call(c, 'invoices.get', { id: told.invoiceId });
+        call(c, 'invoices.credit', { invoiceId: invoice.id, lines: creditItems(invoice, step.full), returnToStock: step.returnToStock });
+        return;
+      }
+      case 'returnLoan': {
+        const order = get(c, told.id);
+        call(c, 'orders.returnLoan', { id: order.id, version: order.version, lines: loanReturnItems(order, step.full) });
+        return;
+      }
+      case 'convert': {
+        const quote = get(c, told.id);
+        try {
+          told.id = call(c, 'orders.convertQuote', { id: quote.id, version: quote.version, orderType: step.orderType }).id;
+        } catch (err) {
+          // The order would take the customer over the credit limit, and converting
+          // has no override: the quote stays a quote until the customer has paid.
+          if (refusal(err) !== 'credit_limit_exceeded') throw err;
+          told.stopped = true;
+        }
+        return;
+      }
+      case 'subscribe': {
+        const order = get(c, told.id);
+        call(c, 'orders.setSubscription', { id: order.id, version: order.version, interval: step.interval, start: told.plan.orderDate });
+        return;
+      }
+      case 'startJob': {
+        const job = call(c, 'jobs.add', {
+          orderId: told.id,
+          title: 'Montering hos kunde',
+          employee: rng.pick(JOB_TEAM),
+          plannedDate: c.today,
+        });
+        told.jobId = job.id;
+        call(c, 'jobs.start', { jobId: job.id });
+        return;
+      }
+      case 'completeJob':
+        if (told.jobId === null) throw new Error(`demo: order ${told.id} has no job to complete`);
+        call(c, 'jobs.complete', { jobId: told.jobId });
+        return;
+    }
+  };
+
+  const runEvent = (t: Moment, e: Event): void => {
+    const c = at(t);
+    switch (e.kind) {
+      case 'step':
+        runStep(c, e.told, e.step);
+        return;
+      case 'restock':
+        for (const p of products) {
+          const want = level.get(p.id);
+          if (want === undefined) continue;
+          const s = call(c, 'stock.get', { productId: p.id });
+          if (s.available >= want * 0.8) continue;
+          const costOre = Math.round((p.costOre ?? 0) * (0.94 + restockRng.next() * 0.12));
+          call(c, 'stock.receive', { productId: p.id, quantity: Math.ceil((want - s.available) / 1000) * 1000, costOre, note: 'Varemottak' });
+        }
+        return;
+      case 'subscriptions':
+        call(c, 'subscriptions.run', {});
+        return;
+      case 'collective':
+        for (const [customerId, orderIds] of waitingForCollective) call(c, 'orders.collectiveInvoice', { customerId, orderIds });
+        waitingForCollective.clear();
+        return;
+    }
+  };
+
+  for (let next = timeline.takeBefore((todayDay + 1) * MINUTES_PER_DAY); next; next = timeline.takeBefore((todayDay + 1) * MINUTES_PER_DAY)) {
+    try {
+      runEvent(next.t, next.event);
+    } catch (err) {
+      if (err instanceof DomainError) {
+        const e = next.event;
+        const what = e.kind === 'step' ? `${e.step.do} (${e.told.plan.life.story})` : e.kind;
+        throw new Error(`demo: ${what} on ${isoOfDay(Math.floor(next.t / MINUTES_PER_DAY))} refused: ${err.data.code} ${err.data.message.en}`, {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  }
+
+  return { products: products.length, customers: customers.length, orders: countOrders(ctx.db) };
+}
+
+function planOrder(rng: Rng, orderDate: string, life: Life, customers: readonly Customer[], products: readonly Product[]): OrderPlan {
+  // Businesses place most orders; collective invoices go to the customers who have
+  // agreed to them; counter sales and web-shop card payments are private customers'.
+  const businesses = customers.filter((c) => c.kind === 'business');
+  const privates = customers.filter((c) => c.kind === 'private');
+  const customer =
+    life.story === 'collective'
+      ? customers.find((c) => c.name === rng.pick(COLLECTIVE_CUSTOMERS)) ?? rng.pick(businesses)
+      : (life.orderType === 3 || life.orderType === 9) && privates.length > 0
+        ? rng.pick(privates)
+        : rng.chance(0.75) || privates.length === 0
+          ? rng.pick(businesses)
+          : rng.pick(privates);
+  const business = customer.kind === 'business';
+  const pool = productPool(products, productPrefixesFor(customer.name, business));
+  const byNumber = (n: string) => products.find((p) => p.number === n);
+
+  const lines: LineInput[] = [];
+  const used = new Set<number>();
+  const add = (product: Product, quantity: number): void => {
+    used.add(product.id);
+    const discountBp = life.orderType === 9 ? 0 : pickDiscountBp(rng, business);
+    lines.push({ productId: product.id, quantity, ...(discountBp ? { discountBp } : {}) });
+  };
+  if (life.lines === 'subscription') {
+    const subs = SUBSCRIPTION_PRODUCT_NUMBERS.flatMap((n) => byNumber(n) ?? []);
+    add(rng.pick(subs), 1000);
+  } else {
+    if (life.lines === 'job') {
+      const service = byNumber(JOB_PRODUCT_NUMBER);
+      if (service) add(service, rng.int(2, 12) * 500);
+    }
+    let count = life.lines === 'few' ? rng.int(1, 4) : life.lines === 'job' ? rng.int(2, 4) : rng.int(1, rng.chance(0.6) ? 6 : 12);
+    if (PARTIAL_STORIES.includes(life.story)) count = Math.max(2, count);
+    while (lines.length < count) {
+      // Web-shop and card-payment orders sell, and loans lend, goods from the shelf only.
+      const candidate = rng.chance(0.85) ? products[rng.pick(pool)]! : rng.pick(products);
+      if (used.has(candidate.id) && used.size < products.length) continue;
+      if ((life.orderType === 6 || life.orderType === 9 || LOAN_STORIES.includes(life.story)) && !candidate.stockManaged) continue;
+      add(candidate, pickQuantity(rng, candidate.unit, candidate.priceOre));
+    }
+  }
+
   return {
     orderDate,
-    kind,
+    life,
+    customer,
+    lines,
+    withContact: rng.chance(0.7),
     header: {
-      customerId: customer.id,
-      orderType,
       orderDate,
-      deliveryDate: delivery ? addDays(orderDate, rng.int(2, 21)) : null,
+      deliveryDate: life.delivery ? addDays(orderDate, rng.int(2, 21)) : null,
       customerReference: pickCustomerReference(rng, business),
       ourReference: rng.pick(OUR_REFERENCES),
-      contactId: contact && rng.chance(0.7) ? contact.id : null,
       notes: business && rng.chance(0.1) ? 'Leveres på byggeplass, ring før levering.' : null,
     },
-    lines,
   };
+}
+
+/** At the counter: cash in notes (change given back), or card or Vipps for the exact, rounded amount. */
+function cashPayment(rng: Rng, plan: OrderPlan, products: readonly Product[]): PaymentInput {
+  const gross = computeTotals(
+    plan.lines.map((l) => {
+      const p = products.find((x) => x.id === l.productId)!;
+      return { quantity: l.quantity, unitPriceOre: p.priceOre, discountBp: l.discountBp ?? 0, vatCode: p.vatCode };
+    }),
+    { vatRegistered: DEMO_COMPANY.vatRegistered },
+  ).grossOre;
+  const payable = gross + cashRoundingOre(gross);
+  const method = rng.weighted<PaymentInput['method']>([['cash', 5], ['card', 4], ['vipps', 2]]);
+  return { method, receivedOre: method === 'cash' ? Math.ceil(payable / 10_000) * 10_000 : payable };
 }

@@ -25,7 +25,8 @@ export const DEMO_COMPANY: CompanyInput = {
 
 /**
  * The statuses the demo company shows as tabs, in flow order. The standard
- * preset shows eight; the demo switches on the kinds its orders use as well.
+ * preset shows eight; the demo switches on every kind its orders reach (all but
+ * Collective, which an order passes through on its way to a collective invoice).
  */
 export const DEMO_VISIBLE_STATUS_KINDS: readonly StatusKind[] = [
   'draft',
@@ -34,12 +35,18 @@ export const DEMO_VISIBLE_STATUS_KINDS: readonly StatusKind[] = [
   'web',
   'confirmed',
   'production',
+  'job_started',
+  'job_completed',
   'pack',
   'loan',
   'subscription',
+  'rest',
   'shipped',
   'ready_to_invoice',
+  'invoiced_packing_slip',
+  'cash_invoiced',
   'invoiced',
+  'reminded',
   'paid',
   'closed',
   'cancelled',

@@ -1,25 +1,13 @@
-// Bulk writing for the demo company and the data generator: many orders in large
-// transactions through prepared statements, keeping every derived structure the
-// order screen keeps (header totals and line count, customer sort key, the
-// search row, the number series). The count tables follow by their triggers.
+// Bulk writing for the data generator: many orders in large transactions through
+// prepared statements, keeping every derived structure the order screen keeps
+// (header totals and line count, customer sort key, the search row, the number
+// series). The count tables follow by their triggers. This writes what saving
+// an order stores; what saving then does (reservations, cash invoices ...) is
+// the services' work (demo/salesSteps.ts).
 import type { OrderTypeId, PartyKind, StatusKind, TransactionType, VatCode } from '../../../shared/enums';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/connection';
 import type Database from 'better-sqlite3';
-
-/**
- * Shows the given status kinds as tabs, in the order given; whatever stays
- * hidden goes after them. (The administrator's status editor arrives with sales
- * processing; the demo company needs its tabs first.)
- */
-export function showStatusKinds(db: Db, transactionType: TransactionType, kindsInOrder: readonly StatusKind[]): void {
-  const set = stmt(db, 'UPDATE status SET hidden = 0, sort_order = ? WHERE transaction_type = ? AND kind = ?');
-  kindsInOrder.forEach((kind, i) => set.run((i + 1) * 10, transactionType, kind));
-  stmt(
-    db,
-    `UPDATE status SET sort_order = 10000 + sort_order WHERE transaction_type = ? AND hidden = 1 AND sort_order < 10000`,
-  ).run(transactionType);
-}
 
 export interface BulkProduct {
   readonly id: number;
@@ -27,7 +15,9 @@ export interface BulkProduct {
   readonly name: string;
   readonly unit: string;
   readonly priceOre: number;
+  readonly costOre: number | null;
   readonly vatCode: VatCode;
+  readonly stockManaged: boolean;
 }
 
 export interface BulkCustomer {
@@ -40,10 +30,13 @@ export interface BulkCustomer {
 }
 
 export function bulkProducts(db: Db): BulkProduct[] {
-  return stmt(
-    db,
-    `SELECT id, number, name, unit, price_ore AS priceOre, vat_code AS vatCode FROM product WHERE active = 1 ORDER BY id`,
-  ).all() as BulkProduct[];
+  return (
+    stmt(
+      db,
+      `SELECT id, number, name, unit, price_ore AS priceOre, cost_ore AS costOre, vat_code AS vatCode,
+         stock_managed AS stockManaged FROM product WHERE active = 1 ORDER BY id`,
+    ).all() as (Omit<BulkProduct, 'stockManaged'> & { stockManaged: number })[]
+  ).map((p) => ({ ...p, stockManaged: p.stockManaged === 1 }));
 }
 
 export function bulkCustomers(db: Db): BulkCustomer[] {
@@ -55,9 +48,9 @@ export function bulkCustomers(db: Db): BulkCustomer[] {
   ).all() as BulkCustomer[];
 }
 
-/** The first status of each kind, in flow order. */
+/** The first status of each kind, in flow order (visible ones first, as the services pick them). */
 export function statusIdsByKind(db: Db, transactionType: TransactionType): Map<StatusKind, number> {
-  const rows = stmt(db, 'SELECT id, kind FROM status WHERE transaction_type = ? ORDER BY sort_order, id').all(
+  const rows = stmt(db, 'SELECT id, kind FROM status WHERE transaction_type = ? ORDER BY hidden, sort_order, id').all(
     transactionType,
   ) as { id: number; kind: StatusKind }[];
   const out = new Map<StatusKind, number>();
@@ -286,20 +279,54 @@ export function beginBulkSearchLoad(db: Db): () => void {
  * Drops the order list's secondary indexes on order_header for a large load and
  * returns what builds them again, from their own definitions. Building an index
  * once from sorted keys costs far less than keeping nine of them (several in
- * random key order) up to date row by row: about a third of the header inserts.
- * Not for order_line, whose indexes follow the insertion order.
+ * random key order) up to date row by row: about a third of the header inserts,
+ * and every status move of the processing afterwards. Indexes named in `keep`
+ * stay (those the processing itself reads by). Not for order_line, whose
+ * indexes follow the insertion order.
  */
-export function dropOrderIndexes(db: Db): () => void {
-  const indexes = stmt(
-    db,
-    `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'order_header' AND sql IS NOT NULL ORDER BY name`,
-  ).all() as { name: string; sql: string }[];
+export function dropOrderIndexes(db: Db, keep: readonly string[] = []): () => void {
+  const indexes = (
+    stmt(
+      db,
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'order_header' AND sql IS NOT NULL ORDER BY name`,
+    ).all() as { name: string; sql: string }[]
+  ).filter((i) => !keep.includes(i.name));
   db.transaction(() => {
     for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
   }).immediate();
   return () => {
     db.transaction(() => {
       for (const i of indexes) db.exec(i.sql);
+    }).immediate();
+  };
+}
+
+/**
+ * Indexes the sales processing wants and the schema does not (yet) have, for the
+ * length of a load, and what drops them again so that the schema stays as the
+ * migrations made it. Each one turns a lookup the services make for every
+ * invoice or every line delivered from a scan that grows with the database into
+ * a seek:
+ *  - payment by invoice: every invoice read (getInvoice, also right after
+ *    issuing one) looks up its cash payment, scanning all payments without it;
+ *  - open stock batches: every issue reads a product's batches with stock left,
+ *    and without it steps over every emptied batch of the product since the start.
+ * The generated data is the same with or without them; only the time differs.
+ */
+export function addLoadIndexes(db: Db): () => void {
+  const made = [
+    ['bulk_load_payment_invoice', 'CREATE INDEX bulk_load_payment_invoice ON payment (invoice_id)'],
+    ['bulk_load_open_batches', 'CREATE INDEX bulk_load_open_batches ON stock_batch (product_id, received_at, id) WHERE qty_remaining <> 0'],
+  ] as const;
+  db.transaction(() => {
+    for (const [name, sql] of made) {
+      db.exec(`DROP INDEX IF EXISTS ${name}`);
+      db.exec(sql);
+    }
+  }).immediate();
+  return () => {
+    db.transaction(() => {
+      for (const [name] of made) db.exec(`DROP INDEX IF EXISTS ${name}`);
     }).immediate();
   };
 }

@@ -44,3 +44,16 @@ export function insertStatuses(db: Db, transactionType: TransactionType, seeds: 
   );
   seeds.forEach((s, i) => ins.run(transactionType, s.kind, s.labelNb, s.labelEn, (i + 1) * 10, s.hidden ? 1 : 0));
 }
+
+/**
+ * Shows the given status kinds as tabs, in the order given; whatever stays
+ * hidden goes after them (the demo company switches on the kinds its orders reach).
+ */
+export function showStatusKinds(db: Db, transactionType: TransactionType, kindsInOrder: readonly StatusKind[]): void {
+  const set = stmt(db, 'UPDATE status SET hidden = 0, sort_order = ? WHERE transaction_type = ? AND kind = ?');
+  kindsInOrder.forEach((kind, i) => set.run((i + 1) * 10, transactionType, kind));
+  stmt(
+    db,
+    `UPDATE status SET sort_order = 10000 + sort_order WHERE transaction_type = ? AND hidden = 1 AND sort_order < 10000`,
+  ).run(transactionType);
+}
