@@ -184,19 +184,34 @@ export function credit(ctx: HandlerContext, invoice: Invoice, full: boolean, ret
   return creditInvoice(ctx, invoice.id, creditItems(invoice, full), returnToStock);
 }
 
-/** A loan comes back (orders.returnLoan). */
-export function giveBackLoan(ctx: HandlerContext, orderId: number, full: boolean): void {
+/**
+ * A loan comes back (orders.returnLoan). A partial return changes a line's
+ * quantity, so the order's totals and search row are rewritten: by `later`
+ * when given (the generator gathers such rewrites of older orders and makes them
+ * at the end of its transaction, in order: the search index takes its rows in
+ * rising order and starts a new segment for every row that comes out of order).
+ */
+export function giveBackLoan(ctx: HandlerContext, orderId: number, full: boolean, later?: (orderId: number) => void): void {
   const order = reload(ctx.db, orderId);
   const items = loanReturnItems(order, full);
   if (items.length === 0) return;
   returnLoan(ctx, order, items);
+  if (later) later(orderId);
+  else refresh(ctx, orderId);
+}
+
+/** Rewrites an order's header totals and search row (refreshDerived), as its handler does after a change to its lines. */
+export function refreshOrder(ctx: HandlerContext, orderId: number): void {
   refresh(ctx, orderId);
 }
 
-/** Quote to order (orders.convertQuote); returns the new order's id. */
+/**
+ * Quote to order (orders.convertQuote); returns the new order's id. The new
+ * order gets its totals and search row; the quote's stay as they were (only its
+ * status moved to Accepted).
+ */
 export function convert(ctx: HandlerContext, quoteId: number, orderType: OrderTypeId): number {
   const order = convertQuote(ctx, reload(ctx.db, quoteId), orderType, CLERK_CONFIRM);
-  refresh(ctx, quoteId);
   refresh(ctx, order.id);
   return order.id;
 }
