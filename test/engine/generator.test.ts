@@ -303,6 +303,23 @@ describe('the data generator', () => {
     expect(vocab(order.id)).toEqual(before);
   });
 
+  it('gives the orders the processing made (backorders, orders from quotes) their totals and search rows', async () => {
+    for (const column of ['backorder_of_id', 'source_order_id']) {
+      const made = all<{ id: number; number: number; total_gross_ore: number }>(
+        `SELECT id, number, total_gross_ore FROM order_header WHERE id > ? AND ${column} IS NOT NULL ORDER BY id LIMIT 5`,
+        prior.maxId,
+      );
+      expect(made.length, column).toBe(5);
+      for (const o of made) {
+        expect(o.total_gross_ore).toBeGreaterThan(0);
+        const found = await ok(engine.call('orders.list', { startRow: 0, endRow: 10, search: String(o.number) }));
+        expect(found.rows.map((r) => r.id)).toEqual([o.id]);
+        const order = await ok(engine.call('orders.get', { id: o.id }));
+        expect(order.totals.grossOre).toBe(o.total_gross_ore);
+      }
+    }
+  });
+
   it('lets the search box find an order by its number and by its customer', async () => {
     // A private customer whose name shares no word with "our reference" (Kari N., Ingrid B. ...), which the search also covers.
     const refWords = OUR_REFERENCES.flatMap((r) => r.toLowerCase().split(/[^\p{L}]+/u)).filter(Boolean);

@@ -18,9 +18,12 @@
 //    conversions, subscription runs, goods receipts. Left out of each step: the
 //    handler's version claim and its own before/after activity entry (the
 //    services' entries are written), and the header totals / search row rewrite
-//    where the lines did not change. Where they did change on an order saved
-//    earlier (a loan partly returned), the rewrite waits for the end of the
-//    transaction. The clerk overrides credit limits.
+//    where the lines did not change. Where they did, the totals and search row
+//    are written as the bulk save writes them (refreshDerived with 'insert': a
+//    new order's row without the delete made first; 'keep': a partly returned
+//    loan's totals without rewriting its unchanged search text), so that the
+//    search index's in-memory buffer is not flushed at every such order. The
+//    clerk overrides credit limits.
 //  - Three steps are the services' building blocks composed as the status bar
 //    composes them, without a closing call that has nothing left to do:
 //    shipping (deliver everything, then Shipped: no syncStockHolds, since
@@ -61,6 +64,7 @@ import { norwegianSortKey } from '../domain/sortKey';
 import { insertCustomer, replaceContacts } from '../repos/customers';
 import { getInvoice } from '../repos/invoices';
 import { nextNumber } from '../repos/numberSeries';
+import { refreshDerived } from '../repos/orders';
 import { stockFigures } from '../repos/stock';
 import {
   addLoadIndexes,
@@ -107,7 +111,6 @@ import {
   invoiceCollectively,
   moveOrder,
   receive,
-  refreshOrder,
   runDueSubscriptions,
   ship,
   subscribe,
@@ -407,7 +410,10 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
           case 'invoice': {
             const r = invoice(ctx, o.id);
             o.invoiceId = r.invoice.id;
-            if (r.backorderId !== null) madeByProcessing++;
+            if (r.backorderId !== null) {
+              refreshDerived(db, r.backorderId, { vatRegistered, search: 'insert' });
+              madeByProcessing++;
+            }
             break;
           }
           case 'collective': {
@@ -423,10 +429,11 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
             break;
           }
           case 'returnLoan':
-            giveBackLoan(ctx, o.id, s.full, (id) => refreshLater.add(id));
+            if (giveBackLoan(ctx, o.id, s.full)) refreshDerived(db, o.id, { vatRegistered, search: 'keep' });
             break;
           case 'convert':
             o.id = convert(ctx, o.id, s.orderType);
+            refreshDerived(db, o.id, { vatRegistered, search: 'insert' });
             madeByProcessing++;
             break;
           case 'subscribe':
@@ -444,16 +451,8 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
     stepCounts[label] = (stepCounts[label] ?? 0) + 1;
     stepMs[label] = (stepMs[label] ?? 0) + ms;
   };
-  // Orders already saved whose lines changed (a partly returned loan): their totals
-  // and search rows are rewritten at the end of the transaction, in rising order.
-  // The search index keeps rows written in rising order in memory and starts a new
-  // segment for each row that comes out of order; unmerged during the load, many
-  // segments make every later write slower.
-  const refreshLater = new Set<number>();
   const runUntil = (until: Moment): void => {
-    let last: Moment = until;
     for (let next = timeline.takeBefore(until); next; next = timeline.takeBefore(until)) {
-      last = next.t;
       try {
         runEvent(next.t, next.event);
       } catch (err) {
@@ -461,9 +460,6 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
         throw new Error(`generator: ${what} at ${isoOfDay(Math.floor(next.t / MINUTES_PER_DAY))} failed: ${String(err)}`, { cause: err });
       }
     }
-    const ctx = contextAt(last);
-    for (const id of [...refreshLater].sort((a, b) => a - b)) refreshOrder(ctx, id);
-    refreshLater.clear();
   };
 
   // Monthly work: subscriptions invoiced on the first, collective invoices on the last day.

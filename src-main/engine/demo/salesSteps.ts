@@ -7,9 +7,10 @@
 //  - the handler's own activity-log entry with the order before and after (the
 //    entries the services write themselves, such as an invoice issued, a credit
 //    note or a backorder, are written),
-//  - rewriting the header totals and search row where the lines did not change
-//    (they are rewritten where they did: a backorder, an order from a quote, a
-//    partly returned loan).
+//  - rewriting the header totals and search row (refreshDerived): where the
+//    lines did not change there is nothing to rewrite; where they did (a new
+//    backorder, an order from a quote, a partly returned loan) the step says so
+//    and the generator writes them (repos/orders.ts, refreshDerived).
 // Where a step goes to an open status and the customer is over the credit limit,
 // the clerk overrides it with the right to do so (recorded on the order), as a
 // clerk with that right does when the dialog asks.
@@ -21,7 +22,6 @@ import { stmt } from '../db/connection';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
 import { insertAccountingBatch } from '../repos/invoices';
-import { refreshDerived } from '../repos/orders';
 import { setOrderStatus, setSubscription } from '../repos/processing';
 import { collectiveInvoice, creditInvoice, runSubscriptions } from '../services/invoicing';
 import { afterInvoicing, convertQuote, moveToStatus, returnLoan } from '../services/orderFlow';
@@ -35,17 +35,13 @@ import {
   setStatusKind,
   statusOfKind,
   syncStockHolds,
-  vatRegistered,
 } from '../services/processing';
 import { receiveGoods } from '../services/stock';
+import { remainingToDeliver } from '../domain/lineState';
 import type { MoveKind } from './orderMix';
 
 /** What the generator's clerk agrees to when a dialog asks: deliver the rest, and go over a credit limit. */
 export const CLERK_CONFIRM: Confirm = { deliverRemaining: true, returnGoods: false, allowShortage: false, overrideCreditLimit: true };
-
-function refresh(ctx: HandlerContext, orderId: number): void {
-  refreshDerived(ctx.db, orderId, { vatRegistered: vatRegistered(ctx.db) });
-}
 
 /**
  * What saving a new order does beyond storing it (handlers/orders.ts,
@@ -167,10 +163,9 @@ export function invoice(ctx: HandlerContext, orderId: number): { invoice: Invoic
     setStatusKind(ctx, order, 'invoiced');
     return { invoice: issued, backorderId: null };
   }
+  // A backorder is a new order: its totals and search row are the caller's to write
+  // (the handler refreshes only the invoiced order; see the report).
   const backorder = afterInvoicing(ctx, order.id);
-  // The handler refreshes only the invoiced order; the backorder's totals and
-  // search row are written here (see the report: afterInvoicing should do it).
-  if (backorder) refresh(ctx, backorder.id);
   return { invoice: issued, backorderId: backorder?.id ?? null };
 }
 
@@ -184,36 +179,19 @@ export function credit(ctx: HandlerContext, invoice: Invoice, full: boolean, ret
   return creditInvoice(ctx, invoice.id, creditItems(invoice, full), returnToStock);
 }
 
-/**
- * A loan comes back (orders.returnLoan). A partial return changes a line's
- * quantity, so the order's totals and search row are rewritten: by `later`
- * when given (the generator gathers such rewrites of older orders and makes them
- * at the end of its transaction, in order: the search index takes its rows in
- * rising order and starts a new segment for every row that comes out of order).
- */
-export function giveBackLoan(ctx: HandlerContext, orderId: number, full: boolean, later?: (orderId: number) => void): void {
+/** A loan comes back (orders.returnLoan). Returns whether a line's quantity changed (a partial return). */
+export function giveBackLoan(ctx: HandlerContext, orderId: number, full: boolean): boolean {
   const order = reload(ctx.db, orderId);
   const items = loanReturnItems(order, full);
-  if (items.length === 0) return;
+  if (items.length === 0) return false;
   returnLoan(ctx, order, items);
-  if (later) later(orderId);
-  else refresh(ctx, orderId);
+  // Returning all that remains of a line closes it short; returning less lowers its quantity.
+  return items.some((i) => i.quantity !== remainingToDeliver(order.lines.find((l) => l.id === i.lineId)!));
 }
 
-/** Rewrites an order's header totals and search row (refreshDerived), as its handler does after a change to its lines. */
-export function refreshOrder(ctx: HandlerContext, orderId: number): void {
-  refresh(ctx, orderId);
-}
-
-/**
- * Quote to order (orders.convertQuote); returns the new order's id. The new
- * order gets its totals and search row; the quote's stay as they were (only its
- * status moved to Accepted).
- */
+/** Quote to order (orders.convertQuote); returns the new order's id (its totals and search row are the caller's to write). */
 export function convert(ctx: HandlerContext, quoteId: number, orderType: OrderTypeId): number {
-  const order = convertQuote(ctx, reload(ctx.db, quoteId), orderType, CLERK_CONFIRM);
-  refresh(ctx, order.id);
-  return order.id;
+  return convertQuote(ctx, reload(ctx.db, quoteId), orderType, CLERK_CONFIRM).id;
 }
 
 /** orders.setSubscription: invoiced every period from `start`. */

@@ -240,7 +240,9 @@ export function beginBulkSession(db: Db, opts: { exclusive?: boolean } = {}): ()
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -1048576'); // 1 GiB
+  // A page cache that holds what the load's transactions touch: the new rows, and
+  // the recent orders, lines, stock and count rows the processing goes back to.
+  db.pragma('cache_size = -4194304'); // 4 GiB
   if (opts.exclusive) {
     db.pragma('locking_mode = EXCLUSIVE');
     if (db.pragma('journal_mode = MEMORY', { simple: true }) !== 'memory') {

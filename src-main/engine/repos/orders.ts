@@ -264,13 +264,26 @@ export function renumberLines(db: Db, orderId: number, lineIdsInOrder: readonly 
 }
 
 /** Stores the header totals the list shows, and the order's row in the search index. */
-export function refreshDerived(db: Db, orderId: number, opts: { vatRegistered: boolean }): void {
+/**
+ * Rewrites an order's header totals, line count and search row from its lines.
+ * `search`: 'replace' (default) deletes and rewrites the row; 'insert' writes a
+ * row for an order that has none yet (a bulk load: the search index keeps rows
+ * written in rising order in memory and starts a new segment whenever a row is
+ * written again); 'keep' leaves it (only quantities changed, not the text).
+ */
+export function refreshDerived(
+  db: Db,
+  orderId: number,
+  opts: { vatRegistered: boolean; search?: 'replace' | 'insert' | 'keep' },
+): void {
   const lines = getLines(db, orderId);
-  const totals = computeTotals(lines, opts);
+  const totals = computeTotals(lines, { vatRegistered: opts.vatRegistered });
   stmt(
     db,
     'UPDATE order_header SET total_net_ore = ?, total_vat_ore = ?, total_gross_ore = ?, line_count = ? WHERE id = ?',
   ).run(totals.netOre, totals.vatOre, totals.grossOre, lines.length, orderId);
+  const search = opts.search ?? 'replace';
+  if (search === 'keep') return;
   const h = stmt(
     db,
     'SELECT number, customer_name, customer_number, customer_reference, our_reference FROM order_header WHERE id = ?',
@@ -286,15 +299,16 @@ export function refreshDerived(db: Db, orderId: number, opts: { vatRegistered: b
     customer: `${h.customer_name} ${h.customer_number}`,
     reference: [h.customer_reference, h.our_reference].filter(Boolean).join(' '),
     products: lines.map((l) => `${l.productNumber} ${l.description}`).join(' '),
-  });
+  }, search === 'replace');
 }
 
 export function writeSearchRow(
   db: Db,
   orderId: number,
   row: { number: string; customer: string; reference: string; products: string },
+  replace = true,
 ): void {
-  stmt(db, 'DELETE FROM order_search WHERE rowid = ?').run(orderId);
+  if (replace) stmt(db, 'DELETE FROM order_search WHERE rowid = ?').run(orderId);
   stmt(db, 'INSERT INTO order_search (rowid, number, customer, reference, products) VALUES (?, ?, ?, ?, ?)').run(
     orderId,
     row.number,
