@@ -2,7 +2,7 @@
 // focus starts on the control marked data-autofocus (or the first field) and
 // goes back where it was when the dialog closes. While it is open the screens'
 // shortcuts are silent.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { modalOpened } from '../app/hotkeys';
 import { Shortcut } from './Shortcut';
 
@@ -27,7 +27,9 @@ export function Dialog(props: DialogProps) {
   const previousFocus = useRef<Element | null>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  // A layout effect: the screens' shortcuts come back the moment the dialog is gone,
+  // not a frame later (a key pressed right after Esc would otherwise be swallowed).
+  useLayoutEffect(() => {
     const done = modalOpened();
     previousFocus.current = document.activeElement;
     const dialog = ref.current;

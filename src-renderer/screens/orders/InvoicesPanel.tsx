@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { Invoice, InvoiceSummary } from '../../../shared/channels/processing';
 import { formatAmount, formatDate, formatQuantity, parseQuantity } from '../../../shared/format';
 import { invoke } from '../../api/client';
+import { canPrintDirectly, printPdf } from '../../api/pdf';
 import { invalidate, useChannel } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
+import { outcomeNotice } from '../documents/outcome';
 
 export interface InvoicesPanelHandle {
   focus(): void;
@@ -19,6 +21,8 @@ export interface InvoicesPanelHandle {
 export function InvoicesPanel(props: {
   orderId: number;
   onCredited: (note: Invoice) => void;
+  /** A document went to the printer or the viewer: what to tell the clerk. */
+  onNotice: (text: string) => void;
   handle: Ref<InvoicesPanelHandle>;
 }) {
   const { t } = useTranslation();
@@ -26,6 +30,26 @@ export function InvoicesPanel(props: {
   const list = useChannel('invoices.list', { orderId: props.orderId }, { staleTime: 0 });
   const [crediting, setCrediting] = useState<number | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const [printError, setPrintError] = useState<BilingualText | null>(null);
+  const [printingId, setPrintingId] = useState<number | null>(null);
+
+  // An invoice, a credit note or a cash sale's receipt, issued (or its archived copy) and printed.
+  const print = async (inv: InvoiceSummary) => {
+    const kind = inv.kind === 'credit_note' ? 'credit_note' : inv.payment ? 'cash_receipt' : 'invoice';
+    setPrintError(null);
+    setPrintingId(inv.id);
+    try {
+      const rendered = await invoke('documents.render', { kind, invoiceId: inv.id, language: lang });
+      void invalidate('documents.list', 'activity.list');
+      const notice = outcomeNotice(t, await printPdf(rendered.pdfBase64, null), rendered.document, rendered.reprint, lang);
+      if (notice?.error) setPrintError(notice.error);
+      else if (notice) props.onNotice(notice.text);
+    } catch (e) {
+      setPrintError(refusalOf(e, () => null).general);
+    } finally {
+      setPrintingId(null);
+    }
+  };
 
   useImperativeHandle(props.handle, () => ({
     focus: () => (root.current?.querySelector<HTMLElement>('button[data-credit]') ?? root.current)?.focus(),
@@ -36,6 +60,7 @@ export function InvoicesPanel(props: {
   return (
     <div className="side-section" ref={root} tabIndex={-1} data-testid="invoices-panel">
       {list.isError ? <Banner error={refusalOf(list.error, () => null).general} /> : null}
+      <Banner error={printError} testId="invoice-print-error" />
       {rows.length === 0 ? (
         <p className="muted" data-testid="invoices-empty">
           {t('invoices.none')}
@@ -76,6 +101,16 @@ export function InvoicesPanel(props: {
                     {inv.kid ?? ''}
                   </td>
                   <td className="actions">
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={printingId !== null}
+                      data-testid={`invoice-row-${i}-print`}
+                      title={t('documents.printInvoiceTitle', { number: inv.number })}
+                      onClick={() => void print(inv)}
+                    >
+                      {canPrintDirectly() ? t('documents.print') : t('documents.open')}
+                    </button>{' '}
                     {isNote ? null : (
                       <button
                         data-credit

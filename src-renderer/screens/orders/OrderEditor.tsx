@@ -24,6 +24,8 @@ import { Shortcut } from '../../components/Shortcut';
 import { CONFIRMABLE, useConfirmedCall, type ConfirmFlags } from '../../components/useConfirmedCall';
 import { useDebounced } from '../../components/useDebounced';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { PrintDialog } from '../documents/PrintDialog';
 import { ActivityPanel } from './ActivityPanel';
 import { InvoicesPanel, type InvoicesPanelHandle } from './InvoicesPanel';
 import { JobsPanel } from './JobsPanel';
@@ -97,7 +99,7 @@ type ProcessDialog =
   | { kind: 'invoiced'; invoice: Invoice; backorder: { id: number; number: number } | null }
   | { kind: 'cashReceipt'; invoice: Invoice };
 
-type SideTab = 'invoices' | 'activity' | 'jobs';
+type SideTab = 'invoices' | 'documents' | 'activity' | 'jobs';
 
 /** Channels whose answers a processing action may have changed. */
 const AFTER_PROCESSING = [
@@ -123,6 +125,7 @@ export function OrderEditor(props: OrderEditorProps) {
   const [baseline, setBaseline] = useState<string>('');
   const { refusal, setRefusal, clear } = useRefusal();
   const [notice, setNotice] = useState<string | null>(props.initialNotice ?? null);
+  const [printing, setPrinting] = useState(false);
   const [saving, setSaving] = useState(false);
   // A second Ctrl+S before the first answer must not create the order twice.
   const savingRef = useRef(false);
@@ -500,6 +503,8 @@ export function OrderEditor(props: OrderEditorProps) {
         lend: canLend(order, dirty, statusOfKind(statuses.data, 'loan') !== undefined),
         subscription: canSubscribe(order, dirty),
         remove: canDelete(order, dirty),
+        // A document shows the order as saved: unsaved changes would not be on it.
+        print: dirty ? { ok: false as const, reason: bilingual('process.saveFirst') } : { ok: true as const },
       }
     : null;
 
@@ -539,6 +544,8 @@ export function OrderEditor(props: OrderEditorProps) {
               setDialog({ kind: 'subscription' });
             }),
           'alt+delete': () => runAction(availability.remove, () => setConfirm({ kind: 'delete' })),
+          'alt+p': () => runAction(availability.print, () => setPrinting(true)),
+          'alt+a': () => showSide('documents'),
           'alt+k': () => showSide('invoices'),
           'alt+g': () => showSide('activity'),
           'alt+j': () => showSide('jobs'),
@@ -691,6 +698,7 @@ export function OrderEditor(props: OrderEditorProps) {
             },
             'action-subscription',
           )}
+          {actionButton('print', t('documents.printAction'), 'Alt+P', availability.print, () => setPrinting(true), 'action-print')}
           <span className="toolbar-spacer" />
           {actionButton('delete', t('process.delete'), 'Alt+Delete', availability.remove, () => setConfirm({ kind: 'delete' }), 'action-delete')}
         </div>
@@ -828,6 +836,7 @@ export function OrderEditor(props: OrderEditorProps) {
               {(
                 [
                   ['invoices', t('invoices.title'), 'Alt+K'],
+                  ['documents', t('documents.title'), 'Alt+A'],
                   ['activity', t('activity.title'), 'Alt+G'],
                   ['jobs', t('jobs.titleTab'), 'Alt+J'],
                 ] as const
@@ -850,6 +859,7 @@ export function OrderEditor(props: OrderEditorProps) {
                 <InvoicesPanel
                   orderId={order.id}
                   handle={invoicesPanel}
+                  onNotice={setNotice}
                   onCredited={(note) => {
                     setNotice(t('invoices.credited', { number: note.number }));
                     void loaded.refetch().then((r) => {
@@ -857,6 +867,8 @@ export function OrderEditor(props: OrderEditorProps) {
                     });
                   }}
                 />
+              ) : sideTab === 'documents' ? (
+                <DocumentsPanel orderId={order.id} onNotice={setNotice} />
               ) : sideTab === 'activity' ? (
                 <ActivityPanel order={order} />
               ) : (
@@ -867,6 +879,16 @@ export function OrderEditor(props: OrderEditorProps) {
         ) : null}
       </div>
       {flow.dialog}
+      {order && printing ? (
+        <PrintDialog
+          order={order}
+          onClose={() => setPrinting(false)}
+          onDone={(text) => {
+            setPrinting(false);
+            setNotice(text);
+          }}
+        />
+      ) : null}
       {order && dialog?.kind === 'deliver' ? (
         <DeliverDialog
           order={order}

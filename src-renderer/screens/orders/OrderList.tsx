@@ -35,6 +35,7 @@ import {
 import { useLanguage, type BilingualText } from '../../i18n';
 import { orderTypeLabel, statusLabel } from './labels';
 import { statusBarStatuses, withStatusByKind } from './processingRules';
+import { BatchPrintDialog, type BatchScope } from '../documents/BatchPrintDialog';
 import { SelectionActions } from './SelectionActions';
 import { orderListSource } from './orderListSource';
 
@@ -76,6 +77,7 @@ export function OrderList(props: OrderListProps) {
   const tabRefs = useRef(new Map<number | 'all', HTMLButtonElement>());
   const lastRowIndex = useRef<number | null>(null);
   const [selected, setSelected] = useState<readonly OrderListRow[]>([]);
+  const [batch, setBatch] = useState<BatchScope | null>(null);
 
   const datasource = useMemo(
     () =>
@@ -234,7 +236,24 @@ export function OrderList(props: OrderListProps) {
     else searchRef.current?.focus();
   }, [props.active, focusGrid]);
 
-  useHotkeys(props.active, {
+  const countOf = (id: number | null): number => {
+    if (!counts.data) return 0;
+    if (id === null) return counts.data.total;
+    return counts.data.byStatus.find((c) => c.statusId === id)?.count ?? 0;
+  };
+  // Picking lists: for the orders selected, or else for every order in Pack (the tab in use if it is a Pack status).
+  const packStatus = (statuses.data ?? []).find((s) => s.kind === 'pack' && s.id === statusId) ?? (statuses.data ?? []).find((s) => s.kind === 'pack' && !s.hidden);
+  const batchScope: BatchScope | null =
+    selected.length > 0
+      ? { kind: 'selection', rows: selected }
+      : packStatus && countOf(packStatus.id) > 0
+        ? { kind: 'status', statusId: packStatus.id, statusLabel: statusLabel(packStatus, lang), count: countOf(packStatus.id), search }
+        : null;
+  const startBatch = () => {
+    if (batchScope) setBatch(batchScope);
+  };
+  useHotkeys(props.active && batch === null, {
+    'alt+p': startBatch,
     f2: () => props.onNew(),
     'ctrl+n': () => props.onNew(),
     'ctrl+f': () => searchRef.current?.select(),
@@ -270,11 +289,6 @@ export function OrderList(props: OrderListProps) {
     selectTab(next ?? null, true);
   };
 
-  const countOf = (id: number | null): number => {
-    if (!counts.data) return 0;
-    if (id === null) return counts.data.total;
-    return counts.data.byStatus.find((c) => c.statusId === id)?.count ?? 0;
-  };
 
   const tab = (id: number | null, label: string) => {
     const selected = statusId === id;
@@ -330,6 +344,18 @@ export function OrderList(props: OrderListProps) {
           {rowCount === null ? '' : t('orders.count', { count: rowCount })}
         </span>
         <div className="toolbar-spacer" />
+        <button
+          type="button"
+          data-testid="batch-print"
+          disabled={batchScope === null}
+          title={batchScope === null ? t('documents.batch.nothing') : undefined}
+          onClick={startBatch}
+        >
+          {batchScope?.kind === 'selection'
+            ? t('documents.batch.buttonSelected', { count: batchScope.rows.length })
+            : t('documents.batch.button', { count: batchScope?.kind === 'status' ? batchScope.count : 0, status: packStatus ? statusLabel(packStatus, lang) : '' })}{' '}
+          <Shortcut keys="Alt+P" />
+        </button>
         <button type="button" className="primary" data-testid="order-new" onClick={props.onNew}>
           {t('orders.newOrder')} <Shortcut keys="F2" />
         </button>
@@ -389,6 +415,15 @@ export function OrderList(props: OrderListProps) {
           }}
         />
       </div>
+      {batch ? (
+        <BatchPrintDialog
+          scope={batch}
+          onClose={() => {
+            setBatch(null);
+            void invalidate('orders.statusCounts');
+          }}
+        />
+      ) : null}
       <div className="hint-bar">
         <Shortcut keys="F2" label={t('orders.newOrder')} />
         <Shortcut keys="Enter" label={t('keys.open')} />

@@ -1,0 +1,243 @@
+// Batch printing of picking lists (SPEC 7): every order in Pack, or the orders
+// selected in the list. The engine issues and archives them a chunk at a time,
+// so the progress bar moves and Cancel stops after the chunk in hand (what was
+// issued stays issued and archived). An order the engine refuses (not a Normal
+// order, nothing left to pick) is reported with its reason and the rest go on.
+// In the Electron app each list goes to the chosen printer as it comes; in a
+// browser each can be opened from the report.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrinterSummary } from '../../../shared/bridge';
+import type { OrderListRow } from '../../../shared/channels/orders';
+import { ORDER_LIST_MAX_BLOCK } from '../../../shared/channels/orders';
+import type { Language } from '../../../shared/enums';
+import { ApiError, invoke } from '../../api/client';
+import { canPrintDirectly, listPrinters, printPdf } from '../../api/pdf';
+import { invalidate } from '../../api/queries';
+import { Dialog } from '../../components/Dialog';
+import { Banner } from '../../components/fields';
+import { refusalOf } from '../../components/refusal';
+import { useLanguage, type BilingualText } from '../../i18n';
+import { outcomeNotice } from './outcome';
+
+/** Orders per call: small enough for the bar to move and Cancel to answer quickly. */
+export const BATCH_CHUNK = 25;
+
+export type BatchScope =
+  | { readonly kind: 'selection'; readonly rows: readonly OrderListRow[] }
+  /** Every order of a status, under the list's search when one is typed (as the tab's count is). */
+  | { readonly kind: 'status'; readonly statusId: number; readonly statusLabel: string; readonly count: number; readonly search: string };
+
+interface Outcome {
+  readonly orderId: number;
+  readonly number: number;
+  readonly customerName: string;
+  readonly documentId: number | null;
+  readonly reprint: boolean;
+  readonly refusal: BilingualText | null;
+}
+
+type Phase = { kind: 'ask' } | { kind: 'running' } | { kind: 'done'; cancelled: boolean; error: BilingualText | null };
+
+/** Every order of a status tab, in number order, a block at a time. */
+async function ordersOfStatus(statusId: number, search: string): Promise<OrderListRow[]> {
+  const rows: OrderListRow[] = [];
+  for (let start = 0; ; start += ORDER_LIST_MAX_BLOCK) {
+    const page = await invoke('orders.list', {
+      startRow: start,
+      endRow: start + ORDER_LIST_MAX_BLOCK,
+      statusId,
+      ...(search ? { search } : {}),
+      sortModel: [{ colId: 'number', sort: 'asc' }],
+    });
+    rows.push(...page.rows);
+    if (rows.length >= page.rowCount || page.rows.length === 0) return rows;
+  }
+}
+
+/** The position in the chunk the engine named in its refusal ("orderIds.7"), if it named one. */
+function refusedIndex(e: unknown): number | null {
+  if (!(e instanceof ApiError)) return null;
+  const m = /^orderIds\.(\d+)$/.exec(e.data.field ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void }) {
+  const { t } = useTranslation();
+  const uiLang = useLanguage();
+  const [language, setLanguage] = useState<Language>(uiLang);
+  const [printers, setPrinters] = useState<readonly PrinterSummary[]>([]);
+  const [printer, setPrinter] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'ask' });
+  const [total, setTotal] = useState(props.scope.kind === 'selection' ? props.scope.rows.length : props.scope.count);
+  const [outcomes, setOutcomes] = useState<readonly Outcome[]>([]);
+  const [openError, setOpenError] = useState<BilingualText | null>(null);
+  const cancelled = useRef(false);
+  const direct = canPrintDirectly();
+
+  useEffect(() => {
+    if (!direct) return;
+    void listPrinters().then((list) => {
+      setPrinters(list);
+      setPrinter(list.find((p) => p.isDefault)?.name ?? list[0]?.name ?? '');
+    });
+  }, [direct]);
+
+  const run = async () => {
+    cancelled.current = false;
+    setPhase({ kind: 'running' });
+    setOutcomes([]);
+    const done: Outcome[] = [];
+    let error: BilingualText | null = null;
+    let wanted = total;
+    try {
+      const rows = props.scope.kind === 'selection' ? [...props.scope.rows] : await ordersOfStatus(props.scope.statusId, props.scope.search);
+      wanted = rows.length;
+      setTotal(wanted);
+      for (let start = 0; start < rows.length && !cancelled.current; start += BATCH_CHUNK) {
+        let chunk = rows.slice(start, start + BATCH_CHUNK);
+        // A refused order is reported and left out; the rest of its chunk is issued.
+        while (chunk.length > 0) {
+          try {
+            const result = await invoke('documents.renderPickingLists', { orderIds: chunk.map((r) => r.id), language });
+            for (const [i, d] of result.documents.entries()) {
+              const row = chunk[i]!;
+              if (direct) {
+                const archived = await invoke('documents.get', { id: d.documentId });
+                const outcome = await printPdf(archived.pdfBase64, printer || null);
+                const notice = outcomeNotice(t, outcome, archived.document, d.reprint, uiLang);
+                if (notice?.error) throw new Error(notice.error[uiLang]);
+              }
+              done.push({ orderId: row.id, number: row.number, customerName: row.customerName, documentId: d.documentId, reprint: d.reprint, refusal: null });
+            }
+            chunk = [];
+          } catch (e) {
+            const i = refusedIndex(e);
+            const row = i === null ? undefined : chunk[i];
+            if (!row) throw e;
+            done.push({ orderId: row.id, number: row.number, customerName: row.customerName, documentId: null, reprint: false, refusal: refusalOf(e, () => null).general });
+            chunk = chunk.filter((_, k) => k !== i);
+          }
+        }
+        setOutcomes([...done]);
+      }
+    } catch (e) {
+      error = refusalOf(e, () => null).general;
+    }
+    setOutcomes([...done]);
+    void invalidate('documents.list', 'activity.list');
+    setPhase({ kind: 'done', cancelled: cancelled.current && done.length < wanted, error });
+  };
+
+  const open = async (o: Outcome) => {
+    if (o.documentId === null) return;
+    setOpenError(null);
+    try {
+      const archived = await invoke('documents.get', { id: o.documentId });
+      const notice = outcomeNotice(t, await printPdf(archived.pdfBase64, null), archived.document, true, uiLang);
+      if (notice?.error) setOpenError(notice.error);
+    } catch (e) {
+      setOpenError(refusalOf(e, () => null).general);
+    }
+  };
+
+  const what =
+    props.scope.kind === 'selection'
+      ? t('documents.batch.selection', { count: props.scope.rows.length })
+      : t('documents.batch.status', { count: props.scope.count, status: props.scope.statusLabel });
+  const issued = outcomes.filter((o) => o.documentId !== null);
+  const refused = outcomes.filter((o) => o.refusal !== null);
+
+  if (phase.kind === 'ask') {
+    return (
+      <Dialog
+        title={t('documents.batch.title')}
+        testId="batch-print-dialog"
+        submitLabel={direct ? t('documents.batch.print') : t('documents.batch.issue')}
+        cancelLabel={t('common.cancel')}
+        onCancel={props.onClose}
+        onSubmit={() => void run()}
+      >
+        <p data-testid="batch-print-what">{what}</p>
+        <div className="form-grid cols-2">
+          <div className="field">
+            <label htmlFor="batch-language">{t('documents.language')}</label>
+            <select id="batch-language" data-testid="batch-language" value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'nb')}>
+              <option value="nb">{t('documents.languages.nb')}</option>
+              <option value="en">{t('documents.languages.en')}</option>
+            </select>
+          </div>
+          {direct ? (
+            <div className="field">
+              <label htmlFor="batch-printer">{t('documents.printer')}</label>
+              <select id="batch-printer" data-testid="batch-printer" value={printer} onChange={(e) => setPrinter(e.target.value)}>
+                {printers.length === 0 ? <option value="">{t('documents.defaultPrinter')}</option> : null}
+                {printers.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.displayName}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+        </div>
+        <p className="muted small">{direct ? t('documents.batch.hintDirect') : t('documents.batch.hintBrowser')}</p>
+      </Dialog>
+    );
+  }
+
+  if (phase.kind === 'running') {
+    return (
+      <Dialog
+        title={t('documents.batch.title')}
+        testId="batch-print-progress"
+        // The one button cancels: Esc or Enter stop after the chunk in hand.
+        cancelLabel={cancelled.current ? t('documents.batch.stopping') : t('documents.batch.cancel')}
+        busy={cancelled.current}
+        onCancel={() => {
+          cancelled.current = true;
+          setPhase({ kind: 'running' });
+        }}
+      >
+        <progress className="batch-progress" data-testid="batch-progress" max={total || 1} value={outcomes.length} />
+        <p data-testid="batch-progress-text">{t('documents.batch.progress', { done: outcomes.length, total })}</p>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title={t('documents.batch.doneTitle')} testId="batch-print-report" wide cancelLabel={t('app.close')} onCancel={props.onClose}>
+      <Banner error={phase.error} testId="batch-print-error" />
+      <Banner error={openError} testId="batch-open-error" />
+      <p data-testid="batch-summary">
+        {phase.cancelled
+          ? t('documents.batch.cancelledSummary', { count: issued.length, total })
+          : t(direct ? 'documents.batch.printedSummary' : 'documents.batch.issuedSummary', { count: issued.length })}
+        {refused.length ? ` ${t('documents.batch.refusedSummary', { count: refused.length })}` : ''}
+      </p>
+      <div className="dialog-scroll">
+        <table className="dialog-grid">
+          <tbody>
+            {/* The refused first: they are what the clerk has to act on. */}
+            {[...refused, ...outcomes.filter((o) => o.refusal === null)].map((o, i) => (
+              <tr key={o.orderId} data-testid={`batch-result-${i}`}>
+                <td className="num strong">{o.number}</td>
+                <td>{o.customerName}</td>
+                <td className={`text ${o.refusal ? 'refused-text' : 'ok-text'}`} data-testid={`batch-result-${i}-text`}>
+                  {o.refusal ? o.refusal[uiLang] : o.reprint ? t('documents.batch.reprinted') : t('documents.batch.issued')}
+                </td>
+                <td className="actions">
+                  {o.documentId !== null && !direct ? (
+                    <button type="button" className="small" data-testid={`batch-result-${i}-open`} onClick={() => void open(o)}>
+                      {t('documents.open')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Dialog>
+  );
+}
