@@ -8,7 +8,9 @@ import { documentsChannels } from './channels/documents';
 import { ordersChannels } from './channels/orders';
 import { processingChannels } from './channels/processing';
 import { productsChannels } from './channels/products';
+import { purchasingChannels } from './channels/purchasing';
 import { stockChannels } from './channels/stock';
+import { suppliersChannels } from './channels/suppliers';
 import { systemChannels } from './channels/system';
 import type { ChannelDef } from './channels/common';
 
@@ -22,6 +24,8 @@ export const channels = {
   ...ordersChannels,
   ...processingChannels,
   ...documentsChannels,
+  ...suppliersChannels,
+  ...purchasingChannels,
 } as const;
 
 export type Channels = typeof channels;

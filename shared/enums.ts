@@ -129,3 +129,31 @@ export const SUBSCRIPTION_INTERVAL_KEYS = SUBSCRIPTION_INTERVALS.map((s) => s.ke
   SubscriptionInterval,
   ...SubscriptionInterval[],
 ];
+
+/** SPEC 1.1: the order types a purchase order can have. */
+export const PURCHASE_ORDER_TYPE_IDS = [1, 4, 5, 6] as const;
+export type PurchaseOrderTypeId = (typeof PURCHASE_ORDER_TYPE_IDS)[number];
+
+/**
+ * SPEC 1.3: a purchase order's status, derived from its lines and the company's
+ * purchase options (reply, dispatch, reception); never stored.
+ */
+export const PURCHASE_STATUSES = [
+  { key: 'to_process', nb: 'Til behandling', en: 'To process' },
+  { key: 'cancelled', nb: 'Kansellert', en: 'Cancelled' },
+  { key: 'refused', nb: 'Avvist', en: 'Refused' },
+  { key: 'confirmed', nb: 'Bekreftet', en: 'Confirmed' },
+  { key: 'partially_confirmed', nb: 'Delvis bekreftet', en: 'Partially confirmed' },
+  { key: 'shipped', nb: 'Sendt', en: 'Shipped' },
+  { key: 'partially_shipped', nb: 'Delvis sendt', en: 'Partially shipped' },
+  { key: 'received', nb: 'Mottatt', en: 'Received' },
+  { key: 'partially_received', nb: 'Delvis mottatt', en: 'Partially received' },
+  { key: 'partially_invoiced', nb: 'Delvis fakturert', en: 'Partially invoiced' },
+  { key: 'invoiced', nb: 'Fakturert', en: 'Invoiced' },
+] as const;
+export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number]['key'];
+export const PURCHASE_STATUS_KEYS = PURCHASE_STATUSES.map((s) => s.key) as unknown as readonly [PurchaseStatus, ...PurchaseStatus[]];
+
+/** The supplier's answer to one purchase order line. */
+export const PURCHASE_REPLIES = ['accepted', 'changed', 'refused'] as const;
+export type PurchaseReply = (typeof PURCHASE_REPLIES)[number];

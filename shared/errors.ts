@@ -361,6 +361,86 @@ const MESSAGES = {
     nb: () => 'Filen kunne ikke lagres der. Velg en annen mappe, eller sjekk at det er plass på disken.',
     en: () => 'The file could not be saved there. Choose another folder, or check that there is space on the disk.',
   },
+  unknown_supplier: {
+    nb: (p) => `Ukjent leverandør: ${p.id}. Velg en leverandør fra leverandørregisteret.`,
+    en: (p) => `Unknown supplier: ${p.id}. Choose a supplier from the supplier register.`,
+  },
+  purchase_type_not_allowed: {
+    nb: (p) => `Ordretypen ${p.orderType} brukes ikke for innkjøp. Velg 1 Normal, 4 Realisert, 5 Forespørsel eller 6 Ubehandlet.`,
+    en: (p) => `Order type ${p.orderType} is not used for purchasing. Choose 1 Normal, 4 Realized, 5 Inquiry or 6 Unprocessed.`,
+  },
+  purchase_option_off: {
+    nb: (p) => `Firmaet bruker ikke «${p.optionNb}» for innkjøp. Slå det på i firmaoppsettet, eller gå videre til neste trinn.`,
+    en: (p) => `The company does not use "${p.optionEn}" for purchasing. Switch it on in the company settings, or go on to the next step.`,
+  },
+  purchase_cancelled: {
+    nb: (p) => `Innkjøpsordre ${p.order} er kansellert${p.amendedBy ? ` og erstattet av ordre ${p.amendedBy}` : ''}. Arbeid videre på ${p.amendedBy ? 'den nye ordren' : 'en ny ordre'}.`,
+    en: (p) => `Purchase order ${p.order} is cancelled${p.amendedBy ? ` and replaced by order ${p.amendedBy}` : ''}. Carry on with ${p.amendedBy ? 'the new order' : 'a new order'}.`,
+  },
+  purchase_not_editable: {
+    nb: (p) => `Linjene på innkjøpsordre ${p.order} kan bare endres mens den har status Til behandling (nå: ${p.status}). Lag en endringsordre i stedet.`,
+    en: (p) => `The lines of purchase order ${p.order} can only be changed while it is To process (now: ${p.statusEn}). Make an amendment instead.`,
+  },
+  purchase_realized_final: {
+    nb: (p) => `Innkjøpsordre ${p.order} er realisert: varene kom på lager da den ble lagret, og den behandles ikke videre.`,
+    en: (p) => `Purchase order ${p.order} is realized: its goods entered stock when it was saved, and it is not processed further.`,
+  },
+  purchase_reply_first: {
+    nb: (p) => `Linje ${p.line} har ikke fått svar fra leverandøren ennå. Registrer leverandørens svar på ordren først.`,
+    en: (p) => `Line ${p.line} has no reply from the supplier yet. Register the supplier's reply first.`,
+  },
+  purchase_line_refused: {
+    nb: (p) => `Leverandøren har avvist linje ${p.line}. Den kan ikke sendes, mottas eller faktureres.`,
+    en: (p) => `The supplier refused line ${p.line}. It cannot be shipped, received or invoiced.`,
+  },
+  purchase_over_ship: {
+    nb: (p) => `Linje ${p.line}: bare ${p.left} gjenstår å sende.`,
+    en: (p) => `Line ${p.line}: only ${p.left} remain to be shipped.`,
+  },
+  purchase_over_receive: {
+    nb: (p) => `Linje ${p.line}: bare ${p.left} kan mottas (${p.basisNb}). Registrer leverandørens svar eller forsendelse først om det kommer mer.`,
+    en: (p) => `Line ${p.line}: only ${p.left} can be received (${p.basisEn}). Register the supplier's reply or dispatch first if more arrives.`,
+  },
+  purchase_over_invoice: {
+    nb: (p) => `Linje ${p.line}: bare ${p.left} kan faktureres (${p.basisNb}).`,
+    en: (p) => `Line ${p.line}: only ${p.left} can be invoiced (${p.basisEn}).`,
+  },
+  purchase_reply_below_processed: {
+    nb: (p) => `Linje ${p.line}: ${p.processed} er allerede sendt, mottatt eller fakturert, så bekreftet antall kan ikke bli lavere, og linjen kan ikke avvises.`,
+    en: (p) => `Line ${p.line}: ${p.processed} is already shipped, received or invoiced, so the confirmed quantity cannot go lower and the line cannot be refused.`,
+  },
+  purchase_reply_no_change: {
+    nb: (p) => `Linje ${p.line}: et endret svar må ha nytt antall, ny pris eller ny leveringsdato. Bruk «godta» om leverandøren bekrefter uendret.`,
+    en: (p) => `Line ${p.line}: a changed reply needs a new quantity, price or delivery date. Use "accept" when the supplier confirms unchanged.`,
+  },
+  purchase_processed: {
+    nb: (p) => `Innkjøpsordre ${p.order} har linjer som er sendt, mottatt eller fakturert, og kan ikke kanselleres eller erstattes. Endre antall gjennom leverandørens svar i stedet.`,
+    en: (p) => `Purchase order ${p.order} has lines that are shipped, received or invoiced, and cannot be cancelled or replaced. Change quantities through the supplier's reply instead.`,
+  },
+  purchase_no_lines: {
+    nb: () => 'Innkjøpsordren har ingen linjer. Legg til minst én linje.',
+    en: () => 'The purchase order has no lines. Add at least one line.',
+  },
+  duplicate_line: {
+    nb: (p) => `Linje ${p.line} står flere ganger i samme registrering. Slå dem sammen til én.`,
+    en: (p) => `Line ${p.line} appears more than once in the same entry. Put them together as one.`,
+  },
+  duplicate_supplier_invoice: {
+    nb: (p) => `Leverandørfaktura ${p.number} er allerede registrert mot denne innkjøpsordren.`,
+    en: (p) => `Supplier invoice ${p.number} is already matched against this purchase order.`,
+  },
+  ean_not_on_order: {
+    nb: (p) => `Ingen linje på innkjøpsordre ${p.order} har en vare med EAN ${p.ean}.`,
+    en: (p) => `No line on purchase order ${p.order} has a product with EAN ${p.ean}.`,
+  },
+  product_without_supplier: {
+    nb: (p) => `Produktet ${p.product} har ingen fast leverandør. Velg leverandør på produktet først.`,
+    en: (p) => `Product ${p.product} has no supplier. Set the product's supplier first.`,
+  },
+  nothing_to_order: {
+    nb: () => 'Ingen produkter er under bestillingspunktet. Det er ingenting å bestille.',
+    en: () => 'No product is below its reorder point. There is nothing to order.',
+  },
   unknown_channel: {
     nb: (p) => `Ukjent kanal: ${p.channel}.`,
     en: (p) => `Unknown channel: ${p.channel}.`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VAT_CODE_IDS, type VatCode } from '../enums';
-import { channel, ean, id, nonNegativeOre, optionalText, pageInput, requiredText, text, type Page } from './common';
+import { channel, ean, id, nonNegativeOre, optionalText, pageInput, quantity, requiredText, text, type Page } from './common';
 
 export interface Product {
   readonly id: number;
@@ -14,6 +14,10 @@ export interface Product {
   readonly binLocation: string | null;
   readonly ean: string | null;
   readonly active: boolean;
+  /** The supplier it is bought from (purchase suggestions group by it). */
+  readonly supplierId: number | null;
+  /** Thousandths; below it (available + on order) the product is suggested for purchase. */
+  readonly reorderPointQty: number | null;
   readonly updatedAt: string;
 }
 
@@ -28,6 +32,9 @@ const productFields = {
   binLocation: optionalText(20),
   ean: ean.nullable().optional(),
   active: z.boolean().default(true),
+  /** Left out on update: kept as it is (forms that do not show it do not clear it). */
+  supplierId: id.nullable().optional(),
+  reorderPointQty: quantity.min(0).nullable().optional(),
 };
 
 export const productInput = z.object(productFields).strict();

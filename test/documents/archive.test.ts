@@ -169,6 +169,38 @@ describe('purchase order (template ready before purchasing exists)', () => {
     }
   });
 
+  it('renders a real purchase order: the supplier as receiver, our address as delivery address, at purchase prices', async () => {
+    const supplier = await w.t.ok('suppliers.create', {
+      kind: 'business',
+      name: 'Verktøygrossisten AS',
+      orgNumber: '974760673',
+      addressLine1: 'Industriveien 4',
+      postalCode: '0581',
+      city: 'Oslo',
+    });
+    const po = await w.t.ok('purchase.create', {
+      header: { supplierId: supplier.id, supplierReference: 'Kari Lund', ourReference: 'Per Innkjøp', deliveryDate: '2025-01-20' },
+      lines: [{ productId: w.hammer, quantity: 12_000, unitPriceOre: 15000 }],
+    });
+    const r = await w.t.ok('documents.render', { kind: 'purchase_order', orderId: po.id });
+    expect(r.document).toMatchObject({ kind: 'purchase_order', orderId: po.id, number: po.number });
+    const pdf = Buffer.from(r.pdfBase64, 'base64');
+    keep('purchase-order-real-nb', pdf);
+    const text = pdfText(pdf);
+    expect(text).toContain(`Innkjøpsordrenr. ${po.number}`);
+    expect(text).toContain('LEVERANDØR');
+    expect(text).toContain('Verktøygrossisten AS');
+    expect(text).toContain('Industriveien 4');
+    expect(text).toContain('0581 Oslo');
+    expect(text).toContain(String(supplier.number));
+    expect(text).toContain('Kari Lund');
+    expect(text).toMatch(/HAM-450 Snekkerhammer 450 g 12 stk 150,00 25 % 1 800,00/);
+    // An inquiry (type 5) prints as an inquiry, not as an order; a Realized one prints nothing.
+    const inquiry = await w.t.ok('purchase.create', { header: { supplierId: supplier.id, orderType: 5 }, lines: [{ productId: w.hammer, quantity: 1_000 }] });
+    expect((await w.t.refused('documents.render', { kind: 'purchase_order', orderId: inquiry.id })).code).toBe('document_normal_only');
+    expect(pdfText(Buffer.from((await w.t.ok('documents.render', { kind: 'quote', orderId: inquiry.id })).pdfBase64, 'base64'))).toContain('FORESPØRSEL');
+  });
+
   it('the channel refuses a purchase order for a sales order, naming the rule', async () => {
     const o = await confirmedOrder();
     const e = await w.t.refused('documents.render', { kind: 'purchase_order', orderId: o.id });

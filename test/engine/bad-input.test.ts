@@ -13,7 +13,7 @@ interface Case {
 }
 
 let t: TestEngine;
-const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0 };
+const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0 };
 
 beforeAll(async () => {
   t = await makeEngine();
@@ -35,6 +35,11 @@ beforeAll(async () => {
   ids.line = order.lines[0]!.id;
   ids.otherLine = other2.lines[0]!.id;
   ids.version = order.version;
+  ids.supplier = (await t.ok('suppliers.create', { kind: 'business', name: 'Rørgrossisten AS', orgNumber: '923609016' })).id;
+  const po = await t.ok('purchase.create', { header: { supplierId: ids.supplier }, lines: [{ productId: ids.product, quantity: 10_000 }] });
+  ids.po = po.id;
+  ids.poLine = po.lines[0]!.id;
+  ids.poVersion = po.version;
 });
 afterAll(() => t.close());
 
@@ -270,6 +275,69 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'an unknown order after a good one (all or nothing)', input: () => ({ orderIds: [ids.order, 777777] }), code: 'not_found', field: 'orderIds.1' },
   ],
   'documents.availability': [{ name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'id' }],
+  'suppliers.list': [{ name: 'negative offset', input: () => ({ offset: -1 }), code: 'too_small', field: 'offset' }],
+  'suppliers.get': [
+    { name: 'unknown id', input: () => ({ id: 77777 }), code: 'not_found', field: 'id' },
+    { name: 'a customer is no supplier', input: () => ({ id: ids.customer }), code: 'not_found', field: 'id' },
+  ],
+  'suppliers.create': [
+    { name: 'bad organisation number', input: () => ({ kind: 'business', name: 'Feil AS', orgNumber: '923609017' }), code: 'invalid_org_number', field: 'orgNumber' },
+    { name: 'business without organisation number', input: () => ({ kind: 'business', name: 'Uten AS' }), code: 'org_number_required', field: 'orgNumber' },
+    { name: 'missing name', input: () => ({ kind: 'private' }), code: 'required', field: 'name' },
+  ],
+  'suppliers.update': [{ name: 'unknown id', input: () => ({ id: 99999, kind: 'private', name: 'X' }), code: 'not_found', field: 'id' }],
+  'suppliers.lookup': [{ name: 'query not text', input: () => ({ query: 5 }), code: 'invalid_type', field: 'query' }],
+  'purchase.create': [
+    { name: 'unknown supplier', input: () => ({ header: { supplierId: 424242 }, lines: [] }), code: 'unknown_supplier', field: 'header.supplierId' },
+    { name: 'a customer as supplier', input: () => ({ header: { supplierId: ids.customer }, lines: [] }), code: 'unknown_supplier', field: 'header.supplierId' },
+    { name: 'a sales-only order type', input: () => ({ header: { supplierId: ids.supplier, orderType: 3 }, lines: [] }), code: 'invalid_choice', field: 'header.orderType' },
+    { name: 'negative quantity', input: () => ({ header: { supplierId: ids.supplier }, lines: [{ productId: ids.product, quantity: -1000 }] }), code: 'too_small', field: 'lines.0.quantity' },
+    { name: 'unknown product', input: () => ({ header: { supplierId: ids.supplier }, lines: [{ productId: 31337, quantity: 1000 }] }), code: 'unknown_product', field: 'lines.0.productId' },
+    { name: 'realized without lines', input: () => ({ header: { supplierId: ids.supplier, orderType: 4 }, lines: [] }), code: 'purchase_no_lines', field: 'lines' },
+  ],
+  'purchase.get': [
+    { name: 'unknown id', input: () => ({ id: 88888 }), code: 'not_found', field: 'id' },
+    { name: 'a sales order', input: () => ({ id: ids.order }), code: 'not_found', field: 'id' },
+  ],
+  'purchase.list': [
+    { name: 'unknown status', input: () => ({ statuses: ['lost'] }), code: 'invalid_choice', field: 'statuses.0' },
+    { name: 'limit too big', input: () => ({ limit: 5000 }), code: 'too_big', field: 'limit' },
+  ],
+  'purchase.save': [
+    { name: 'stale version', input: () => ({ id: ids.po, version: ids.poVersion + 5, header: { supplierId: ids.supplier }, lines: [] }), code: 'version_conflict', field: 'version' },
+    { name: "another order's line", input: () => ({ id: ids.po, version: ids.poVersion, header: { supplierId: ids.supplier }, lines: [{ id: ids.line, productId: ids.product, quantity: 1000 }] }), code: 'unknown_line', field: 'lines.0.id' },
+  ],
+  'purchase.reply': [
+    { name: 'unknown line', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.line, action: 'accept' }] }), code: 'unknown_line', field: 'lines.0.lineId' },
+    { name: 'no lines', input: () => ({ id: ids.po, version: ids.poVersion, lines: [] }), code: 'too_small', field: 'lines' },
+    { name: 'unknown action', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.poLine, action: 'maybe' }] }), code: 'invalid_choice', field: 'lines.0.action' },
+    { name: 'the same line twice', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.poLine, action: 'accept' }, { lineId: ids.poLine, action: 'refuse' }] }), code: 'duplicate_line', field: 'lines.1.lineId' },
+  ],
+  'purchase.dispatch': [
+    { name: 'dispatch is not used by the company', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.poLine, quantity: 1000 }] }), code: 'purchase_option_off', field: null },
+    { name: 'zero quantity', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.poLine, quantity: 0 }] }), code: 'too_small', field: 'lines.0.quantity' },
+  ],
+  'purchase.receive': [
+    { name: 'before the supplier has replied', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.poLine, quantity: 1000 }] }), code: 'purchase_reply_first', field: 'lines.0.lineId' },
+    { name: 'negative cost', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.poLine, quantity: 1000, costOre: -1 }] }), code: 'too_small', field: 'lines.0.costOre' },
+  ],
+  'purchase.lineByEan': [{ name: 'bad check digit', input: () => ({ id: ids.po, ean: '7038010009458' }), code: 'invalid_ean', field: 'ean' }],
+  'purchase.matchInvoice': [
+    { name: 'missing invoice number', input: () => ({ id: ids.po, version: ids.poVersion, invoiceDate: '2025-01-05', lines: [{ lineId: ids.poLine, quantity: 1000, unitPriceOre: 100 }] }), code: 'required', field: 'invoiceNumber' },
+    { name: 'bad invoice date', input: () => ({ id: ids.po, version: ids.poVersion, invoiceNumber: 'F1', invoiceDate: '2025-02-30', lines: [{ lineId: ids.poLine, quantity: 1000, unitPriceOre: 100 }] }), code: 'invalid_date', field: 'invoiceDate' },
+    { name: 'before the supplier has replied', input: () => ({ id: ids.po, version: ids.poVersion, invoiceNumber: 'F1', invoiceDate: '2025-01-05', lines: [{ lineId: ids.poLine, quantity: 1000, unitPriceOre: 100 }] }), code: 'purchase_reply_first', field: 'lines.0.lineId' },
+  ],
+  'purchase.cancel': [{ name: 'unknown id', input: () => ({ id: 5151, version: 1 }), code: 'not_found', field: 'id' }],
+  'purchase.amend': [
+    { name: 'stale version', input: () => ({ id: ids.po, version: ids.poVersion + 1 }), code: 'version_conflict', field: 'version' },
+    { name: 'unknown supplier', input: () => ({ id: ids.po, version: ids.poVersion, header: { supplierId: 4040 } }), code: 'unknown_supplier', field: 'header.supplierId' },
+  ],
+  'purchase.suggestions': [{ name: 'unknown field', input: () => ({ all: true }), code: 'unknown_field', field: 'all' }],
+  'purchase.createFromSuggestions': [
+    { name: 'nothing below its reorder point', input: () => ({}), code: 'nothing_to_order', field: null },
+    { name: 'a product without supplier', input: () => ({ items: [{ productId: ids.product, quantity: 1000 }] }), code: 'product_without_supplier', field: 'items.0.productId' },
+    { name: 'empty list', input: () => ({ items: [] }), code: 'too_small', field: 'items' },
+  ],
   'documents.setLogo': [
     { name: 'not base64', input: () => ({ imageBase64: 'not base64!!' }), code: 'invalid_format', field: 'imageBase64' },
     { name: 'not an image', input: () => ({ imageBase64: Buffer.from('hello, world').toString('base64') }), code: 'logo_unsupported', field: 'imageBase64' },

@@ -1,4 +1,5 @@
-// An audit of a company database against the rules of sales processing, in
+// An audit of a company database against the rules of sales processing (and of
+// purchasing, SPEC 1.3, where purchase lines share the order tables), in
 // plain SQL over the whole file: what the demo company and the data generator
 // leave behind must pass it, as must anything the engine writes. Each rule is
 // stated here on its own, from SPEC 1.1, 1.2, 2, 3, 4 and 7, not by calling the
@@ -23,6 +24,11 @@ const INVOICED_KINDS = ['invoiced', 'cash_invoiced', 'invoiced_packing_slip', 'r
 /** Quote, Unprocessed and Budget orders stay in kinds without processing. */
 const UNPROCESSED_TYPES = [5, 6, 8];
 const NON_PROCESSING_KINDS = ['draft', 'quote', 'accepted', 'web', 'cancelled'];
+
+/** Purchase lines are invoiced by supplier invoices, not by ours: the sales invoicing rules leave them out. */
+const NOT_PURCHASE = `l.order_id NOT IN (SELECT id FROM order_header WHERE transaction_type = 'purchase')`;
+/** What a purchase line expects from the supplier: confirmed once replied, else ordered (SPEC 1.3). */
+const EXPECTED = 'CASE WHEN pl.reply IS NULL THEN l.quantity ELSE l.qty_confirmed END';
 
 const REMAINING = 'CASE WHEN l.closed_short = 1 THEN 0 ELSE max(0, l.quantity - l.qty_delivered) END';
 
@@ -61,7 +67,8 @@ const RULES: readonly (readonly [string, string])[] = [
   [
     'lines: credited ≤ invoiced ≤ delivered ≤ ordered',
     `SELECT l.id FROM order_line l
-     WHERE l.qty_delivered > l.quantity OR l.qty_invoiced > l.qty_delivered OR l.qty_credited > l.qty_invoiced`,
+     WHERE (l.qty_delivered > l.quantity OR l.qty_invoiced > l.qty_delivered OR l.qty_credited > l.qty_invoiced)
+       AND ${NOT_PURCHASE}`,
   ],
   [
     'lines: invoiced and credited = the invoice and credit-note lines for them',
@@ -72,7 +79,7 @@ const RULES: readonly (readonly [string, string])[] = [
                 FROM invoice_line il JOIN invoice i ON i.id = il.invoice_id
                 LEFT JOIN subscription_run sr ON sr.invoice_id = i.id
                 WHERE il.order_line_id IS NOT NULL GROUP BY il.order_line_id) x ON x.id = l.id
-     WHERE l.qty_invoiced <> coalesce(x.inv, 0) OR l.qty_credited <> coalesce(x.cred, 0)`,
+     WHERE (l.qty_invoiced <> coalesce(x.inv, 0) OR l.qty_credited <> coalesce(x.cred, 0)) AND ${NOT_PURCHASE}`,
   ],
   [
     'lines: delivered = the delivery lines for them, less what came back to stock',
@@ -121,6 +128,20 @@ const RULES: readonly (readonly [string, string])[] = [
     `SELECT o.id FROM order_header o LEFT JOIN (SELECT order_id, count(*) AS n, sum(amount_ore) AS net FROM order_line GROUP BY order_id) l
        ON l.order_id = o.id
      WHERE o.line_count <> coalesce(l.n, 0) OR o.total_net_ore <> coalesce(l.net, 0)`,
+  ],
+  [
+    'purchase lines: received = the receipts into stock for them; invoiced = the supplier-invoice lines for them',
+    `SELECT l.id FROM order_header o JOIN order_line l ON l.order_id = o.id JOIN product p ON p.id = l.product_id
+     LEFT JOIN (SELECT order_line_id AS id, sum(quantity) AS q FROM stock_movement
+                WHERE order_line_id IS NOT NULL AND cause = 'receipt' GROUP BY order_line_id) m ON m.id = l.id
+     LEFT JOIN (SELECT order_line_id AS id, sum(quantity) AS q FROM supplier_invoice_line GROUP BY order_line_id) s ON s.id = l.id
+     WHERE o.transaction_type = 'purchase'
+       AND (coalesce(m.q, 0) <> CASE WHEN p.stock_managed = 1 THEN l.qty_received ELSE 0 END OR l.qty_invoiced <> coalesce(s.q, 0))`,
+  ],
+  [
+    'purchase lines: never shipped, received or invoiced beyond what the supplier confirmed (SPEC 1.3)',
+    `SELECT l.id FROM order_header o JOIN order_line l ON l.order_id = o.id LEFT JOIN purchase_line pl ON pl.line_id = l.id
+     WHERE o.transaction_type = 'purchase' AND (pl.line_id IS NULL OR max(l.qty_shipped, l.qty_received, l.qty_invoiced) > ${EXPECTED})`,
   ],
   [
     'orders: every order has its row in the search index',

@@ -9,6 +9,7 @@ import { addDays } from '../domain/invoiceRules';
 import { remainingToDeliver } from '../domain/lineState';
 import { getCompany } from '../repos/company';
 import { getCustomer } from '../repos/customers';
+import { getSupplier } from '../repos/suppliers';
 import { deliveriesOf, deliveryLinesOf, getLogo, orderHeadersOf, orderLineDetails } from '../repos/documents';
 import { getInvoice } from '../repos/invoices';
 import { getProducts } from '../repos/products';
@@ -60,7 +61,7 @@ export function commonParts(db: Db): Common {
 
 /** A customer (or supplier) as the order or invoice names it, with the address on file. */
 function partyOf(db: Db, customerId: number, name: string, contactId: number | null = null): Party {
-  const c = getCustomer(db, customerId);
+  const c = getCustomer(db, customerId) ?? getSupplier(db, customerId);
   const postal = [c?.postalCode, c?.city].filter(Boolean).join(' ');
   const address = [c?.addressLine1 ?? '', postal, c && c.country !== 'NO' ? c.country : ''].filter((s) => s.length > 0);
   const contact = contactId ? (c?.contacts.find((k) => k.id === contactId)?.name ?? null) : null;

@@ -29,6 +29,7 @@ import {
   setLogo,
 } from '../repos/documents';
 import { getOrder } from '../repos/orders';
+import { withPurchaseCancellation } from '../repos/purchasing';
 import { makeSscc, ssccSerialCapacity } from './barcodes';
 import {
   commonParts,
@@ -65,7 +66,7 @@ export function contentHash(model: DocumentModel, logoSha256: string | null): st
 function loadOrder(ctx: HandlerContext, id: number, field: string, common: Common): Order {
   const order = getOrder(ctx.db, id, { vatRegistered: common.seller.vatRegistered });
   if (!order) throw new DomainError('not_found', field, { entity: 'ordre', id });
-  return order;
+  return withPurchaseCancellation(ctx.db, order);
 }
 
 /** The same rules as the order screen's disabled print actions (documentAvailability). */

@@ -44,7 +44,12 @@ export function documentRefusal(
   const doc = { documentNb: documentLabel(kind, 'nb'), documentEn: documentLabel(kind, 'en'), order: order.number };
   const withType = { ...doc, orderType: typeNb(order.orderType), orderTypeEn: typeEn(order.orderType) };
   if (kind === 'purchase_order') {
-    return order.transactionType === 'purchase' ? null : { code: 'document_purchase_only', params: doc };
+    if (order.transactionType !== 'purchase') return { code: 'document_purchase_only', params: doc };
+    if (NOT_PRINTED_TYPES.includes(order.orderType)) return { code: 'document_type_not_printed', params: withType };
+    // An inquiry (type 5) is printed as an inquiry, not as an order.
+    if (order.orderType !== 1) return { code: 'document_normal_only', params: withType };
+    if (order.statusKind === 'cancelled') return { code: 'document_order_cancelled', params: doc };
+    return order.lines.length > 0 ? null : { code: 'document_no_lines', params: doc };
   }
   if (order.transactionType === 'purchase' && kind !== 'quote') return { code: 'document_sales_only', params: doc };
   if (NOT_PRINTED_TYPES.includes(order.orderType)) return { code: 'document_type_not_printed', params: withType };

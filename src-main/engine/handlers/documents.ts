@@ -4,6 +4,7 @@ import { listDocumentsOfOrder } from '../repos/documents';
 import { archivedDocument, issueDocument, issuePickingLists, saveLogo } from '../documents/service';
 import { documentAvailability } from '../domain/documentRules';
 import { listInvoices } from '../repos/invoices';
+import { withPurchaseCancellation } from '../repos/purchasing';
 import { reload } from '../services/processing';
 import { reader, writer, type HandlerMap } from './types';
 
@@ -27,7 +28,7 @@ export const documentHandlers: HandlerMap<DocumentChannels> = {
   }),
   'documents.renderPickingLists': writer((input, ctx) => issuePickingLists(ctx, input.orderIds, input.language)),
   'documents.availability': reader((input, { db }) =>
-    documentAvailability(reload(db, input.orderId), listInvoices(db, { orderId: input.orderId, limit: 500 })),
+    documentAvailability(withPurchaseCancellation(db, reload(db, input.orderId)), listInvoices(db, { orderId: input.orderId, limit: 500 })),
   ),
   'documents.setLogo': writer((input, ctx) => saveLogo(ctx, input.imageBase64), { right: 'administer' }),
 };

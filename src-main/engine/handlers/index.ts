@@ -7,7 +7,9 @@ import { documentHandlers } from './documents';
 import { orderHandlers } from './orders';
 import { processingHandlers } from './processing';
 import { productHandlers } from './products';
+import { purchasingHandlers } from './purchasing';
 import { stockHandlers } from './stock';
+import { supplierHandlers } from './suppliers';
 import { systemHandlers } from './system';
 import type { HandlerMap } from './types';
 
@@ -21,4 +23,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...orderHandlers,
   ...processingHandlers,
   ...documentHandlers,
+  ...supplierHandlers,
+  ...purchasingHandlers,
 };

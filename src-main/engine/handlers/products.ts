@@ -1,3 +1,4 @@
+import type { Product } from '../../../shared/channels/products';
 import { DomainError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
@@ -10,6 +11,7 @@ import {
   updateProduct,
   type ProductValues,
 } from '../repos/products';
+import { getSupplierRow } from '../repos/suppliers';
 import { reader, writer, type HandlerMap } from './types';
 
 /** Product numbers and EANs are unique; say which one is taken instead of failing on the constraint. */
@@ -22,11 +24,20 @@ function assertUnique(db: Db, p: ProductValues, selfId: number | null): void {
   }
 }
 
-function values(input: Omit<ProductValues, 'costOre' | 'binLocation' | 'ean'> & {
+type ProductFields = Omit<ProductValues, 'costOre' | 'binLocation' | 'ean' | 'supplierId' | 'reorderPointQty'> & {
   costOre?: number | null | undefined;
   binLocation?: string | null | undefined;
   ean?: string | null | undefined;
-}): ProductValues {
+  supplierId?: number | null | undefined;
+  reorderPointQty?: number | null | undefined;
+};
+
+/** The supplier must be one; a field left out keeps what the product had (null for a new one). */
+function values(db: Db, input: ProductFields, before: Product | null): ProductValues {
+  const supplierId = input.supplierId === undefined ? (before?.supplierId ?? null) : input.supplierId;
+  if (supplierId !== null && supplierId !== before?.supplierId && !getSupplierRow(db, supplierId)) {
+    throw new DomainError('unknown_supplier', 'supplierId', { id: supplierId });
+  }
   return {
     number: input.number,
     name: input.name,
@@ -38,6 +49,8 @@ function values(input: Omit<ProductValues, 'costOre' | 'binLocation' | 'ean'> & 
     binLocation: input.binLocation || null,
     ean: input.ean || null,
     active: input.active,
+    supplierId,
+    reorderPointQty: input.reorderPointQty === undefined ? (before?.reorderPointQty ?? null) : input.reorderPointQty,
   };
 }
 
@@ -51,7 +64,7 @@ export const productHandlers: HandlerMap<
     return p;
   }),
   'products.create': writer((input, { db, now, userId }) => {
-    const v = values(input);
+    const v = values(db, input, null);
     assertUnique(db, v, null);
     const id = insertProduct(db, v, now.toISOString());
     logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: id, action: 'create', after: v });
@@ -60,7 +73,7 @@ export const productHandlers: HandlerMap<
   'products.update': writer((input, { db, now, userId }) => {
     const before = getProduct(db, input.id);
     if (!before) throw new DomainError('not_found', 'id', { entity: 'produkt', id: input.id });
-    const v = values(input);
+    const v = values(db, input, before);
     assertUnique(db, v, input.id);
     updateProduct(db, input.id, v, now.toISOString());
     logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: input.id, action: 'update', before, after: v });

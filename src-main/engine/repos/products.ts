@@ -15,6 +15,8 @@ interface ProductRow {
   bin_location: string | null;
   ean: string | null;
   active: number;
+  supplier_id: number | null;
+  reorder_point_qty: number | null;
   updated_at: string;
 }
 
@@ -30,6 +32,8 @@ const toProduct = (r: ProductRow): Product => ({
   binLocation: r.bin_location,
   ean: r.ean,
   active: r.active === 1,
+  supplierId: r.supplier_id,
+  reorderPointQty: r.reorder_point_qty,
   updatedAt: r.updated_at,
 });
 
@@ -69,6 +73,8 @@ function params(p: ProductValues) {
     bin: p.binLocation,
     ean: p.ean,
     active: p.active ? 1 : 0,
+    supplier: p.supplierId,
+    reorder: p.reorderPointQty,
   };
 }
 
@@ -77,8 +83,8 @@ export function insertProduct(db: Db, p: ProductValues, now: string): number {
     stmt(
       db,
       `INSERT INTO product (number, name, unit, price_ore, cost_ore, vat_code, stock_managed, bin_location, ean, active,
-         created_at, updated_at)
-       VALUES (@number, @name, @unit, @price, @cost, @vat, @stock, @bin, @ean, @active, @now, @now)`,
+         supplier_id, reorder_point_qty, created_at, updated_at)
+       VALUES (@number, @name, @unit, @price, @cost, @vat, @stock, @bin, @ean, @active, @supplier, @reorder, @now, @now)`,
     ).run({ ...params(p), now }).lastInsertRowid,
   );
 }
@@ -87,7 +93,8 @@ export function updateProduct(db: Db, id: number, p: ProductValues, now: string)
   stmt(
     db,
     `UPDATE product SET number = @number, name = @name, unit = @unit, price_ore = @price, cost_ore = @cost,
-       vat_code = @vat, stock_managed = @stock, bin_location = @bin, ean = @ean, active = @active, updated_at = @now
+       vat_code = @vat, stock_managed = @stock, bin_location = @bin, ean = @ean, active = @active,
+       supplier_id = @supplier, reorder_point_qty = @reorder, updated_at = @now
      WHERE id = @id`,
   ).run({ ...params(p), now, id });
 }

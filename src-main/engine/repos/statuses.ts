@@ -34,7 +34,8 @@ export function getStatus(db: Db, id: number): (Status & { transactionType: Tran
 }
 
 export function countStatuses(db: Db): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM status').get() as { n: number }).n;
+  // Sales statuses only: the purchase orders' placeholder status is no flow.
+  return (stmt(db, "SELECT count(*) AS n FROM status WHERE transaction_type = 'sales'").get() as { n: number }).n;
 }
 
 export function insertStatuses(db: Db, transactionType: TransactionType, seeds: readonly StatusSeed[]): void {

@@ -1,6 +1,6 @@
 // Purchase order (SPEC 1.3): what we order from a supplier, where it is to be
-// delivered (our address), at what price. Built from an Order-shaped input;
-// purchase orders themselves arrive with purchasing.
+// delivered (our address), at what price. The counterparty is the supplier;
+// the lines are printed as ordered.
 import { labels } from '../labels';
 import { DocumentLayout } from '../layout';
 import type { OrderDocumentModel, Party } from '../model';

@@ -1,0 +1,156 @@
+// A purchase order's status and its lines' figures (SPEC 1.3), as pure functions
+// of the line quantities and the company's purchase options. Nothing here is
+// stored: the status is computed every time from the quantities it speaks of.
+//
+// The steps a line goes through, each only when its option is on:
+//   reply (confirmed quantity) → dispatch (shipped) → reception (received) → invoice.
+// Each step may take no more than the step before it has let through ("basis").
+import type { PurchaseOptions } from '../../../shared/channels/purchasing';
+import type { PurchaseOrderTypeId, PurchaseReply, PurchaseStatus } from '../../../shared/enums';
+
+export interface PurchaseLineState {
+  readonly lineNo: number;
+  readonly quantity: number;
+  readonly unitPriceOre: number;
+  readonly discountBp: number;
+  readonly reply: PurchaseReply | null;
+  readonly qtyConfirmed: number;
+  readonly confirmedPriceOre: number | null;
+  readonly qtyShipped: number;
+  readonly qtyReceived: number;
+  readonly qtyInvoiced: number;
+}
+
+export interface PurchaseOrderState {
+  readonly orderType: PurchaseOrderTypeId;
+  readonly cancelled: boolean;
+  readonly lines: readonly PurchaseLineState[];
+}
+
+/** What the supplier is to deliver: the confirmed quantity once replied (0 if refused), else the ordered one. */
+export function expectedQty(l: PurchaseLineState): number {
+  return l.reply === null ? l.quantity : l.qtyConfirmed;
+}
+
+/** The unit price agreed with the supplier: confirmed when the reply changed it, else as ordered. */
+export function agreedPriceOre(l: PurchaseLineState): number {
+  return l.confirmedPriceOre ?? l.unitPriceOre;
+}
+
+/** The agreed cost of one unit after the line discount (what a receipt books when no cost is given). */
+export function agreedUnitCostOre(l: PurchaseLineState): number {
+  return Math.round((agreedPriceOre(l) * (10_000 - l.discountBp)) / 10_000);
+}
+
+/** The largest quantity any later step has taken on the line (a reply may not go below it). */
+export function processedQty(l: PurchaseLineState): number {
+  return Math.max(l.qtyShipped, l.qtyReceived, l.qtyInvoiced);
+}
+
+export type StepBlock = 'refused' | 'reply_first' | null;
+
+/** With "reply to order", nothing moves on a line until the supplier has answered it, and nothing on a refused one. */
+export function stepBlock(l: PurchaseLineState, opts: PurchaseOptions): StepBlock {
+  if (l.reply === 'refused') return 'refused';
+  if (opts.reply && l.reply === null) return 'reply_first';
+  return null;
+}
+
+/** The step before dispatch: what the supplier has confirmed (or ordered, without replies). */
+function confirmedBasis(l: PurchaseLineState): number {
+  return expectedQty(l);
+}
+
+/** How much may be shipped now: the confirmed basis less what is shipped. */
+export function canShip(l: PurchaseLineState, opts: PurchaseOptions): number {
+  if (!opts.dispatch || stepBlock(l, opts)) return 0;
+  return Math.max(0, confirmedBasis(l) - l.qtyShipped);
+}
+
+/** What reception may go up to: what is shipped when dispatch is registered, else what is confirmed. */
+export function receiveBasis(l: PurchaseLineState, opts: PurchaseOptions): number {
+  return opts.dispatch ? l.qtyShipped : confirmedBasis(l);
+}
+
+export function canReceive(l: PurchaseLineState, opts: PurchaseOptions): number {
+  if (!opts.reception || stepBlock(l, opts)) return 0;
+  return Math.max(0, receiveBasis(l, opts) - l.qtyReceived);
+}
+
+/** What invoicing may go up to: the last step before it that the company uses. */
+export function invoiceBasis(l: PurchaseLineState, opts: PurchaseOptions): number {
+  if (opts.reception) return l.qtyReceived;
+  if (opts.dispatch) return l.qtyShipped;
+  return confirmedBasis(l);
+}
+
+export function canInvoice(l: PurchaseLineState, opts: PurchaseOptions): number {
+  if (stepBlock(l, opts)) return 0;
+  return Math.max(0, invoiceBasis(l, opts) - l.qtyInvoiced);
+}
+
+export interface LineFigures {
+  readonly qtyExpected: number;
+  readonly agreedPriceOre: number;
+  readonly leftToShip: number;
+  readonly leftToReceive: number;
+  readonly leftToInvoice: number;
+  readonly canShip: number;
+  readonly canReceive: number;
+  readonly canInvoice: number;
+}
+
+export function lineFigures(l: PurchaseLineState, opts: PurchaseOptions, orderType: PurchaseOrderTypeId): LineFigures {
+  const expected = expectedQty(l);
+  // Only Normal orders are processed step by step (Realized is received as saved; Inquiry and Unprocessed wait).
+  const processed = orderType === 1;
+  return {
+    qtyExpected: expected,
+    agreedPriceOre: agreedPriceOre(l),
+    leftToShip: Math.max(0, expected - l.qtyShipped),
+    leftToReceive: Math.max(0, expected - l.qtyReceived),
+    leftToInvoice: Math.max(0, expected - l.qtyInvoiced),
+    canShip: processed ? canShip(l, opts) : 0,
+    canReceive: processed ? canReceive(l, opts) : 0,
+    canInvoice: processed ? canInvoice(l, opts) : 0,
+  };
+}
+
+/**
+ * The status (SPEC 1.3), from the latest step anything has reached back to the
+ * first: invoicing, reception, dispatch, reply; a step whose option is off is
+ * skipped. "Partially" means some line still expects more at that step. Lines
+ * the supplier refused expect nothing. A Realized order was received in full as
+ * it was saved, whatever the options say.
+ */
+export function derivePurchaseStatus(order: PurchaseOrderState, opts: PurchaseOptions): PurchaseStatus {
+  if (order.cancelled) return 'cancelled';
+  const lines = order.lines;
+  if (lines.length === 0) return 'to_process';
+  const open = lines.filter((l) => expectedQty(l) > 0);
+  const all = (done: (l: PurchaseLineState) => boolean) => open.length > 0 && open.every(done);
+
+  if (lines.some((l) => l.qtyInvoiced > 0)) {
+    return all((l) => l.qtyInvoiced >= expectedQty(l)) ? 'invoiced' : 'partially_invoiced';
+  }
+  if ((opts.reception || order.orderType === 4) && lines.some((l) => l.qtyReceived > 0)) {
+    return all((l) => l.qtyReceived >= expectedQty(l)) ? 'received' : 'partially_received';
+  }
+  if (opts.dispatch && lines.some((l) => l.qtyShipped > 0)) {
+    return all((l) => l.qtyShipped >= expectedQty(l)) ? 'shipped' : 'partially_shipped';
+  }
+  if (opts.reply && lines.some((l) => l.reply !== null)) {
+    if (lines.every((l) => l.reply === 'refused')) return 'refused';
+    return lines.every((l) => l.reply === 'accepted') ? 'confirmed' : 'partially_confirmed';
+  }
+  return 'to_process';
+}
+
+/** Lines and header may be edited only before the supplier has answered or anything moved (status To process). */
+export function isEditable(order: PurchaseOrderState, opts: PurchaseOptions): boolean {
+  return (
+    order.orderType !== 4 &&
+    derivePurchaseStatus(order, opts) === 'to_process' &&
+    order.lines.every((l) => l.reply === null && processedQty(l) === 0)
+  );
+}
