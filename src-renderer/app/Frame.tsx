@@ -1,4 +1,4 @@
-// The app frame: navigation (Alt+1..4), company name, language switch, and the
+// The app frame: navigation (Alt+1..6), company name, language switch, and the
 // screens. A screen, once visited, stays mounted (hidden when another is shown),
 // so an order half typed is still there when the clerk comes back to it.
 import { useState } from 'react';
@@ -10,11 +10,14 @@ import { Shortcut } from '../components/Shortcut';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { ProductsScreen } from '../screens/products/ProductsScreen';
+import { PurchasingScreen } from '../screens/purchasing/PurchasingScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { SuppliersScreen } from '../screens/suppliers/SuppliersScreen';
 import { useHotkeys } from './hotkeys';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const SCREENS = ['orders', 'customers', 'products', 'settings'] as const;
+// Alt+N is the screen's place in this list: new screens go at the end, so the keys clerks know stay as they are.
+const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers'] as const;
 type ScreenId = (typeof SCREENS)[number];
 
 export function Frame(props: { bootstrap: Bootstrap }) {
@@ -34,6 +37,8 @@ export function Frame(props: { bootstrap: Bootstrap }) {
     'alt+2': () => go('customers'),
     'alt+3': () => go('products'),
     'alt+4': () => go('settings'),
+    'alt+5': () => go('purchasing'),
+    'alt+6': () => go('suppliers'),
   });
 
   const render = (id: ScreenId) => {
@@ -47,6 +52,10 @@ export function Frame(props: { bootstrap: Bootstrap }) {
         return <ProductsScreen active={active} />;
       case 'settings':
         return <SettingsScreen active={active} bootstrap={props.bootstrap} />;
+      case 'purchasing':
+        return <PurchasingScreen active={active} />;
+      case 'suppliers':
+        return <SuppliersScreen active={active} />;
       default: {
         const never: never = id;
         throw new Error(`unknown screen ${String(never)}`);

@@ -16,7 +16,7 @@ import { Shortcut } from '../../components/Shortcut';
 import { bilingual, type BilingualText } from '../../i18n';
 import { amountText } from '../orders/orderDraft';
 
-interface ContactDraft {
+export interface ContactDraft {
   key: string;
   id?: number;
   name: string;
@@ -327,7 +327,9 @@ export function CustomerForm(props: CustomerFormProps) {
   );
 }
 
-function ContactsTable(props: {
+/** The contacts of a business party (customers, suppliers): `prefix` names its test ids. */
+export function ContactsTable(props: {
+  prefix?: string;
   contacts: readonly ContactDraft[];
   errors: FieldErrors;
   onChange: (key: string, change: Partial<ContactDraft>) => void;
@@ -336,8 +338,9 @@ function ContactsTable(props: {
 }) {
   const { t } = useTranslation();
   const cols = ['name', 'phone', 'email', 'role'] as const;
+  const prefix = props.prefix ?? 'customer';
   return (
-    <fieldset className="form-section contacts" data-testid="customer-contacts">
+    <fieldset className="form-section contacts" data-testid={`${prefix}-contacts`}>
       <legend>{t('customers.contacts')}</legend>
       {props.contacts.length === 0 ? <p className="muted">{t('customers.contact.none')}</p> : null}
       {props.contacts.length > 0 ? (
@@ -363,14 +366,14 @@ function ContactsTable(props: {
                       <input
                         className="cell"
                         data-field={field}
-                        data-testid={`customer-contact-${i}-${col}`}
+                        data-testid={`${prefix}-contact-${i}-${col}`}
                         aria-label={`${t(`customers.contact.${col}`)} ${i + 1}`}
                         aria-invalid={error ? true : undefined}
                         value={c[col]}
                         inputMode={col === 'phone' ? 'tel' : col === 'email' ? 'email' : undefined}
                         onChange={(e) => props.onChange(c.key, { [col]: e.target.value })}
                       />
-                      {error ? <FieldMessage id={`contact-${c.key}-${col}`} testId={`customer-contact-${i}-${col}`} error={error} /> : null}
+                      {error ? <FieldMessage id={`contact-${c.key}-${col}`} testId={`${prefix}-contact-${i}-${col}`} error={error} /> : null}
                     </td>
                   );
                 })}
@@ -390,7 +393,7 @@ function ContactsTable(props: {
           </tbody>
         </table>
       ) : null}
-      <button type="button" className="small" onClick={props.onAdd} data-testid="customer-contact-add" data-skip-enter="1">
+      <button type="button" className="small" onClick={props.onAdd} data-testid={`${prefix}-contact-add`} data-skip-enter="1">
         + {t('customers.contact.add')} <Shortcut keys="Alt+K" />
       </button>
     </fieldset>

@@ -1,11 +1,12 @@
-// The product form: number, name, unit, price, VAT code, stock-managed, bin location, EAN.
+// The product form: number, name, unit, price, VAT code, stock-managed, bin location, EAN,
+// and for purchasing the supplier it is bought from and its reorder point.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product, ProductInput } from '../../../shared/channels/products';
 import { UNITS, VAT_CODES, type VatCode } from '../../../shared/enums';
-import { parseAmount } from '../../../shared/format';
+import { formatQuantity, parseAmount, parseQuantity } from '../../../shared/format';
 import { invoke } from '../../api/client';
-import { invalidate } from '../../api/queries';
+import { invalidate, useChannel } from '../../api/queries';
 import { focusNextIn, useHotkeys } from '../../app/hotkeys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Banner, CheckboxField, FormScopeProvider, Notice, SelectField, TextField } from '../../components/fields';
@@ -25,6 +26,8 @@ interface Values {
   binLocation: string;
   ean: string;
   active: boolean;
+  supplierId: string;
+  reorderPoint: string;
 }
 
 function valuesOf(p: Product | null): Values {
@@ -39,6 +42,8 @@ function valuesOf(p: Product | null): Values {
     binLocation: p?.binLocation ?? '',
     ean: p?.ean ?? '',
     active: p?.active ?? true,
+    supplierId: p?.supplierId != null ? String(p.supplierId) : '',
+    reorderPoint: p?.reorderPointQty != null ? formatQuantity(p.reorderPointQty, { separator: '' }) : '',
   };
 }
 
@@ -53,6 +58,8 @@ const PATHS: Readonly<Record<string, keyof Values>> = {
   binLocation: 'binLocation',
   ean: 'ean',
   active: 'active',
+  supplierId: 'supplierId',
+  reorderPointQty: 'reorderPoint',
 };
 
 export interface ProductFormProps {
@@ -76,6 +83,8 @@ export function ProductForm(props: ProductFormProps) {
   const [confirmLeave, setConfirmLeave] = useState(false);
   const root = useRef<HTMLFormElement>(null);
   const dirty = JSON.stringify(v) !== baseline;
+  // A small business buys from tens of suppliers, not thousands: one list serves the choice.
+  const suppliers = useChannel('suppliers.list', { limit: 500 }, { staleTime: 30_000 });
   const onDirtyChange = props.onDirtyChange;
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
@@ -96,6 +105,11 @@ export function ProductForm(props: ProductFormProps) {
       costOre = parseAmount(v.cost);
       if (costOre === null || costOre < 0) errors.cost = bilingual('common.invalidAmount');
     }
+    let reorderPointQty: number | null = null;
+    if (v.reorderPoint.trim()) {
+      reorderPointQty = parseQuantity(v.reorderPoint);
+      if (reorderPointQty === null || reorderPointQty < 0) errors.reorderPoint = bilingual('common.invalidNumber');
+    }
     if (Object.keys(errors).length) {
       setFields(errors);
       focusField(root.current, Object.keys(errors)[0]);
@@ -112,6 +126,8 @@ export function ProductForm(props: ProductFormProps) {
       binLocation: v.binLocation.trim() || null,
       ean: v.ean.trim() || null,
       active: v.active,
+      supplierId: v.supplierId ? Number(v.supplierId) : null,
+      reorderPointQty,
     };
     savingRef.current = true;
     setSaving(true);
@@ -185,6 +201,29 @@ export function ProductForm(props: ProductFormProps) {
           <TextField name="cost" label={t('products.cost')} value={v.cost} numeric inputMode="decimal" onChange={(x) => set('cost', x)} />
           <TextField name="ean" label={t('products.ean')} value={v.ean} inputMode="numeric" maxLength={14} onChange={(x) => set('ean', x)} />
           <TextField name="binLocation" label={t('products.binLocation')} value={v.binLocation} maxLength={20} onChange={(x) => set('binLocation', x)} />
+          <div className="field" />
+          <SelectField
+            name="supplierId"
+            label={t('products.supplier')}
+            value={v.supplierId}
+            span={2}
+            onChange={(x) => set('supplierId', x)}
+            options={[
+              { value: '', label: t('products.noSupplier') },
+              ...(suppliers.data?.rows ?? []).map((s) => ({ value: String(s.id), label: `${s.name} (${s.number})` })),
+              // The saved supplier, while the list loads (or if it is past the list's end).
+              ...(v.supplierId && !suppliers.data?.rows.some((s) => String(s.id) === v.supplierId) ? [{ value: v.supplierId, label: `#${v.supplierId}` }] : []),
+            ]}
+          />
+          <TextField
+            name="reorderPoint"
+            label={t('products.reorderPoint')}
+            value={v.reorderPoint}
+            numeric
+            inputMode="decimal"
+            hint={t('products.reorderPointHint')}
+            onChange={(x) => set('reorderPoint', x)}
+          />
           <div className="field" />
           <CheckboxField name="stockManaged" label={t('products.stockManaged')} checked={v.stockManaged} onChange={(x) => set('stockManaged', x)} />
           <CheckboxField name="active" label={t('products.active')} checked={v.active} onChange={(x) => set('active', x)} />
