@@ -433,6 +433,14 @@ const MESSAGES = {
     nb: (p) => `Ingen linje på innkjøpsordre ${p.order} har en vare med EAN ${p.ean}.`,
     en: (p) => `No line on purchase order ${p.order} has a product with EAN ${p.ean}.`,
   },
+  ean_not_shipped: {
+    nb: (p) => `Linje ${p.line} (${p.product}) kan ikke mottas nå: ${p.left} er ikke sendt fra leverandøren ennå. Registrer forsendelsen først.`,
+    en: (p) => `Line ${p.line} (${p.product}) cannot be received now: ${p.left} has not been shipped by the supplier yet. Register the dispatch first.`,
+  },
+  ean_received_in_full: {
+    nb: (p) => `Linje ${p.line} (${p.product}) er allerede mottatt i sin helhet (${p.received}). Det er ingenting mer å motta på den.`,
+    en: (p) => `Line ${p.line} (${p.product}) is already received in full (${p.received}). There is nothing more to receive on it.`,
+  },
   product_without_supplier: {
     nb: (p) => `Produktet ${p.product} har ingen fast leverandør. Velg leverandør på produktet først.`,
     en: (p) => `Product ${p.product} has no supplier. Set the product's supplier first.`,

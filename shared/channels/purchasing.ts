@@ -37,6 +37,7 @@ export interface PurchaseLine {
   readonly unitPriceOre: number;
   readonly discountBp: number;
   readonly vatCode: VatCode;
+  /** Ordered quantity × ordered price less discount (excl. VAT). */
   readonly amountOre: number;
   readonly deliveryDate: string | null;
   /** The supplier's reply; null until there is one. */
@@ -52,6 +53,8 @@ export interface PurchaseLine {
   readonly qtyExpected: number;
   /** The unit price agreed: confirmed once changed, else ordered. */
   readonly agreedPriceOre: number;
+  /** Expected quantity × agreed price less discount (excl. VAT): what the line costs as agreed. */
+  readonly agreedAmountOre: number;
   readonly leftToShip: number;
   readonly leftToReceive: number;
   readonly leftToInvoice: number;
@@ -104,6 +107,8 @@ export interface PurchaseOrder {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly cancelledAt: string | null;
+  /** Why it was cancelled (or replaced by an amendment), as the clerk wrote it. */
+  readonly cancelReason: string | null;
   /** The order this one replaces (an amendment), and the one that replaced it. */
   readonly amendsId: number | null;
   readonly amendsNumber: number | null;
@@ -115,7 +120,10 @@ export interface PurchaseOrder {
   readonly editable: boolean;
   readonly options: PurchaseOptions;
   readonly lines: readonly PurchaseLine[];
+  /** As ordered: ordered quantity × ordered price, per VAT rate. */
   readonly totals: Totals;
+  /** As agreed with the supplier: expected quantity × agreed price, per VAT rate (equal to `totals` until a reply changes them). */
+  readonly agreedTotals: Totals;
   readonly invoices: readonly SupplierInvoice[];
   readonly priceDifferenceOre: number;
 }
@@ -219,6 +227,10 @@ export const replyLineInput = z
   .strict();
 export type ReplyLineInput = z.input<typeof replyLineInput>;
 
+/** The columns the purchase list can be sorted by (an allowlist: nothing else reaches the engine). */
+export const PURCHASE_SORT_COLUMNS = ['number', 'orderDate', 'supplierName'] as const;
+export type PurchaseSortColumn = (typeof PURCHASE_SORT_COLUMNS)[number];
+
 const lineArray = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(2000);
 
 export const purchasingChannels = {
@@ -226,11 +238,15 @@ export const purchasingChannels = {
     z.object({ header: purchaseHeaderInput, lines: z.array(purchaseLineInput).max(2000).default([]) }).strict(),
   ),
   'purchase.get': channel<PurchaseOrder>()(z.object({ id }).strict()),
-  /** Newest first; `statuses` narrows to derived statuses, `counts` answer the status tabs. */
+  /**
+   * Newest first unless `sort` names a column (number, order date or supplier name, ascending or
+   * descending; ties newest first); `statuses` narrows to derived statuses, `counts` answer the status tabs.
+   */
   'purchase.list': channel<PurchaseListResult>()(
     z
       .object({
         statuses: z.array(z.enum(PURCHASE_STATUS_KEYS)).max(11).optional(),
+        sort: z.object({ colId: z.enum(PURCHASE_SORT_COLUMNS), sort: z.enum(['asc', 'desc']) }).strict().optional(),
         supplierId: id.nullable().optional(),
         search: text(200).optional(),
         offset: z.number().int().min(0).max(1_000_000).default(0),

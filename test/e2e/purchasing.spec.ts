@@ -90,6 +90,13 @@ test('inquiry → order → partially confirmed (changed price) → partially sh
   // Both values are kept: the ordered price stays on the line.
   await expect(page.getByTestId('pline-1-price')).toHaveValue('110,00');
   await expect(page.getByTestId('po-locked')).toBeVisible();
+  // The totals are what was agreed (10 × 600,00 + 20 × 99,00 = 7 980,00 + 25 % MVA), the ordered total beside them.
+  await expect(page.getByTestId('totals-agreed')).toHaveText('Avtalt');
+  await expect(page.getByTestId('totals-sum-label')).toHaveText('Avtalt');
+  await expect(page.getByTestId('totals-net')).toHaveText(kr('7 980,00'));
+  await expect(page.getByTestId('totals-gross')).toHaveText(kr('9 975,00'));
+  await expect(page.getByTestId('totals-ordered-gross')).toHaveText(kr('10 250,00'));
+  await expect(page.getByTestId('pline-1-confirmed').locator('span')).toHaveAttribute('title', /Avtalt beløp: 1.980,00/);
   await expectTab(page, 'partially_confirmed', 1);
   await openPurchase(page, number);
 
@@ -183,6 +190,22 @@ test('inquiry → order → partially confirmed (changed price) → partially sh
   await expect(page.getByTestId('po-price-diff')).toHaveText(kr('Prisavvik +16,00'));
   await expect(page.getByTestId('po-action-invoice')).toBeDisabled();
   await screenshot(page, 'purchase-5-invoiced');
+
+  // ---- The order's log (Alt+G): each step in words, newest first ---------------------------------
+  await kb.press('Alt+g');
+  await expect(page.getByTestId('po-side')).toBeVisible();
+  await expect(page.getByTestId('po-log-toggle')).toHaveAttribute('aria-pressed', 'true');
+  const entry = (i: number) => page.getByTestId(`activity-${i}-text`);
+  await expect(entry(0)).toHaveText('Leverandørfaktura F-1002 på 808,00 registrert (prisavvik +16,00) · Status: Delvis fakturert → Fakturert');
+  await expect(entry(2)).toHaveText('Mottatt: linje 1: 4, linje 2: 8 · Status: Delvis mottatt → Mottatt');
+  await expect(entry(3)).toHaveText('Sendt fra leverandøren: linje 2: 8');
+  await expect(entry(4)).toHaveText('Mottatt: linje 1: 6, linje 2: 12 · Status: Delvis sendt → Delvis mottatt');
+  await expect(entry(6)).toHaveText('Ordresvar: linje 1 bekreftet; linje 2 endret til 20 à 99,00 · Status: Til behandling → Delvis bekreftet');
+  await expect(entry(7)).toHaveText('Endret · Ordretype: 5 Forespørsel → 1 Normal');
+  await expect(entry(8)).toHaveText('Opprettet · i Til behandling · 5 Forespørsel');
+  await screenshot(page, 'purchase-5b-history');
+  await kb.press('Alt+g');
+  await expect(page.getByTestId('po-side')).toHaveCount(0);
 
   // ---- Stock and value on the product screen: received at the agreed cost ---------------------
   await expectStockValue(page, 'BOR-18', '10', '6 000,00');
@@ -320,10 +343,23 @@ test('purchase suggestions (below reorder point incl. on order, by supplier) bec
   expect(products).toEqual(['BOR-18', 'SAG-190']);
   const bladeLine = first === 'SAG-190' ? 0 : 1;
   await expect(page.getByTestId(`pline-${bladeLine}-quantity`)).toHaveValue('12');
-  // A draft: still editable.
+  // A draft: still editable. Its log says where it came from, once.
   await expect(page.getByTestId('po-add-line')).toBeVisible();
+  await page.keyboard.press('Alt+g');
+  await expect(page.getByTestId('activity-0-text')).toHaveText('Opprettet fra innkjøpsforslag');
+  await expect(page.getByTestId('activity-panel').locator('li')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('po-tab-count-to_process')).toHaveText('3');
+
+  // The list sorts by supplier when its header is clicked (ascending, then descending); ties newest first.
+  const cell = (row: number, col: string) => page.locator(`[data-testid=po-grid] .ag-row[row-index="${row}"] [col-id=${col}]`);
+  await page.locator('[data-testid=po-grid] .ag-header-cell[col-id=supplierName] .ag-header-cell-label').click();
+  await expect(cell(0, 'supplierName')).toHaveText('Festemidler Engros AS');
+  await expect(cell(1, 'supplierName')).toHaveText('Verktøygrossisten AS');
+  await expect(cell(1, 'number')).toHaveText(String(toolsPo.number));
+  await page.locator('[data-testid=po-grid] .ag-header-cell[col-id=supplierName] .ag-header-cell-label').click();
+  await expect(cell(0, 'supplierName')).toHaveText('Verktøygrossisten AS');
+  await expect(cell(2, 'supplierName')).toHaveText('Festemidler Engros AS');
   expect(glue.id).toBeGreaterThan(0);
 });
 
@@ -381,6 +417,10 @@ test('a supplier made in the register; its purchase order amended (history kept,
   await expect(page.getByTestId('po-cancelled')).toContainText(`erstattet av endringsordre ${amendment}`);
   await expect(page.getByTestId('po-action-amend')).toBeDisabled();
   await expect(page.getByTestId('pline-0-quantity')).toHaveValue('3');
+  // Its log says what became of it, and why.
+  await kb.press('Alt+g');
+  await expect(page.getByTestId('activity-0-text')).toHaveText(`Kansellert og erstattet av endringsordre ${amendment}: «Leverandøren ba om nytt antall»`);
+  await kb.press('Alt+g');
   await page.getByTestId('po-amended-by').click();
   await expect(page.getByTestId('po-number')).toHaveText(String(amendment));
 

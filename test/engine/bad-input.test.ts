@@ -302,6 +302,8 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'purchase.list': [
     { name: 'unknown status', input: () => ({ statuses: ['lost'] }), code: 'invalid_choice', field: 'statuses.0' },
     { name: 'limit too big', input: () => ({ limit: 5000 }), code: 'too_big', field: 'limit' },
+    { name: 'a column not in the sort allowlist', input: () => ({ sort: { colId: 'id; DROP TABLE order_header', sort: 'asc' } }), code: 'invalid_choice', field: 'sort.colId' },
+    { name: 'unknown sort direction', input: () => ({ sort: { colId: 'number', sort: 'up' } }), code: 'invalid_choice', field: 'sort.sort' },
   ],
   'purchase.save': [
     { name: 'stale version', input: () => ({ id: ids.po, version: ids.poVersion + 5, header: { supplierId: ids.supplier }, lines: [] }), code: 'version_conflict', field: 'version' },

@@ -149,6 +149,14 @@ describe('purchasing invariants', () => {
               const po = await w.t.ok('purchase.get', { id });
               expect(po.status, 'the derived status matches the quantities').toBe(statusFromQuantities(po, opts));
               expect(listed.get(id), 'the list derives the same status').toBe(po.status);
+              // Agreed = expected quantity × agreed price (no discounts here, whole units: exact øre).
+              for (const l of po.lines) {
+                const expected = l.reply === null ? l.quantity : l.qtyConfirmed;
+                expect(l.agreedAmountOre, 'agreed amount = expected × agreed price').toBe((expected / 1000) * (l.confirmedPriceOre ?? l.unitPriceOre));
+              }
+              expect(po.agreedTotals.netOre, 'agreed totals = Σ agreed line amounts').toBe(po.lines.reduce((s, l) => s + l.agreedAmountOre, 0));
+              expect(po.agreedTotals.grossOre).toBe(po.agreedTotals.netOre + po.agreedTotals.vatOre);
+              if (po.lines.every((l) => l.reply === null || l.reply === 'accepted')) expect(po.agreedTotals, 'unchanged by the supplier: agreed = ordered').toEqual(po.totals);
               for (const l of po.lines) {
                 const expected = l.reply === null ? l.quantity : l.qtyConfirmed;
                 expect(l.qtyShipped, 'shipped ≤ confirmed').toBeLessThanOrEqual(expected);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PurchaseOptions, PurchaseOrder } from '../../shared/channels/purchasing';
 import { openDatabase } from '../../src-main/engine/db/connection';
 import { auditSales } from '../../src-main/engine/demo/audit';
-import { stockLedger } from '../helpers/engine';
+import { COMPANY, stockLedger } from '../helpers/engine';
 import { ALL_OPTION_COMBINATIONS, purchaseWorld, type PurchaseWorld } from '../helpers/purchasing';
 
 let w: PurchaseWorld | null = null;
@@ -230,6 +230,43 @@ describe('reception into stock (SPEC 3)', () => {
     expect(e).toMatchObject({ code: 'ean_not_on_order', field: 'ean' });
   });
 
+  it('the scanner prefers a line that can be received now, and says why when none can', async () => {
+    w = await purchaseWorld({ reply: false, dispatch: true, reception: true });
+    // The same product on two lines: only the second is shipped.
+    let po = await w.po([[w.screw, 5_000], [w.drill, 1_000], [w.screw, 3_000]]);
+    const [first, , second] = po.lines.map((l) => l.id) as [number, number, number];
+    const notShippedAtAll = await w.t.refused('purchase.lineByEan', { id: po.id, ean: '7038010009457' });
+    expect(notShippedAtAll).toMatchObject({ code: 'ean_not_shipped', field: 'ean', params: { line: 1, product: 'SKRUE', left: '5' } });
+    po = await w.t.ok('purchase.dispatch', { id: po.id, version: po.version, lines: [{ lineId: second, quantity: 3_000 }] });
+    expect(po.lines[0]).toMatchObject({ leftToReceive: 5_000, canReceive: 0 });
+    // Line 1 still expects goods but none are shipped: the shipped line 3 is the one found.
+    expect(await w.t.ok('purchase.lineByEan', { id: po.id, ean: '7038010009457' })).toMatchObject({ id: second, lineNo: 3, canReceive: 3_000 });
+    po = await w.t.ok('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: second, quantity: 3_000 }] });
+    const e = await w.t.refused('purchase.lineByEan', { id: po.id, ean: '7038010009457' });
+    expect(e).toMatchObject({ code: 'ean_not_shipped', field: 'ean', params: { line: 1, product: 'SKRUE', left: '5' } });
+    expect(e.message.nb).toBe('Linje 1 (SKRUE) kan ikke mottas nå: 5 er ikke sendt fra leverandøren ennå. Registrer forsendelsen først.');
+    expect(e.message.en).toContain('has not been shipped by the supplier yet');
+    po = await w.t.ok('purchase.dispatch', { id: po.id, version: po.version, lines: [{ lineId: first, quantity: 5_000 }] });
+    expect(await w.t.ok('purchase.lineByEan', { id: po.id, ean: '7038010009457' })).toMatchObject({ id: first, canReceive: 5_000 });
+    po = await w.t.ok('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: first, quantity: 5_000 }] });
+    const full = await w.t.refused('purchase.lineByEan', { id: po.id, ean: '7038010009457' });
+    expect(full).toMatchObject({ code: 'ean_received_in_full', field: 'ean', params: { line: 3, received: '3' } });
+    expect(full.message.nb).toContain('allerede mottatt i sin helhet');
+    // Not on the order at all stays its own refusal.
+    expect((await w.t.refused('purchase.lineByEan', { id: po.id, ean: '5701234567899' })).code).toBe('ean_not_on_order');
+  });
+
+  it('the scanner names a line still waiting for the reply, a refused line and a cancelled order', async () => {
+    w = await purchaseWorld({ reply: true, dispatch: false, reception: true });
+    let po = await w.po([[w.screw, 2_000]]);
+    expect(await w.t.refused('purchase.lineByEan', { id: po.id, ean: '7038010009457' })).toMatchObject({ code: 'purchase_reply_first', field: 'ean' });
+    po = await w.t.ok('purchase.reply', { id: po.id, version: po.version, lines: [{ lineId: po.lines[0]!.id, action: 'refuse' }] });
+    expect(await w.t.refused('purchase.lineByEan', { id: po.id, ean: '7038010009457' })).toMatchObject({ code: 'purchase_line_refused', field: 'ean' });
+    const other = await w.po([[w.screw, 2_000]]);
+    await w.t.ok('purchase.cancel', { id: other.id, version: other.version });
+    expect((await w.t.refused('purchase.lineByEan', { id: other.id, ean: '7038010009457' })).code).toBe('purchase_cancelled');
+  });
+
   it('a Realized purchase order updates stock as it is saved, and is finished', async () => {
     w = await purchaseWorld({ reply: true, dispatch: true, reception: false });
     const po = await w.po([[w.screw, 7_000, 2800]], { orderType: 4 });
@@ -282,6 +319,52 @@ describe('supplier invoices', () => {
   });
 });
 
+describe('agreed amounts and totals', () => {
+  it('follow the supplier reply: expected quantity × agreed price less discount, VAT per rate; the ordered totals are kept beside them', async () => {
+    w = await purchaseWorld({ reply: true, reception: true });
+    let po = await w.t.ok('purchase.create', {
+      header: { supplierId: w.supplier },
+      lines: [
+        { productId: w.drill, quantity: 10_000, unitPriceOre: 60000, discountBp: 1000 },
+        { productId: w.screw, quantity: 20_000, unitPriceOre: 11000 },
+        { productId: w.bread, quantity: 4_000, unitPriceOre: 2500 },
+      ],
+    });
+    // Before any reply, agreed = ordered.
+    expect(po.agreedTotals).toEqual(po.totals);
+    expect(po.lines.map((l) => l.agreedAmountOre)).toEqual(po.lines.map((l) => l.amountOre));
+    const [drill, screw, bread] = po.lines.map((l) => l.id) as [number, number, number];
+    po = await w.t.ok('purchase.reply', {
+      id: po.id,
+      version: po.version,
+      lines: [
+        { lineId: drill, action: 'change', quantity: 8_000, unitPriceOre: 55000 },
+        { lineId: screw, action: 'change', unitPriceOre: 9900 },
+        { lineId: bread, action: 'refuse' },
+      ],
+    });
+    // Ordered amounts stay as they were.
+    expect(po.lines.map((l) => l.amountOre)).toEqual([540000, 220000, 10000]);
+    // 8 × 550,00 − 10 % = 3 960,00; 20 × 99,00 = 1 980,00; refused: 0.
+    expect(po.lines.map((l) => l.agreedAmountOre)).toEqual([396000, 198000, 0]);
+    const byRate = Object.fromEntries(po.agreedTotals.byRate.map((r) => [r.vatCode, r]));
+    expect(byRate['25']).toMatchObject({ baseOre: 594000, vatOre: 148500, totalOre: 742500 });
+    expect(byRate['15']).toMatchObject({ baseOre: 0, vatOre: 0 });
+    expect(po.agreedTotals).toMatchObject({ netOre: 594000, vatOre: 148500, grossOre: 742500 });
+    expect(po.totals.netOre).toBe(770000);
+    // Stored totals of the order (the list) are unchanged: the ordered values.
+    expect((await w.t.ok('purchase.list', {})).rows[0]).toMatchObject({ totalNetOre: 770000 });
+  });
+
+  it('a company that is not VAT registered has no VAT on the agreed totals either', async () => {
+    w = await purchaseWorld({ reply: true, reception: true });
+    await w.t.ok('company.save', { ...COMPANY, purchaseReply: true, purchaseReception: true, vatRegistered: false });
+    let po = await w.po([[w.drill, 2_000, 10000]]);
+    po = await w.t.ok('purchase.reply', { id: po.id, version: po.version, lines: [{ lineId: po.lines[0]!.id, action: 'change', unitPriceOre: 12000 }] });
+    expect(po.agreedTotals).toMatchObject({ netOre: 24000, vatOre: 0, grossOre: 24000 });
+  });
+});
+
 describe('cancelling and amending keep the history', () => {
   it('an amendment cancels the original and points back at it; both stay, with the log', async () => {
     w = await purchaseWorld({ reply: true, reception: true });
@@ -293,7 +376,7 @@ describe('cancelling and amending keep the history', () => {
     expect(amendment.number).not.toBe(po.number);
     expect(amendment.lines.map((l) => l.quantity)).toEqual([8_000]);
     const original = await w.t.ok('purchase.get', { id: po.id });
-    expect(original).toMatchObject({ status: 'cancelled', amendedById: amendment.id, amendedByNumber: amendment.number });
+    expect(original).toMatchObject({ status: 'cancelled', amendedById: amendment.id, amendedByNumber: amendment.number, cancelReason: 'Større behov' });
     expect(original.lines.map((l) => [l.quantity, l.reply])).toEqual([[5_000, 'accepted'], [2_000, 'accepted']]);
     const e = await w.t.refused('purchase.amend', { id: po.id, version: original.version });
     expect(e.code).toBe('purchase_cancelled');
@@ -337,6 +420,29 @@ describe('the purchase list', () => {
     expect((await w.t.ok('orders.statusCounts', {})).total).toBe(0);
     expect((await w.t.refused('orders.get', { id: a.id })).code).toBe('not_found');
     expect((await w.t.refused('purchase.get', { id: (await w.order(1, 'confirmed', [[w.drill, 1_000]])).id })).code).toBe('not_found');
+  });
+});
+
+describe('the purchase list sorted', () => {
+  it('by number, order date or supplier name, either way; newest first without a sort, and ties newest first', async () => {
+    w = await purchaseWorld({ reply: false, reception: true });
+    // Verktøygrossisten AS (supplier) and Bakeriet Engros AS (otherSupplier).
+    const a = await w.po([[w.drill, 1_000]], { orderDate: '2025-03-01' });
+    const b = await w.t.ok('purchase.create', { header: { supplierId: w.otherSupplier, orderDate: '2025-01-15' }, lines: [{ productId: w.bread, quantity: 1_000 }] });
+    const c = await w.po([[w.screw, 1_000]], { orderDate: '2025-02-10' });
+    const ids = async (sort?: { colId: 'number' | 'orderDate' | 'supplierName'; sort: 'asc' | 'desc' }, extra: Record<string, unknown> = {}) =>
+      (await w!.t.ok('purchase.list', { ...(sort ? { sort } : {}), ...extra })).rows.map((r) => r.id);
+    expect(await ids()).toEqual([c.id, b.id, a.id]);
+    expect(await ids({ colId: 'number', sort: 'asc' })).toEqual([a.id, b.id, c.id]);
+    expect(await ids({ colId: 'number', sort: 'desc' })).toEqual([c.id, b.id, a.id]);
+    expect(await ids({ colId: 'orderDate', sort: 'asc' })).toEqual([b.id, c.id, a.id]);
+    expect(await ids({ colId: 'orderDate', sort: 'desc' })).toEqual([a.id, c.id, b.id]);
+    // Same supplier: the newer first.
+    expect(await ids({ colId: 'supplierName', sort: 'asc' })).toEqual([b.id, c.id, a.id]);
+    expect(await ids({ colId: 'supplierName', sort: 'desc' })).toEqual([c.id, a.id, b.id]);
+    // Sorting, then paging and filtering.
+    expect(await ids({ colId: 'orderDate', sort: 'asc' }, { offset: 1, limit: 1 })).toEqual([c.id]);
+    expect(await ids({ colId: 'orderDate', sort: 'asc' }, { supplierId: w.supplier })).toEqual([c.id, a.id]);
   });
 });
 

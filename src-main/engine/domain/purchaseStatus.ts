@@ -5,8 +5,10 @@
 // The steps a line goes through, each only when its option is on:
 //   reply (confirmed quantity) → dispatch (shipped) → reception (received) → invoice.
 // Each step may take no more than the step before it has let through ("basis").
+import type { Totals } from '../../../shared/channels/orders';
 import type { PurchaseOptions } from '../../../shared/channels/purchasing';
-import type { PurchaseOrderTypeId, PurchaseReply, PurchaseStatus } from '../../../shared/enums';
+import type { PurchaseOrderTypeId, PurchaseReply, PurchaseStatus, VatCode } from '../../../shared/enums';
+import { computeTotals, lineAmountOre } from './pricing';
 
 export interface PurchaseLineState {
   readonly lineNo: number;
@@ -40,6 +42,25 @@ export function agreedPriceOre(l: PurchaseLineState): number {
 /** The agreed cost of one unit after the line discount (what a receipt books when no cost is given). */
 export function agreedUnitCostOre(l: PurchaseLineState): number {
   return Math.round((agreedPriceOre(l) * (10_000 - l.discountBp)) / 10_000);
+}
+
+/**
+ * What the line costs as agreed: the expected quantity at the agreed price, less
+ * the line discount, priced by the same rule as every other line amount.
+ */
+export function agreedAmountOre(l: PurchaseLineState): number {
+  return lineAmountOre({ quantity: expectedQty(l), unitPriceOre: agreedPriceOre(l), discountBp: l.discountBp });
+}
+
+/**
+ * The order's totals per VAT rate as agreed with the supplier (expected quantity
+ * × agreed price), by the same VAT rules as the ordered totals (pricing.computeTotals).
+ */
+export function agreedTotals(lines: readonly (PurchaseLineState & { readonly vatCode: VatCode })[], opts: { vatRegistered: boolean }): Totals {
+  return computeTotals(
+    lines.map((l) => ({ quantity: expectedQty(l), unitPriceOre: agreedPriceOre(l), discountBp: l.discountBp, vatCode: l.vatCode })),
+    opts,
+  );
 }
 
 /** The largest quantity any later step has taken on the line (a reply may not go below it). */
@@ -92,6 +113,7 @@ export function canInvoice(l: PurchaseLineState, opts: PurchaseOptions): number 
 export interface LineFigures {
   readonly qtyExpected: number;
   readonly agreedPriceOre: number;
+  readonly agreedAmountOre: number;
   readonly leftToShip: number;
   readonly leftToReceive: number;
   readonly leftToInvoice: number;
@@ -107,6 +129,7 @@ export function lineFigures(l: PurchaseLineState, opts: PurchaseOptions, orderTy
   return {
     qtyExpected: expected,
     agreedPriceOre: agreedPriceOre(l),
+    agreedAmountOre: agreedAmountOre(l),
     leftToShip: Math.max(0, expected - l.qtyShipped),
     leftToReceive: Math.max(0, expected - l.qtyReceived),
     leftToInvoice: Math.max(0, expected - l.qtyInvoiced),

@@ -26,6 +26,7 @@ export interface PurchaseOrderRow {
   readonly amendedByNumber: number | null;
   readonly revision: number;
   readonly cancelledAt: string | null;
+  readonly cancelReason: string | null;
 }
 
 export function insertPurchaseOrderRow(db: Db, orderId: number, amendsId: number | null, revision: number): void {
@@ -37,7 +38,7 @@ export function purchaseOrderRow(db: Db, orderId: number): PurchaseOrderRow | nu
     (stmt(
       db,
       `SELECT p.amends_id AS amendsId, a.number AS amendsNumber, n.order_id AS amendedById, nh.number AS amendedByNumber,
-         p.revision, p.cancelled_at AS cancelledAt
+         p.revision, p.cancelled_at AS cancelledAt, p.cancel_reason AS cancelReason
        FROM purchase_order p
        LEFT JOIN order_header a ON a.id = p.amends_id
        LEFT JOIN purchase_order n ON n.amends_id = p.order_id
@@ -179,6 +180,10 @@ export function supplierInvoicesOf(db: Db, orderId: number): { invoices: Supplie
 /** Every line of the purchase orders that match the list's supplier and search filters, grouped by order. */
 export interface PurchaseListLine {
   readonly orderId: number;
+  /** The order's sort keys: its number, order date and supplier name's sort key. */
+  readonly number: number;
+  readonly orderDate: string;
+  readonly supplierSort: string;
   readonly orderType: number;
   readonly cancelledAt: string | null;
   readonly lineId: number | null;
@@ -197,7 +202,7 @@ export interface PurchaseListLine {
 export function purchaseListLines(db: Db, q: { supplierId: number | null; fts: string | null }): PurchaseListLine[] {
   return stmt(
     db,
-    `SELECT o.id AS orderId, o.order_type AS orderType, p.cancelled_at AS cancelledAt, l.id AS lineId,
+    `SELECT o.id AS orderId, o.number, o.order_date AS orderDate, o.customer_sort AS supplierSort, o.order_type AS orderType, p.cancelled_at AS cancelledAt, l.id AS lineId,
        coalesce(l.line_no, 0) AS lineNo, coalesce(l.quantity, 0) AS quantity, coalesce(l.unit_price_ore, 0) AS unitPriceOre,
        coalesce(l.discount_bp, 0) AS discountBp, pl.reply, coalesce(l.qty_confirmed, 0) AS qtyConfirmed,
        l.confirmed_price_ore AS confirmedPriceOre, coalesce(l.qty_shipped, 0) AS qtyShipped,

@@ -6,6 +6,7 @@
 import type {
   PurchaseLine,
   PurchaseListResult,
+  PurchaseSortColumn,
   PurchaseOptions,
   PurchaseOrder,
   SuggestionGroup,
@@ -18,6 +19,7 @@ import { formatQuantity } from '../../../shared/format';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 import {
+  agreedTotals,
   agreedUnitCostOre,
   canInvoice,
   canReceive,
@@ -179,6 +181,7 @@ export function loadPurchase(db: Db, id: number, field = 'id'): PurchaseOrder {
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
     cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
     amendsId: row.amendsId,
     amendsNumber: row.amendsNumber,
     amendedById: row.amendedById,
@@ -188,6 +191,7 @@ export function loadPurchase(db: Db, id: number, field = 'id'): PurchaseOrder {
     options,
     lines,
     totals: order.totals,
+    agreedTotals: agreedTotals(lines, { vatRegistered: c.vatRegistered }),
     invoices,
     priceDifferenceOre: lines.reduce((s, l) => s + l.priceDifferenceOre, 0),
   };
@@ -595,14 +599,23 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 export function listPurchases(
   db: Db,
-  q: { statuses?: readonly PurchaseStatus[] | undefined; supplierId?: number | null | undefined; search?: string | undefined; offset: number; limit: number },
+  q: {
+    statuses?: readonly PurchaseStatus[] | undefined;
+    supplierId?: number | null | undefined;
+    search?: string | undefined;
+    sort?: { colId: PurchaseSortColumn; sort: 'asc' | 'desc' } | undefined;
+    offset: number;
+    limit: number;
+  },
 ): PurchaseListResult {
   const options = purchaseOptions(db);
   const fts = q.search ? ftsQuery(q.search) : null;
   if (q.search && q.search.trim() && !fts) return { rows: [], total: 0, counts: emptyCounts() };
   const rows = purchaseListLines(db, { supplierId: q.supplierId ?? null, fts });
   // Derived per order from its lines: the status is never stored, so the list computes it.
-  const orders: { id: number; status: PurchaseStatus }[] = [];
+  const orders: { id: number; status: PurchaseStatus; key: string | number }[] = [];
+  const keyOf = (r: (typeof rows)[number]): string | number =>
+    q.sort?.colId === 'number' ? r.number : q.sort?.colId === 'orderDate' ? r.orderDate : q.sort?.colId === 'supplierName' ? r.supplierSort : r.orderId;
   for (let i = 0; i < rows.length; ) {
     const first = rows[i]!;
     const lines: PurchaseLineState[] = [];
@@ -611,12 +624,16 @@ export function listPurchases(
       if (r.lineId !== null) lines.push(r);
     }
     const state: PurchaseOrderState = { orderType: first.orderType as PurchaseOrderTypeId, cancelled: first.cancelledAt !== null, lines };
-    orders.push({ id: first.orderId, status: derivePurchaseStatus(state, options) });
+    orders.push({ id: first.orderId, status: derivePurchaseStatus(state, options), key: keyOf(first) });
   }
   const counts = emptyCounts();
   for (const o of orders) counts[o.status] += 1;
   const wanted = q.statuses?.length ? new Set(q.statuses) : null;
-  const matching = orders.filter((o) => !wanted || wanted.has(o.status)).reverse();
+  // Newest first by default; a chosen column sorts as asked, ties newest first.
+  const dir = q.sort?.sort === 'asc' ? 1 : -1;
+  const matching = orders
+    .filter((o) => !wanted || wanted.has(o.status))
+    .sort((a, b) => (a.key < b.key ? -dir : a.key > b.key ? dir : b.id - a.id));
   const page = matching.slice(q.offset, q.offset + q.limit);
   const headers = new Map(purchaseHeaders(db, page.map((o) => o.id)).map((h) => [h.id, h]));
   return {
@@ -706,10 +723,26 @@ export function createFromSuggestions(
   );
 }
 
-/** The reception scanner: the line whose product has this EAN (the first with something left to receive). */
+/**
+ * The reception scanner: the line whose product has this EAN and that can take a
+ * reception now (canReceive > 0). When the EAN is on the order but nothing can be
+ * received on it, the refusal says why: the order takes no reception, the
+ * supplier has not answered or refused the line, the rest is not shipped yet, or
+ * the line is received in full.
+ */
 export function lineByEan(po: PurchaseOrder, ean: string): PurchaseLine {
   const lines = po.lines.filter((l) => l.ean === ean);
-  const line = lines.find((l) => l.leftToReceive > 0) ?? lines[0];
-  if (!line) throw new DomainError('ean_not_on_order', 'ean', { order: po.number, ean });
-  return line;
+  if (lines.length === 0) throw new DomainError('ean_not_on_order', 'ean', { order: po.number, ean });
+  assertStep(po, 'reception');
+  const ready = lines.find((l) => l.canReceive > 0);
+  if (ready) return ready;
+  // Nothing to receive now: explain it by the first line that still expects goods, else by the last one.
+  const waiting = lines.find((l) => l.leftToReceive > 0);
+  const line = waiting ?? lines.at(-1)!;
+  const named = { line: line.lineNo, product: line.productNumber, ean };
+  assertUnblocked(line, po.options, 'ean');
+  if (waiting) {
+    throw new DomainError('ean_not_shipped', 'ean', { ...named, left: formatQuantity(waiting.leftToReceive), received: formatQuantity(waiting.qtyReceived) });
+  }
+  throw new DomainError('ean_received_in_full', 'ean', { ...named, received: formatQuantity(line.qtyReceived) });
 }

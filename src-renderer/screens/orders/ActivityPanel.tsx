@@ -1,7 +1,9 @@
 // The order's activity log (SPEC 6): who, when, what, newest first, in words a
 // clerk reads ("Status: Bekreftet → Pakk", "Faktura 3 laget"), not the engine's action names.
+// Sales orders and purchase orders share it: a purchase order's own steps are
+// worded by purchasing/purchaseActivity.ts, the rest (printing, …) here.
 import { useTranslation } from 'react-i18next';
-import type { Order, Status } from '../../../shared/channels/orders';
+import type { Status } from '../../../shared/channels/orders';
 import type { ActivityEntry } from '../../../shared/channels/processing';
 import { SUBSCRIPTION_INTERVALS, type Language } from '../../../shared/enums';
 import { formatDate, formatDateTime, formatQuantity } from '../../../shared/format';
@@ -9,7 +11,14 @@ import { useChannel, useStatuses } from '../../api/queries';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { useLanguage } from '../../i18n';
+import { describePurchaseActivity } from '../purchasing/purchaseActivity';
 import { orderTypeLabel, statusLabel } from './labels';
+
+/** What the log needs of the order: its id, and its lines to name them by number. */
+export interface ActivitySubject {
+  readonly id: number;
+  readonly lines: readonly { readonly id: number; readonly lineNo: number }[];
+}
 
 /** Keys are built from the engine's action names here, so the translator is taken untyped. */
 type TFunction = (key: string, options?: Record<string, unknown>) => string;
@@ -32,7 +41,7 @@ function moves(before: Json, after: Json, statuses: readonly Status[], lang: Lan
   return out;
 }
 
-export function describeActivity(e: ActivityEntry, order: Order, statuses: readonly Status[], lang: Language, t: TFunction): string {
+export function describeActivity(e: ActivityEntry, order: ActivitySubject, statuses: readonly Status[], lang: Language, t: TFunction): string {
   const before = obj(e.before);
   const after = obj(e.after);
   const lineNo = (id: unknown) => order.lines.find((l) => l.id === id)?.lineNo ?? '?';
@@ -99,14 +108,17 @@ export function describeActivity(e: ActivityEntry, order: Order, statuses: reado
   }
 }
 
-export function ActivityPanel(props: { order: Order }) {
+export function ActivityPanel(props: { order: ActivitySubject; kind?: 'sales' | 'purchase' }) {
   const { t: typed } = useTranslation();
   const t: TFunction = (key, options) => String(typed(key as never, options as never));
   const lang = useLanguage();
   const statuses = useStatuses();
   const log = useChannel('activity.list', { entity: 'order', entityId: props.order.id }, { staleTime: 0 });
-  const rows = (log.data ?? []).map((e) => ({ e, text: describeActivity(e, props.order, statuses.data ?? [], lang, t) }));
-  // The engine notes an invoice both as made and as the order's action: show it once.
+  const describe = (e: ActivityEntry) =>
+    (props.kind === 'purchase' ? describePurchaseActivity(e, lang, t) : null) ?? describeActivity(e, props.order, statuses.data ?? [], lang, t);
+  const rows = (log.data ?? []).map((e) => ({ e, text: describe(e) }));
+  // The engine notes an invoice both as made and as the order's action (and an order made from
+  // purchase suggestions twice): show it once.
   const shown = rows.filter((r, i) => {
     const prev = rows[i - 1];
     return !(prev && prev.text === r.text && prev.e.at === r.e.at);

@@ -1,12 +1,25 @@
 // Totals per VAT rate (base, VAT, total) and the grand totals, as the engine
 // computed them: orders.previewTotals while typing, the saved order's totals after Ctrl+S.
+// A purchase order shows what was agreed with the supplier (`agreed`), with what
+// was ordered on a row of its own when the two differ (`ordered`).
 import { useTranslation } from 'react-i18next';
 import type { Totals } from '../../../shared/channels/orders';
 import { formatAmount, formatPercentBp } from '../../../shared/format';
 
-export function TotalsPanel(props: { totals: Totals | undefined; preview: boolean; pending: boolean }) {
+const differ = (a: Totals, b: Totals) => a.netOre !== b.netOre || a.vatOre !== b.vatOre || a.grossOre !== b.grossOre;
+
+export function TotalsPanel(props: {
+  totals: Totals | undefined;
+  preview: boolean;
+  pending: boolean;
+  /** The totals are the agreed ones (a purchase order the supplier has answered). */
+  agreed?: boolean;
+  /** The ordered totals, shown beside the agreed ones when they differ. */
+  ordered?: Totals | undefined;
+}) {
   const { t } = useTranslation();
   const totals = props.totals;
+  const ordered = props.ordered && totals && differ(props.ordered, totals) ? props.ordered : null;
   return (
     <section
       className={`totals ${props.pending ? 'pending' : ''}`}
@@ -23,6 +36,10 @@ export function TotalsPanel(props: { totals: Totals | undefined; preview: boolea
         ) : props.preview ? (
           <span className="pill warn" data-testid="totals-preview">
             {t('order.totals.preview')}
+          </span>
+        ) : props.agreed ? (
+          <span className="pill ok" data-testid="totals-agreed" title={t('order.totals.agreedTitle')}>
+            {t('order.totals.agreed')}
           </span>
         ) : null}
       </div>
@@ -67,7 +84,9 @@ export function TotalsPanel(props: { totals: Totals | undefined; preview: boolea
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{t('order.totals.sumRow')}</th>
+            <th scope="row" data-testid="totals-sum-label">
+              {ordered ? t('order.totals.agreedRow') : t('order.totals.sumRow')}
+            </th>
             <td className="num" data-testid="totals-net">
               {formatAmount(totals?.netOre ?? 0)}
             </td>
@@ -78,6 +97,20 @@ export function TotalsPanel(props: { totals: Totals | undefined; preview: boolea
               {formatAmount(totals?.grossOre ?? 0)}
             </td>
           </tr>
+          {ordered ? (
+            <tr className="ordered-row" data-testid="totals-ordered" title={t('order.totals.orderedTitle')}>
+              <th scope="row">{t('order.totals.orderedRow')}</th>
+              <td className="num" data-testid="totals-ordered-net">
+                {formatAmount(ordered.netOre)}
+              </td>
+              <td className="num" data-testid="totals-ordered-vat">
+                {formatAmount(ordered.vatOre)}
+              </td>
+              <td className="num" data-testid="totals-ordered-gross">
+                {formatAmount(ordered.grossOre)}
+              </td>
+            </tr>
+          ) : null}
         </tfoot>
       </table>
     </section>

@@ -5,8 +5,9 @@
 // lines (SPEC 1.3) and shown as a track of the steps the company uses. The
 // steps are dialogs: reply (Alt+S), dispatch (Alt+F), reception (Alt+M, with
 // the EAN scanner), supplier invoice (Alt+R); an inquiry becomes an order
-// (Alt+O); print (Alt+P), amend (Alt+E), cancel (Alt+Delete). Ctrl+S saves
-// while the order is To process; Esc goes back to the list.
+// (Alt+O); print (Alt+P), amend (Alt+E), cancel (Alt+Delete). The order's
+// log opens beside it (Alt+G, as on the sales order). Ctrl+S saves while the
+// order is To process; Esc goes back to the list.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder, PurchaseLine, ReplyLineInput } from '../../../shared/channels/purchasing';
@@ -24,6 +25,7 @@ import { focusField, refusalOf, useRefusal } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { useDebounced } from '../../components/useDebounced';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
+import { ActivityPanel } from '../orders/ActivityPanel';
 import { NO_DIALOG_REFUSAL, type DialogRefusal } from '../orders/ProcessDialogs';
 import { TotalsPanel } from '../orders/TotalsPanel';
 import { AmendDialog, CancelDialog } from './CancelAmendDialogs';
@@ -134,6 +136,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
   const [dialog, setDialog] = useState<StepDialog | null>(null);
   const [dialogRefusal, setDialogRefusal] = useState<DialogRefusal & { fields?: Record<string, BilingualText> }>(NO_DIALOG_REFUSAL);
   const [actionError, setActionError] = useState<BilingualText | null>(null);
+  const [showLog, setShowLog] = useState(false);
   const [confirm, setConfirm] = useState<{ kind: 'leave' } | { kind: 'remove'; uid: string } | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -177,7 +180,9 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
   const previewPriced = useDebounced(priced, 150);
   const previewInput = useMemo(() => previewPriced.map(({ uid: _u, ...l }) => l), [previewPriced]);
   const preview = useChannel('orders.previewTotals', { lines: previewInput }, { enabled: dirty, keepPrevious: true });
-  const totals = dirty ? preview.data : po?.totals;
+  // Saved: what was agreed with the supplier (expected quantity × agreed price), the ordered totals beside it.
+  const totals = dirty ? preview.data : po?.agreedTotals;
+  const answered = !dirty && po !== null && po.lines.some((l) => l.reply !== null);
   const totalsPending = dirty && (preview.isPlaceholderData || preview.isFetching || previewPriced !== priced);
   const amounts = useMemo<ReadonlyMap<string, number>>(() => {
     if (!draft) return new Map();
@@ -364,6 +369,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
           'alt+e': () => open('amend', availability.amend),
           'alt+delete': () => open('cancel', availability.cancel),
           'alt+o': toOrder,
+          'alt+g': () => setShowLog((v) => !v),
         }
       : {}),
   });
@@ -472,6 +478,16 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
           {actionButton('invoice', t('purchasing.invoice.action'), 'Alt+R', availability.invoice, () => open('invoice', availability.invoice))}
           {actionButton('print', t('purchasing.print.action'), 'Alt+P', availability.print, () => open('print', availability.print))}
           <span className="toolbar-spacer" />
+          <button
+            type="button"
+            className={`action ${showLog ? 'selected' : ''}`}
+            aria-pressed={showLog}
+            aria-keyshortcuts="Alt+G"
+            data-testid="po-log-toggle"
+            onClick={() => setShowLog((v) => !v)}
+          >
+            {t('activity.title')} <Shortcut keys="Alt+G" />
+          </button>
           {actionButton('amend', t('purchasing.amend.action'), 'Alt+E', availability.amend, () => open('amend', availability.amend))}
           {actionButton('cancel', t('purchasing.cancel.action'), 'Alt+Delete', availability.cancel, () => open('cancel', availability.cancel))}
         </div>
@@ -485,7 +501,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
       ) : null}
       <Banner error={refusal.general} title={t('common.couldNotSave')} testId="po-error" />
       <Banner error={actionError} title={t('process.refused')} testId="po-action-error" />
-      <div className="order-layout">
+      <div className={`order-layout ${po && showLog ? 'with-side' : ''}`}>
         <div className="order-body">
           <fieldset className="plain" data-testid="po-form">
             <FormScopeProvider prefix="po" errors={refusal.fields}>
@@ -599,9 +615,21 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
               </div>
               {po ? <SupplierInvoicesPanel po={po} /> : null}
             </div>
-            <TotalsPanel totals={totals} preview={dirty} pending={totalsPending} />
+            <TotalsPanel totals={totals} preview={dirty} pending={totalsPending} agreed={answered} ordered={dirty ? undefined : po?.totals} />
           </div>
         </div>
+        {po && showLog ? (
+          <aside className="order-side" aria-label={t('activity.title')} data-testid="po-side">
+            <div className="side-tabs" role="tablist">
+              <button type="button" role="tab" aria-selected className="side-tab selected" data-testid="po-side-tab-activity" onClick={() => setShowLog(false)}>
+                {t('activity.title')} <Shortcut keys="Alt+G" />
+              </button>
+            </div>
+            <div className="side-body">
+              <ActivityPanel order={po} kind="purchase" />
+            </div>
+          </aside>
+        ) : null}
       </div>
       {po && dialog === 'reply' ? (
         <ReplyDialog po={po} busy={busy} refusal={dialogRefusal} onCancel={() => setDialog(null)} onSubmit={(l) => void reply(l)} />

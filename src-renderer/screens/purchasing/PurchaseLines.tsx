@@ -342,7 +342,7 @@ function StepCells(props: { line: PurchaseLine | undefined; index: number; reply
       l.confirmedDeliveryDate ? formatDate(l.confirmedDeliveryDate) : null,
     ].filter(Boolean);
     confirmed = (
-      <span className="changed" title={t('purchasing.reply.changedTitle')}>
+      <span className="changed" title={t('purchasing.reply.changedAmountTitle', { amount: formatAmount(l.agreedAmountOre) })}>
         {parts.join(' · ')}
       </span>
     );

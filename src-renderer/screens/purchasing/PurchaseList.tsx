@@ -1,12 +1,13 @@
 // The purchase order list: a tab per derived status (SPEC 1.3) with its count,
 // a search box, and an AG Grid on the infinite row model that purchase.list
-// pages block by block (newest first). Every answer carries the counts per
+// pages block by block (newest first, or by number, order date or supplier
+// when a column header is clicked). Every answer carries the counts per
 // status under the search, so the tabs follow the list.
 import type { CellKeyDownEvent, ColDef, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseListRow } from '../../../shared/channels/purchasing';
+import { PURCHASE_SORT_COLUMNS, type PurchaseListRow, type PurchaseSortColumn } from '../../../shared/channels/purchasing';
 import type { PurchaseStatus } from '../../../shared/enums';
 import { formatAmount, formatDate } from '../../../shared/format';
 import { invoke } from '../../api/client';
@@ -33,6 +34,13 @@ const DEFAULT_COL = { sortable: false, resizable: true, suppressHeaderMenuButton
 const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 const rowId = (p: { data: { id: number } }) => String(p.data.id);
 type Counts = Readonly<Record<PurchaseStatus, number>>;
+const isSortColumn = (colId: string): colId is PurchaseSortColumn => (PURCHASE_SORT_COLUMNS as readonly string[]).includes(colId);
+
+/** The grid's sort, as purchase.list takes it (one column; none: newest first). */
+function sortOf(model: readonly { colId: string; sort: 'asc' | 'desc' }[]) {
+  const first = model[0];
+  return first && isSortColumn(first.colId) ? { sort: { colId: first.colId, sort: first.sort } } : {};
+}
 
 export function PurchaseList(props: PurchaseListProps) {
   const { t } = useTranslation();
@@ -54,6 +62,7 @@ export function PurchaseList(props: PurchaseListProps) {
         invoke('purchase.list', {
           ...(status ? { statuses: [status] } : {}),
           ...(search ? { search } : {}),
+          ...sortOf(params.sortModel),
           offset: params.startRow,
           limit: Math.min(params.endRow - params.startRow, 500),
         }).then(
@@ -75,16 +84,17 @@ export function PurchaseList(props: PurchaseListProps) {
 
   const columnDefs = useMemo<ColDef<PurchaseListRow>[]>(
     () => [
-      { colId: 'number', field: 'number', headerName: t('purchasing.col.number'), width: 96, type: 'rightAligned', cellClass: 'num' },
+      { colId: 'number', field: 'number', headerName: t('purchasing.col.number'), width: 96, type: 'rightAligned', cellClass: 'num', sortable: true },
       {
         colId: 'orderDate',
         field: 'orderDate',
+        sortable: true,
         headerName: t('orders.col.orderDate'),
         width: 104,
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, string>) => formatDate(p.value),
       },
-      { colId: 'supplierName', field: 'supplierName', headerName: t('purchasing.col.supplier'), flex: 2, minWidth: 180 },
+      { colId: 'supplierName', field: 'supplierName', headerName: t('purchasing.col.supplier'), flex: 2, minWidth: 180, sortable: true },
       { colId: 'supplierNumber', field: 'supplierNumber', headerName: t('purchasing.col.supplierNumber'), width: 96, type: 'rightAligned', cellClass: 'num' },
       {
         colId: 'orderType',
