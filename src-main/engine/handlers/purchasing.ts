@@ -18,7 +18,6 @@ import {
   replyPurchase,
   savePurchase,
 } from '../services/purchasing';
-import { logActivity } from '../repos/activity';
 
 type PurchaseChannels =
   | 'purchase.create'
@@ -77,11 +76,6 @@ export const purchasingHandlers: HandlerMap<PurchaseChannels> = {
     return amendment;
   }),
   'purchase.suggestions': reader((input, { db }) => purchaseSuggestions(db, input.supplierId ?? null)),
-  'purchase.createFromSuggestions': writer((input, ctx) => {
-    const created = createFromSuggestions(ctx, input.items);
-    for (const po of created) {
-      logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: po.id, action: 'from_suggestions', after: { lines: po.lines.length } });
-    }
-    return created;
-  }),
+  // Each order logs its own creation ('create_from_suggestions') as it is made.
+  'purchase.createFromSuggestions': writer((input, ctx) => createFromSuggestions(ctx, input.items)),
 };

@@ -74,7 +74,6 @@ export function describePurchaseActivity(e: ActivityEntry, lang: Language, t: TF
       ]);
     }
     case 'create_from_suggestions':
-    case 'from_suggestions':
       return t('activity.purchase.fromSuggestions');
     case 'create_amendment':
       return t('activity.purchase.amendmentOf', { number: num(after.amendsNumber) ?? '', revision: num(after.revision) ?? '' });
