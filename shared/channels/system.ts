@@ -14,7 +14,11 @@ export interface Bootstrap {
 export interface DemoSummary {
   readonly products: number;
   readonly customers: number;
+  /** Sales orders (those entered, and those the work made from them). */
   readonly orders: number;
+  readonly suppliers: number;
+  /** Purchase orders, amendments and cancelled ones included. */
+  readonly purchaseOrders: number;
 }
 
 export const systemChannels = {

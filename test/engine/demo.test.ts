@@ -1,14 +1,17 @@
 // The demo company offered on first start (system.createDemo): realistic, valid
 // by the same checks as user input, a year of orders told through the real
 // sales operations so that every status a clerk meets has orders and stock,
-// reservations and invoices agree with them; deterministic, and refused once a
-// company exists.
+// reservations and invoices agree with them; a year of purchasing beside it
+// (suppliers, reorder points, purchase orders in every status the company's
+// purchase options allow, receptions into stock, supplier invoices);
+// deterministic, and refused once a company exists.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrderListRow } from '../../shared/channels/orders';
+import type { PurchaseListRow, PurchaseOrder } from '../../shared/channels/purchasing';
 import { isValidBankAccount, isValidEan, isValidOrgNumber } from '../../shared/checks';
-import { VAT_CODE_IDS, type StatusKind } from '../../shared/enums';
+import { PURCHASE_STATUS_KEYS, VAT_CODE_IDS, type PurchaseStatus, type StatusKind } from '../../shared/enums';
 import { auditSales } from '../../src-main/engine/demo/audit';
 import { NON_PROCESSING_KINDS, UNPROCESSED_TYPES } from '../../src-main/engine/domain/orderRules';
 import { computeTotals } from '../../src-main/engine/domain/pricing';
@@ -34,6 +37,23 @@ async function allOrders(e: TestEngine): Promise<OrderListRow[]> {
   const { rows, rowCount } = await e.ok('orders.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'number', sort: 'asc' }] });
   expect(rows).toHaveLength(rowCount);
   return [...rows];
+}
+
+/** Every purchase order, oldest number first. */
+async function allPurchases(e: TestEngine): Promise<PurchaseListRow[]> {
+  const { rows, total } = await e.ok('purchase.list', { limit: 500 });
+  expect(rows).toHaveLength(total);
+  return [...rows].sort((a, b) => a.number - b.number);
+}
+
+/** The statuses a purchase order can have under the company's purchase options (SPEC 1.3). */
+function purchaseStatusesFor(options: { reply: boolean; dispatch: boolean; reception: boolean }): PurchaseStatus[] {
+  return PURCHASE_STATUS_KEYS.filter((s) => {
+    if (s === 'refused' || s === 'confirmed' || s === 'partially_confirmed') return options.reply;
+    if (s === 'shipped' || s === 'partially_shipped') return options.dispatch;
+    if (s === 'received' || s === 'partially_received') return options.reception;
+    return true;
+  });
 }
 
 /** Every status a clerk meets in the standard flow and beyond, each with orders in it. */
@@ -164,11 +184,14 @@ describe('the demo company', () => {
     expect(snap.invoiceNumbers, 'invoice numbers 1..n without gaps').toEqual(snap.invoiceNumbers.map((_, i) => i + 1));
     expect(snap.stock.some((s) => s.reserved > 0) && snap.stock.some((s) => s.onLoan > 0)).toBe(true);
 
+    // The sales lines (purchase lines are received and invoiced by the supplier's invoices, not delivered: below).
     const lines = all<{ id: number; order_type: number; quantity: number; qty_delivered: number; qty_invoiced: number; qty_credited: number; managed: number; periods: number }>(
       `SELECT l.id, o.order_type, l.quantity, l.qty_delivered, l.qty_invoiced, l.qty_credited, p.stock_managed AS managed,
          (SELECT count(*) FROM subscription_run r WHERE r.order_id = o.id) AS periods
-       FROM order_line l JOIN order_header o ON o.id = l.order_id JOIN product p ON p.id = l.product_id`,
+       FROM order_line l JOIN order_header o ON o.id = l.order_id JOIN product p ON p.id = l.product_id
+       WHERE o.transaction_type = 'sales'`,
     );
+    expect(lines.length).toBeGreaterThan(500);
     for (const l of lines) {
       expect(l.qty_delivered, `delivered ≤ ordered (line ${l.id})`).toBeLessThanOrEqual(l.quantity);
       expect(l.qty_invoiced, `invoiced ≤ delivered (line ${l.id})`).toBeLessThanOrEqual(l.qty_delivered);
@@ -181,7 +204,183 @@ describe('the demo company', () => {
 
     const findings = auditSales(db as unknown as Parameters<typeof auditSales>[0]);
     expect(findings.filter((f) => f.violations > 0)).toEqual([]);
-    expect(findings.length).toBeGreaterThanOrEqual(15);
+    expect(findings.length).toBeGreaterThanOrEqual(17);
+    // The purchasing rules are among them, and have purchase lines to check.
+    expect(findings.filter((f) => f.rule.startsWith('purchase lines:'))).toHaveLength(2);
+  });
+
+  it('buys from Norwegian suppliers, each stocked product with its supplier and reorder point', async () => {
+    const company = (await t.ok('company.get', {}))!;
+    // Every purchase option on: reply, dispatch (so Shipped and Partially shipped appear) and reception.
+    expect([company.purchaseReply, company.purchaseDispatch, company.purchaseReception]).toEqual([true, true, true]);
+
+    const suppliers = (await t.ok('suppliers.list', { limit: 500 })).rows;
+    expect(suppliers.length).toBeGreaterThanOrEqual(3);
+    expect(suppliers.length).toBeLessThanOrEqual(6);
+    const customers = (await t.ok('customers.list', { limit: 500 })).rows;
+    const taken = new Set([company.orgNumber, ...customers.map((c) => c.orgNumber)]);
+    for (const s of suppliers) {
+      expect(s.kind).toBe('business');
+      expect(isValidOrgNumber(s.orgNumber!), `${s.name} ${s.orgNumber}`).toBe(true);
+      expect(taken.has(s.orgNumber), `${s.name}: an organisation number of its own`).toBe(false);
+      expect(s.name).toMatch(/ AS$/);
+      expect(s.addressLine1).toBeTruthy();
+      expect(s.postalCode).toMatch(/^\d{4}$/);
+      expect(s.city).toBeTruthy();
+      expect(s.phone).toMatch(/^\+47 /);
+      const full = await t.ok('suppliers.get', { id: s.id });
+      expect(full.contacts.length).toBeGreaterThanOrEqual(1);
+    }
+    expect(new Set(suppliers.map((s) => s.orgNumber)).size).toBe(suppliers.length);
+
+    const products = (await t.ok('products.list', { limit: 500 })).rows;
+    const supplierIds = new Set(suppliers.map((s) => s.id));
+    const bought = products.filter((p) => p.supplierId !== null);
+    expect(bought.length).toBeGreaterThan(products.length / 2);
+    for (const p of bought) {
+      expect(supplierIds.has(p.supplierId!), p.number).toBe(true);
+      expect(p.stockManaged, p.number).toBe(true);
+      expect(p.reorderPointQty, p.number).toBeGreaterThan(0);
+      expect(p.reorderPointQty! % 1000, p.number).toBe(0);
+    }
+    // Each supplier has a range; services are not bought in.
+    for (const s of suppliers) expect(bought.filter((p) => p.supplierId === s.id).length, s.name).toBeGreaterThanOrEqual(4);
+    for (const p of products.filter((x) => !x.stockManaged)) expect([p.supplierId, p.reorderPointQty], p.number).toEqual([null, null]);
+  });
+
+  it('has purchase orders in every status its purchase options allow, over the year', async () => {
+    const company = (await t.ok('company.get', {}))!;
+    const allowed = purchaseStatusesFor({ reply: company.purchaseReply, dispatch: company.purchaseDispatch, reception: company.purchaseReception });
+    // With every option on, that is every status there is.
+    expect(allowed).toEqual([...PURCHASE_STATUS_KEYS]);
+    const { counts, total } = await t.ok('purchase.list', { limit: 1 });
+    for (const status of allowed) expect(counts[status], status).toBeGreaterThan(0);
+    for (const status of PURCHASE_STATUS_KEYS.filter((x) => !allowed.includes(x))) expect(counts[status], status).toBe(0);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(total);
+    // Each tab lists what it counts.
+    for (const status of allowed) {
+      const tab = await t.ok('purchase.list', { statuses: [status], limit: 500 });
+      expect(tab.total, status).toBe(counts[status]);
+      expect(new Set(tab.rows.map((r) => r.status))).toEqual(new Set([status]));
+    }
+    // About one purchase order for every five sales orders, over the last twelve months, numbers rising with the date.
+    const rows = await allPurchases(t);
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    for (const r of rows) {
+      expect(r.orderDate <= '2025-01-05').toBe(true);
+      expect(r.orderDate >= '2024-01-06').toBe(true);
+    }
+    expect(rows.map((r) => r.orderDate)).toEqual(rows.map((r) => r.orderDate).sort());
+    expect(new Set(rows.map((r) => r.orderDate.slice(0, 7))).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(rows.map((r) => r.supplierId)).size).toBeGreaterThanOrEqual(3);
+    // Purchase orders stay out of the sales list and its status tabs.
+    expect((await t.ok('orders.statusCounts', {})).total).toBe((await allOrders(t)).length);
+  });
+
+  it('tells the purchase stories through the channels: amendment, inquiry, changed replies, receptions in parts, invoices with price differences', async () => {
+    const orders: PurchaseOrder[] = [];
+    for (const r of await allPurchases(t)) orders.push(await t.ok('purchase.get', { id: r.id }));
+    const byId = new Map(orders.map((o) => [o.id, o]));
+
+    // An amended order: the original cancelled and replaced, the amendment processed in its turn.
+    const amendments = orders.filter((o) => o.amendsId !== null);
+    expect(amendments.length).toBeGreaterThan(0);
+    for (const a of amendments) {
+      const original = byId.get(a.amendsId!)!;
+      expect(original.status).toBe('cancelled');
+      expect(original.amendedById).toBe(a.id);
+      expect(a.revision).toBe(original.revision + 1);
+      expect(a.number).toBeGreaterThan(original.number);
+    }
+    expect(amendments.some((a) => a.status !== 'to_process' && a.status !== 'cancelled')).toBe(true);
+    // A cancelled order that was not replaced, an inquiry waiting for prices, a Realized order received as it was saved.
+    expect(orders.some((o) => o.status === 'cancelled' && o.amendedById === null)).toBe(true);
+    const inquiries = orders.filter((o) => o.orderType === 5);
+    expect(inquiries.length).toBeGreaterThan(0);
+    for (const o of inquiries) expect(o.status).toBe('to_process');
+    const realized = orders.filter((o) => o.orderType === 4);
+    expect(realized.length).toBeGreaterThan(0);
+    for (const o of realized) for (const l of o.lines) expect(l.qtyReceived).toBe(l.quantity);
+
+    // Partial confirmations: a changed price, fewer units, a refused line, ordered and confirmed values side by side.
+    const lines = orders.flatMap((o) => o.lines.map((l) => ({ o, l })));
+    const partly = orders.filter((o) => o.status === 'partially_confirmed');
+    expect(partly.some((o) => o.lines.some((l) => l.reply === 'changed' && l.confirmedPriceOre !== null && l.confirmedPriceOre > l.unitPriceOre))).toBe(true);
+    expect(lines.some(({ l }) => l.reply === 'changed' && l.qtyConfirmed < l.quantity && l.qtyExpected === l.qtyConfirmed)).toBe(true);
+    expect(lines.some(({ o, l }) => l.reply === 'refused' && o.status !== 'refused')).toBe(true);
+    expect(orders.filter((o) => o.status === 'refused').every((o) => o.lines.every((l) => l.reply === 'refused' && l.qtyReceived === 0))).toBe(true);
+
+    // Each step took no more than the step before it let through (reply → dispatch → reception → invoice).
+    for (const { o, l } of lines) {
+      if (o.orderType !== 1) continue;
+      expect(l.qtyShipped, `shipped ≤ expected (order ${o.number} line ${l.lineNo})`).toBeLessThanOrEqual(l.qtyExpected);
+      expect(l.qtyReceived, `received ≤ shipped (order ${o.number} line ${l.lineNo})`).toBeLessThanOrEqual(l.qtyShipped);
+      expect(l.qtyInvoiced, `invoiced ≤ received (order ${o.number} line ${l.lineNo})`).toBeLessThanOrEqual(l.qtyReceived);
+    }
+    for (const o of orders) expect(o.totals.netOre).toBe(o.lines.reduce((s, l) => s + l.amountOre, 0));
+
+    // Receptions in parts: an order received in full by more than one reception.
+    const receptions = all<{ order_id: number; n: number }>(
+      `SELECT l.order_id, count(DISTINCT m.created_at) AS n FROM stock_movement m JOIN order_line l ON l.id = m.order_line_id
+       JOIN order_header o ON o.id = l.order_id
+       WHERE o.transaction_type = 'purchase' AND m.cause = 'receipt' GROUP BY l.order_id`,
+    );
+    const inParts = new Set(receptions.filter((r) => r.n >= 2).map((r) => r.order_id));
+    expect(orders.some((o) => o.status === 'received' && inParts.has(o.id))).toBe(true);
+    expect(orders.some((o) => o.status === 'invoiced' && inParts.has(o.id))).toBe(true);
+
+    // Supplier invoices: several on one order, and some dearer than agreed, the difference shown.
+    expect(orders.some((o) => o.status === 'invoiced' && o.invoices.length >= 2)).toBe(true);
+    const invoices = orders.flatMap((o) => o.invoices);
+    expect(invoices.length).toBeGreaterThan(10);
+    expect(invoices.filter((i) => i.priceDifferenceOre > 0).length).toBeGreaterThan(0);
+    expect(invoices.filter((i) => i.priceDifferenceOre === 0).length).toBeGreaterThan(invoices.length / 2);
+    for (const i of invoices) expect(i.totalNetOre).toBe(i.lines.reduce((s, l) => s + l.amountOre, 0));
+    expect(orders.some((o) => o.priceDifferenceOre > 0 && o.lines.some((l) => l.priceDifferenceOre > 0))).toBe(true);
+  });
+
+  it('receives the purchased goods into stock as the year goes, among the sales, and stock is still the sum of its movements', async () => {
+    const receipts = all<{ at: string; sent: string; product_id: number }>(
+      `SELECT m.created_at AS at, o.created_at AS sent, m.product_id FROM stock_movement m
+       JOIN order_line l ON l.id = m.order_line_id JOIN order_header o ON o.id = l.order_id
+       WHERE o.transaction_type = 'purchase' AND m.cause = 'receipt'`,
+    );
+    expect(receipts.length).toBeGreaterThan(50);
+    for (const r of receipts) {
+      expect(r.at >= r.sent, 'received after the order was sent').toBe(true);
+      expect(r.at <= FIXED_NOW.toISOString(), 'received by now').toBe(true);
+    }
+    expect(new Set(receipts.map((r) => r.at.slice(0, 7))).size).toBeGreaterThanOrEqual(8);
+    // Sold both before and after a reception: the receptions are among the sales, not ahead of them.
+    const issues = all<{ at: string }>(`SELECT created_at AS at FROM stock_movement WHERE cause = 'issue' ORDER BY created_at`);
+    const mid = receipts.map((r) => r.at).sort()[Math.floor(receipts.length / 2)]!;
+    expect(issues.some((i) => i.at < mid) && issues.some((i) => i.at > mid)).toBe(true);
+    // Each reception is a new batch at the received cost.
+    const batches = one<{ n: number }>(`SELECT count(*) AS n FROM stock_batch WHERE source LIKE 'purchase %'`).n;
+    expect(batches).toBeGreaterThan(0);
+
+    const snap = await ledgerSnapshot(t.file);
+    const purchased = new Set(receipts.map((r) => r.product_id));
+    const stock = snap.stock.filter((s) => purchased.has(s.productId));
+    expect(stock.length).toBeGreaterThan(20);
+    for (const s of stock) {
+      expect(s.onHand, `on-hand = sum of movements (product ${s.productId})`).toBe(s.movementSum);
+      expect(s.batchSum, `batches sum to on-hand (product ${s.productId})`).toBe(s.onHand);
+    }
+  });
+
+  it('suggests purchases: products below their reorder point, grouped by their supplier', async () => {
+    const groups = await t.ok('purchase.suggestions', {});
+    const suggested = groups.flatMap((g) => g.lines.map((l) => ({ g, l })));
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(groups.some((g) => g.supplierId !== null)).toBe(true);
+    const products = new Map((await t.ok('products.list', { limit: 500 })).rows.map((p) => [p.id, p]));
+    for (const { g, l } of suggested) {
+      expect(products.get(l.productId)!.supplierId).toBe(g.supplierId);
+      expect(l.projected).toBe(l.onHand - l.reserved - l.onLoan + l.onOrder);
+      expect(l.projected, l.productNumber).toBeLessThan(l.reorderPoint);
+      expect(l.projected + l.suggestedQty, l.productNumber).toBeGreaterThanOrEqual(l.reorderPoint);
+    }
   });
 
   it('spreads the orders over order types, within the rules of order types and statuses, over the last twelve months', async () => {
@@ -240,6 +439,9 @@ describe('the demo company', () => {
     try {
       await other.ok('system.createDemo', {});
       expect(await allOrders(other)).toEqual(await allOrders(t));
+      expect(await allPurchases(other)).toEqual(await allPurchases(t));
+      expect(await other.ok('suppliers.list', { limit: 500 })).toEqual(await t.ok('suppliers.list', { limit: 500 }));
+      expect(await other.ok('purchase.suggestions', {})).toEqual(await t.ok('purchase.suggestions', {}));
       expect((await other.ok('products.list', { limit: 500 })).rows).toEqual((await t.ok('products.list', { limit: 500 })).rows);
       expect(await other.ok('invoices.list', { limit: 500 })).toEqual(await t.ok('invoices.list', { limit: 500 }));
     } finally {
@@ -270,6 +472,8 @@ describe('making the demo company', () => {
       const summary = await e.ok('system.createDemo', { orders: 20 });
       const snapshot = async () => ({
         orders: await allOrders(e),
+        purchases: await allPurchases(e),
+        suppliers: await e.ok('suppliers.list', { limit: 500 }),
         customers: await e.ok('customers.list', { limit: 500 }),
         products: await e.ok('products.list', { limit: 500 }),
         company: await e.ok('company.get', {}),
@@ -277,6 +481,10 @@ describe('making the demo company', () => {
       const before = await snapshot();
       expect(before.orders).toHaveLength(summary.orders);
       expect(summary.orders).toBeGreaterThanOrEqual(20);
+      // Purchase orders in their own count, one of every story even for a small demo.
+      expect(before.purchases).toHaveLength(summary.purchaseOrders);
+      expect(summary.purchaseOrders).toBeGreaterThanOrEqual(15);
+      expect(before.suppliers.rows).toHaveLength(summary.suppliers);
       const refused = await e.refused('system.createDemo', {});
       expect(refused.code).toBe('company_exists');
       expect(await snapshot()).toEqual(before);
@@ -288,8 +496,14 @@ describe('making the demo company', () => {
   it('can be made with any number of orders up to the limit, including none', async () => {
     const e = await makeEngine();
     try {
-      expect((await e.ok('system.createDemo', { orders: 0 })).orders).toBe(0);
+      const summary = await e.ok('system.createDemo', { orders: 0 });
+      expect(summary.orders).toBe(0);
       expect((await e.ok('orders.statusCounts', {})).total).toBe(0);
+      // Purchase orders scale with the sales orders: none; the suppliers and reorder points are there all the same.
+      expect(summary.purchaseOrders).toBe(0);
+      expect((await e.ok('purchase.list', { limit: 1 })).total).toBe(0);
+      expect(summary.suppliers).toBeGreaterThanOrEqual(3);
+      expect((await e.ok('products.list', { limit: 500 })).rows.filter((p) => p.supplierId !== null && p.reorderPointQty !== null).length).toBeGreaterThan(20);
     } finally {
       e.close();
     }

@@ -32,8 +32,16 @@ let engine: Engine;
 let ref: Database.Database;
 let generated: Pick<ReturnType<typeof generateOrders>, 'orders' | 'madeByProcessing' | 'lines' | 'firstNumber' | 'lastNumber' | 'steps'>;
 let indexesBefore: unknown[];
-/** Orders and the last order id before the generator ran (the demo company's). */
-let prior: { orders: number; maxId: number };
+/**
+ * What the demo company left before the generator ran: every row of order_header
+ * (sales and purchase orders, which share the table and its ids), its sales
+ * orders (which alone take sales order numbers), and the last order id.
+ */
+let prior: { orders: number; salesOrders: number; maxId: number };
+/** The demo company's purchase orders, line by line, before the generator ran: it must leave them alone. */
+let purchasesBefore: unknown[];
+const PURCHASE_LINES = `SELECT l.id, l.order_id, l.quantity, l.qty_confirmed, l.qty_received, l.qty_invoiced, o.version
+  FROM order_line l JOIN order_header o ON o.id = l.order_id WHERE o.transaction_type = 'purchase' ORDER BY l.id`;
 
 /** Every index and trigger with its definition. */
 function schemaOf(db: { prepare(sql: string): { all(): unknown[] } }): unknown[] {
@@ -57,7 +65,10 @@ beforeAll(async () => {
 
   const db = openDatabase(file);
   indexesBefore = schemaOf(db);
-  prior = db.prepare('SELECT count(*) AS orders, max(id) AS maxId FROM order_header').get() as typeof prior;
+  prior = db
+    .prepare(`SELECT count(*) AS orders, count(*) FILTER (WHERE transaction_type = 'sales') AS salesOrders, max(id) AS maxId FROM order_header`)
+    .get() as typeof prior;
+  purchasesBefore = db.prepare(PURCHASE_LINES).all();
   generateCustomers(db, { customers: EXTRA_CUSTOMERS, seed: 3, now: FIXED_NOW.toISOString() });
   // Two loads: one as a test would run it (WAL, indexes kept), then one as the
   // bench does (the file to itself, indexes dropped and rebuilt). Small batches,
@@ -106,6 +117,13 @@ describe('the data generator', () => {
     // The orders entered, and the orders their processing made (from quotes, backorders).
     expect(generated.madeByProcessing).toBeGreaterThan(GENERATED / 50);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM order_header').n).toBe(prior.orders + GENERATED + generated.madeByProcessing);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM order_header WHERE transaction_type = 'sales'").n).toBe(
+      prior.salesOrders + GENERATED + generated.madeByProcessing,
+    );
+    // Only sales orders: the demo company's purchase orders (in the same tables) are there, and as they were.
+    expect(prior.orders).toBeGreaterThan(prior.salesOrders);
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM order_header WHERE id > ? AND transaction_type <> 'sales'`, prior.maxId).n).toBe(0);
+    expect(all(PURCHASE_LINES)).toEqual(purchasesBefore);
     const entered = `order_id IN (SELECT id FROM order_header WHERE id > ${prior.maxId} AND source_order_id IS NULL AND backorder_of_id IS NULL)`;
     expect(one<{ n: number }>(`SELECT count(*) AS n FROM order_line WHERE ${entered}`).n).toBe(generated.lines);
     // About ten lines an order (cash sales, loans and subscriptions fewer), 1 to 19.
@@ -113,8 +131,9 @@ describe('the data generator', () => {
     expect(generated.lines / GENERATED).toBeLessThan(11);
     const range = one<{ lo: number; hi: number }>('SELECT min(line_count) AS lo, max(line_count) AS hi FROM order_header WHERE id > ?', prior.maxId);
     expect(range).toEqual({ lo: 1, hi: 19 });
-    expect(generated.firstNumber).toBe(10001 + prior.orders);
-    expect(generated.lastNumber).toBe(10000 + prior.orders + GENERATED + generated.madeByProcessing);
+    // Sales order numbers go on from the demo company's sales orders (purchase orders have a series of their own).
+    expect(generated.firstNumber).toBe(10001 + prior.salesOrders);
+    expect(generated.lastNumber).toBe(10000 + prior.salesOrders + GENERATED + generated.madeByProcessing);
     expect(one<{ n: number }>("SELECT count(*) AS n FROM party WHERE role = 'customer'").n).toBeGreaterThanOrEqual(EXTRA_CUSTOMERS + 20);
   });
 
@@ -156,6 +175,7 @@ describe('the data generator', () => {
   });
 
   it("keeps each order's customer number, name and Norwegian sort key", () => {
+    // Every order: a purchase order keeps its supplier's in the same columns.
     const rows = all<{ customer_number: number; customer_name: string; customer_sort: string; number: number; name: string }>(
       `SELECT o.customer_number, o.customer_name, o.customer_sort, p.number, p.name
        FROM order_header o JOIN party p ON p.id = o.party_id`,
@@ -237,10 +257,12 @@ describe('the data generator', () => {
     expect(snap.invoiceNumbers.length).toBeGreaterThan(GENERATED / 2);
     expect(snap.invoiceNumbers, 'invoice numbers 1..n without gaps').toEqual(snap.invoiceNumbers.map((_, i) => i + 1));
 
+    // The sales lines; purchase lines are received and invoiced against the supplier (the audit below has their rules).
     const lines = all<{ id: number; quantity: number; qty_delivered: number; qty_invoiced: number; qty_credited: number; managed: number; periods: number }>(
       `SELECT l.id, l.quantity, l.qty_delivered, l.qty_invoiced, l.qty_credited, p.stock_managed AS managed,
          (SELECT count(*) FROM subscription_run r WHERE r.order_id = l.order_id) AS periods
-       FROM order_line l JOIN product p ON p.id = l.product_id`,
+       FROM order_line l JOIN product p ON p.id = l.product_id JOIN order_header o ON o.id = l.order_id
+       WHERE o.transaction_type = 'sales'`,
     );
     let issued = 0;
     for (const l of lines) {
@@ -332,7 +354,7 @@ describe('the data generator', () => {
     expect(byNumber.rows.map((r) => r.id)).toEqual([order.id]);
 
     const byName = await ok(engine.call('orders.list', { startRow: 0, endRow: 1000, search: order.customer_name }));
-    const ofCustomer = all<{ id: number }>('SELECT id FROM order_header WHERE party_id = ?', order.party_id).map((r) => r.id);
+    const ofCustomer = all<{ id: number }>("SELECT id FROM order_header WHERE transaction_type = 'sales' AND party_id = ?", order.party_id).map((r) => r.id);
     const found = byName.rows.map((r) => r.id);
     expect(found).toEqual(expect.arrayContaining(ofCustomer));
     // Everything else found has the same words at the start of words in its customer name.
@@ -439,9 +461,11 @@ const SORTS: readonly NonNullable<Query['sortModel']>[] = [
 ];
 
 function filters(): readonly Omit<Query, 'sortModel'>[] {
-  const statuses = all<{ status_id: number }>('SELECT status_id FROM order_header GROUP BY status_id ORDER BY count(*) DESC');
-  const busiest = one<{ party_id: number }>('SELECT party_id FROM order_header GROUP BY party_id ORDER BY count(*) DESC, party_id LIMIT 1');
-  const name = one<{ customer_name: string }>('SELECT customer_name FROM order_header WHERE party_id = ?', busiest.party_id);
+  // The sales orders' statuses and customers: the order list shows sales orders only.
+  const sales = `FROM order_header WHERE transaction_type = 'sales'`;
+  const statuses = all<{ status_id: number }>(`SELECT status_id ${sales} GROUP BY status_id ORDER BY count(*) DESC`);
+  const busiest = one<{ party_id: number }>(`SELECT party_id ${sales} GROUP BY party_id ORDER BY count(*) DESC, party_id LIMIT 1`);
+  const name = one<{ customer_name: string }>(`SELECT customer_name ${sales} AND party_id = ?`, busiest.party_id);
   return [
     {},
     { statusId: statuses[0]!.status_id },
@@ -530,14 +554,17 @@ describe('the order list over generated data, against plain SQL', () => {
     const byStatus = (where: string, ...params: unknown[]) =>
       new Map(all<{ s: number; n: number }>(`SELECT status_id AS s, count(*) AS n FROM order_header WHERE ${where} GROUP BY 1`, ...params).map((r) => [r.s, r.n]));
     const asMap = (c: { byStatus: readonly { statusId: number; count: number }[] }) => new Map(c.byStatus.map((r) => [r.statusId, r.count]));
-    expect(asMap(await ok(engine.call('orders.statusCounts', {})))).toEqual(byStatus("transaction_type = 'sales'"));
-    const busiest = one<{ party_id: number }>('SELECT party_id FROM order_header GROUP BY party_id ORDER BY count(*) DESC LIMIT 1');
+    // The tabs count sales orders; purchase orders (in the same table, found by the same search) are not among them.
+    const sales = "transaction_type = 'sales'";
+    expect(asMap(await ok(engine.call('orders.statusCounts', {})))).toEqual(byStatus(sales));
+    const busiest = one<{ party_id: number }>(`SELECT party_id FROM order_header WHERE ${sales} GROUP BY party_id ORDER BY count(*) DESC LIMIT 1`);
     expect(asMap(await ok(engine.call('orders.statusCounts', { customerId: busiest.party_id })))).toEqual(
-      byStatus('party_id = ?', busiest.party_id),
+      byStatus(`${sales} AND party_id = ?`, busiest.party_id),
     );
-    expect(asMap(await ok(engine.call('orders.statusCounts', { search: 'kaffe' })))).toEqual(
-      byStatus(`id IN (SELECT rowid FROM order_search WHERE order_search MATCH '"kaffe"*')`),
-    );
+    const kaffe = `id IN (SELECT rowid FROM order_search WHERE order_search MATCH '"kaffe"*')`;
+    expect(asMap(await ok(engine.call('orders.statusCounts', { search: 'kaffe' })))).toEqual(byStatus(`${sales} AND ${kaffe}`));
+    // The search does find purchase orders too: the filter above is what keeps them out.
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM order_header WHERE transaction_type = 'purchase' AND ${kaffe}`).n).toBeGreaterThan(0);
   });
 });
 

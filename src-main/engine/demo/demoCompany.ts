@@ -19,12 +19,23 @@
 // deliveries and invoices agree with the orders, and every status a clerk meets
 // has orders in it.
 //
+// Purchasing (SPEC 1.3) runs on the same timeline: the company buys from four
+// suppliers, each product with its supplier and reorder point; purchase orders
+// (demo/purchaseMix.ts) are sent, answered (some changed, some refused),
+// dispatched, received into stock in parts and matched with the suppliers'
+// invoices (some dearer than agreed), or cancelled or amended, each step at its
+// moment among the sales steps, so goods enter stock when they arrive. A few
+// days before today the purchaser raises the reorder points of the season's
+// products, which the purchase suggestions then show.
+//
 // The per-domain handler maps are imported directly: handlers/index.ts imports
 // handlers/system.ts, which imports this module.
 import { channels, type ChannelInput, type ChannelOutput } from '../../../shared/catalog';
 import type { Customer } from '../../../shared/channels/customers';
 import type { LineInput, Order, PaymentInput } from '../../../shared/channels/orders';
-import type { Product } from '../../../shared/channels/products';
+import type { Product, ProductInput } from '../../../shared/channels/products';
+import type { PurchaseHeaderInput, PurchaseLineInput } from '../../../shared/channels/purchasing';
+import type { Supplier } from '../../../shared/channels/suppliers';
 import type { DemoSummary } from '../../../shared/channels/system';
 import type { StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
@@ -35,12 +46,23 @@ import { customerHandlers } from '../handlers/customers';
 import { orderHandlers } from '../handlers/orders';
 import { processingHandlers } from '../handlers/processing';
 import { productHandlers } from '../handlers/products';
+import { purchasingHandlers } from '../handlers/purchasing';
 import { stockHandlers } from '../handlers/stock';
+import { supplierHandlers } from '../handlers/suppliers';
 import { countOrders } from '../repos/bulkOrders';
 import { refreshDerived } from '../repos/orders';
 import { showStatusKinds } from '../repos/statuses';
 import { zodToDomainError } from '../validation';
-import { DEMO_COMPANY, DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_VISIBLE_STATUS_KINDS, OUR_REFERENCES } from './demoData';
+import {
+  DEMO_COMPANY,
+  DEMO_CUSTOMERS,
+  DEMO_PRODUCTS,
+  DEMO_SUPPLIERS,
+  DEMO_VISIBLE_STATUS_KINDS,
+  OUR_REFERENCES,
+  SEASONAL_PRODUCT_NUMBERS,
+  type SupplierSeed,
+} from './demoData';
 import {
   JOB_PRODUCT_NUMBER,
   LOAN_STORIES,
@@ -57,6 +79,17 @@ import {
   type Life,
   type Step,
 } from './orderMix';
+import {
+  PURCHASE_SHOWCASE,
+  dispatchItems,
+  invoiceItems,
+  planPurchaseLife,
+  purchaseAgeForStory,
+  receiveItems,
+  replyItems,
+  type PurchaseLife,
+  type PurchaseStep,
+} from './purchaseMix';
 import { addDays, makeRng, type Rng } from './random';
 import { creditItems, loanReturnItems, partialItems } from './salesSteps';
 import { MINUTES_PER_DAY, Timeline, contextAt, dayNumber, isoOfDay, type Moment } from './timeline';
@@ -68,6 +101,8 @@ const demoHandlers = {
   ...customerHandlers,
   ...orderHandlers,
   ...processingHandlers,
+  ...supplierHandlers,
+  ...purchasingHandlers,
 };
 type DemoChannel = keyof typeof demoHandlers;
 
@@ -113,11 +148,41 @@ interface Told {
   stopped: boolean;
 }
 
+interface PurchasePlan {
+  readonly orderDate: string;
+  readonly life: PurchaseLife;
+  readonly supplier: Supplier;
+  readonly seed: SupplierSeed;
+  readonly header: PurchaseHeaderInput;
+  readonly lines: PurchaseLineInput[];
+}
+
+/** A purchase order while its story is told. */
+interface ToldPurchase {
+  readonly plan: PurchasePlan;
+  /** The order the steps act on: the original, then its amendment. */
+  id: number;
+}
+
 type Event =
   | { readonly kind: 'step'; readonly told: Told; readonly step: Step }
+  | { readonly kind: 'purchase'; readonly told: ToldPurchase; readonly step: PurchaseStep }
+  | { readonly kind: 'season' }
   | { readonly kind: 'restock' }
   | { readonly kind: 'subscriptions' }
   | { readonly kind: 'collective' };
+
+/** Units a stock-managed product is stocked to (times the scale): the opening stock, and what each month's restock brings it back up to. */
+function stockUnits(p: Pick<ProductInput, 'unit' | 'priceOre'>): number {
+  return p.unit === 'kg' || p.unit === 'm' || p.unit === 'l' ? 3000 : p.priceOre >= 100_000 ? 60 : p.priceOre >= 20_000 ? 400 : 2000;
+}
+
+/** The reorder point: about a third of the stocking level, in whole units. */
+const REORDER_SHARE = 0.3;
+/** Ahead of the season the purchaser raises the season's products' reorder points above what the monthly restock keeps. */
+const SEASON_REORDER_SHARE = 1.5;
+/** Days before today the reorder points are raised. */
+const SEASON_DAYS_AGO = 3;
 
 export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; seed?: number }): DemoSummary {
   const rng = makeRng(opts.seed ?? DEMO_SEED);
@@ -128,7 +193,19 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
 
   call(setup, 'company.save', DEMO_COMPANY);
   showStatusKinds(ctx.db, 'sales', DEMO_VISIBLE_STATUS_KINDS);
-  const products = DEMO_PRODUCTS.map((p) => call(setup, 'products.create', p));
+  // The suppliers first: each product names the one it is bought from, and its reorder point.
+  const suppliers = DEMO_SUPPLIERS.map((s) => call(setup, 'suppliers.create', s.input));
+  const scale = Math.max(1, Math.ceil(opts.orders / 200));
+  const supplierIndexOf = (number: string): number => DEMO_SUPPLIERS.findIndex((s) => s.range.some((prefix) => number.startsWith(prefix)));
+  const products = DEMO_PRODUCTS.map((p) => {
+    const i = supplierIndexOf(p.number);
+    const bought = i >= 0 && p.stockManaged;
+    return call(setup, 'products.create', {
+      ...p,
+      supplierId: bought ? suppliers[i]!.id : null,
+      reorderPointQty: bought ? Math.round(stockUnits(p) * scale * REORDER_SHARE) * 1000 : null,
+    });
+  });
   const customers: Customer[] = [];
   for (const seed of DEMO_CUSTOMERS) {
     const invoiceCustomerId = seed.invoiceCustomer === undefined ? null : customers[seed.invoiceCustomer]!.id;
@@ -144,11 +221,10 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
   // The warehouse is stocked before the first order: a receipt per stock-managed
   // product at its cost; at the start of each month, what has fallen below four
   // fifths of that level is received up to it again, at the month's cost.
-  const scale = Math.max(1, Math.ceil(opts.orders / 200));
   const level = new Map<number, number>();
   for (const p of products) {
     if (!p.stockManaged) continue;
-    const units = p.unit === 'kg' || p.unit === 'm' || p.unit === 'l' ? 3000 : p.priceOre >= 100_000 ? 60 : p.priceOre >= 20_000 ? 400 : 2000;
+    const units = stockUnits(p);
     level.set(p.id, units * scale * 1000);
     call(setup, 'stock.receive', { productId: p.id, quantity: units * scale * 1000, costOre: p.costOre ?? 0, note: 'Åpningsbeholdning' });
   }
@@ -180,6 +256,32 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     if (isoOfDay(day + 1).endsWith('-01')) timeline.add(day * MINUTES_PER_DAY + 18 * 60, { kind: 'collective' });
   }
   timeline.add(todayDay * MINUTES_PER_DAY + 6 * 60 + 30, { kind: 'subscriptions' });
+
+  // Purchase orders scale with the sales orders: about one for every five (a
+  // wholesaler buys in fewer, larger lots than it sells), and one of every purchase
+  // story as soon as there are sales orders. None with { orders: 0 }: the bench
+  // makes the demo company so and loads its sales orders with the generator, and
+  // its order tables then hold sales orders only, as its plain-SQL comparisons
+  // and earlier timings assume. The suppliers, and each product's supplier and
+  // reorder point, are company data like the customers: made whatever the count.
+  // A generator of its own, so that the sales orders are the same with or without purchasing.
+  const purchaseRng = makeRng((opts.seed ?? DEMO_SEED) ^ 0x0b57_a11e);
+  const purchaseCount = opts.orders === 0 ? 0 : Math.max(Math.min(PURCHASE_SHOWCASE.length, opts.orders), Math.round(opts.orders / 5));
+  const purchases: PurchasePlan[] = [];
+  for (let i = 0; i < purchaseCount; i++) {
+    const show = PURCHASE_SHOWCASE[i];
+    const age = show ? purchaseAgeForStory(purchaseRng, show, SPAN_DAYS) : purchaseRng.int(0, SPAN_DAYS);
+    const life = planPurchaseLife(purchaseRng, age, show);
+    purchases.push(planPurchase(purchaseRng, addDays(today, -age), life, suppliers, products, level));
+  }
+  purchases.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+  for (const plan of purchases) {
+    const told: ToldPurchase = { plan, id: 0 };
+    const day = dayNumber(plan.orderDate);
+    for (const s of plan.life.steps) timeline.add(day * MINUTES_PER_DAY + s.minute, { kind: 'purchase', told, step: s.step });
+  }
+  timeline.add((todayDay - SEASON_DAYS_AGO) * MINUTES_PER_DAY + 8 * 60, { kind: 'season' });
+  const supplierInvoiceNumbers = new Map(DEMO_SUPPLIERS.map((s) => [s, s.firstInvoiceNumber]));
 
   const waitingForCollective = new Map<number, number[]>();
   const restockRng = makeRng((opts.seed ?? DEMO_SEED) ^ 0x5eed);
@@ -349,11 +451,71 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     }
   };
 
+  const runPurchaseStep = (c: HandlerContext, told: ToldPurchase, step: PurchaseStep): void => {
+    if (step.do === 'create') {
+      told.id = call(c, 'purchase.create', { header: told.plan.header, lines: told.plan.lines }).id;
+      return;
+    }
+    const po = call(c, 'purchase.get', { id: told.id });
+    const claim = { id: po.id, version: po.version };
+    switch (step.do) {
+      case 'reply':
+        call(c, 'purchase.reply', { ...claim, lines: replyItems(purchaseRng, po, step.how) });
+        return;
+      case 'cancel':
+        call(c, 'purchase.cancel', { ...claim, reason: purchaseRng.pick(['Bestilt to ganger', 'Prosjektet hos kunden ble utsatt', 'Bestilt fra feil leverandør']) });
+        return;
+      case 'amend': {
+        // More of the first line after a call from a customer, and one product more if the supplier has it.
+        const lines: PurchaseLineInput[] = po.lines.map((l, i) => ({
+          productId: l.productId,
+          quantity: i === 0 ? Math.ceil((l.quantity * 1.5) / 1000) * 1000 : l.quantity,
+          unitPriceOre: l.unitPriceOre,
+          deliveryDate: l.deliveryDate,
+        }));
+        const extra = po.lines.length < 6 ? purchasable(products, po.supplierId).find((p) => !po.lines.some((l) => l.productId === p.id)) : undefined;
+        if (extra) lines.push({ productId: extra.id, quantity: lotSize(purchaseRng, level.get(extra.id)!) });
+        told.id = call(c, 'purchase.amend', { ...claim, lines, reason: 'Økt antall etter bestilling fra kunde' }).id;
+        return;
+      }
+      case 'dispatch': {
+        const items = dispatchItems(po, step.share);
+        if (items.length > 0) call(c, 'purchase.dispatch', { ...claim, lines: items });
+        return;
+      }
+      case 'receive': {
+        const items = receiveItems(po, step.share);
+        if (items.length > 0) call(c, 'purchase.receive', { ...claim, lines: items });
+        return;
+      }
+      case 'invoice': {
+        const items = invoiceItems(purchaseRng, po, step.share, step.priceDifference);
+        if (items.length === 0) return;
+        const seed = told.plan.seed;
+        const invoiceNumber = supplierInvoiceNumbers.get(seed)!;
+        supplierInvoiceNumbers.set(seed, invoiceNumber + purchaseRng.int(3, 40));
+        call(c, 'purchase.matchInvoice', { ...claim, invoiceNumber: String(invoiceNumber), invoiceDate: c.today, lines: items });
+        return;
+      }
+    }
+  };
+
   const runEvent = (t: Moment, e: Event): void => {
     const c = at(t);
     switch (e.kind) {
       case 'step':
         runStep(c, e.told, e.step);
+        return;
+      case 'purchase':
+        runPurchaseStep(c, e.told, e.step);
+        return;
+      case 'season':
+        for (const p of products) {
+          const want = level.get(p.id);
+          if (want === undefined || p.supplierId === null || !SEASONAL_PRODUCT_NUMBERS.includes(p.number)) continue;
+          const { id, updatedAt: _updatedAt, ...fields } = call(c, 'products.get', { id: p.id });
+          call(c, 'products.update', { id, ...fields, reorderPointQty: Math.round((want * SEASON_REORDER_SHARE) / 1000) * 1000 });
+        }
         return;
       case 'restock':
         for (const p of products) {
@@ -381,7 +543,12 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     } catch (err) {
       if (err instanceof DomainError) {
         const e = next.event;
-        const what = e.kind === 'step' ? `${e.step.do} (${e.told.plan.life.story})` : e.kind;
+        const what =
+          e.kind === 'step'
+            ? `${e.step.do} (${e.told.plan.life.story})`
+            : e.kind === 'purchase'
+              ? `purchase ${e.step.do} (${e.told.plan.life.story})`
+              : e.kind;
         throw new Error(`demo: ${what} on ${isoOfDay(Math.floor(next.t / MINUTES_PER_DAY))} refused: ${err.data.code} ${err.data.message.en}`, {
           cause: err,
         });
@@ -390,7 +557,68 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     }
   }
 
-  return { products: products.length, customers: customers.length, orders: countOrders(ctx.db) };
+  return {
+    products: products.length,
+    customers: customers.length,
+    orders: countOrders(ctx.db, 'sales'),
+    suppliers: suppliers.length,
+    purchaseOrders: countOrders(ctx.db, 'purchase'),
+  };
+}
+
+/**
+ * Stock-managed products bought from the supplier. The season's products are
+ * left to the monthly restock until the purchaser raises their reorder points,
+ * so that their stock stays below the raised points (only an inquiry asks about them).
+ */
+function purchasable(products: readonly Product[], supplierId: number, inquiry = false): Product[] {
+  return products.filter((p) => p.supplierId === supplierId && p.stockManaged && (inquiry || !SEASONAL_PRODUCT_NUMBERS.includes(p.number)));
+}
+
+/**
+ * A lot to buy: 3–8 % of the stocking level, a few months' sales (the demo's
+ * year sells 5–20 % of it), in whole units (tens of the cheap ones), at least four.
+ */
+function lotSize(rng: Rng, levelQty: number): number {
+  const units = Math.max(4, Math.round(((levelQty / 1000) * rng.int(3, 8)) / 100));
+  return (units >= 100 ? Math.round(units / 10) * 10 : units) * 1000;
+}
+
+function planPurchase(
+  rng: Rng,
+  orderDate: string,
+  life: PurchaseLife,
+  suppliers: readonly Supplier[],
+  products: readonly Product[],
+  level: ReadonlyMap<number, number>,
+): PurchasePlan {
+  const inquiry = life.orderType === 5;
+  // Suppliers with a bigger range get more orders.
+  const i = rng.weighted(DEMO_SUPPLIERS.map((_, j) => [j, purchasable(products, suppliers[j]!.id).length] as const));
+  const seed = DEMO_SUPPLIERS[i]!;
+  const supplier = suppliers[i]!;
+  const range = purchasable(products, supplier.id, inquiry);
+  const count = rng.int(2, Math.min(6, range.length));
+  const chosen = new Set<Product>();
+  while (chosen.size < count) chosen.add(rng.pick(range));
+  const deliveryDate = addDays(orderDate, rng.int(seed.leadDays[0], seed.leadDays[1]));
+  return {
+    orderDate,
+    life,
+    supplier,
+    seed,
+    header: {
+      supplierId: supplier.id,
+      orderType: life.orderType,
+      orderDate,
+      deliveryDate,
+      supplierReference: supplier.contacts[0]?.name ?? null,
+      contactId: supplier.contacts[0]?.id ?? null,
+      ourReference: rng.pick(OUR_REFERENCES),
+      notes: inquiry ? 'Forespørsel: pris og leveringstid for neste sesong.' : null,
+    },
+    lines: [...chosen].map((p) => ({ productId: p.id, quantity: lotSize(rng, level.get(p.id)!) })),
+  };
 }
 
 function planOrder(rng: Rng, orderDate: string, life: Life, customers: readonly Customer[], products: readonly Product[]): OrderPlan {

@@ -5,6 +5,7 @@
 import type { CompanyInput } from '../../../shared/channels/company';
 import type { CustomerInput } from '../../../shared/channels/customers';
 import type { ProductInput } from '../../../shared/channels/products';
+import type { SupplierInput } from '../../../shared/channels/suppliers';
 import type { StatusKind, VatCode } from '../../../shared/enums';
 import { bankAccountFrom, ean13From, orgNumberFrom } from './checkDigits';
 
@@ -21,6 +22,12 @@ export const DEMO_COMPANY: CompanyInput = {
   phone: '+47 55 22 41 00',
   defaultPaymentTermsDays: 14,
   statusPreset: 'standard',
+  // Every purchase option on (SPEC 1.3): the suppliers answer each order, send a
+  // dispatch advice and the goods are received against it, so the demo's purchase
+  // orders reach every status, Shipped and Partially shipped included.
+  purchaseReply: true,
+  purchaseDispatch: true,
+  purchaseReception: true,
 };
 
 /**
@@ -307,6 +314,78 @@ export const DEMO_CUSTOMERS: readonly CustomerSeed[] = [
   { input: person('Sigrid Aas', '+47 936 48 175', 'Fyllingsveien 8', '5143', 'Fyllingsdalen', 10_000) },
   { input: person('Nora Haugen', '+47 409 83 526', 'Trondheimsveien 120', '0565', 'Oslo', null) },
 ];
+
+// ---- Suppliers --------------------------------------------------------------
+
+export interface SupplierSeed {
+  readonly input: SupplierInput;
+  /** Product number prefixes of the range bought from this supplier. */
+  readonly range: readonly string[];
+  /** Days from order to delivery, as the supplier usually keeps them. */
+  readonly leadDays: readonly [number, number];
+  /** The supplier's invoice numbers start here. */
+  readonly firstInvoiceNumber: number;
+}
+
+const supplier = (
+  name: string,
+  orgBody: string,
+  addressLine1: string,
+  postalCode: string,
+  city: string,
+  paymentTermsDays: number,
+  phone: string,
+  contact: readonly [string, string, string],
+  domain: string,
+): SupplierInput => ({
+  kind: 'business',
+  name,
+  orgNumber: orgNumberFrom(orgBody),
+  email: `ordre@${domain}.example`,
+  phone,
+  addressLine1,
+  postalCode,
+  city,
+  country: 'NO',
+  paymentTermsDays,
+  contacts: [{ name: contact[0], phone: contact[1], email: `${contact[0].split(' ')[0]!.toLowerCase()}@${domain}.example`, role: contact[2] }],
+});
+
+/** Whom the wholesaler buys from: building materials, ironmongery, tools, and food for canteens and kiosks. */
+export const DEMO_SUPPLIERS: readonly SupplierSeed[] = [
+  {
+    input: supplier('Vestland Trelast AS', '98341275', 'Sandsliåsen 50', '5254', 'Sandsli', 30, '+47 55 92 70 00', ['Arne Myklebust', '+47 913 22 480', 'Salgssjef'], 'vestlandtrelast'),
+    range: ['BYG-'],
+    leadDays: [4, 10],
+    firstInvoiceNumber: 734_120,
+  },
+  {
+    input: supplier('Nordisk Jernvare Engros AS', '91764038', 'Alfaset 3. Industrivei 8', '0668', 'Oslo', 30, '+47 22 30 18 00', ['Lene Haugland', '+47 948 10 377', 'Kundeansvarlig'], 'nordiskjernvare'),
+    range: ['JRN-'],
+    leadDays: [3, 7],
+    firstInvoiceNumber: 2_024_0815,
+  },
+  {
+    input: supplier('Verktøysentralen Lier AS', '99528461', 'Kjellstadveien 5', '3400', 'Lier', 45, '+47 32 22 91 50', ['Tor Øvrebø', '+47 977 41 062', 'Key account'], 'verktoysentralen'),
+    range: ['VRK-'],
+    leadDays: [5, 12],
+    firstInvoiceNumber: 51_877,
+  },
+  {
+    input: supplier('Fjord Storhusholdning AS', '92603817', 'Kokstaddalen 25', '5257', 'Kokstad', 14, '+47 55 11 64 20', ['Camilla Sæle', '+47 412 55 903', 'Ordremottak'], 'fjordstorhusholdning'),
+    range: ['MAT-'],
+    leadDays: [1, 3],
+    firstInvoiceNumber: 880_301,
+  },
+];
+
+/**
+ * Products whose reorder point the purchaser raises a few days before today,
+ * ahead of the decking season (deck boards, deck oil, deck screws), above what
+ * the monthly restock keeps: they are below it, so that the purchase
+ * suggestions have something to show.
+ */
+export const SEASONAL_PRODUCT_NUMBERS: readonly string[] = ['BYG-1010', 'BYG-1072', 'JRN-2002'];
 
 // ---- Building blocks for generated data ------------------------------------
 

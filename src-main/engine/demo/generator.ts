@@ -488,7 +488,8 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
 
   const restoreSession = beginBulkSession(db, { exclusive: opts.exclusive ?? false });
   const writer = bulkWriter(db);
-  // A big load into a database of fewer orders rebuilds the list's indexes at the end.
+  // A big load into a database of fewer orders rebuilds the list's indexes at the end
+  // (every row of order_header counts: the indexes hold the purchase orders too).
   const rebuild = opts.rebuildIndexes ?? (n >= 50_000 && n >= countOrders(db));
   const rebuildIndexes = rebuild ? dropOrderIndexes(db, KEEP_INDEXES) : null;
   const dropLoadIndexes = addLoadIndexes(db);

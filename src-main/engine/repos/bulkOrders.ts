@@ -333,6 +333,11 @@ export function addLoadIndexes(db: Db): () => void {
   };
 }
 
-export function countOrders(db: Db): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM order_header').get() as { n: number }).n;
+/** Rows of order_header: of one transaction type (sales or purchase orders), or all of them. */
+export function countOrders(db: Db, transactionType?: TransactionType): number {
+  const row =
+    transactionType === undefined
+      ? stmt(db, 'SELECT count(*) AS n FROM order_header').get()
+      : stmt(db, 'SELECT count(*) AS n FROM order_header WHERE transaction_type = ?').get(transactionType);
+  return (row as { n: number }).n;
 }
