@@ -1,45 +1,17 @@
 // Customers: the register list on the left, the form on the right. F2 makes a
 // new customer, Enter on a row opens it, Ctrl+S saves, Esc closes the form.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../shared/channels/customers';
 import { formatOrgNumber } from '../../../shared/checks';
 import { formatAmount } from '../../../shared/format';
 import { invoke } from '../../api/client';
-import { useChannel } from '../../api/queries';
-import { useHotkeys } from '../../app/hotkeys';
-import { Banner } from '../../components/fields';
-import { refusalOf } from '../../components/refusal';
-import { Shortcut } from '../../components/Shortcut';
-import { PagedList, type PagedListHandle } from '../../grid/PagedList';
+import { RegisterScreen } from '../../components/RegisterScreen';
 import { CustomerForm } from './CustomerForm';
 
 export function CustomersScreen(props: { active: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<{ id: number | null; seq: number } | null>(null);
-  const [formDirty, setFormDirty] = useState(false);
-  const seq = useRef(0);
-  const list = useRef<PagedListHandle>(null);
-  const loaded = useChannel('customers.get', { id: editing?.id ?? 0 }, { enabled: Boolean(editing?.id), staleTime: 0 });
-
-  const open = (id: number | null) => {
-    setFormDirty(false);
-    seq.current += 1;
-    setEditing({ id, seq: seq.current });
-  };
-
-  useEffect(() => {
-    if (props.active && !editing) list.current?.focusSearch();
-  }, [props.active, editing]);
-
-  // A new customer only when nothing typed would be lost.
-  useHotkeys(props.active && !formDirty, {
-    f2: () => open(null),
-    'ctrl+n': () => open(null),
-  });
-  useHotkeys(props.active, { 'ctrl+f': () => list.current?.focusSearch() });
-
   const columnDefs = useMemo<ColDef<CustomerListRow>[]>(
     () => [
       { field: 'number', headerName: t('customers.col.number'), width: 88, type: 'rightAligned', cellClass: 'num' },
@@ -71,59 +43,32 @@ export function CustomersScreen(props: { active: boolean }) {
     [t],
   );
 
-  const formActive = props.active && editing !== null;
   return (
-    <div className="screen register-screen" data-testid="customers-screen">
-      <div className="toolbar">
-        <h1>{t('customers.title')}</h1>
-        <div className="toolbar-spacer" />
-        <button type="button" className="primary" onClick={() => open(null)} data-testid="customer-new">
-          {t('customers.newCustomer')} <Shortcut keys="F2" />
-        </button>
-      </div>
-      <div className="register-body">
-        <PagedList<CustomerListRow>
-          testId="customer-list"
-          handle={list}
-          columnDefs={columnDefs}
-          fetchPage={(input) => invoke('customers.list', input)}
-          onOpen={(row) => open(row.id)}
-          searchPlaceholder={t('customers.searchPlaceholder')}
-          noRowsText={t('customers.noRows')}
+    <RegisterScreen<CustomerListRow, 'customers.get'>
+      active={props.active}
+      testId="customers-screen"
+      title={t('customers.title')}
+      newLabel={t('customers.newCustomer')}
+      newTestId="customer-new"
+      chooseOrNew={t('customers.chooseOrNew')}
+      list={{
+        testId: 'customer-list',
+        columnDefs,
+        fetchPage: (input) => invoke('customers.list', input),
+        searchPlaceholder: t('customers.searchPlaceholder'),
+        noRowsText: t('customers.noRows'),
+      }}
+      getChannel="customers.get"
+      renderForm={(f) => (
+        <CustomerForm
+          key={f.key}
+          customer={f.record}
+          active={f.active}
+          onSaved={f.onSaved}
+          onDirtyChange={f.onDirtyChange}
+          onClose={f.onClose}
         />
-        <div className="register-form">
-          {editing === null ? (
-            <p className="muted empty-form">{t('customers.chooseOrNew')}</p>
-          ) : editing.id !== null && !loaded.data ? (
-            loaded.isError ? (
-              <Banner error={refusalOf(loaded.error, () => null).general} />
-            ) : (
-              <p className="muted">{t('app.loading')}</p>
-            )
-          ) : (
-            <CustomerForm
-              key={editing.seq}
-              customer={editing.id !== null ? (loaded.data ?? null) : null}
-              active={formActive}
-              onSaved={() => list.current?.refresh()}
-              onDirtyChange={setFormDirty}
-              onClose={() => {
-                const id = editing.id;
-                setEditing(null);
-                setFormDirty(false);
-                if (id !== null) window.setTimeout(() => list.current?.focusRow(id), 0);
-              }}
-            />
-          )}
-        </div>
-      </div>
-      <div className="hint-bar">
-        <Shortcut keys="F2" label={t('customers.newCustomer')} />
-        <Shortcut keys="Enter" label={t('keys.open')} />
-        <Shortcut keys="Ctrl+S" label={t('keys.save')} />
-        <Shortcut keys="Esc" label={t('keys.back')} />
-        <Shortcut keys="Ctrl+F" label={t('keys.search')} />
-      </div>
-    </div>
+      )}
+    />
   );
 }

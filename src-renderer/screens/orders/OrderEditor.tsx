@@ -12,15 +12,15 @@ import type { Order, OrderLine, PaymentInput, Status } from '../../../shared/cha
 import type { Invoice } from '../../../shared/channels/processing';
 import type { Language, OrderTypeId } from '../../../shared/enums';
 import { errorData } from '../../../shared/errors';
-import { formatOrgNumber } from '../../../shared/checks';
 import { ApiError, invoke } from '../../api/client';
 import { fetchChannel, invalidate, useBootstrap, useChannel, useStatuses } from '../../api/queries';
 import { focusNextIn, useHotkeys } from '../../app/hotkeys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Banner, FieldMessage, FormScopeProvider, Notice, SelectField, TextAreaField, TextField, useFieldScope } from '../../components/fields';
-import { LookupInput } from '../../components/LookupInput';
+import { Banner, FormScopeProvider, Notice, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { PartyContactField, PartyLookupField } from '../../components/PartyLookupField';
 import { focusField, refusalOf, useRefusal } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
+import { NO_DIALOG_REFUSAL, dialogRefusalOf, type DialogRefusal } from '../../components/dialogRefusal';
 import { CONFIRMABLE, useConfirmedCall, type ConfirmFlags } from '../../components/useConfirmedCall';
 import { useDebounced } from '../../components/useDebounced';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
@@ -50,10 +50,8 @@ import {
   ConvertQuoteDialog,
   DeliverDialog,
   InvoicedDialog,
-  NO_DIALOG_REFUSAL,
   ReturnLoanDialog,
   SubscriptionDialog,
-  type DialogRefusal,
 } from './ProcessDialogs';
 import {
   canChangeType,
@@ -335,14 +333,7 @@ export function OrderEditor(props: OrderEditorProps) {
     return flow.run(call, onRefused);
   };
 
-  const refusalInDialog = (error: unknown, lineIds: readonly number[]) => {
-    if (error instanceof ApiError && error.data.field) {
-      const m = /^lines\.(\d+)\./.exec(error.data.field);
-      const lineId = m ? lineIds[Number(m[1])] : undefined;
-      if (lineId !== undefined) return setDialogRefusal({ general: null, lines: { [lineId]: error.data.message } });
-    }
-    setDialogRefusal({ general: refusalOf(error, () => null).general, lines: {} });
-  };
+  const refusalInDialog = (error: unknown, lineIds: readonly number[]) => setDialogRefusal(dialogRefusalOf(error, lineIds));
 
   /** When a move invoiced the order, say so with the invoice's number. */
   const afterMove = async (before: Order, after: Order, status: Status) => {
@@ -710,8 +701,16 @@ export function OrderEditor(props: OrderEditorProps) {
           <fieldset className="plain" disabled={locked} data-testid="order-form">
             <FormScopeProvider prefix="order" errors={refusal.fields}>
               <div className="form-grid cols-4 order-header" ref={headerRef} onKeyDown={onHeaderKey} data-testid="order-header">
-                <CustomerField
-                  header={h}
+                <PartyLookupField<CustomerListRow>
+                  field="customer"
+                  label={t('order.customer')}
+                  placeholder={t('order.customerPlaceholder')}
+                  testId="order-customer"
+                  queryKey="customers.lookup"
+                  search={searchCustomers}
+                  text={h.customerText}
+                  resolved={h.customerId !== null && h.customerText === h.customerPicked}
+                  number={h.customerNumber}
                   inputRef={(el) => {
                     customerInput.current = el;
                   }}
@@ -727,7 +726,7 @@ export function OrderEditor(props: OrderEditorProps) {
                   }}
                   onAdvance={() => focusNextIn(headerRef.current, customerInput.current)}
                 />
-                <ContactField customerId={h.customerId} value={h.contactId} onChange={(v) => setHeader({ contactId: v })} />
+                <PartyContactField channel="customers.get" partyId={h.customerId} value={h.contactId} onChange={(v) => setHeader({ contactId: v })} />
                 <TextField
                   name="customerReference"
                   label={t('order.customerReference')}
@@ -1053,67 +1052,6 @@ function RelatedOrders(props: { order: Order; onOpen: (id: number) => void }) {
   );
 }
 
-function CustomerField(props: {
-  header: DraftHeader;
-  inputRef: (el: HTMLInputElement | null) => void;
-  onText: (text: string) => void;
-  onPick: (c: CustomerListRow) => void;
-  onNotFound: (query: string, how: 'enter' | 'blur') => void;
-  onAdvance: () => void;
-}) {
-  const { t } = useTranslation();
-  const f = useFieldScope('customer');
-  const h = props.header;
-  const resolved = h.customerId !== null && h.customerText === h.customerPicked;
-  return (
-    <div className={`field span-2 ${f.error ? 'has-error' : ''}`}>
-      <label htmlFor={f.id}>{t('order.customer')}</label>
-      <div className="customer-field">
-        <LookupInput<CustomerListRow>
-          id={f.id}
-          value={h.customerText}
-          resolved={resolved}
-          onChange={props.onText}
-          queryKey="customers.lookup"
-          search={searchCustomers}
-          itemKey={(c) => c.id}
-          renderItem={(c) => (
-            <span className="lookup-item">
-              <span className="code">{c.number}</span>
-              <span className="name">{c.name}</span>
-              <span className="muted">{c.orgNumber ? formatOrgNumber(c.orgNumber) : ''}</span>
-              <span className="muted">{c.city ?? ''}</span>
-            </span>
-          )}
-          onCommit={(c, query, how) => (c ? props.onPick(c) : props.onNotFound(query, how))}
-          onAdvance={props.onAdvance}
-          inputRef={props.inputRef}
-          testId="order-customer"
-          field="customer"
-          placeholder={t('order.customerPlaceholder')}
-          invalid={Boolean(f.error)}
-          describedBy={f.error ? `${f.id}-error` : undefined}
-        />
-        <span className="customer-number num" data-testid="order-customer-number">
-          {resolved && h.customerNumber !== null ? h.customerNumber : ''}
-        </span>
-      </div>
-      <FieldMessage id={f.id} testId="order-customer" error={f.error} />
-    </div>
-  );
-}
-
-function ContactField(props: { customerId: number | null; value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  const customer = useChannel('customers.get', { id: props.customerId ?? 0 }, { enabled: props.customerId !== null });
-  const options = [
-    { value: '', label: t('common.none') },
-    ...(props.customerId !== null && customer.data
-      ? customer.data.contacts.map((c) => ({ value: String(c.id), label: c.phone ? `${c.name} (${c.phone})` : c.name }))
-      : []),
-  ];
-  return <SelectField name="contactId" label={t('order.contact')} value={props.value} onChange={props.onChange} options={options} />;
-}
 
 function OrderTypeField(props: { value: string; saved: boolean; onChange: (v: string) => void }) {
   const { t } = useTranslation();

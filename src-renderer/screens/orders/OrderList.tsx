@@ -13,7 +13,7 @@ import type {
   ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderListRow, Status } from '../../../shared/channels/orders';
 import { formatAmount, formatDate } from '../../../shared/format';
@@ -22,6 +22,7 @@ import { useHotkeys } from '../../app/hotkeys';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
+import { StatusTabs } from '../../components/StatusTabs';
 import { useDebounced } from '../../components/useDebounced';
 import {
   NorwegianDateInput,
@@ -74,7 +75,6 @@ export function OrderList(props: OrderListProps) {
   const [loadError, setLoadError] = useState<BilingualText | null>(null);
   const apiRef = useRef<GridApi<OrderListRow> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const tabRefs = useRef(new Map<number | 'all', HTMLButtonElement>());
   const lastRowIndex = useRef<number | null>(null);
   const [selected, setSelected] = useState<readonly OrderListRow[]>([]);
   const [batch, setBatch] = useState<BatchScope | null>(null);
@@ -266,55 +266,9 @@ export function OrderList(props: OrderListProps) {
     props.onOpen(row.id);
   };
 
-  const selectTab = (id: number | null, focus: boolean) => {
+  const selectTab = (id: number | null) => {
     setStatusId(id);
     lastRowIndex.current = null;
-    if (focus) tabRefs.current.get(id ?? 'all')?.focus();
-  };
-
-  const tabIds: (number | null)[] = [null, ...tabs.map((s) => s.id)];
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = tabIds.indexOf(statusId);
-    let next: number | null | undefined;
-    if (e.key === 'ArrowRight') next = tabIds[(i + 1) % tabIds.length];
-    else if (e.key === 'ArrowLeft') next = tabIds[(i - 1 + tabIds.length) % tabIds.length];
-    else if (e.key === 'Home') next = tabIds[0];
-    else if (e.key === 'End') next = tabIds[tabIds.length - 1];
-    else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      focusGrid(0);
-      return;
-    } else return;
-    e.preventDefault();
-    selectTab(next ?? null, true);
-  };
-
-
-  const tab = (id: number | null, label: string) => {
-    const selected = statusId === id;
-    const key = id ?? 'all';
-    return (
-      <button
-        key={key}
-        ref={(el) => {
-          if (el) tabRefs.current.set(key, el);
-          else tabRefs.current.delete(key);
-        }}
-        type="button"
-        role="tab"
-        aria-selected={selected}
-        tabIndex={selected ? 0 : -1}
-        className={`status-tab ${selected ? 'selected' : ''}`}
-        data-testid={`status-tab-${key}`}
-        onClick={() => selectTab(id, false)}
-        onKeyDown={onTabKey}
-      >
-        <span className="status-tab-label">{label}</span>
-        <span className="status-tab-count" data-testid={`status-tab-count-${key}`}>
-          {countOf(id)}
-        </span>
-      </button>
-    );
   };
 
   return (
@@ -360,10 +314,15 @@ export function OrderList(props: OrderListProps) {
           {t('orders.newOrder')} <Shortcut keys="F2" />
         </button>
       </div>
-      <div className="status-tabs" role="tablist" aria-label={t('orders.statusTabs')} data-testid="status-tabs">
-        {tab(null, t('orders.all'))}
-        {tabs.map((s) => tab(s.id, statusLabel(s, lang)))}
-      </div>
+      <StatusTabs
+        tabs={[{ id: null, label: t('orders.all'), count: countOf(null) }, ...tabs.map((s) => ({ id: s.id, label: statusLabel(s, lang), count: countOf(s.id) }))]}
+        selected={statusId}
+        onSelect={selectTab}
+        onDown={() => focusGrid(0)}
+        ariaLabel={t('orders.statusTabs')}
+        testId="status-tabs"
+        tabTestId="status-tab"
+      />
       <Banner error={loadError} title={t('common.couldNotLoad')} testId="order-list-error" />
       <SelectionActions
         active={props.active}

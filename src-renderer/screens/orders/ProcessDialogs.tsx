@@ -7,33 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
 import { MANUAL_ORDER_TYPE_IDS, SUBSCRIPTION_INTERVALS, type OrderTypeId, type SubscriptionInterval } from '../../../shared/enums';
-import { formatAmount, formatDate, formatQuantity, parseDate, parseQuantity } from '../../../shared/format';
+import { formatAmount, formatDate, formatQuantity, parseDate } from '../../../shared/format';
 import { Dialog } from '../../components/Dialog';
+import { LineTable, type DialogRefusal } from '../../components/dialogRefusal';
 import { Banner } from '../../components/fields';
+import { QuantityInput, qtyText, useLineQuantities, type LineQuantity } from '../../components/useLineQuantities';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { orderTypeLabel } from './labels';
 import { remainingToDeliver } from './processingRules';
-
-export interface DialogRefusal {
-  readonly general: BilingualText | null;
-  /** By line id. */
-  readonly lines: Readonly<Record<number, BilingualText>>;
-}
-export const NO_DIALOG_REFUSAL: DialogRefusal = { general: null, lines: {} };
-
-const qtyText = (q: number) => formatQuantity(q, { separator: ' ' });
-
-function LineError(props: { error: BilingualText | undefined; colSpan: number; testId: string }) {
-  const lang = useLanguage();
-  if (!props.error) return null;
-  return (
-    <tr className="line-error-row">
-      <td colSpan={props.colSpan} role="alert" data-testid={props.testId}>
-        {props.error[lang]}
-      </td>
-    </tr>
-  );
-}
 
 // ---- Deliver -------------------------------------------------------------------
 
@@ -42,30 +23,23 @@ export function DeliverDialog(props: {
   busy: boolean;
   refusal: DialogRefusal;
   onCancel: () => void;
-  onSubmit: (lines: { lineId: number; quantity: number }[], closeShort: number[]) => void;
+  onSubmit: (lines: LineQuantity[], closeShort: number[]) => void;
 }) {
   const { t } = useTranslation();
   const open = props.order.lines.filter((l) => remainingToDeliver(l) > 0);
-  const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries(open.map((l) => [l.id, qtyText(remainingToDeliver(l))])));
+  const quantities = useLineQuantities(open, (l) => qtyText(remainingToDeliver(l)), props.refusal);
+  const shown = quantities.shown;
   const [shorts, setShorts] = useState<Record<number, boolean>>({});
-  const [local, setLocal] = useState<DialogRefusal>(NO_DIALOG_REFUSAL);
-  const shown = local.general || Object.keys(local.lines).length ? local : props.refusal;
 
   const submit = () => {
-    const errors: Record<number, BilingualText> = {};
-    const lines: { lineId: number; quantity: number }[] = [];
-    for (const l of open) {
-      const text = (qty[l.id] ?? '').trim();
-      const q = text ? parseQuantity(text) : 0;
-      if (q === null || q < 0) errors[l.id] = bilingual('common.invalidNumber');
-      else if (q > remainingToDeliver(l)) errors[l.id] = bilingual('process.deliver.tooMuch', { remaining: formatQuantity(remainingToDeliver(l)) });
-      else if (q > 0) lines.push({ lineId: l.id, quantity: q });
-    }
     const closeShort = open.filter((l) => shorts[l.id]).map((l) => l.id);
-    if (Object.keys(errors).length) return setLocal({ general: null, lines: errors });
-    if (lines.length === 0 && closeShort.length === 0) return setLocal({ general: bilingual('process.deliver.nothing'), lines: {} });
-    setLocal(NO_DIALOG_REFUSAL);
-    props.onSubmit(lines, closeShort);
+    const lines = quantities.take(
+      remainingToDeliver,
+      (l) => bilingual('process.deliver.tooMuch', { remaining: formatQuantity(remainingToDeliver(l)) }),
+      // Closing lines short is something to do even with nothing delivered.
+      closeShort.length ? null : bilingual('process.deliver.nothing'),
+    );
+    if (lines) props.onSubmit(lines, closeShort);
   };
 
   return (
@@ -81,53 +55,41 @@ export function DeliverDialog(props: {
     >
       <p className="muted">{t('process.deliver.lead')}</p>
       <Banner error={shown.general} testId="deliver-error" />
-      <table className="dialog-grid">
-        <thead>
-          <tr>
-            <th className="num">{t('order.line.no')}</th>
-            <th>{t('order.line.product')}</th>
-            <th>{t('order.line.description')}</th>
+      <LineTable
+        lines={open}
+        head={
+          <>
             <th className="num">{t('process.qty.ordered')}</th>
             <th className="num">{t('process.qty.delivered')}</th>
             <th className="num">{t('process.qty.remaining')}</th>
             <th className="num">{t('process.deliver.now')}</th>
             <th>{t('process.deliver.closeShort')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {open.map((l, i) => [
-            <tr key={l.id} data-testid={`deliver-line-${i}`}>
-              <td className="num muted">{l.lineNo}</td>
-              <td>{l.productNumber}</td>
-              <td className="text">{l.description}</td>
-              <td className="num">{formatQuantity(l.quantity)}</td>
-              <td className="num">{formatQuantity(l.qtyDelivered)}</td>
-              <td className="num">{formatQuantity(remainingToDeliver(l))}</td>
-              <td>
-                <input
-                  className={`num qty-input ${shown.lines[l.id] ? 'invalid' : ''}`}
-                  inputMode="decimal"
-                  aria-label={`${t('process.deliver.now')} ${l.lineNo}`}
-                  data-testid={`deliver-qty-${i}`}
-                  value={qty[l.id] ?? ''}
-                  onFocus={(e) => e.target.select()}
-                  onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
-                />
-              </td>
-              <td className="center">
-                <input
-                  type="checkbox"
-                  aria-label={`${t('process.deliver.closeShort')} ${l.lineNo}`}
-                  data-testid={`deliver-short-${i}`}
-                  checked={shorts[l.id] ?? false}
-                  onChange={(e) => setShorts((s) => ({ ...s, [l.id]: e.target.checked }))}
-                />
-              </td>
-            </tr>,
-            <LineError key={`${l.id}-e`} error={shown.lines[l.id]} colSpan={8} testId={`deliver-line-${i}-error`} />,
-          ])}
-        </tbody>
-      </table>
+          </>
+        }
+        cells={(l, i) => (
+          <>
+            <td className="num">{formatQuantity(l.quantity)}</td>
+            <td className="num">{formatQuantity(l.qtyDelivered)}</td>
+            <td className="num">{formatQuantity(remainingToDeliver(l))}</td>
+            <td>
+              <QuantityInput quantities={quantities} line={l} label={t('process.deliver.now')} testId={`deliver-qty-${i}`} />
+            </td>
+            <td className="center">
+              <input
+                type="checkbox"
+                aria-label={`${t('process.deliver.closeShort')} ${l.lineNo}`}
+                data-testid={`deliver-short-${i}`}
+                checked={shorts[l.id] ?? false}
+                onChange={(e) => setShorts((s) => ({ ...s, [l.id]: e.target.checked }))}
+              />
+            </td>
+          </>
+        )}
+        rowProps={(_l, i) => ({ 'data-testid': `deliver-line-${i}` })}
+        errors={shown.lines}
+        errorTestId="deliver-line"
+        colSpan={8}
+      />
       <p className="muted small">{t('process.deliver.closeShortHint')}</p>
     </Dialog>
   );
@@ -140,28 +102,20 @@ export function ReturnLoanDialog(props: {
   busy: boolean;
   refusal: DialogRefusal;
   onCancel: () => void;
-  onSubmit: (lines: { lineId: number; quantity: number }[]) => void;
+  onSubmit: (lines: LineQuantity[]) => void;
 }) {
   const { t } = useTranslation();
   const lent = props.order.lines.filter((l) => l.qtyOnLoan > 0);
-  const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries(lent.map((l) => [l.id, qtyText(l.qtyOnLoan)])));
-  const [local, setLocal] = useState<DialogRefusal>(NO_DIALOG_REFUSAL);
-  const shown = local.general || Object.keys(local.lines).length ? local : props.refusal;
+  const quantities = useLineQuantities(lent, (l) => qtyText(l.qtyOnLoan), props.refusal);
+  const shown = quantities.shown;
 
   const submit = () => {
-    const errors: Record<number, BilingualText> = {};
-    const lines: { lineId: number; quantity: number }[] = [];
-    for (const l of lent) {
-      const text = (qty[l.id] ?? '').trim();
-      const q = text ? parseQuantity(text) : 0;
-      if (q === null || q < 0) errors[l.id] = bilingual('common.invalidNumber');
-      else if (q > l.qtyOnLoan) errors[l.id] = bilingual('process.loan.tooMuch', { onLoan: formatQuantity(l.qtyOnLoan) });
-      else if (q > 0) lines.push({ lineId: l.id, quantity: q });
-    }
-    if (Object.keys(errors).length) return setLocal({ general: null, lines: errors });
-    if (lines.length === 0) return setLocal({ general: bilingual('process.loan.nothing'), lines: {} });
-    setLocal(NO_DIALOG_REFUSAL);
-    props.onSubmit(lines);
+    const lines = quantities.take(
+      (l) => l.qtyOnLoan,
+      (l) => bilingual('process.loan.tooMuch', { onLoan: formatQuantity(l.qtyOnLoan) }),
+      bilingual('process.loan.nothing'),
+    );
+    if (lines) props.onSubmit(lines);
   };
 
   return (
@@ -177,39 +131,26 @@ export function ReturnLoanDialog(props: {
     >
       <p className="muted">{t('process.loan.returnLead')}</p>
       <Banner error={shown.general} testId="return-loan-error" />
-      <table className="dialog-grid">
-        <thead>
-          <tr>
-            <th className="num">{t('order.line.no')}</th>
-            <th>{t('order.line.product')}</th>
-            <th>{t('order.line.description')}</th>
+      <LineTable
+        lines={lent}
+        head={
+          <>
             <th className="num">{t('process.qty.onLoan')}</th>
             <th className="num">{t('process.loan.returnNow')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lent.map((l, i) => [
-            <tr key={l.id}>
-              <td className="num muted">{l.lineNo}</td>
-              <td>{l.productNumber}</td>
-              <td className="text">{l.description}</td>
-              <td className="num">{formatQuantity(l.qtyOnLoan)}</td>
-              <td>
-                <input
-                  className={`num qty-input ${shown.lines[l.id] ? 'invalid' : ''}`}
-                  inputMode="decimal"
-                  aria-label={`${t('process.loan.returnNow')} ${l.lineNo}`}
-                  data-testid={`return-qty-${i}`}
-                  value={qty[l.id] ?? ''}
-                  onFocus={(e) => e.target.select()}
-                  onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
-                />
-              </td>
-            </tr>,
-            <LineError key={`${l.id}-e`} error={shown.lines[l.id]} colSpan={5} testId={`return-line-${i}-error`} />,
-          ])}
-        </tbody>
-      </table>
+          </>
+        }
+        cells={(l, i) => (
+          <>
+            <td className="num">{formatQuantity(l.qtyOnLoan)}</td>
+            <td>
+              <QuantityInput quantities={quantities} line={l} label={t('process.loan.returnNow')} testId={`return-qty-${i}`} />
+            </td>
+          </>
+        )}
+        errors={shown.lines}
+        errorTestId="return-line"
+        colSpan={5}
+      />
     </Dialog>
   );
 }

@@ -12,24 +12,22 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder, PurchaseLine, ReplyLineInput } from '../../../shared/channels/purchasing';
 import type { SupplierListRow } from '../../../shared/channels/suppliers';
-import { formatOrgNumber } from '../../../shared/checks';
 import { errorData } from '../../../shared/errors';
 import { formatAmount, formatDate } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { fetchChannel, invalidate, useBootstrap, useChannel } from '../../api/queries';
 import { focusNextIn, useHotkeys } from '../../app/hotkeys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Banner, FieldMessage, FormScopeProvider, Notice, SelectField, TextAreaField, TextField, useFieldScope } from '../../components/fields';
-import { LookupInput } from '../../components/LookupInput';
+import { Banner, FormScopeProvider, Notice, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { PartyContactField, PartyLookupField } from '../../components/PartyLookupField';
 import { focusField, refusalOf, useRefusal } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
+import { NO_DIALOG_REFUSAL, dialogRefusalOf, type DialogRefusal } from '../../components/dialogRefusal';
 import { useDebounced } from '../../components/useDebounced';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { ActivityPanel } from '../orders/ActivityPanel';
-import { NO_DIALOG_REFUSAL, type DialogRefusal } from '../orders/ProcessDialogs';
 import { TotalsPanel } from '../orders/TotalsPanel';
 import { AmendDialog, CancelDialog } from './CancelAmendDialogs';
-import { dialogRefusalOf } from './dialogParts';
 import { DispatchDialog } from './DispatchDialog';
 import { purchaseStatusLabel, purchaseTypeLabel, purchaseTypeOptions, statusTone } from './labels';
 import { PurchaseLines, type PurchaseLinesHandle } from './PurchaseLines';
@@ -507,8 +505,16 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
             <FormScopeProvider prefix="po" errors={refusal.fields}>
               <fieldset className="plain" disabled={!editable}>
                 <div className="form-grid cols-4 order-header" ref={headerRef} onKeyDown={onHeaderKey} data-testid="po-header">
-                  <SupplierField
-                    header={h}
+                  <PartyLookupField<SupplierListRow>
+                    field="supplier"
+                    label={t('purchasing.supplier')}
+                    placeholder={t('purchasing.supplierPlaceholder')}
+                    testId="po-supplier"
+                    queryKey="suppliers.lookup"
+                    search={searchSuppliers}
+                    text={h.supplierText}
+                    resolved={h.supplierId !== null && h.supplierText === h.supplierPicked}
+                    number={h.supplierNumber}
                     inputRef={(el) => {
                       supplierInput.current = el;
                     }}
@@ -523,7 +529,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
                     }}
                     onAdvance={() => focusNextIn(headerRef.current, supplierInput.current)}
                   />
-                  <ContactField supplierId={h.supplierId} value={h.contactId} onChange={(v) => setHeader({ contactId: v })} />
+                  <PartyContactField channel="suppliers.get" partyId={h.supplierId} value={h.contactId} onChange={(v) => setHeader({ contactId: v })} />
                   <TextField
                     name="supplierReference"
                     label={t('purchasing.supplierReference')}
@@ -703,64 +709,3 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
   );
 }
 
-function SupplierField(props: {
-  header: PurchaseDraftHeader;
-  inputRef: (el: HTMLInputElement | null) => void;
-  onText: (text: string) => void;
-  onPick: (s: SupplierListRow) => void;
-  onNotFound: (query: string, how: 'enter' | 'blur') => void;
-  onAdvance: () => void;
-}) {
-  const { t } = useTranslation();
-  const f = useFieldScope('supplier');
-  const h = props.header;
-  const resolved = h.supplierId !== null && h.supplierText === h.supplierPicked;
-  return (
-    <div className={`field span-2 ${f.error ? 'has-error' : ''}`}>
-      <label htmlFor={f.id}>{t('purchasing.supplier')}</label>
-      <div className="customer-field">
-        <LookupInput<SupplierListRow>
-          id={f.id}
-          value={h.supplierText}
-          resolved={resolved}
-          onChange={props.onText}
-          queryKey="suppliers.lookup"
-          search={searchSuppliers}
-          itemKey={(s) => s.id}
-          renderItem={(s) => (
-            <span className="lookup-item">
-              <span className="code">{s.number}</span>
-              <span className="name">{s.name}</span>
-              <span className="muted">{s.orgNumber ? formatOrgNumber(s.orgNumber) : ''}</span>
-              <span className="muted">{s.city ?? ''}</span>
-            </span>
-          )}
-          onCommit={(s, query, how) => (s ? props.onPick(s) : props.onNotFound(query, how))}
-          onAdvance={props.onAdvance}
-          inputRef={props.inputRef}
-          testId="po-supplier"
-          field="supplier"
-          placeholder={t('purchasing.supplierPlaceholder')}
-          invalid={Boolean(f.error)}
-          describedBy={f.error ? `${f.id}-error` : undefined}
-        />
-        <span className="customer-number num" data-testid="po-supplier-number">
-          {resolved && h.supplierNumber !== null ? h.supplierNumber : ''}
-        </span>
-      </div>
-      <FieldMessage id={f.id} testId="po-supplier" error={f.error} />
-    </div>
-  );
-}
-
-function ContactField(props: { supplierId: number | null; value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  const supplier = useChannel('suppliers.get', { id: props.supplierId ?? 0 }, { enabled: props.supplierId !== null });
-  const options = [
-    { value: '', label: t('common.none') },
-    ...(props.supplierId !== null && supplier.data
-      ? supplier.data.contacts.map((c) => ({ value: String(c.id), label: c.phone ? `${c.name} (${c.phone})` : c.name }))
-      : []),
-  ];
-  return <SelectField name="contactId" label={t('order.contact')} value={props.value} onChange={props.onChange} options={options} />;
-}

@@ -5,7 +5,7 @@
 // status under the search, so the tabs follow the list.
 import type { CellKeyDownEvent, ColDef, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PURCHASE_SORT_COLUMNS, type PurchaseListRow, type PurchaseSortColumn } from '../../../shared/channels/purchasing';
 import type { PurchaseStatus } from '../../../shared/enums';
@@ -15,6 +15,7 @@ import { useHotkeys } from '../../app/hotkeys';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
+import { StatusTabs } from '../../components/StatusTabs';
 import { useDebounced } from '../../components/useDebounced';
 import { gridLocaleText, gridTheme } from '../../grid/agGrid';
 import { useLanguage, type BilingualText } from '../../i18n';
@@ -53,7 +54,6 @@ export function PurchaseList(props: PurchaseListProps) {
   const [loadError, setLoadError] = useState<BilingualText | null>(null);
   const apiRef = useRef<GridApi<PurchaseListRow> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const lastRowIndex = useRef<number | null>(null);
 
   const datasource = useMemo<IDatasource>(
@@ -188,56 +188,11 @@ export function PurchaseList(props: PurchaseListProps) {
     props.onOpen(row.id);
   };
 
-  const tabIds: (PurchaseStatus | null)[] = [null, ...STATUS_TABS];
-  const selectTab = (id: PurchaseStatus | null, focus: boolean) => {
+  const selectTab = (id: PurchaseStatus | null) => {
     setStatus(id);
     lastRowIndex.current = null;
-    if (focus) tabRefs.current.get(id ?? 'all')?.focus();
   };
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = tabIds.indexOf(status);
-    let next: PurchaseStatus | null | undefined;
-    if (e.key === 'ArrowRight') next = tabIds[(i + 1) % tabIds.length];
-    else if (e.key === 'ArrowLeft') next = tabIds[(i - 1 + tabIds.length) % tabIds.length];
-    else if (e.key === 'Home') next = tabIds[0];
-    else if (e.key === 'End') next = tabIds[tabIds.length - 1];
-    else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      focusGrid(0);
-      return;
-    } else return;
-    e.preventDefault();
-    selectTab(next ?? null, true);
-  };
-
   const total = counts ? Object.values(counts).reduce((s, n) => s + n, 0) : 0;
-  const tab = (id: PurchaseStatus | null, label: string) => {
-    const selected = status === id;
-    const key = id ?? 'all';
-    const count = id === null ? total : (counts?.[id] ?? 0);
-    return (
-      <button
-        key={key}
-        ref={(el) => {
-          if (el) tabRefs.current.set(key, el);
-          else tabRefs.current.delete(key);
-        }}
-        type="button"
-        role="tab"
-        aria-selected={selected}
-        tabIndex={selected ? 0 : -1}
-        className={`status-tab ${selected ? 'selected' : ''} ${count === 0 && !selected ? 'empty' : ''}`}
-        data-testid={`po-tab-${key}`}
-        onClick={() => selectTab(id, false)}
-        onKeyDown={onTabKey}
-      >
-        <span className="status-tab-label">{label}</span>
-        <span className="status-tab-count" data-testid={`po-tab-count-${key}`}>
-          {count}
-        </span>
-      </button>
-    );
-  };
 
   return (
     <div className="screen list-screen" data-testid="purchase-list">
@@ -273,10 +228,16 @@ export function PurchaseList(props: PurchaseListProps) {
           {t('purchasing.newOrder')} <Shortcut keys="F2" />
         </button>
       </div>
-      <div className="status-tabs" role="tablist" aria-label={t('orders.statusTabs')} data-testid="po-tabs">
-        {tab(null, t('orders.all'))}
-        {STATUS_TABS.map((s) => tab(s, purchaseStatusLabel(s, lang)))}
-      </div>
+      <StatusTabs
+        tabs={[{ id: null, label: t('orders.all'), count: total }, ...STATUS_TABS.map((s) => ({ id: s, label: purchaseStatusLabel(s, lang), count: counts?.[s] ?? 0 }))]}
+        selected={status}
+        onSelect={selectTab}
+        onDown={() => focusGrid(0)}
+        ariaLabel={t('orders.statusTabs')}
+        testId="po-tabs"
+        tabTestId="po-tab"
+        markEmpty
+      />
       <Banner error={loadError} title={t('common.couldNotLoad')} testId="po-list-error" />
       <div className="grid-host" data-testid="po-grid">
         <AgGridReact<PurchaseListRow>

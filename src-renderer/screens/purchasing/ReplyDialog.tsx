@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder, ReplyLineInput } from '../../../shared/channels/purchasing';
 import { formatAmount, formatDate, formatQuantity, parseAmount, parseDate, parseQuantity } from '../../../shared/format';
 import { Dialog } from '../../components/Dialog';
+import { LineTable, NO_DIALOG_REFUSAL, type DialogRefusal } from '../../components/dialogRefusal';
 import { Banner } from '../../components/fields';
+import { qtyText } from '../../components/useLineQuantities';
 import { bilingual, type BilingualText } from '../../i18n';
-import { NO_DIALOG_REFUSAL, type DialogRefusal } from '../orders/ProcessDialogs';
 import { amountText } from '../orders/orderDraft';
-import { LineError, qtyText } from './dialogParts';
 
 type Action = ReplyLineInput['action'];
 interface Row {
@@ -101,12 +101,10 @@ export function ReplyDialog(props: {
     >
       <p className="muted">{t('purchasing.reply.lead')}</p>
       <Banner error={shown.general} testId="reply-error" />
-      <table className="dialog-grid">
-        <thead>
-          <tr>
-            <th className="num">{t('order.line.no')}</th>
-            <th>{t('order.line.product')}</th>
-            <th>{t('order.line.description')}</th>
+      <LineTable
+        lines={lines}
+        head={
+          <>
             <th className="num">{t('purchasing.line.ordered')}</th>
             <th className="num">{t('purchasing.line.price')}</th>
             <th>{t('purchasing.line.deliveryDate')}</th>
@@ -114,75 +112,76 @@ export function ReplyDialog(props: {
             <th className="num">{t('purchasing.reply.qty')}</th>
             <th className="num">{t('purchasing.reply.price')}</th>
             <th>{t('purchasing.reply.date')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => {
-            const r = rows[l.id]!;
-            const off = r.action === 'refuse';
-            return [
-              <tr key={l.id} data-testid={`reply-line-${i}`} className={off ? 'refused' : r.action === 'change' ? 'changed' : ''}>
-                <td className="num muted">{l.lineNo}</td>
-                <td>{l.productNumber}</td>
-                <td className="text">{l.description}</td>
-                <td className="num">{formatQuantity(l.quantity)}</td>
-                <td className="num">{formatAmount(l.unitPriceOre)}</td>
-                <td>{formatDate(l.deliveryDate)}</td>
-                <td>
-                  <select
-                    aria-label={`${t('purchasing.reply.answer')} ${l.lineNo}`}
-                    data-testid={`reply-action-${i}`}
-                    data-autofocus={i === 0 ? true : undefined}
-                    value={r.action}
-                    onChange={(e) => setRow(l.id, { action: e.target.value as Action }, false)}
-                  >
-                    <option value="accept">{t('purchasing.reply.accept')}</option>
-                    <option value="change">{t('purchasing.reply.change')}</option>
-                    <option value="refuse">{t('purchasing.reply.refuse')}</option>
-                  </select>
-                </td>
-                <td>
-                  <input
-                    className="num qty-input"
-                    inputMode="decimal"
-                    aria-label={`${t('purchasing.reply.qty')} ${l.lineNo}`}
-                    data-testid={`reply-qty-${i}`}
-                    disabled={off}
-                    value={off ? '' : r.qty}
-                    onFocus={(e) => e.target.select()}
-                    onChange={(e) => setRow(l.id, { qty: e.target.value }, true)}
-                  />
-                </td>
-                <td>
-                  <input
-                    className="num qty-input"
-                    inputMode="decimal"
-                    aria-label={`${t('purchasing.reply.price')} ${l.lineNo}`}
-                    data-testid={`reply-price-${i}`}
-                    disabled={off}
-                    value={off ? '' : r.price}
-                    onFocus={(e) => e.target.select()}
-                    onChange={(e) => setRow(l.id, { price: e.target.value }, true)}
-                  />
-                </td>
-                <td>
-                  <input
-                    className="date-input"
-                    aria-label={`${t('purchasing.reply.date')} ${l.lineNo}`}
-                    data-testid={`reply-date-${i}`}
-                    placeholder={t('common.datePlaceholder')}
-                    disabled={off}
-                    value={off ? '' : r.date}
-                    onFocus={(e) => e.target.select()}
-                    onChange={(e) => setRow(l.id, { date: e.target.value }, true)}
-                  />
-                </td>
-              </tr>,
-              <LineError key={`${l.id}-e`} error={shown.lines[l.id]} colSpan={10} testId={`reply-line-${i}-error`} />,
-            ];
-          })}
-        </tbody>
-      </table>
+          </>
+        }
+        cells={(l, i) => {
+          const r = rows[l.id]!;
+          const off = r.action === 'refuse';
+          return (
+            <>
+              <td className="num">{formatQuantity(l.quantity)}</td>
+              <td className="num">{formatAmount(l.unitPriceOre)}</td>
+              <td>{formatDate(l.deliveryDate)}</td>
+              <td>
+                <select
+                  aria-label={`${t('purchasing.reply.answer')} ${l.lineNo}`}
+                  data-testid={`reply-action-${i}`}
+                  data-autofocus={i === 0 ? true : undefined}
+                  value={r.action}
+                  onChange={(e) => setRow(l.id, { action: e.target.value as Action }, false)}
+                >
+                  <option value="accept">{t('purchasing.reply.accept')}</option>
+                  <option value="change">{t('purchasing.reply.change')}</option>
+                  <option value="refuse">{t('purchasing.reply.refuse')}</option>
+                </select>
+              </td>
+              <td>
+                <input
+                  className="num qty-input"
+                  inputMode="decimal"
+                  aria-label={`${t('purchasing.reply.qty')} ${l.lineNo}`}
+                  data-testid={`reply-qty-${i}`}
+                  disabled={off}
+                  value={off ? '' : r.qty}
+                  onFocus={(e) => e.target.select()}
+                  onChange={(e) => setRow(l.id, { qty: e.target.value }, true)}
+                />
+              </td>
+              <td>
+                <input
+                  className="num qty-input"
+                  inputMode="decimal"
+                  aria-label={`${t('purchasing.reply.price')} ${l.lineNo}`}
+                  data-testid={`reply-price-${i}`}
+                  disabled={off}
+                  value={off ? '' : r.price}
+                  onFocus={(e) => e.target.select()}
+                  onChange={(e) => setRow(l.id, { price: e.target.value }, true)}
+                />
+              </td>
+              <td>
+                <input
+                  className="date-input"
+                  aria-label={`${t('purchasing.reply.date')} ${l.lineNo}`}
+                  data-testid={`reply-date-${i}`}
+                  placeholder={t('common.datePlaceholder')}
+                  disabled={off}
+                  value={off ? '' : r.date}
+                  onFocus={(e) => e.target.select()}
+                  onChange={(e) => setRow(l.id, { date: e.target.value }, true)}
+                />
+              </td>
+            </>
+          );
+        }}
+        rowProps={(l, i) => {
+          const action = rows[l.id]!.action;
+          return { 'data-testid': `reply-line-${i}`, className: action === 'refuse' ? 'refused' : action === 'change' ? 'changed' : '' };
+        }}
+        errors={shown.lines}
+        errorTestId="reply-line"
+        colSpan={10}
+      />
       <p className="muted small">{t('purchasing.reply.hint')}</p>
     </Dialog>
   );

@@ -13,7 +13,7 @@ import { Banner, Notice } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
-import { qtyText } from './dialogParts';
+import { qtyText } from '../../components/useLineQuantities';
 
 interface Pick {
   chosen: boolean;

@@ -5,13 +5,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '../../../shared/channels/purchasing';
-import { formatAmount, formatDate, formatQuantity, parseAmount, parseDate, parseQuantity } from '../../../shared/format';
+import { formatAmount, formatDate, formatQuantity, parseAmount, parseDate } from '../../../shared/format';
 import { Dialog } from '../../components/Dialog';
+import { LineTable, type DialogRefusal } from '../../components/dialogRefusal';
 import { Banner, FieldMessage } from '../../components/fields';
+import { QuantityInput, qtyText, useLineQuantities } from '../../components/useLineQuantities';
 import { bilingual, type BilingualText } from '../../i18n';
-import { NO_DIALOG_REFUSAL, type DialogRefusal } from '../orders/ProcessDialogs';
 import { amountText } from '../orders/orderDraft';
-import { LineError, qtyText } from './dialogParts';
 
 export interface InvoiceMatch {
   readonly invoiceNumber: string;
@@ -34,16 +34,13 @@ export function SupplierInvoiceDialog(props: {
   const open = props.po.lines.filter((l) => l.canInvoice > 0);
   const [invoiceNumber, setInvoiceNumber] = useState('');
   const [invoiceDate, setInvoiceDate] = useState(formatDate(props.today));
-  const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries(open.map((l) => [l.id, qtyText(l.canInvoice)])));
   const [price, setPrice] = useState<Record<number, string>>(() => Object.fromEntries(open.map((l) => [l.id, amountText(l.agreedPriceOre)])));
-  const [local, setLocal] = useState<DialogRefusal & { fields?: Record<string, BilingualText> }>(NO_DIALOG_REFUSAL);
-  const localShown = local.general || Object.keys(local.lines).length || Object.keys(local.fields ?? {}).length;
-  const shown = localShown ? local : props.refusal;
+  const quantities = useLineQuantities(open, (l) => qtyText(l.canInvoice), props.refusal);
+  const shown = quantities.shown;
   const fields = shown.fields ?? {};
 
   const parsed = open.map((l) => {
-    const qText = (qty[l.id] ?? '').trim();
-    const q = qText ? parseQuantity(qText) : 0;
+    const q = quantities.valueOf(l.id);
     const p = parseAmount(price[l.id] ?? '');
     const amount = q !== null && p !== null ? amountOf(q, p, l.discountBp) : null;
     const diff = q !== null && p !== null ? amount! - amountOf(q, l.agreedPriceOre, l.discountBp) : null;
@@ -65,9 +62,9 @@ export function SupplierInvoiceDialog(props: {
       else if (x.p === null || x.p < 0) lineErrors[x.l.id] = bilingual('common.invalidAmount');
       else if (x.q > 0) lines.push({ lineId: x.l.id, quantity: x.q, unitPriceOre: x.p });
     }
-    if (Object.keys(lineErrors).length || Object.keys(f).length) return setLocal({ general: null, lines: lineErrors, fields: f });
-    if (lines.length === 0) return setLocal({ general: bilingual('purchasing.invoice.nothing'), lines: {} });
-    setLocal(NO_DIALOG_REFUSAL);
+    if (Object.keys(lineErrors).length || Object.keys(f).length) return quantities.setLocal({ general: null, lines: lineErrors, fields: f });
+    if (lines.length === 0) return quantities.setLocal({ general: bilingual('purchasing.invoice.nothing'), lines: {} });
+    quantities.setLocal(null);
     props.onSubmit({ invoiceNumber: invoiceNumber.trim(), invoiceDate: date!, lines });
   };
 
@@ -112,38 +109,26 @@ export function SupplierInvoiceDialog(props: {
           <FieldMessage id="invoice-date" testId="invoice-date" error={fields.invoiceDate} />
         </div>
       </div>
-      <table className="dialog-grid">
-        <thead>
-          <tr>
-            <th className="num">{t('order.line.no')}</th>
-            <th>{t('order.line.product')}</th>
-            <th>{t('order.line.description')}</th>
+      <LineTable
+        lines={open}
+        head={
+          <>
             <th className="num">{t('purchasing.invoice.canInvoice')}</th>
             <th className="num">{t('purchasing.invoice.agreedPrice')}</th>
             <th className="num">{t('purchasing.invoice.qty')}</th>
             <th className="num">{t('purchasing.invoice.price')}</th>
             <th className="num">{t('order.line.amount')}</th>
             <th className="num">{t('purchasing.line.priceDiff')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {parsed.map(({ l, amount, diff }, i) => [
-            <tr key={l.id} data-testid={`invoice-line-${i}`} className={diff ? 'price-diff' : ''}>
-              <td className="num muted">{l.lineNo}</td>
-              <td>{l.productNumber}</td>
-              <td className="text">{l.description}</td>
+          </>
+        }
+        cells={(l, i) => {
+          const { amount, diff } = parsed[i]!;
+          return (
+            <>
               <td className="num">{formatQuantity(l.canInvoice)}</td>
               <td className="num">{formatAmount(l.agreedPriceOre)}</td>
               <td>
-                <input
-                  className={`num qty-input ${shown.lines[l.id] ? 'invalid' : ''}`}
-                  inputMode="decimal"
-                  aria-label={`${t('purchasing.invoice.qty')} ${l.lineNo}`}
-                  data-testid={`invoice-qty-${i}`}
-                  value={qty[l.id] ?? ''}
-                  onFocus={(e) => e.target.select()}
-                  onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
-                />
+                <QuantityInput quantities={quantities} line={l} label={t('purchasing.invoice.qty')} testId={`invoice-qty-${i}`} />
               </td>
               <td>
                 <input
@@ -160,24 +145,29 @@ export function SupplierInvoiceDialog(props: {
               <td className={`num ${diff ? (diff > 0 ? 'diff-up' : 'diff-down') : ''}`} data-testid={`invoice-diff-${i}`}>
                 {diffText(diff)}
               </td>
-            </tr>,
-            <LineError key={`${l.id}-e`} error={shown.lines[l.id]} colSpan={9} testId={`invoice-line-${i}-error`} />,
-          ])}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={7} className="num strong">
-              {t('purchasing.invoice.total')}
-            </td>
-            <td className="num strong" data-testid="invoice-total">
-              {formatAmount(totalOre)}
-            </td>
-            <td className={`num strong ${totalDiff ? (totalDiff > 0 ? 'diff-up' : 'diff-down') : ''}`} data-testid="invoice-total-diff">
-              {diffText(totalDiff)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+            </>
+          );
+        }}
+        rowProps={(_l, i) => ({ 'data-testid': `invoice-line-${i}`, className: parsed[i]!.diff ? 'price-diff' : '' })}
+        errors={shown.lines}
+        errorTestId="invoice-line"
+        colSpan={9}
+        foot={
+          <tfoot>
+            <tr>
+              <td colSpan={7} className="num strong">
+                {t('purchasing.invoice.total')}
+              </td>
+              <td className="num strong" data-testid="invoice-total">
+                {formatAmount(totalOre)}
+              </td>
+              <td className={`num strong ${totalDiff ? (totalDiff > 0 ? 'diff-up' : 'diff-down') : ''}`} data-testid="invoice-total-diff">
+                {diffText(totalDiff)}
+              </td>
+            </tr>
+          </tfoot>
+        }
+      />
       {totalDiff ? (
         <div className="banner warn" role="status" data-testid="invoice-diff-warning">
           {t('purchasing.invoice.diffWarning', { amount: diffText(totalDiff) })}

@@ -1,0 +1,241 @@
+// What the customer and supplier forms share (suppliers are parties too, SPEC 5):
+// the party's values as typed, the address block, payment terms, and the
+// contacts of a business with the engine's "contacts.0.phone" mapped to its row.
+import type { Dispatch, RefObject, SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../shared/channels/customers';
+import { formatOrgNumber } from '../../../shared/checks';
+import type { PartyKind } from '../../../shared/enums';
+import { FieldMessage, TextField } from '../../components/fields';
+import { focusField, type FieldErrors } from '../../components/refusal';
+import { Shortcut } from '../../components/Shortcut';
+import { bilingual, type BilingualText } from '../../i18n';
+
+export interface ContactDraft {
+  key: string;
+  id?: number;
+  name: string;
+  phone: string;
+  email: string;
+  role: string;
+}
+
+export interface PartyValues {
+  kind: PartyKind;
+  name: string;
+  orgNumber: string;
+  email: string;
+  phone: string;
+  addressLine1: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  paymentTermsDays: string;
+  contacts: ContactDraft[];
+}
+
+interface Party {
+  readonly kind: PartyKind;
+  readonly name: string;
+  readonly orgNumber: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly addressLine1: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  readonly country: string;
+  readonly paymentTermsDays: number;
+  readonly contacts: readonly Contact[];
+}
+
+let contactKey = 0;
+/** `tag` keeps the row keys of the two forms apart ("c1", "s1"). */
+const blankContact = (tag: string): ContactDraft => ({ key: `${tag}${++contactKey}`, name: '', phone: '', email: '', role: '' });
+const isBlankContact = (c: ContactDraft) => !c.name.trim() && !c.phone.trim() && !c.email.trim() && !c.role.trim();
+const blankToNull = (s: string): string | null => (s.trim() ? s.trim() : null);
+
+export function partyValuesOf(p: Party | null, tag: string): PartyValues {
+  if (!p) {
+    return {
+      kind: 'business',
+      name: '',
+      orgNumber: '',
+      email: '',
+      phone: '',
+      addressLine1: '',
+      postalCode: '',
+      city: '',
+      country: 'NO',
+      paymentTermsDays: '',
+      contacts: [blankContact(tag)],
+    };
+  }
+  return {
+    kind: p.kind,
+    name: p.name,
+    orgNumber: p.orgNumber ? formatOrgNumber(p.orgNumber) : '',
+    email: p.email ?? '',
+    phone: p.phone ?? '',
+    addressLine1: p.addressLine1 ?? '',
+    postalCode: p.postalCode ?? '',
+    city: p.city ?? '',
+    country: p.country,
+    paymentTermsDays: String(p.paymentTermsDays),
+    contacts: p.contacts.map((x) => ({ key: `${tag}${++contactKey}`, id: x.id, name: x.name, phone: x.phone ?? '', email: x.email ?? '', role: x.role ?? '' })),
+  };
+}
+
+/** Blank contact rows are not something typed. */
+export const partyFingerprint = <V extends PartyValues>(v: V) =>
+  JSON.stringify({ ...v, contacts: v.contacts.filter((c) => !isBlankContact(c)).map(({ key: _k, ...c }) => c) });
+
+const OWN_FIELDS = ['kind', 'name', 'orgNumber', 'email', 'phone', 'addressLine1', 'postalCode', 'city', 'country', 'paymentTermsDays'];
+
+/** The engine's paths ("contacts.0.phone") → the form's fields; `sentContacts` are the row keys in the order sent. */
+export function partyFieldOf(path: string, sentContacts: readonly string[]): string | null {
+  const m = /^contacts\.(\d+)\.(\w+)$/.exec(path);
+  if (m) {
+    const key = sentContacts[Number(m[1])];
+    return key ? `contacts.${key}.${m[2] === 'id' ? 'name' : m[2]}` : null;
+  }
+  return OWN_FIELDS.includes(path) ? path : null;
+}
+
+/** Payment terms as typed: blank leaves the engine's default, else whole days. */
+export function paymentTermsOf(v: PartyValues, errors: Record<string, BilingualText>): number | undefined {
+  if (!v.paymentTermsDays.trim()) return undefined;
+  const n = Number(v.paymentTermsDays.trim());
+  if (!Number.isInteger(n) || n < 0) errors.paymentTermsDays = bilingual('common.invalidWhole');
+  else return n;
+  return undefined;
+}
+
+/** The party's fields and contacts as the engine takes them; `contactKeys` map a refusal back to its row. */
+export function partyInputOf(v: PartyValues) {
+  const business = v.kind === 'business';
+  const contacts = business ? v.contacts.filter((c) => !isBlankContact(c)) : [];
+  return {
+    fields: {
+      kind: v.kind,
+      name: v.name,
+      orgNumber: business ? blankToNull(v.orgNumber) : null,
+      email: blankToNull(v.email),
+      phone: blankToNull(v.phone),
+      addressLine1: blankToNull(v.addressLine1),
+      postalCode: blankToNull(v.postalCode),
+      city: blankToNull(v.city),
+      country: v.country,
+    },
+    contacts: contacts.map((c) => ({
+      ...(c.id !== undefined ? { id: c.id } : {}),
+      name: c.name,
+      phone: blankToNull(c.phone),
+      email: blankToNull(c.email),
+      role: blankToNull(c.role),
+    })),
+    contactKeys: contacts.map((c) => c.key),
+  };
+}
+
+/** Changing, adding (focus goes to the new row's name) and removing contact rows. */
+export function contactEditing<V extends { contacts: ContactDraft[] }>(setV: Dispatch<SetStateAction<V>>, root: RefObject<HTMLElement | null>, tag: string) {
+  return {
+    change: (key: string, change: Partial<ContactDraft>) =>
+      setV((old) => ({ ...old, contacts: old.contacts.map((c) => (c.key === key ? { ...c, ...change } : c)) })),
+    add: () => {
+      const c = blankContact(tag);
+      setV((old) => ({ ...old, contacts: [...old.contacts, c] }));
+      window.setTimeout(() => focusField(root.current, `contacts.${c.key}.name`), 0);
+    },
+    remove: (key: string) => setV((old) => ({ ...old, contacts: old.contacts.filter((c) => c.key !== key) })),
+  };
+}
+
+/** Name, address, phone and e-mail: the same fields and labels for customers and suppliers. */
+export function PartyAddressFields<V extends PartyValues>(props: { v: V; set: <K extends keyof V>(key: K, value: V[K]) => void }) {
+  const { t } = useTranslation();
+  const { v, set } = props;
+  return (
+    <>
+      <TextField name="name" label={t('customers.name')} value={v.name} span={4} maxLength={200} onChange={(x) => set('name', x)} />
+      <TextField name="addressLine1" label={t('customers.addressLine1')} value={v.addressLine1} span={2} onChange={(x) => set('addressLine1', x)} />
+      <TextField name="postalCode" label={t('customers.postalCode')} value={v.postalCode} maxLength={10} onChange={(x) => set('postalCode', x)} />
+      <TextField name="city" label={t('customers.city')} value={v.city} onChange={(x) => set('city', x)} />
+      <TextField name="phone" label={t('customers.phone')} value={v.phone} span={2} inputMode="tel" onChange={(x) => set('phone', x)} />
+      <TextField name="email" label={t('customers.email')} value={v.email} span={2} inputMode="email" onChange={(x) => set('email', x)} />
+    </>
+  );
+}
+
+/** The contacts of a business party: `prefix` names its test ids. */
+export function ContactsTable(props: {
+  prefix: string;
+  contacts: readonly ContactDraft[];
+  errors: FieldErrors;
+  onChange: (key: string, change: Partial<ContactDraft>) => void;
+  onRemove: (key: string) => void;
+  onAdd: () => void;
+}) {
+  const { t } = useTranslation();
+  const cols = ['name', 'phone', 'email', 'role'] as const;
+  const prefix = props.prefix;
+  return (
+    <fieldset className="form-section contacts" data-testid={`${prefix}-contacts`}>
+      <legend>{t('customers.contacts')}</legend>
+      {props.contacts.length === 0 ? <p className="muted">{t('customers.contact.none')}</p> : null}
+      {props.contacts.length > 0 ? (
+        <table className="mini-grid">
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c} scope="col">
+                  {t(`customers.contact.${c}`)}
+                </th>
+              ))}
+              <th aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {props.contacts.map((c, i) => (
+              <tr key={c.key}>
+                {cols.map((col) => {
+                  const field = `contacts.${c.key}.${col}`;
+                  const error = props.errors[field];
+                  return (
+                    <td key={col} className={error ? 'has-error' : ''}>
+                      <input
+                        className="cell"
+                        data-field={field}
+                        data-testid={`${prefix}-contact-${i}-${col}`}
+                        aria-label={`${t(`customers.contact.${col}`)} ${i + 1}`}
+                        aria-invalid={error ? true : undefined}
+                        value={c[col]}
+                        inputMode={col === 'phone' ? 'tel' : col === 'email' ? 'email' : undefined}
+                        onChange={(e) => props.onChange(c.key, { [col]: e.target.value })}
+                      />
+                      {error ? <FieldMessage id={`contact-${c.key}-${col}`} testId={`${prefix}-contact-${i}-${col}`} error={error} /> : null}
+                    </td>
+                  );
+                })}
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="icon"
+                    tabIndex={-1}
+                    aria-label={t('customers.contact.remove', { no: i + 1 })}
+                    onClick={() => props.onRemove(c.key)}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <button type="button" className="small" onClick={props.onAdd} data-testid={`${prefix}-contact-add`} data-skip-enter="1">
+        + {t('customers.contact.add')} <Shortcut keys="Alt+K" />
+      </button>
+    </fieldset>
+  );
+}
