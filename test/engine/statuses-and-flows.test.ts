@@ -143,6 +143,25 @@ describe('flows (SPEC 4)', () => {
     expect(await w.stock(w.drill)).toMatchObject({ onHand: 97_000, reserved: 2_000 });
   });
 
+  it('orders made by processing (a backorder, an order from a quote) are in the list with their totals and found by the search', async () => {
+    let o = await w.order(1, 'pack', [[w.drill, 5_000]]);
+    o = await w.t.ok('orders.deliver', { id: o.id, version: o.version, lines: [{ lineId: o.lines[0]!.id, quantity: 3_000 }] });
+    const rest = (await w.t.ok('orders.invoice', { id: o.id, version: o.version })).backorder!;
+    const q = await w.order(5, 'quote', [[w.service, 4_000]]);
+    const fromQuote = await w.t.ok('orders.convertQuote', { id: q.id, version: q.version, orderType: 1 });
+    for (const made of [rest, fromQuote]) {
+      const found = await w.t.ok('orders.list', { startRow: 0, endRow: 10, search: String(made.number) });
+      expect(found.rows.map((r) => r.id), `order ${made.number}`).toEqual([made.id]);
+      expect(found.rows[0]!.totalGrossOre).toBe(made.totals.grossOre);
+      expect(made.totals.grossOre).toBeGreaterThan(0);
+    }
+    // Processing keeps the other orders' search rows: the invoiced order and the quote are still found.
+    for (const kept of [o, q]) {
+      // (10001 is also the customer's number, so that search finds more than the order.)
+      expect((await w.t.ok('orders.list', { startRow: 0, endRow: 10, search: String(kept.number) })).rows.map((r) => r.id)).toContain(kept.id);
+    }
+  });
+
   it('without the backorder setting, what remains stays open on the order (partially invoiced)', async () => {
     const w2 = await salesWorld({ company: { generateBackorders: false } });
     try {

@@ -50,7 +50,6 @@ import { purchasingHandlers } from '../handlers/purchasing';
 import { stockHandlers } from '../handlers/stock';
 import { supplierHandlers } from '../handlers/suppliers';
 import { countOrders } from '../repos/bulkOrders';
-import { refreshDerived } from '../repos/orders';
 import { showStatusKinds } from '../repos/statuses';
 import { zodToDomainError } from '../validation';
 import {
@@ -394,9 +393,6 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
         const order = get(c, told.id);
         const r = call(c, 'orders.invoice', { id: order.id, version: order.version });
         told.invoiceId = r.invoice.id;
-        // WORKAROUND: orders.invoice refreshes the invoiced order only; the
-        // backorder it makes gets its header totals and search row here.
-        if (r.backorder) refreshDerived(c.db, r.backorder.id, { vatRegistered: DEMO_COMPANY.vatRegistered });
         return;
       }
       case 'collective': {

@@ -410,10 +410,7 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
           case 'invoice': {
             const r = invoice(ctx, o.id);
             o.invoiceId = r.invoice.id;
-            if (r.backorderId !== null) {
-              refreshDerived(db, r.backorderId, { vatRegistered, search: 'insert' });
-              madeByProcessing++;
-            }
+            if (r.backorderId !== null) madeByProcessing++;
             break;
           }
           case 'collective': {

@@ -8,9 +8,10 @@
 //    entries the services write themselves, such as an invoice issued, a credit
 //    note or a backorder, are written),
 //  - rewriting the header totals and search row (refreshDerived): where the
-//    lines did not change there is nothing to rewrite; where they did (a new
-//    backorder, an order from a quote, a partly returned loan) the step says so
-//    and the generator writes them (repos/orders.ts, refreshDerived).
+//    lines did not change there is nothing to rewrite; where they did (an order
+//    from a quote, a partly returned loan) the step says so and the generator
+//    writes them (repos/orders.ts, refreshDerived). A backorder gets its own from
+//    the service that makes it (afterInvoicing).
 // Where a step goes to an open status and the customer is over the credit limit,
 // the clerk overrides it with the right to do so (recorded on the order), as a
 // clerk with that right does when the dialog asks.
@@ -163,8 +164,6 @@ export function invoice(ctx: HandlerContext, orderId: number): { invoice: Invoic
     setStatusKind(ctx, order, 'invoiced');
     return { invoice: issued, backorderId: null };
   }
-  // A backorder is a new order: its totals and search row are the caller's to write
-  // (the handler refreshes only the invoiced order; see the report).
   const backorder = afterInvoicing(ctx, order.id);
   return { invoice: issued, backorderId: backorder?.id ?? null };
 }

@@ -44,8 +44,21 @@ function claim(ctx: HandlerContext, id: number, version: number): Order {
   return order;
 }
 
-function done(ctx: HandlerContext, id: number, action: string, before: Order | null, extra?: unknown): Order {
-  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+/**
+ * Totals, activity log and the order as it is now. Processing changes quantities,
+ * states and amounts, never the text the search index holds (number, customer,
+ * references, products), so an existing order keeps its search row (rewriting a
+ * full-text row costs more than the rest of a delivery); a new one gets its first.
+ */
+function done(
+  ctx: HandlerContext,
+  id: number,
+  action: string,
+  before: Order | null,
+  extra?: unknown,
+  search: 'keep' | 'insert' = 'keep',
+): Order {
+  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db), search });
   const after = reload(ctx.db, id);
   logActivity(ctx.db, {
     at: ctx.now.toISOString(),
@@ -140,7 +153,8 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
 
   'orders.collectiveInvoice': writer((input, ctx) => {
     const invoice = collectiveInvoice(ctx, input.customerId, input.orderIds);
-    for (const id of invoice.orderIds) refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+    // Amounts and states change, not the searched text (see done()).
+    for (const id of invoice.orderIds) refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db), search: 'keep' });
     return invoice;
   }),
 
@@ -148,7 +162,7 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
     const quote = claim(ctx, input.id, input.version);
     const order = convertQuote(ctx, quote, input.orderType as OrderTypeId, NO_CONFIRM);
     refreshDerived(ctx.db, quote.id, { vatRegistered: vatRegistered(ctx.db) });
-    return done(ctx, order.id, 'create_from_quote', null, { quoteNumber: quote.number });
+    return done(ctx, order.id, 'create_from_quote', null, { quoteNumber: quote.number }, 'insert');
   }),
 
   'orders.returnLoan': writer((input, ctx) => {

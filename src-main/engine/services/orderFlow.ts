@@ -13,7 +13,7 @@ import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
 import { nextNumber } from '../repos/numberSeries';
-import { insertHeader, insertLine } from '../repos/orders';
+import { insertHeader, insertLine, refreshDerived } from '../repos/orders';
 import {
   addCardEvent,
   deleteOrderRow,
@@ -48,6 +48,7 @@ import {
   statusOfKind,
   syncStockHolds,
   typeLabel,
+  vatRegistered,
 } from './processing';
 import { collectiveInvoice } from './invoicing';
 
@@ -128,6 +129,8 @@ export function afterInvoicing(ctx: HandlerContext, orderId: number): Order | nu
   syncStockHolds(ctx, reload(ctx.db, order.id), NO_CONFIRM);
   syncStockHolds(ctx, reload(ctx.db, restId), { ...NO_CONFIRM, allowShortage: true });
   logActivity(ctx.db, { at: now, userId: ctx.userId, entity: 'order', entityId: restId, action: 'backorder_created', after: { from: order.number } });
+  // A new order: its totals and its first search row (none to replace).
+  refreshDerived(ctx.db, restId, { vatRegistered: vatRegistered(ctx.db), search: 'insert' });
   return reload(ctx.db, restId);
 }
 
