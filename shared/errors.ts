@@ -41,6 +41,10 @@ const MESSAGES = {
     nb: () => 'Ugyldig telefonnummer.',
     en: () => 'Invalid phone number.',
   },
+  invalid_postal_code: {
+    nb: () => 'Ugyldig postnummer: et norsk postnummer har 4 siffer.',
+    en: () => 'Invalid postal code: a Norwegian postal code has 4 digits.',
+  },
   org_number_required: {
     nb: () => 'En bedriftskunde må ha organisasjonsnummer.',
     en: () => 'A business customer needs an organisation number.',
@@ -64,6 +68,10 @@ const MESSAGES = {
   unknown_contact: {
     nb: (p) => `Kontaktpersonen ${p.id} hører ikke til denne kunden.`,
     en: (p) => `Contact ${p.id} does not belong to this customer.`,
+  },
+  unknown_delivery_address: {
+    nb: (p) => `Leveringsadresse ${p.id} hører ikke til denne kunden.`,
+    en: (p) => `Delivery address ${p.id} does not belong to this customer.`,
   },
   unknown_line: {
     nb: (p) => `Ordrelinje ${p.id} finnes ikke på denne ordren.`,

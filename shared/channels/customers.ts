@@ -23,6 +23,15 @@ export interface Contact {
   readonly role: string | null;
 }
 
+export interface DeliveryAddress {
+  readonly id: number;
+  readonly name: string;
+  readonly addressLine1: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  readonly country: string;
+}
+
 export interface Customer {
   readonly id: number;
   readonly number: number;
@@ -41,10 +50,11 @@ export interface Customer {
   readonly cardSurchargeBp: number;
   readonly invoiceCustomerId: number | null;
   readonly contacts: readonly Contact[];
+  readonly deliveryAddresses: readonly DeliveryAddress[];
   readonly updatedAt: string;
 }
 
-export type CustomerListRow = Omit<Customer, 'contacts'>;
+export type CustomerListRow = Omit<Customer, 'contacts' | 'deliveryAddresses'>;
 
 const contactInput = z
   .object({
@@ -55,6 +65,32 @@ const contactInput = z
     role: optionalText(100),
   })
   .strict();
+
+/** A delivery address is in Norway unless said otherwise: a Norwegian postal code has 4 digits. */
+const deliveryAddressInput = z
+  .object({
+    id: id.optional(),
+    name: requiredText(200),
+    addressLine1: optionalText(200),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Z -]{3,10}$/)
+      .nullable()
+      .optional(),
+    city: optionalText(100),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .default('NO'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.country === 'NO' && v.postalCode != null && !/^\d{4}$/.test(v.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'invalid_postal_code' });
+    }
+  });
+export type DeliveryAddressInput = z.input<typeof deliveryAddressInput>;
 
 const customerFields = {
   kind: z.enum(PARTY_KINDS),
@@ -79,6 +115,7 @@ const customerFields = {
   cardSurchargeBp: percentBp.default(0),
   invoiceCustomerId: id.nullable().optional(),
   contacts: z.array(contactInput).max(100).default([]),
+  deliveryAddresses: z.array(deliveryAddressInput).max(100).default([]),
 };
 
 /** A business customer must have an organisation number (SPEC 5). */

@@ -66,6 +66,20 @@ export interface OrderLine {
   readonly closedShort: boolean;
 }
 
+/**
+ * The address an order ships to: a copy of one of the customer's delivery
+ * addresses, taken when it was chosen, kept even if the customer's list changes.
+ */
+export interface OrderDeliveryAddress {
+  /** The customer's address it was copied from; null once that address is removed. */
+  readonly deliveryAddressId: number | null;
+  readonly name: string;
+  readonly addressLine1: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  readonly country: string;
+}
+
 export interface Order {
   readonly id: number;
   readonly number: number;
@@ -83,6 +97,8 @@ export interface Order {
   readonly ourReference: string | null;
   readonly paymentTermsDays: number;
   readonly notes: string | null;
+  /** Where the order ships; null: to the customer's own address. */
+  readonly deliveryAddress: OrderDeliveryAddress | null;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -153,6 +169,11 @@ const headerFields = {
   contactId: id.nullable().optional(),
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   notes: optionalText(2000),
+  /**
+   * One of the customer's delivery addresses; null: the customer's own address.
+   * Left out: the order keeps the address it has (unless the customer changes).
+   */
+  deliveryAddressId: id.nullable().optional(),
 };
 export const headerInput = z.object(headerFields).strict();
 export type HeaderInput = z.input<typeof headerInput>;

@@ -9,6 +9,7 @@ const REFINEMENT_CODES = new Set<string>([
   'invalid_ean',
   'invalid_date',
   'invalid_phone',
+  'invalid_postal_code',
   'org_number_required',
   'block_too_large',
   'invalid_pin',

@@ -13,7 +13,7 @@ interface Case {
 }
 
 let t: TestEngine;
-const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0 };
+const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, otherAddress: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0 };
 
 beforeAll(async () => {
   t = await makeEngine();
@@ -23,10 +23,11 @@ beforeAll(async () => {
   ids.paid = statuses.find((s) => s.kind === 'paid')!.id;
   ids.shipped = statuses.find((s) => s.kind === 'shipped')!.id;
   const customer = await t.ok('customers.create', { kind: 'business', name: 'Vestland Rør AS', orgNumber: '974760673', contacts: [{ name: 'Per Hansen', phone: '91234567' }] });
-  const other = await t.ok('customers.create', { kind: 'private', name: 'Ola Nordmann', contacts: [{ name: 'Ola Nordmann', phone: '+47 412 34 567' }] });
+  const other = await t.ok('customers.create', { kind: 'private', name: 'Ola Nordmann', contacts: [{ name: 'Ola Nordmann', phone: '+47 412 34 567' }], deliveryAddresses: [{ name: 'Hytta', postalCode: '3580', city: 'Geilo' }] });
   ids.customer = customer.id;
   ids.otherCustomer = other.id;
   ids.otherContact = other.contacts[0]!.id;
+  ids.otherAddress = other.deliveryAddresses[0]!.id;
   ids.product = (await t.ok('products.create', { number: 'R-100', name: 'Kobberrør 15 mm', unit: 'm', priceOre: 8990, vatCode: '25', stockManaged: true, ean: '7038010009457' })).id;
   await t.ok('stock.receive', { productId: ids.product, quantity: 50000, costOre: 5000 });
   const order = await t.ok('orders.create', { header: { customerId: ids.customer, orderType: 1, statusId: ids.confirmed }, lines: [{ productId: ids.product, quantity: 2000 }, { productId: ids.product, quantity: 1000 }] });
@@ -128,10 +129,15 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'bad contact phone', input: () => ({ ...goodCustomer(), contacts: [{ name: 'Kari', phone: 'ring meg' }] }), code: 'invalid_phone', field: 'contacts.0.phone' },
     { name: 'negative credit limit', input: () => ({ ...goodCustomer(), creditLimitOre: -1 }), code: 'too_small', field: 'creditLimitOre' },
     { name: 'unknown invoice customer', input: () => ({ ...goodCustomer(), invoiceCustomerId: 5555 }), code: 'unknown_customer', field: 'invoiceCustomerId' },
+    { name: 'delivery address without a name', input: () => ({ ...goodCustomer(), deliveryAddresses: [{ city: 'Bergen' }] }), code: 'required', field: 'deliveryAddresses.0.name' },
+    { name: 'Norwegian delivery address with a 3-digit postal code', input: () => ({ ...goodCustomer(), deliveryAddresses: [{ name: 'Lager', postalCode: '501' }] }), code: 'invalid_postal_code', field: 'deliveryAddresses.0.postalCode' },
+    { name: 'delivery address with an id on create', input: () => ({ ...goodCustomer(), deliveryAddresses: [{ id: 1, name: 'Lager' }] }), code: 'unknown_delivery_address', field: 'deliveryAddresses.0.id' },
   ],
   'customers.update': [
     { name: "another customer's contact", input: () => ({ id: ids.customer, ...goodCustomer(), contacts: [{ id: ids.otherContact, name: 'Kapret' }] }), code: 'unknown_contact', field: 'contacts.0.id' },
     { name: 'unknown id', input: () => ({ id: 31337, ...goodCustomer() }), code: 'not_found', field: 'id' },
+    { name: "another customer's delivery address", input: () => ({ id: ids.customer, ...goodCustomer(), deliveryAddresses: [{ id: ids.otherAddress, name: 'Kapret' }] }), code: 'unknown_delivery_address', field: 'deliveryAddresses.0.id' },
+    { name: 'delivery address with an unknown field', input: () => ({ id: ids.customer, ...goodCustomer(), deliveryAddresses: [{ name: 'Lager', street: 'X' }] }), code: 'unknown_field', field: 'deliveryAddresses.0.street' },
   ],
   'customers.lookup': [{ name: 'query not text', input: () => ({ query: ['a'] }), code: 'invalid_type', field: 'query' }],
   'orders.create': [
@@ -144,12 +150,15 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'quote type in a processing status', input: () => ({ header: { ...goodHeader(), orderType: 5, statusId: ids.confirmed }, lines: [] }), code: 'status_needs_processing_type', field: 'header.statusId' },
     { name: 'impossible date', input: () => ({ header: { ...goodHeader(), orderDate: '2025-02-30' }, lines: [] }), code: 'invalid_date', field: 'header.orderDate' },
     { name: "another customer's contact", input: () => ({ header: { ...goodHeader(), contactId: ids.otherContact }, lines: [] }), code: 'unknown_contact', field: 'header.contactId' },
+    { name: "another customer's delivery address", input: () => ({ header: { ...goodHeader(), deliveryAddressId: ids.otherAddress }, lines: [] }), code: 'unknown_delivery_address', field: 'header.deliveryAddressId' },
+    { name: 'delivery address id not a number', input: () => ({ header: { ...goodHeader(), deliveryAddressId: 'Fjellveien' }, lines: [] }), code: 'invalid_type', field: 'header.deliveryAddressId' },
     { name: 'missing header', input: () => ({ lines: [] }), code: 'required', field: 'header' },
   ],
   'orders.get': [{ name: 'unknown id', input: () => ({ id: 404 }), code: 'not_found', field: 'id' }],
   'orders.updateHeader': [
     { name: 'stale version', input: () => ({ id: ids.order, version: ids.version + 7, header: { customerReference: 'X' } }), code: 'version_conflict', field: 'version' },
     { name: 'unknown customer', input: () => ({ id: ids.order, version: ids.version, header: { customerId: 9999 } }), code: 'unknown_customer', field: 'header.customerId' },
+    { name: "another customer's delivery address", input: () => ({ id: ids.order, version: ids.version, header: { deliveryAddressId: ids.otherAddress } }), code: 'unknown_delivery_address', field: 'header.deliveryAddressId' },
   ],
   'orders.addLine': [
     { name: 'unknown product', input: () => ({ orderId: ids.order, version: ids.version, line: { productId: 5000, quantity: 1000 } }), code: 'unknown_product', field: 'line.productId' },
@@ -167,6 +176,12 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'negative index', input: () => ({ orderId: ids.order, version: ids.version, lineId: ids.line, toIndex: -1 }), code: 'too_small', field: 'toIndex' },
   ],
   'orders.save': [
+    {
+      name: "another customer's delivery address",
+      input: () => ({ id: ids.order, version: ids.version, header: { ...goodHeader(), deliveryAddressId: ids.otherAddress }, lines: [{ id: ids.line, productId: ids.product, quantity: 2000 }] }),
+      code: 'unknown_delivery_address',
+      field: 'header.deliveryAddressId',
+    },
     {
       name: 'unknown product after a valid header change (all or nothing)',
       input: () => ({ id: ids.order, version: ids.version, header: { ...goodHeader(), customerReference: 'Endret' }, lines: [{ id: ids.line, productId: ids.product, quantity: 5000 }, { productId: 31415, quantity: 1000 }] }),

@@ -1,6 +1,6 @@
 // Reading what a document says out of the database: the company, the parties,
 // the order or invoice, deliveries and products, as a DocumentModel.
-import type { Order } from '../../../shared/channels/orders';
+import type { Order, OrderDeliveryAddress } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
 import type { Language } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
@@ -12,6 +12,7 @@ import { getCustomer } from '../repos/customers';
 import { getSupplier } from '../repos/suppliers';
 import { deliveriesOf, deliveryLinesOf, getLogo, orderHeadersOf, orderLineDetails } from '../repos/documents';
 import { getInvoice } from '../repos/invoices';
+import { getOrderDeliveryAddress } from '../repos/orders';
 import { getProducts } from '../repos/products';
 import type {
   InvoiceModel,
@@ -62,10 +63,29 @@ export function commonParts(db: Db): Common {
 /** A customer (or supplier) as the order or invoice names it, with the address on file. */
 function partyOf(db: Db, customerId: number, name: string, contactId: number | null = null): Party {
   const c = getCustomer(db, customerId) ?? getSupplier(db, customerId);
-  const postal = [c?.postalCode, c?.city].filter(Boolean).join(' ');
-  const address = [c?.addressLine1 ?? '', postal, c && c.country !== 'NO' ? c.country : ''].filter((s) => s.length > 0);
+  const address = c ? addressLines(c) : [];
   const contact = contactId ? (c?.contacts.find((k) => k.id === contactId)?.name ?? null) : null;
   return { name, address, orgNumber: c?.orgNumber ?? null, number: c?.number ?? null, contact };
+}
+
+function addressLines(a: { addressLine1: string | null; postalCode: string | null; city: string | null; country: string }): string[] {
+  const postal = [a.postalCode, a.city].filter(Boolean).join(' ');
+  return [a.addressLine1 ?? '', postal, a.country !== 'NO' ? a.country : ''].filter((s) => s.length > 0);
+}
+
+/** The delivery address's lines: its name (when it is not the customer's), street, postal code and city, country. */
+function deliveryAddressLines(a: OrderDeliveryAddress, customerName: string): string[] {
+  return [a.name !== customerName ? a.name : '', ...addressLines(a)].filter((s) => s.length > 0);
+}
+
+/**
+ * Where an order's goods go (SPEC 5): the delivery address copied onto the order
+ * when it has one, else the customer's own address.
+ */
+function deliverToOf(db: Db, order: Order): Party {
+  const customer = partyOf(db, order.customerId, order.customerName, order.contactId);
+  const a = order.deliveryAddress;
+  return a ? { ...customer, address: deliveryAddressLines(a, order.customerName) } : customer;
 }
 
 function sellerParty(seller: Seller): Party {
@@ -176,7 +196,7 @@ export function pickingListModel(db: Db, common: Common, order: Order, issue: Is
     seller: common.seller,
     logo: common.logo,
     order: orderInfo(order),
-    deliverTo: partyOf(db, order.customerId, order.customerName, order.contactId),
+    deliverTo: deliverToOf(db, order),
     lines: lines.map(({ lineNo: _lineNo, ...l }) => l),
   };
 }
@@ -224,7 +244,7 @@ export function packingSlipModel(db: Db, common: Common, order: Order, deliveryI
     seller: common.seller,
     logo: common.logo,
     order: orderInfo(order),
-    deliverTo: partyOf(db, order.customerId, order.customerName, order.contactId),
+    deliverTo: deliverToOf(db, order),
     delivery: { id: delivery.id, deliveredAt: delivery.deliveredAt.slice(0, 10), sequence: index + 1 },
     lines: all.filter((l) => l.deliveredNow > 0).map(strip),
     remaining: all.filter((l) => l.backorder > 0).map(strip),
@@ -252,7 +272,7 @@ export function waybillModel(
     logo: common.logo,
     order: orderInfo(order),
     sender: sellerParty(common.seller),
-    receiver: partyOf(db, order.customerId, order.customerName, order.contactId),
+    receiver: deliverToOf(db, order),
     shipDate: issue.shipDate,
     carrier: w.carrier,
     note: w.note,
@@ -260,6 +280,20 @@ export function waybillModel(
     extensionDigit: w.extensionDigit,
     parcels: w.parcels,
   };
+}
+
+/**
+ * The invoice's delivery place: the delivery address of its orders when they all
+ * ship to the same one, else the buyer's address.
+ */
+function deliveryPlaceOf(db: Db, invoice: Invoice, buyer: Party): string | null {
+  const places = [...new Set(invoice.orderIds)].map((id) => {
+    const a = getOrderDeliveryAddress(db, id);
+    return a ? deliveryAddressLines(a, invoice.customerName).join(', ') : null;
+  });
+  const first = places[0];
+  if (first && places.every((p) => p === first)) return first;
+  return buyer.address.length > 0 ? buyer.address.join(', ') : null;
 }
 
 export function loadInvoice(db: Db, invoiceId: number, vatRegistered: boolean): Invoice {
@@ -316,7 +350,7 @@ export function invoiceDocumentModel(
       createdAt: invoice.createdAt,
     },
     buyer,
-    deliveryPlace: buyer.address.length > 0 ? buyer.address.join(', ') : null,
+    deliveryPlace: deliveryPlaceOf(db, invoice, buyer),
     lines,
     totals: { byRate: invoice.byRate, netOre: invoice.netOre, vatOre: invoice.vatOre, grossOre: invoice.grossOre },
     roundingOre: invoice.roundingOre,

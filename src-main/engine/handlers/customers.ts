@@ -5,22 +5,32 @@ import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
 import {
   contactIdsOf,
+  deliveryAddressIdsOf,
   getCustomer,
   getCustomerRow,
   insertCustomer,
   listCustomers,
   lookupCustomers,
   replaceContacts,
+  replaceDeliveryAddresses,
   updateCustomer,
   type CustomerValues,
 } from '../repos/customers';
 import { nextNumber } from '../repos/numberSeries';
 import { reader, writer, type HandlerMap } from './types';
 
-type Parsed = Omit<CustomerInput, 'country' | 'cardSurchargeBp' | 'contacts'> & {
+type Parsed = Omit<CustomerInput, 'country' | 'cardSurchargeBp' | 'contacts' | 'deliveryAddresses'> & {
   country: string;
   cardSurchargeBp: number;
   contacts: { id?: number | undefined; name: string; phone?: string | null | undefined; email?: string | null | undefined; role?: string | null | undefined }[];
+  deliveryAddresses: {
+    id?: number | undefined;
+    name: string;
+    addressLine1?: string | null | undefined;
+    postalCode?: string | null | undefined;
+    city?: string | null | undefined;
+    country: string;
+  }[];
 };
 
 function values(db: Db, input: Parsed, selfId: number | null): CustomerValues {
@@ -49,6 +59,17 @@ function contacts(input: Parsed) {
   return input.contacts.map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? null, email: c.email ?? null, role: c.role ?? null }));
 }
 
+function deliveryAddresses(input: Parsed) {
+  return input.deliveryAddresses.map((a) => ({
+    id: a.id,
+    name: a.name,
+    addressLine1: a.addressLine1 ?? null,
+    postalCode: a.postalCode ?? null,
+    city: a.city ?? null,
+    country: a.country,
+  }));
+}
+
 export const customerHandlers: HandlerMap<
   'customers.list' | 'customers.get' | 'customers.create' | 'customers.update' | 'customers.lookup'
 > = {
@@ -63,9 +84,14 @@ export const customerHandlers: HandlerMap<
       const i = input.contacts.findIndex((c) => c.id !== undefined);
       throw new DomainError('unknown_contact', `contacts.${i}.id`, { id: input.contacts[i]!.id! });
     }
+    const a = input.deliveryAddresses.findIndex((d) => d.id !== undefined);
+    if (a >= 0) {
+      throw new DomainError('unknown_delivery_address', `deliveryAddresses.${a}.id`, { id: input.deliveryAddresses[a]!.id! });
+    }
     const v = values(db, input, null);
     const id = insertCustomer(db, nextNumber(db, 'customer'), v, now.toISOString());
     replaceContacts(db, id, contacts(input));
+    replaceDeliveryAddresses(db, id, deliveryAddresses(input));
     const created = getCustomer(db, id)!;
     logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: id, action: 'create', after: created });
     return created;
@@ -77,8 +103,15 @@ export const customerHandlers: HandlerMap<
     input.contacts.forEach((c, i) => {
       if (c.id !== undefined && !own.has(c.id)) throw new DomainError('unknown_contact', `contacts.${i}.id`, { id: c.id });
     });
+    const ownAddresses = deliveryAddressIdsOf(db, input.id);
+    input.deliveryAddresses.forEach((d, i) => {
+      if (d.id !== undefined && !ownAddresses.has(d.id)) {
+        throw new DomainError('unknown_delivery_address', `deliveryAddresses.${i}.id`, { id: d.id });
+      }
+    });
     updateCustomer(db, input.id, values(db, input, input.id), now.toISOString());
     replaceContacts(db, input.id, contacts(input));
+    replaceDeliveryAddresses(db, input.id, deliveryAddresses(input));
     const after = getCustomer(db, input.id)!;
     logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: input.id, action: 'update', before, after });
     return after;

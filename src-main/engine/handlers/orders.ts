@@ -1,4 +1,4 @@
-import type { Confirm, HeaderInput, LineInput, Order, OrderLine, PaymentInput } from '../../../shared/channels/orders';
+import type { Confirm, HeaderInput, LineInput, Order, OrderDeliveryAddress, OrderLine, PaymentInput } from '../../../shared/channels/orders';
 import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
@@ -8,7 +8,7 @@ import { computeTotals, lineAmountOre } from '../domain/pricing';
 import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
-import { contactIdsOf, getCustomerRow } from '../repos/customers';
+import { contactIdsOf, getCustomerRow, getDeliveryAddressOf } from '../repos/customers';
 import { nextNumber } from '../repos/numberSeries';
 import { listOrders, statusCounts } from '../repos/orderList';
 import {
@@ -18,6 +18,7 @@ import {
   insertLine,
   refreshDerived,
   renumberLines,
+  setOrderDeliveryAddress,
   touchOrder,
   updateHeader,
   updateLine,
@@ -95,6 +96,29 @@ function resolveHeader(db: Db, h: ParsedHeader, today: string, prefix: string, p
     ourReference: h.ourReference || null,
     paymentTermsDays: h.paymentTermsDays ?? (sameCustomer ? previous.paymentTermsDays : customer.paymentTermsDays),
     notes: h.notes || null,
+  };
+}
+
+/**
+ * Where the order ships (SPEC 5): one of its customer's delivery addresses, copied
+ * onto the order, or null for the customer's own address. Left out, the order keeps
+ * the copy it has; choosing the address it was copied from again keeps the copy as
+ * it was taken. A new customer clears it.
+ */
+function resolveDeliveryAddress(db: Db, h: ParsedHeader, prefix: string, previous: Order | null): OrderDeliveryAddress | null {
+  const kept = previous?.customerId === h.customerId ? previous.deliveryAddress : null;
+  if (h.deliveryAddressId === undefined) return kept;
+  if (h.deliveryAddressId === null) return null;
+  if (kept && kept.deliveryAddressId === h.deliveryAddressId) return kept;
+  const a = getDeliveryAddressOf(db, h.customerId, h.deliveryAddressId);
+  if (!a) throw new DomainError('unknown_delivery_address', `${prefix}deliveryAddressId`, { id: h.deliveryAddressId });
+  return {
+    deliveryAddressId: a.id,
+    name: a.name,
+    addressLine1: a.addressLine1,
+    postalCode: a.postalCode,
+    city: a.city,
+    country: a.country,
   };
 }
 
@@ -225,7 +249,9 @@ type OrderChannels =
 function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm: Confirm): number {
   if (h.orderType !== before.orderType) changeOrderType(ctx, before, h.orderType, confirm, 'header.orderType');
   const header = resolveHeader(ctx.db, { ...h, statusId: before.statusId }, ctx.today, 'header.', before);
+  const deliveryAddress = resolveDeliveryAddress(ctx.db, h, 'header.', before);
   updateHeader(ctx.db, before.id, header, ctx.now.toISOString());
+  setOrderDeliveryAddress(ctx.db, before.id, deliveryAddress);
   return h.statusId ?? before.statusId;
 }
 
@@ -233,8 +259,10 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
   'orders.create': writer((input, ctx) => {
     const { db, now, today } = ctx;
     const header = resolveHeader(db, input.header, today, 'header.', null);
+    const deliveryAddress = resolveDeliveryAddress(db, input.header, 'header.', null);
     const lines = resolveLines(db, input.lines, (i) => `lines.${i}`);
     const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());
+    setOrderDeliveryAddress(db, id, deliveryAddress);
     lines.forEach((l, i) => insertLine(db, id, i + 1, l));
     processAfterSave(ctx, id, input.confirm, input.payment);
     return finish(ctx, id, 'create', null);

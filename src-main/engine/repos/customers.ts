@@ -1,4 +1,4 @@
-import type { Contact, Customer, CustomerListRow } from '../../../shared/channels/customers';
+import type { Contact, Customer, CustomerListRow, DeliveryAddress } from '../../../shared/channels/customers';
 import type { PartyKind } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { likeContains, likePrefix } from './sql';
@@ -44,6 +44,7 @@ const toRow = (r: PartyRow): CustomerListRow => ({
 
 export type CustomerValues = Omit<CustomerListRow, 'id' | 'number' | 'updatedAt'>;
 export type ContactValues = Omit<Contact, 'id'> & { id?: number | undefined };
+export type DeliveryAddressValues = Omit<DeliveryAddress, 'id'> & { id?: number | undefined };
 
 export function getCustomerRow(db: Db, id: number): CustomerListRow | null {
   const r = stmt(db, "SELECT * FROM party WHERE id = ? AND role = 'customer'").get(id) as PartyRow | undefined;
@@ -58,7 +59,74 @@ export function getContacts(db: Db, partyId: number): Contact[] {
 
 export function getCustomer(db: Db, id: number): Customer | null {
   const row = getCustomerRow(db, id);
-  return row ? { ...row, contacts: getContacts(db, id) } : null;
+  return row ? { ...row, contacts: getContacts(db, id), deliveryAddresses: getDeliveryAddresses(db, id) } : null;
+}
+
+interface DeliveryAddressRow {
+  id: number;
+  name: string;
+  address_line1: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country: string;
+}
+
+const toDeliveryAddress = (r: DeliveryAddressRow): DeliveryAddress => ({
+  id: r.id,
+  name: r.name,
+  addressLine1: r.address_line1,
+  postalCode: r.postal_code,
+  city: r.city,
+  country: r.country,
+});
+
+export function getDeliveryAddresses(db: Db, partyId: number): DeliveryAddress[] {
+  return (
+    stmt(
+      db,
+      'SELECT id, name, address_line1, postal_code, city, country FROM delivery_address WHERE party_id = ? ORDER BY sort_order, id',
+    ).all(partyId) as DeliveryAddressRow[]
+  ).map(toDeliveryAddress);
+}
+
+/** One of the customer's delivery addresses, or null when it is not theirs. */
+export function getDeliveryAddressOf(db: Db, partyId: number, id: number): DeliveryAddress | null {
+  const r = stmt(
+    db,
+    'SELECT id, name, address_line1, postal_code, city, country FROM delivery_address WHERE id = ? AND party_id = ?',
+  ).get(id, partyId) as DeliveryAddressRow | undefined;
+  return r ? toDeliveryAddress(r) : null;
+}
+
+export function deliveryAddressIdsOf(db: Db, partyId: number): Set<number> {
+  return new Set(
+    (stmt(db, 'SELECT id FROM delivery_address WHERE party_id = ?').all(partyId) as { id: number }[]).map((r) => r.id),
+  );
+}
+
+/** Replaces the delivery address list as replaceContacts does the contacts. */
+export function replaceDeliveryAddresses(db: Db, partyId: number, addresses: readonly DeliveryAddressValues[]): void {
+  const keep = addresses.flatMap((a) => (a.id ? [a.id] : []));
+  stmt(db, 'DELETE FROM delivery_address WHERE party_id = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
+    partyId,
+    JSON.stringify(keep),
+  );
+  addresses.forEach((a, i) => {
+    const p = { party: partyId, name: a.name, line1: a.addressLine1, postal: a.postalCode, city: a.city, country: a.country, sort: i };
+    if (a.id) {
+      stmt(
+        db,
+        `UPDATE delivery_address SET name = @name, address_line1 = @line1, postal_code = @postal, city = @city,
+           country = @country, sort_order = @sort WHERE id = @id AND party_id = @party`,
+      ).run({ ...p, id: a.id });
+    } else {
+      stmt(
+        db,
+        `INSERT INTO delivery_address (party_id, name, address_line1, postal_code, city, country, sort_order)
+         VALUES (@party, @name, @line1, @postal, @city, @country, @sort)`,
+      ).run(p);
+    }
+  });
 }
 
 function params(c: CustomerValues) {

@@ -1,4 +1,4 @@
-import type { Order, OrderLine } from '../../../shared/channels/orders';
+import type { Order, OrderDeliveryAddress, OrderLine } from '../../../shared/channels/orders';
 import type { OrderTypeId, StatusKind, SubscriptionInterval, TransactionType, VatCode } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { computeTotals } from '../domain/pricing';
@@ -108,6 +108,7 @@ export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): 
     ourReference: h.our_reference,
     paymentTermsDays: h.payment_terms_days,
     notes: h.notes,
+    deliveryAddress: getOrderDeliveryAddress(db, id),
     version: h.version,
     createdAt: h.created_at,
     updatedAt: h.updated_at,
@@ -186,6 +187,57 @@ export function updateHeader(db: Db, id: number, h: HeaderValues, now: string): 
        notes = @notes, updated_at = @now
      WHERE id = @id`,
   ).run({ ...headerParams(h), id, now });
+}
+
+interface OrderDeliveryAddressRow {
+  delivery_address_id: number | null;
+  name: string;
+  address_line1: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country: string;
+}
+
+export function getOrderDeliveryAddress(db: Db, orderId: number): OrderDeliveryAddress | null {
+  const r = stmt(
+    db,
+    `SELECT delivery_address_id, name, address_line1, postal_code, city, country
+     FROM order_delivery_address WHERE order_id = ?`,
+  ).get(orderId) as OrderDeliveryAddressRow | undefined;
+  return r
+    ? {
+        deliveryAddressId: r.delivery_address_id,
+        name: r.name,
+        addressLine1: r.address_line1,
+        postalCode: r.postal_code,
+        city: r.city,
+        country: r.country,
+      }
+    : null;
+}
+
+/** Stores the copy of the address the order ships to; null removes it (the customer's own address). */
+export function setOrderDeliveryAddress(db: Db, orderId: number, a: OrderDeliveryAddress | null): void {
+  if (!a) {
+    stmt(db, 'DELETE FROM order_delivery_address WHERE order_id = ?').run(orderId);
+    return;
+  }
+  stmt(
+    db,
+    `INSERT INTO order_delivery_address (order_id, delivery_address_id, name, address_line1, postal_code, city, country)
+     VALUES (@order, @source, @name, @line1, @postal, @city, @country)
+     ON CONFLICT (order_id) DO UPDATE SET delivery_address_id = excluded.delivery_address_id, name = excluded.name,
+       address_line1 = excluded.address_line1, postal_code = excluded.postal_code, city = excluded.city,
+       country = excluded.country`,
+  ).run({
+    order: orderId,
+    source: a.deliveryAddressId,
+    name: a.name,
+    line1: a.addressLine1,
+    postal: a.postalCode,
+    city: a.city,
+    country: a.country,
+  });
 }
 
 /** Claims the order for a change: bumps its version if it is still `version`. */

@@ -13,7 +13,7 @@ import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
 import { nextNumber } from '../repos/numberSeries';
-import { insertHeader, insertLine, refreshDerived } from '../repos/orders';
+import { insertHeader, insertLine, refreshDerived, setOrderDeliveryAddress } from '../repos/orders';
 import {
   addCardEvent,
   deleteOrderRow,
@@ -70,7 +70,7 @@ function cancelCardReservation(ctx: HandlerContext, order: Order): void {
 
 /** A new order with another order's header (a backorder, an order from a quote), dated today. */
 function insertCopy(ctx: HandlerContext, from: Order, orderType: OrderTypeId, kind: StatusKind): number {
-  return insertHeader(
+  const id = insertHeader(
     ctx.db,
     nextNumber(ctx.db, 'sales_order'),
     {
@@ -91,6 +91,9 @@ function insertCopy(ctx: HandlerContext, from: Order, orderType: OrderTypeId, ki
     },
     ctx.now.toISOString(),
   );
+  // It ships where the order it comes from ships.
+  setOrderDeliveryAddress(ctx.db, id, from.deliveryAddress);
+  return id;
 }
 
 /** After an order is invoiced: closed, or what remains carried to a Rest order (company setting). */

@@ -1,5 +1,6 @@
 // The customer form: private or business, organisation number (MOD11, checked
-// by the engine), address, contacts with phone, credit limit and payment terms.
+// by the engine), address, contacts with phone, delivery addresses, credit limit
+// and payment terms.
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/channels/customers';
 import type { PartyKind } from '../../../shared/enums';
@@ -11,24 +12,36 @@ import { bilingual, type BilingualText } from '../../i18n';
 import { amountText } from '../orders/orderDraft';
 import {
   ContactsTable,
+  DeliveryAddressesTable,
   PartyAddressFields,
   contactEditing,
+  deliveryAddressDraftsOf,
+  deliveryAddressEditing,
+  deliveryAddressFieldOf,
+  deliveryAddressesFingerprint,
+  deliveryAddressesInputOf,
   partyFieldOf,
   partyFingerprint,
   partyInputOf,
   partyValuesOf,
   paymentTermsOf,
+  type DeliveryAddressDraft,
   type PartyValues,
 } from './partyForm';
 
 interface Values extends PartyValues {
   creditLimit: string;
+  deliveryAddresses: DeliveryAddressDraft[];
 }
 
 const valuesOf = (c: Customer | null): Values => ({
   ...partyValuesOf(c, 'c'),
   creditLimit: c && c.creditLimitOre !== null ? amountText(c.creditLimitOre) : '',
+  deliveryAddresses: deliveryAddressDraftsOf(c?.deliveryAddresses),
 });
+
+/** Blank contact and delivery address rows are not something typed. */
+const fingerprint = (v: Values) => partyFingerprint({ ...v, deliveryAddresses: deliveryAddressesFingerprint(v.deliveryAddresses) });
 
 export interface CustomerFormProps {
   readonly customer: Customer | null;
@@ -43,7 +56,7 @@ export function CustomerForm(props: CustomerFormProps) {
   const form = useRecordForm({
     record: props.customer,
     valuesOf,
-    fingerprint: partyFingerprint,
+    fingerprint,
     active: props.active,
     firstField: props.customer ? 'name' : 'kind',
     onSaved: props.onSaved,
@@ -52,6 +65,7 @@ export function CustomerForm(props: CustomerFormProps) {
   });
   const { v, set, saved } = form;
   const contacts = contactEditing(form.setV, form.root, 'c');
+  const addresses = deliveryAddressEditing(form.setV, form.root);
 
   const save = async () => {
     if (form.busy()) return;
@@ -64,14 +78,21 @@ export function CustomerForm(props: CustomerFormProps) {
     const paymentTermsDays = paymentTermsOf(v, errors);
     if (Object.keys(errors).length) return form.refuse(errors);
     const input = partyInputOf(v);
-    const fields = { ...input.fields, creditLimitOre, ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}) };
+    const delivery = deliveryAddressesInputOf(v.deliveryAddresses);
+    const fields = {
+      ...input.fields,
+      creditLimitOre,
+      ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
+      deliveryAddresses: delivery.deliveryAddresses,
+    };
     await form.persist(
       () =>
         saved
           ? invoke('customers.update', { id: saved.id, ...fields, contacts: input.contacts })
           : invoke('customers.create', { ...fields, contacts: input.contacts }),
       {
-        fieldOf: (path) => (path === 'creditLimitOre' ? 'creditLimit' : partyFieldOf(path, input.contactKeys)),
+        fieldOf: (path) =>
+          path === 'creditLimitOre' ? 'creditLimit' : (deliveryAddressFieldOf(path, delivery.keys) ?? partyFieldOf(path, input.contactKeys)),
         notice: (r) => t('customers.savedMessage', { number: r.number, name: r.name }),
         invalidate: ['customers.list', 'customers.get', 'customers.lookup'],
       },
@@ -87,7 +108,7 @@ export function CustomerForm(props: CustomerFormProps) {
       className="form customer-form"
       title={saved ? t('customers.editTitle', { number: saved.number }) : t('customers.newTitle')}
       onSave={save}
-      keys={{ 'alt+k': () => (business ? contacts.add() : undefined) }}
+      keys={{ 'alt+k': () => (business ? contacts.add() : undefined), 'alt+l': addresses.add }}
     >
       <div className="form-grid cols-4">
         <RadioField
@@ -137,6 +158,14 @@ export function CustomerForm(props: CustomerFormProps) {
           onAdd={contacts.add}
         />
       ) : null}
+      <DeliveryAddressesTable
+        prefix="customer"
+        addresses={v.deliveryAddresses}
+        errors={form.refusal.fields}
+        onChange={addresses.change}
+        onRemove={addresses.remove}
+        onAdd={addresses.add}
+      />
     </RecordForm>
   );
 }

@@ -3,7 +3,7 @@
 // contacts of a business with the engine's "contacts.0.phone" mapped to its row.
 import type { Dispatch, RefObject, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../shared/channels/customers';
+import type { Contact, DeliveryAddress } from '../../../shared/channels/customers';
 import { formatOrgNumber } from '../../../shared/checks';
 import type { PartyKind } from '../../../shared/enums';
 import { FieldMessage, TextField } from '../../components/fields';
@@ -235,6 +235,151 @@ export function ContactsTable(props: {
       ) : null}
       <button type="button" className="small" onClick={props.onAdd} data-testid={`${prefix}-contact-add`} data-skip-enter="1">
         + {t('customers.contact.add')} <Shortcut keys="Alt+K" />
+      </button>
+    </fieldset>
+  );
+}
+
+// ---- Delivery addresses (customers only, SPEC 5) ---------------------------------
+
+export interface DeliveryAddressDraft {
+  key: string;
+  id?: number;
+  name: string;
+  addressLine1: string;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+let addressKey = 0;
+const blankDeliveryAddress = (): DeliveryAddressDraft => ({ key: `d${++addressKey}`, name: '', addressLine1: '', postalCode: '', city: '', country: 'NO' });
+const isBlankDeliveryAddress = (a: DeliveryAddressDraft) => !a.name.trim() && !a.addressLine1.trim() && !a.postalCode.trim() && !a.city.trim();
+
+export function deliveryAddressDraftsOf(addresses: readonly DeliveryAddress[] | undefined): DeliveryAddressDraft[] {
+  return (addresses ?? []).map((a) => ({
+    key: `d${++addressKey}`,
+    id: a.id,
+    name: a.name,
+    addressLine1: a.addressLine1 ?? '',
+    postalCode: a.postalCode ?? '',
+    city: a.city ?? '',
+    country: a.country,
+  }));
+}
+
+/** Blank rows are not something typed. */
+export const deliveryAddressesFingerprint = (rows: readonly DeliveryAddressDraft[]) =>
+  rows.filter((a) => !isBlankDeliveryAddress(a)).map(({ key: _k, ...a }) => a);
+
+/** The rows as the engine takes them; `keys` map a refusal ("deliveryAddresses.0.postalCode") back to its row. */
+export function deliveryAddressesInputOf(rows: readonly DeliveryAddressDraft[]) {
+  const kept = rows.filter((a) => !isBlankDeliveryAddress(a));
+  return {
+    deliveryAddresses: kept.map((a) => ({
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      name: a.name,
+      addressLine1: blankToNull(a.addressLine1),
+      postalCode: blankToNull(a.postalCode),
+      city: blankToNull(a.city),
+      country: a.country.trim().toUpperCase() || 'NO',
+    })),
+    keys: kept.map((a) => a.key),
+  };
+}
+
+/** The engine's "deliveryAddresses.0.postalCode" → the form's field, or null when it is not about a row. */
+export function deliveryAddressFieldOf(path: string, keys: readonly string[]): string | null {
+  const m = /^deliveryAddresses\.(\d+)\.(\w+)$/.exec(path);
+  if (!m) return null;
+  const key = keys[Number(m[1])];
+  return key ? `deliveryAddresses.${key}.${m[2] === 'id' ? 'name' : m[2]}` : null;
+}
+
+/** Changing, adding (focus goes to the new row's name) and removing delivery address rows. */
+export function deliveryAddressEditing<V extends { deliveryAddresses: DeliveryAddressDraft[] }>(setV: Dispatch<SetStateAction<V>>, root: RefObject<HTMLElement | null>) {
+  return {
+    change: (key: string, change: Partial<DeliveryAddressDraft>) =>
+      setV((old) => ({ ...old, deliveryAddresses: old.deliveryAddresses.map((a) => (a.key === key ? { ...a, ...change } : a)) })),
+    add: () => {
+      const a = blankDeliveryAddress();
+      setV((old) => ({ ...old, deliveryAddresses: [...old.deliveryAddresses, a] }));
+      window.setTimeout(() => focusField(root.current, `deliveryAddresses.${a.key}.name`), 0);
+    },
+    remove: (key: string) => setV((old) => ({ ...old, deliveryAddresses: old.deliveryAddresses.filter((a) => a.key !== key) })),
+  };
+}
+
+/** The customer's delivery addresses, laid out and typed like the contacts: `prefix` names its test ids. */
+export function DeliveryAddressesTable(props: {
+  prefix: string;
+  addresses: readonly DeliveryAddressDraft[];
+  errors: FieldErrors;
+  onChange: (key: string, change: Partial<DeliveryAddressDraft>) => void;
+  onRemove: (key: string) => void;
+  onAdd: () => void;
+}) {
+  const { t } = useTranslation();
+  const cols = ['name', 'addressLine1', 'postalCode', 'city', 'country'] as const;
+  const prefix = props.prefix;
+  return (
+    <fieldset className="form-section contacts delivery-addresses" data-testid={`${prefix}-delivery-addresses`}>
+      <legend>{t('customers.deliveryAddresses')}</legend>
+      {props.addresses.length === 0 ? <p className="muted">{t('customers.delivery.none')}</p> : null}
+      {props.addresses.length > 0 ? (
+        <table className="mini-grid">
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c} scope="col">
+                  {t(`customers.delivery.${c}`)}
+                </th>
+              ))}
+              <th aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {props.addresses.map((a, i) => (
+              <tr key={a.key}>
+                {cols.map((col) => {
+                  const field = `deliveryAddresses.${a.key}.${col}`;
+                  const error = props.errors[field];
+                  return (
+                    <td key={col} className={error ? 'has-error' : ''}>
+                      <input
+                        className="cell"
+                        data-field={field}
+                        data-testid={`${prefix}-delivery-${i}-${col}`}
+                        aria-label={`${t(`customers.delivery.${col}`)} ${i + 1}`}
+                        aria-invalid={error ? true : undefined}
+                        value={a[col]}
+                        maxLength={col === 'country' ? 2 : col === 'postalCode' ? 10 : undefined}
+                        size={col === 'country' ? 3 : col === 'postalCode' ? 6 : undefined}
+                        inputMode={col === 'postalCode' ? 'numeric' : undefined}
+                        onChange={(e) => props.onChange(a.key, { [col]: e.target.value })}
+                      />
+                      {error ? <FieldMessage id={`delivery-${a.key}-${col}`} testId={`${prefix}-delivery-${i}-${col}`} error={error} /> : null}
+                    </td>
+                  );
+                })}
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="icon"
+                    tabIndex={-1}
+                    aria-label={t('customers.delivery.remove', { no: i + 1 })}
+                    onClick={() => props.onRemove(a.key)}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <button type="button" className="small" onClick={props.onAdd} data-testid={`${prefix}-delivery-add`} data-skip-enter="1">
+        + {t('customers.delivery.add')} <Shortcut keys="Alt+L" />
       </button>
     </fieldset>
   );

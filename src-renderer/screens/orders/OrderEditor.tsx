@@ -27,6 +27,7 @@ import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { PrintDialog } from '../documents/PrintDialog';
 import { ActivityPanel } from './ActivityPanel';
+import { DeliveryAddressField } from './DeliveryAddressField';
 import { InvoicesPanel, type InvoicesPanelHandle } from './InvoicesPanel';
 import { JobsPanel } from './JobsPanel';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
@@ -771,6 +772,12 @@ export function OrderEditor(props: OrderEditorProps) {
                   value={h.paymentTermsDays}
                   inputMode="numeric"
                   onChange={(v) => setHeader({ paymentTermsDays: v })}
+                />
+                <DeliveryAddressField
+                  customerId={h.customerId}
+                  value={h.deliveryAddressId}
+                  kept={order && order.customerId === h.customerId ? order.deliveryAddress : null}
+                  onChange={(v) => setHeader({ deliveryAddressId: v })}
                 />
                 <TextAreaField name="notes" label={t('order.notes')} value={h.notes} span={2} rows={1} onChange={(v) => setHeader({ notes: v })} />
               </div>

@@ -44,9 +44,16 @@ export interface DraftHeader {
   readonly customerReference: string;
   readonly ourReference: string;
   readonly contactId: string;
+  /**
+   * '' ships to the customer's own address; an id, to that delivery address;
+   * KEPT_DELIVERY_ADDRESS keeps the copy on the order whose source has been removed.
+   */
+  readonly deliveryAddressId: string;
   readonly paymentTermsDays: string;
   readonly notes: string;
 }
+
+export const KEPT_DELIVERY_ADDRESS = 'kept';
 
 export interface Draft {
   readonly header: DraftHeader;
@@ -94,6 +101,7 @@ export function newDraft(defaultStatusId: number | undefined, today: string): Dr
       customerReference: '',
       ourReference: '',
       contactId: '',
+      deliveryAddressId: '',
       paymentTermsDays: '',
       notes: '',
     },
@@ -141,6 +149,7 @@ export function draftFromOrder(order: Order): Draft {
       customerReference: order.customerReference ?? '',
       ourReference: order.ourReference ?? '',
       contactId: order.contactId ? String(order.contactId) : '',
+      deliveryAddressId: order.deliveryAddress ? String(order.deliveryAddress.deliveryAddressId ?? KEPT_DELIVERY_ADDRESS) : '',
       paymentTermsDays: String(order.paymentTermsDays),
       notes: order.notes ?? '',
     },
@@ -172,6 +181,8 @@ export function withCustomer(header: DraftHeader, c: CustomerListRow): DraftHead
     customerNumber: c.number,
     paymentTermsDays: String(c.paymentTermsDays),
     contactId: header.customerId === c.id ? header.contactId : '',
+    // Another customer: its own address until one of its delivery addresses is chosen.
+    deliveryAddressId: header.customerId === c.id ? header.deliveryAddressId : '',
   };
 }
 
@@ -254,6 +265,8 @@ export function buildOrder(d: Draft): BuiltOrder {
     customerReference: optional(h.customerReference),
     ourReference: optional(h.ourReference),
     contactId: h.contactId ? Number(h.contactId) : null,
+    // Left out, the order keeps the copy it has.
+    ...(h.deliveryAddressId === KEPT_DELIVERY_ADDRESS ? {} : { deliveryAddressId: h.deliveryAddressId ? Number(h.deliveryAddressId) : null }),
     ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
     notes: optional(h.notes),
   };
@@ -307,6 +320,7 @@ const HEADER_PATHS: Readonly<Record<string, string>> = {
   customerReference: 'customerReference',
   ourReference: 'ourReference',
   contactId: 'contactId',
+  deliveryAddressId: 'deliveryAddressId',
   paymentTermsDays: 'paymentTermsDays',
   notes: 'notes',
 };
