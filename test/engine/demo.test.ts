@@ -422,6 +422,21 @@ describe('the demo company', () => {
     expect(lineCounts.size).toBeGreaterThanOrEqual(8);
   });
 
+  it('ships some orders to the customers\' delivery addresses (building sites), backorders carrying theirs', async () => {
+    const shipTo = db
+      .prepare(
+        `SELECT a.order_id AS orderId, a.name, o.backorder_of_id AS backorderOf FROM order_delivery_address a JOIN order_header o ON o.id = a.order_id
+          WHERE o.transaction_type = 'sales'`,
+      )
+      .all() as { orderId: number; name: string; backorderOf: number | null }[];
+    expect(new Set(shipTo.map((r) => r.name))).toEqual(new Set(['Byggeplass Fyllingsdalen', 'Byggeplass Paradis', 'Lager Rådal']));
+    const order = await t.ok('orders.get', { id: shipTo[0]!.orderId });
+    expect(order.deliveryAddress?.name).toBe(shipTo[0]!.name);
+    for (const r of shipTo.filter((x) => x.backorderOf !== null)) {
+      expect((await t.ok('orders.get', { id: r.backorderOf! })).deliveryAddress?.name).toBe(r.name);
+    }
+  });
+
   it('finds demo orders by customer name and by number, backorders included', async () => {
     const rows = await allOrders(t);
     const sample = rows[57]!;

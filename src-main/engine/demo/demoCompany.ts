@@ -136,6 +136,12 @@ interface OrderPlan {
   readonly withContact: boolean;
 }
 
+function deliveryAddressFor(plan: OrderPlan): number | null {
+  const addresses = plan.customer.deliveryAddresses;
+  if (addresses.length === 0 || plan.lines.length % 2 === 1) return null;
+  return addresses[(plan.lines.length / 2) % addresses.length]!.id;
+}
+
 /** An order while its story is told. */
 interface Told {
   readonly plan: OrderPlan;
@@ -342,6 +348,8 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
             ...plan.header,
             customerId: plan.customer.id,
             contactId: plan.withContact ? (plan.customer.contacts[0]?.id ?? null) : null,
+            // Where a customer has delivery addresses, orders with an even number of lines go to one of them.
+            deliveryAddressId: deliveryAddressFor(plan),
             orderType: life.orderType,
             statusId: status(life.entry),
           },

@@ -216,10 +216,17 @@ const person = (
 
 export const DEMO_CUSTOMERS: readonly CustomerSeed[] = [
   {
-    input: biz('Bergen Bygg og Tømrer AS', '98126473', 'Kokstadflaten 7', '5257', 'Kokstad', 500_000, 30, [
-      ['Kari Nordmann', '+47 922 34 567', 'Innkjøp'],
-      ['Trond Vik', '+47 55 98 12 00', 'Prosjektleder'],
-    ], 'bergenbygg'),
+    // A builder has goods sent to its building sites.
+    input: {
+      ...biz('Bergen Bygg og Tømrer AS', '98126473', 'Kokstadflaten 7', '5257', 'Kokstad', 500_000, 30, [
+        ['Kari Nordmann', '+47 922 34 567', 'Innkjøp'],
+        ['Trond Vik', '+47 55 98 12 00', 'Prosjektleder'],
+      ], 'bergenbygg'),
+      deliveryAddresses: [
+        { name: 'Byggeplass Fyllingsdalen', addressLine1: 'Folke Bernadottes vei 40', postalCode: '5147', city: 'Fyllingsdalen' },
+        { name: 'Byggeplass Paradis', addressLine1: 'Hardangervegen 72', postalCode: '5224', city: 'Nesttun' },
+      ],
+    },
   },
   {
     input: biz('Snekker Hansen AS', '91533720', 'Fjøsangerveien 50', '5059', 'Bergen', 150_000, 14, [
@@ -227,9 +234,12 @@ export const DEMO_CUSTOMERS: readonly CustomerSeed[] = [
     ], 'snekkerhansen'),
   },
   {
-    input: biz('Fana Tak og Fasade AS', '99214586', 'Nesttunvegen 90', '5221', 'Nesttun', 250_000, 30, [
-      ['Silje Aasen', '+47 934 11 872', 'Innkjøpsansvarlig'],
-    ], 'fanatak'),
+    input: {
+      ...biz('Fana Tak og Fasade AS', '99214586', 'Nesttunvegen 90', '5221', 'Nesttun', 250_000, 30, [
+        ['Silje Aasen', '+47 934 11 872', 'Innkjøpsansvarlig'],
+      ], 'fanatak'),
+      deliveryAddresses: [{ name: 'Lager Rådal', addressLine1: 'Lagunen 3', postalCode: '5239', city: 'Rådal' }],
+    },
   },
   {
     input: biz('Åsane Rør og Varme AS', '92077314', 'Liamyrane 4', '5132', 'Nyborg', 200_000, 20, [
