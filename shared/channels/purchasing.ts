@@ -139,6 +139,7 @@ export interface PurchaseListRow {
   readonly orderDate: string;
   readonly deliveryDate: string | null;
   readonly supplierReference: string | null;
+  /** As agreed with the supplier: confirmed quantities and prices once replied, as ordered until then. */
   readonly totalNetOre: number;
   readonly totalGrossOre: number;
   readonly amendsId: number | null;

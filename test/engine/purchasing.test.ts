@@ -352,8 +352,8 @@ describe('agreed amounts and totals', () => {
     expect(byRate['15']).toMatchObject({ baseOre: 0, vatOre: 0 });
     expect(po.agreedTotals).toMatchObject({ netOre: 594000, vatOre: 148500, grossOre: 742500 });
     expect(po.totals.netOre).toBe(770000);
-    // Stored totals of the order (the list) are unchanged: the ordered values.
-    expect((await w.t.ok('purchase.list', {})).rows[0]).toMatchObject({ totalNetOre: 770000 });
+    // The list shows what the order is worth as agreed.
+    expect((await w.t.ok('purchase.list', {})).rows[0]).toMatchObject({ id: po.id, totalNetOre: 594000, totalGrossOre: 742500 });
   });
 
   it('a company that is not VAT registered has no VAT on the agreed totals either', async () => {

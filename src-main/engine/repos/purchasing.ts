@@ -1,7 +1,7 @@
 // Purchasing's own SQL: the purchase order and line rows beside order_header /
 // order_line, supplier invoices, the quantities each step adds to a line, and
 // the reads behind the list and the purchase suggestions.
-import type { PurchaseReply } from '../../../shared/enums';
+import type { PurchaseReply, VatCode } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 
 /** The hidden status every purchase order points at (its real status is derived); made on first use. */
@@ -197,6 +197,7 @@ export interface PurchaseListLine {
   readonly qtyShipped: number;
   readonly qtyReceived: number;
   readonly qtyInvoiced: number;
+  readonly vatCode: VatCode;
 }
 
 export function purchaseListLines(db: Db, q: { supplierId: number | null; fts: string | null }): PurchaseListLine[] {
@@ -206,7 +207,7 @@ export function purchaseListLines(db: Db, q: { supplierId: number | null; fts: s
        coalesce(l.line_no, 0) AS lineNo, coalesce(l.quantity, 0) AS quantity, coalesce(l.unit_price_ore, 0) AS unitPriceOre,
        coalesce(l.discount_bp, 0) AS discountBp, pl.reply, coalesce(l.qty_confirmed, 0) AS qtyConfirmed,
        l.confirmed_price_ore AS confirmedPriceOre, coalesce(l.qty_shipped, 0) AS qtyShipped,
-       coalesce(l.qty_received, 0) AS qtyReceived, coalesce(l.qty_invoiced, 0) AS qtyInvoiced
+       coalesce(l.qty_received, 0) AS qtyReceived, coalesce(l.qty_invoiced, 0) AS qtyInvoiced, coalesce(l.vat_code, '25') AS vatCode
      FROM order_header o
      JOIN purchase_order p ON p.order_id = o.id
      LEFT JOIN order_line l ON l.order_id = o.id

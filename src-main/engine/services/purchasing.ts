@@ -613,18 +613,18 @@ export function listPurchases(
   if (q.search && q.search.trim() && !fts) return { rows: [], total: 0, counts: emptyCounts() };
   const rows = purchaseListLines(db, { supplierId: q.supplierId ?? null, fts });
   // Derived per order from its lines: the status is never stored, so the list computes it.
-  const orders: { id: number; status: PurchaseStatus; key: string | number }[] = [];
+  const orders: { id: number; status: PurchaseStatus; key: string | number; lines: readonly (PurchaseLineState & { vatCode: VatCode })[] }[] = [];
   const keyOf = (r: (typeof rows)[number]): string | number =>
     q.sort?.colId === 'number' ? r.number : q.sort?.colId === 'orderDate' ? r.orderDate : q.sort?.colId === 'supplierName' ? r.supplierSort : r.orderId;
   for (let i = 0; i < rows.length; ) {
     const first = rows[i]!;
-    const lines: PurchaseLineState[] = [];
+    const lines: (PurchaseLineState & { vatCode: VatCode })[] = [];
     for (; i < rows.length && rows[i]!.orderId === first.orderId; i++) {
       const r = rows[i]!;
       if (r.lineId !== null) lines.push(r);
     }
     const state: PurchaseOrderState = { orderType: first.orderType as PurchaseOrderTypeId, cancelled: first.cancelledAt !== null, lines };
-    orders.push({ id: first.orderId, status: derivePurchaseStatus(state, options), key: keyOf(first) });
+    orders.push({ id: first.orderId, status: derivePurchaseStatus(state, options), key: keyOf(first), lines });
   }
   const counts = emptyCounts();
   for (const o of orders) counts[o.status] += 1;
@@ -636,10 +636,13 @@ export function listPurchases(
     .sort((a, b) => (a.key < b.key ? -dir : a.key > b.key ? dir : b.id - a.id));
   const page = matching.slice(q.offset, q.offset + q.limit);
   const headers = new Map(purchaseHeaders(db, page.map((o) => o.id)).map((h) => [h.id, h]));
+  const vat = { vatRegistered: company(db).vatRegistered };
   return {
     rows: page.map((o) => {
       const h = headers.get(o.id)!;
-      return { ...h, orderType: h.orderType as PurchaseOrderTypeId, status: o.status };
+      // What the order is worth as agreed with the supplier (as ordered until the reply).
+      const agreed = agreedTotals(o.lines, vat);
+      return { ...h, orderType: h.orderType as PurchaseOrderTypeId, status: o.status, totalNetOre: agreed.netOre, totalGrossOre: agreed.grossOre };
     }),
     total: matching.length,
     counts,
