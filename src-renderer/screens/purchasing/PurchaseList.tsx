@@ -107,7 +107,7 @@ export function PurchaseList(props: PurchaseListProps) {
         colId: 'status',
         field: 'status',
         headerName: t('orders.col.status'),
-        width: 140,
+        width: 160,
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, PurchaseStatus>) => (p.value == null ? '' : purchaseStatusLabel(p.value, lang)),
         cellClassRules: {
           'status-partial': (p) => typeof p.value === 'string' && p.value.startsWith('partially'),
