@@ -169,6 +169,6 @@ test('printing from the order screen: kinds that cannot be printed are disabled 
   await expect(page.getByTestId('document-row-0-kind')).toHaveText('Plukkliste');
   // The side panel's four tabs all fit; nothing pushes the screen sideways.
   for (const tab of ['invoices', 'documents', 'activity', 'jobs']) await expect(page.getByTestId(`side-tab-${tab}`)).toBeInViewport({ ratio: 1 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
   await screenshot(page, 'documents-order-side');
 });
