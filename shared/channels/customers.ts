@@ -56,7 +56,19 @@ export interface Customer {
 
 export type CustomerListRow = Omit<Customer, 'contacts' | 'deliveryAddresses'>;
 
-const contactInput = z
+const postalCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Z -]{3,10}$/)
+  .nullable()
+  .optional();
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/)
+  .default('NO');
+
+/** A party's contact person; customers and suppliers (SPEC 5) share it. */
+export const contactInput = z
   .object({
     id: id.optional(),
     name: requiredText(100),
@@ -72,17 +84,9 @@ const deliveryAddressInput = z
     id: id.optional(),
     name: requiredText(200),
     addressLine1: optionalText(200),
-    postalCode: z
-      .string()
-      .trim()
-      .regex(/^[0-9A-Z -]{3,10}$/)
-      .nullable()
-      .optional(),
+    postalCode,
     city: optionalText(100),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .default('NO'),
+    country,
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -92,24 +96,21 @@ const deliveryAddressInput = z
   });
 export type DeliveryAddressInput = z.input<typeof deliveryAddressInput>;
 
-const customerFields = {
-  kind: z.enum(PARTY_KINDS),
+/** The name and address fields every party has, customer or supplier (SPEC 5). */
+export const partyFields = {
   name: requiredText(200),
   orgNumber: orgNumber.nullable().optional(),
   email: email.nullable().optional(),
   phone: phone.nullable().optional(),
   addressLine1: optionalText(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Z -]{3,10}$/)
-    .nullable()
-    .optional(),
+  postalCode,
   city: optionalText(100),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .default('NO'),
+  country,
+};
+
+const customerFields = {
+  kind: z.enum(PARTY_KINDS),
+  ...partyFields,
   creditLimitOre: nonNegativeOre.nullable().optional(),
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   cardSurchargeBp: percentBp.default(0),
@@ -118,8 +119,8 @@ const customerFields = {
   deliveryAddresses: z.array(deliveryAddressInput).max(100).default([]),
 };
 
-/** A business customer must have an organisation number (SPEC 5). */
-function requireOrgNumberForBusiness(
+/** A business party must have an organisation number (SPEC 5); the party table enforces it too. */
+export function requireOrgNumberForBusiness(
   value: { kind: PartyKind; orgNumber?: string | null | undefined },
   ctx: z.RefinementCtx,
 ): void {

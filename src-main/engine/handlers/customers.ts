@@ -2,27 +2,26 @@ import type { CustomerInput } from '../../../shared/channels/customers';
 import { DomainError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
-import { getCompany } from '../repos/company';
 import {
-  contactIdsOf,
   deliveryAddressIdsOf,
   getCustomer,
   getCustomerRow,
   insertCustomer,
   listCustomers,
   lookupCustomers,
-  replaceContacts,
   replaceDeliveryAddresses,
   updateCustomer,
   type CustomerValues,
 } from '../repos/customers';
 import { nextNumber } from '../repos/numberSeries';
+import { replaceContacts } from '../repos/parties';
+import { assertNewContacts, assertOwnContacts, contactValues, partyValues, type ParsedContact } from './parties';
 import { reader, writer, type HandlerMap } from './types';
 
 type Parsed = Omit<CustomerInput, 'country' | 'cardSurchargeBp' | 'contacts' | 'deliveryAddresses'> & {
   country: string;
   cardSurchargeBp: number;
-  contacts: { id?: number | undefined; name: string; phone?: string | null | undefined; email?: string | null | undefined; role?: string | null | undefined }[];
+  contacts: ParsedContact[];
   deliveryAddresses: {
     id?: number | undefined;
     name: string;
@@ -38,25 +37,11 @@ function values(db: Db, input: Parsed, selfId: number | null): CustomerValues {
     throw new DomainError('unknown_customer', 'invoiceCustomerId', { id: input.invoiceCustomerId });
   }
   return {
-    kind: input.kind,
-    name: input.name,
-    orgNumber: input.orgNumber ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    addressLine1: input.addressLine1 ?? null,
-    postalCode: input.postalCode ?? null,
-    city: input.city ?? null,
-    country: input.country,
+    ...partyValues(db, input),
     creditLimitOre: input.creditLimitOre ?? null,
-    // Payment terms default from the company (SPEC 8).
-    paymentTermsDays: input.paymentTermsDays ?? getCompany(db)?.defaultPaymentTermsDays ?? 14,
     cardSurchargeBp: input.cardSurchargeBp,
     invoiceCustomerId: input.invoiceCustomerId ?? null,
   };
-}
-
-function contacts(input: Parsed) {
-  return input.contacts.map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? null, email: c.email ?? null, role: c.role ?? null }));
 }
 
 function deliveryAddresses(input: Parsed) {
@@ -80,17 +65,14 @@ export const customerHandlers: HandlerMap<
     return c;
   }),
   'customers.create': writer((input, { db, now, userId }) => {
-    if (input.contacts.some((c) => c.id !== undefined)) {
-      const i = input.contacts.findIndex((c) => c.id !== undefined);
-      throw new DomainError('unknown_contact', `contacts.${i}.id`, { id: input.contacts[i]!.id! });
-    }
+    assertNewContacts(input.contacts);
     const a = input.deliveryAddresses.findIndex((d) => d.id !== undefined);
     if (a >= 0) {
       throw new DomainError('unknown_delivery_address', `deliveryAddresses.${a}.id`, { id: input.deliveryAddresses[a]!.id! });
     }
     const v = values(db, input, null);
     const id = insertCustomer(db, nextNumber(db, 'customer'), v, now.toISOString());
-    replaceContacts(db, id, contacts(input));
+    replaceContacts(db, id, contactValues(input.contacts));
     replaceDeliveryAddresses(db, id, deliveryAddresses(input));
     const created = getCustomer(db, id)!;
     logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: id, action: 'create', after: created });
@@ -99,10 +81,7 @@ export const customerHandlers: HandlerMap<
   'customers.update': writer((input, { db, now, userId }) => {
     const before = getCustomer(db, input.id);
     if (!before) throw new DomainError('not_found', 'id', { entity: 'kunde', id: input.id });
-    const own = contactIdsOf(db, input.id);
-    input.contacts.forEach((c, i) => {
-      if (c.id !== undefined && !own.has(c.id)) throw new DomainError('unknown_contact', `contacts.${i}.id`, { id: c.id });
-    });
+    assertOwnContacts(db, input.id, input.contacts);
     const ownAddresses = deliveryAddressIdsOf(db, input.id);
     input.deliveryAddresses.forEach((d, i) => {
       if (d.id !== undefined && !ownAddresses.has(d.id)) {
@@ -110,7 +89,7 @@ export const customerHandlers: HandlerMap<
       }
     });
     updateCustomer(db, input.id, values(db, input, input.id), now.toISOString());
-    replaceContacts(db, input.id, contacts(input));
+    replaceContacts(db, input.id, contactValues(input.contacts));
     replaceDeliveryAddresses(db, input.id, deliveryAddresses(input));
     const after = getCustomer(db, input.id)!;
     logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: input.id, action: 'update', before, after });

@@ -8,7 +8,8 @@ import { computeTotals, lineAmountOre } from '../domain/pricing';
 import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
-import { contactIdsOf, getCustomerRow, getDeliveryAddressOf } from '../repos/customers';
+import { getCustomerRow, getDeliveryAddressOf } from '../repos/customers';
+import { contactIdsOf } from '../repos/parties';
 import { nextNumber } from '../repos/numberSeries';
 import { listOrders, statusCounts } from '../repos/orderList';
 import {

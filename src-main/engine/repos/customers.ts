@@ -1,60 +1,37 @@
-import type { Contact, Customer, CustomerListRow, DeliveryAddress } from '../../../shared/channels/customers';
-import type { PartyKind } from '../../../shared/enums';
+import type { Customer, CustomerListRow, DeliveryAddress } from '../../../shared/channels/customers';
 import { stmt, type Db } from '../db/connection';
-import { likeContains, likePrefix } from './sql';
-import { norwegianSortKey } from '../domain/sortKey';
+import {
+  getContacts,
+  getPartyRow,
+  listParties,
+  lookupParties,
+  partyParams,
+  toPartyBase,
+  type PartyBaseRow,
+} from './parties';
 
-interface PartyRow {
-  id: number;
-  number: number;
-  kind: PartyKind;
-  name: string;
-  org_number: string | null;
-  email: string | null;
-  phone: string | null;
-  address_line1: string | null;
-  postal_code: string | null;
-  city: string | null;
-  country: string;
+// The contact list is party-generic (repos/parties); re-exported for existing callers.
+export { contactIdsOf, getContacts, replaceContacts, type ContactValues } from './parties';
+
+interface PartyRow extends PartyBaseRow {
   credit_limit_ore: number | null;
-  payment_terms_days: number;
   card_surcharge_bp: number;
   invoice_party_id: number | null;
-  updated_at: string;
 }
 
 const toRow = (r: PartyRow): CustomerListRow => ({
-  id: r.id,
-  number: r.number,
-  kind: r.kind,
-  name: r.name,
-  orgNumber: r.org_number,
-  email: r.email,
-  phone: r.phone,
-  addressLine1: r.address_line1,
-  postalCode: r.postal_code,
-  city: r.city,
-  country: r.country,
+  ...toPartyBase(r),
   creditLimitOre: r.credit_limit_ore,
-  paymentTermsDays: r.payment_terms_days,
   cardSurchargeBp: r.card_surcharge_bp,
   invoiceCustomerId: r.invoice_party_id,
-  updatedAt: r.updated_at,
 });
 
 export type CustomerValues = Omit<CustomerListRow, 'id' | 'number' | 'updatedAt'>;
-export type ContactValues = Omit<Contact, 'id'> & { id?: number | undefined };
 export type DeliveryAddressValues = Omit<DeliveryAddress, 'id'> & { id?: number | undefined };
 
 export function getCustomerRow(db: Db, id: number): CustomerListRow | null {
-  const r = stmt(db, "SELECT * FROM party WHERE id = ? AND role = 'customer'").get(id) as PartyRow | undefined;
+  const r = getPartyRow<PartyRow>(db, 'customer', id);
   return r ? toRow(r) : null;
-}
-
-export function getContacts(db: Db, partyId: number): Contact[] {
-  return stmt(db, 'SELECT id, name, phone, email, role FROM contact WHERE party_id = ? ORDER BY sort_order, id').all(
-    partyId,
-  ) as Contact[];
 }
 
 export function getCustomer(db: Db, id: number): Customer | null {
@@ -131,18 +108,8 @@ export function replaceDeliveryAddresses(db: Db, partyId: number, addresses: rea
 
 function params(c: CustomerValues) {
   return {
-    kind: c.kind,
-    name: c.name,
-    sort: norwegianSortKey(c.name),
-    org: c.orgNumber,
-    email: c.email,
-    phone: c.phone,
-    line1: c.addressLine1,
-    postal: c.postalCode,
-    city: c.city,
-    country: c.country,
+    ...partyParams(c),
     credit: c.creditLimitOre,
-    terms: c.paymentTermsDays,
     surcharge: c.cardSurchargeBp,
     invoiceParty: c.invoiceCustomerId,
   };
@@ -170,80 +137,15 @@ export function updateCustomer(db: Db, id: number, c: CustomerValues, now: strin
   ).run({ ...params(c), now, id });
 }
 
-/** Replaces the contact list: kept ids are updated in place, the rest removed, new ones added. */
-export function replaceContacts(db: Db, partyId: number, contacts: readonly ContactValues[]): void {
-  const keep = contacts.flatMap((c) => (c.id ? [c.id] : []));
-  stmt(db, 'DELETE FROM contact WHERE party_id = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
-    partyId,
-    JSON.stringify(keep),
-  );
-  contacts.forEach((c, i) => {
-    if (c.id) {
-      stmt(db, 'UPDATE contact SET name = ?, phone = ?, email = ?, role = ?, sort_order = ? WHERE id = ? AND party_id = ?').run(
-        c.name,
-        c.phone,
-        c.email,
-        c.role,
-        i,
-        c.id,
-        partyId,
-      );
-    } else {
-      stmt(db, 'INSERT INTO contact (party_id, name, phone, email, role, sort_order) VALUES (?, ?, ?, ?, ?, ?)').run(
-        partyId,
-        c.name,
-        c.phone,
-        c.email,
-        c.role,
-        i,
-      );
-    }
-  });
-}
-
-export function contactIdsOf(db: Db, partyId: number): Set<number> {
-  return new Set(
-    (stmt(db, 'SELECT id FROM contact WHERE party_id = ?').all(partyId) as { id: number }[]).map((r) => r.id),
-  );
-}
-
-
 export function listCustomers(
   db: Db,
   q: { search?: string | undefined; offset: number; limit: number },
 ): { rows: CustomerListRow[]; total: number } {
-  const search = q.search?.trim() ?? '';
-  const where = `role = 'customer' AND (@search = '' OR name LIKE @like ESCAPE '\\' OR CAST(number AS TEXT) = @search
-                  OR org_number = @digits OR city LIKE @like ESCAPE '\\')`;
-  const p = { search, like: likeContains(search), digits: search.replace(/\s/g, '') };
-  const rows = stmt(db, `SELECT * FROM party WHERE ${where} ORDER BY name_sort, id LIMIT @limit OFFSET @offset`).all({
-    ...p,
-    limit: q.limit,
-    offset: q.offset,
-  }) as PartyRow[];
-  const total = (stmt(db, `SELECT count(*) AS n FROM party WHERE ${where}`).get(p) as { n: number }).n;
+  const { rows, total } = listParties<PartyRow>(db, 'customer', q);
   return { rows: rows.map(toRow), total };
 }
 
 /** The order header's customer field: exact number or org. number first, then names. */
 export function lookupCustomers(db: Db, query: string, limit: number): CustomerListRow[] {
-  const q = query.trim();
-  if (!q) return [];
-  const digits = q.replace(/\s/g, '');
-  const rows = stmt(
-    db,
-    `SELECT *, CASE WHEN CAST(number AS TEXT) = @q OR org_number = @digits THEN 0
-                    WHEN name_sort LIKE @prefix ESCAPE '\\' THEN 1 ELSE 2 END AS rank
-     FROM party
-     WHERE role = 'customer' AND (CAST(number AS TEXT) = @q OR org_number = @digits
-            OR name LIKE @like ESCAPE '\\')
-     ORDER BY rank, name_sort LIMIT @limit`,
-  ).all({
-    q,
-    digits,
-    prefix: likePrefix(norwegianSortKey(q)),
-    like: likeContains(q),
-    limit,
-  }) as PartyRow[];
-  return rows.map(toRow);
+  return lookupParties<PartyRow>(db, 'customer', query, limit).map(toRow);
 }

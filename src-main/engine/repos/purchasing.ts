@@ -277,6 +277,8 @@ export interface ReorderCandidate {
   readonly onLoan: number;
   readonly reorderPoint: number;
   readonly costOre: number | null;
+  /** The latest stock batch's cost, read only when the product has no cost of its own. */
+  readonly lastCostOre: number | null;
   readonly supplierId: number | null;
   readonly supplierNumber: number | null;
   readonly supplierName: string | null;
@@ -288,6 +290,8 @@ export function reorderCandidates(db: Db): ReorderCandidate[] {
     db,
     `SELECT p.id AS productId, p.number AS productNumber, p.name AS productName, p.unit, p.qty_on_hand AS onHand,
        p.qty_reserved AS reserved, p.qty_on_loan AS onLoan, p.reorder_point_qty AS reorderPoint, p.cost_ore AS costOre,
+       CASE WHEN p.cost_ore IS NULL THEN (SELECT b.cost_ore FROM stock_batch b WHERE b.product_id = p.id
+                                          ORDER BY b.received_at DESC, b.id DESC LIMIT 1) END AS lastCostOre,
        s.id AS supplierId, s.number AS supplierNumber, s.name AS supplierName
      FROM product p LEFT JOIN party s ON s.id = p.supplier_id AND s.role = 'supplier'
      WHERE p.reorder_point_qty IS NOT NULL AND p.active = 1 AND p.stock_managed = 1

@@ -37,7 +37,7 @@ import { requireRight } from '../domain/rights';
 import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
-import { contactIdsOf } from '../repos/customers';
+import { contactIdsOf } from '../repos/parties';
 import { nextNumber } from '../repos/numberSeries';
 import { ftsQuery } from '../repos/orderList';
 import {
@@ -680,7 +680,7 @@ export function purchaseSuggestions(db: Db, supplierId: number | null = null): S
       projected,
       reorderPoint: c.reorderPoint,
       suggestedQty: Math.max(1000, Math.ceil((c.reorderPoint - projected) / 1000) * 1000),
-      unitPriceOre: c.costOre ?? lastCostOre(db, c.productId) ?? 0,
+      unitPriceOre: c.costOre ?? c.lastCostOre ?? 0,
     };
     const last = groups.at(-1);
     if (last && last.supplierId === c.supplierId) (last.lines as SuggestionLine[]).push(line);
