@@ -167,6 +167,100 @@ export function PartyAddressFields<V extends PartyValues>(props: { v: V; set: <K
   );
 }
 
+type CellProps = { maxLength?: number; size?: number; inputMode?: 'tel' | 'email' | 'numeric' };
+
+/**
+ * The editable table of the contacts and of the delivery addresses: a text cell per
+ * column, a remove button per row and an add button. `tag` names the row test ids
+ * ("<prefix>-<tag>-0-name") and the texts ("customers.<tag>.name"); `field` names the
+ * cells' data-field ("<field>.<key>.<col>"), which refusals are placed on.
+ */
+function EditableRowsTable<R extends { key: string }, C extends keyof R & string>(props: {
+  prefix: string;
+  tag: 'contact' | 'delivery';
+  field: string;
+  className: string;
+  testId: string;
+  legend: string;
+  addKeys: string;
+  cols: readonly C[];
+  rows: readonly R[];
+  errors: FieldErrors;
+  cellProps: (col: C) => CellProps;
+  /** The column's title, also the cell's label with the row number. */
+  title: (col: C) => string;
+  onChange: (key: string, change: Partial<R>) => void;
+  onRemove: (key: string) => void;
+  onAdd: () => void;
+}) {
+  const { t } = useTranslation();
+  const { prefix, tag, cols } = props;
+  return (
+    <fieldset className={props.className} data-testid={props.testId}>
+      <legend>{props.legend}</legend>
+      {props.rows.length === 0 ? <p className="muted">{t(`customers.${tag}.none`)}</p> : null}
+      {props.rows.length > 0 ? (
+        <table className="mini-grid">
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c} scope="col">
+                  {props.title(c)}
+                </th>
+              ))}
+              <th aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r, i) => (
+              <tr key={r.key}>
+                {cols.map((col) => {
+                  const field = `${props.field}.${r.key}.${col}`;
+                  const error = props.errors[field];
+                  return (
+                    <td key={col} className={error ? 'has-error' : ''}>
+                      <input
+                        className="cell"
+                        data-field={field}
+                        data-testid={`${prefix}-${tag}-${i}-${col}`}
+                        aria-label={`${props.title(col)} ${i + 1}`}
+                        aria-invalid={error ? true : undefined}
+                        value={String(r[col])}
+                        {...props.cellProps(col)}
+                        onChange={(e) => props.onChange(r.key, { [col]: e.target.value } as Partial<R>)}
+                      />
+                      {error ? <FieldMessage id={`${tag}-${r.key}-${col}`} testId={`${prefix}-${tag}-${i}-${col}`} error={error} /> : null}
+                    </td>
+                  );
+                })}
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="icon"
+                    tabIndex={-1}
+                    aria-label={t(`customers.${tag}.remove`, { no: i + 1 })}
+                    onClick={() => props.onRemove(r.key)}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <button type="button" className="small" onClick={props.onAdd} data-testid={`${prefix}-${tag}-add`} data-skip-enter="1">
+        + {t(`customers.${tag}.add`)} <Shortcut keys={props.addKeys} />
+      </button>
+    </fieldset>
+  );
+}
+
+const CONTACT_COLUMNS = ['name', 'phone', 'email', 'role'] as const;
+const contactCellProps = (col: (typeof CONTACT_COLUMNS)[number]): CellProps => ({
+  inputMode: col === 'phone' ? 'tel' : col === 'email' ? 'email' : undefined,
+});
+
 /** The contacts of a business party: `prefix` names its test ids. */
 export function ContactsTable(props: {
   prefix: string;
@@ -177,66 +271,24 @@ export function ContactsTable(props: {
   onAdd: () => void;
 }) {
   const { t } = useTranslation();
-  const cols = ['name', 'phone', 'email', 'role'] as const;
-  const prefix = props.prefix;
   return (
-    <fieldset className="form-section contacts" data-testid={`${prefix}-contacts`}>
-      <legend>{t('customers.contacts')}</legend>
-      {props.contacts.length === 0 ? <p className="muted">{t('customers.contact.none')}</p> : null}
-      {props.contacts.length > 0 ? (
-        <table className="mini-grid">
-          <thead>
-            <tr>
-              {cols.map((c) => (
-                <th key={c} scope="col">
-                  {t(`customers.contact.${c}`)}
-                </th>
-              ))}
-              <th aria-hidden="true" />
-            </tr>
-          </thead>
-          <tbody>
-            {props.contacts.map((c, i) => (
-              <tr key={c.key}>
-                {cols.map((col) => {
-                  const field = `contacts.${c.key}.${col}`;
-                  const error = props.errors[field];
-                  return (
-                    <td key={col} className={error ? 'has-error' : ''}>
-                      <input
-                        className="cell"
-                        data-field={field}
-                        data-testid={`${prefix}-contact-${i}-${col}`}
-                        aria-label={`${t(`customers.contact.${col}`)} ${i + 1}`}
-                        aria-invalid={error ? true : undefined}
-                        value={c[col]}
-                        inputMode={col === 'phone' ? 'tel' : col === 'email' ? 'email' : undefined}
-                        onChange={(e) => props.onChange(c.key, { [col]: e.target.value })}
-                      />
-                      {error ? <FieldMessage id={`contact-${c.key}-${col}`} testId={`${prefix}-contact-${i}-${col}`} error={error} /> : null}
-                    </td>
-                  );
-                })}
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="icon"
-                    tabIndex={-1}
-                    aria-label={t('customers.contact.remove', { no: i + 1 })}
-                    onClick={() => props.onRemove(c.key)}
-                  >
-                    ×
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <button type="button" className="small" onClick={props.onAdd} data-testid={`${prefix}-contact-add`} data-skip-enter="1">
-        + {t('customers.contact.add')} <Shortcut keys="Alt+K" />
-      </button>
-    </fieldset>
+    <EditableRowsTable
+      prefix={props.prefix}
+      tag="contact"
+      field="contacts"
+      className="form-section contacts"
+      testId={`${props.prefix}-contacts`}
+      legend={t('customers.contacts')}
+      addKeys="Alt+K"
+      cols={CONTACT_COLUMNS}
+      rows={props.contacts}
+      errors={props.errors}
+      cellProps={contactCellProps}
+      title={(col) => t(`customers.contact.${col}`)}
+      onChange={props.onChange}
+      onRemove={props.onRemove}
+      onAdd={props.onAdd}
+    />
   );
 }
 
@@ -310,6 +362,13 @@ export function deliveryAddressEditing<V extends { deliveryAddresses: DeliveryAd
   };
 }
 
+const DELIVERY_COLUMNS = ['name', 'addressLine1', 'postalCode', 'city', 'country'] as const;
+const deliveryCellProps = (col: (typeof DELIVERY_COLUMNS)[number]): CellProps => ({
+  maxLength: col === 'country' ? 2 : col === 'postalCode' ? 10 : undefined,
+  size: col === 'country' ? 3 : col === 'postalCode' ? 6 : undefined,
+  inputMode: col === 'postalCode' ? 'numeric' : undefined,
+});
+
 /** The customer's delivery addresses, laid out and typed like the contacts: `prefix` names its test ids. */
 export function DeliveryAddressesTable(props: {
   prefix: string;
@@ -320,67 +379,23 @@ export function DeliveryAddressesTable(props: {
   onAdd: () => void;
 }) {
   const { t } = useTranslation();
-  const cols = ['name', 'addressLine1', 'postalCode', 'city', 'country'] as const;
-  const prefix = props.prefix;
   return (
-    <fieldset className="form-section contacts delivery-addresses" data-testid={`${prefix}-delivery-addresses`}>
-      <legend>{t('customers.deliveryAddresses')}</legend>
-      {props.addresses.length === 0 ? <p className="muted">{t('customers.delivery.none')}</p> : null}
-      {props.addresses.length > 0 ? (
-        <table className="mini-grid">
-          <thead>
-            <tr>
-              {cols.map((c) => (
-                <th key={c} scope="col">
-                  {t(`customers.delivery.${c}`)}
-                </th>
-              ))}
-              <th aria-hidden="true" />
-            </tr>
-          </thead>
-          <tbody>
-            {props.addresses.map((a, i) => (
-              <tr key={a.key}>
-                {cols.map((col) => {
-                  const field = `deliveryAddresses.${a.key}.${col}`;
-                  const error = props.errors[field];
-                  return (
-                    <td key={col} className={error ? 'has-error' : ''}>
-                      <input
-                        className="cell"
-                        data-field={field}
-                        data-testid={`${prefix}-delivery-${i}-${col}`}
-                        aria-label={`${t(`customers.delivery.${col}`)} ${i + 1}`}
-                        aria-invalid={error ? true : undefined}
-                        value={a[col]}
-                        maxLength={col === 'country' ? 2 : col === 'postalCode' ? 10 : undefined}
-                        size={col === 'country' ? 3 : col === 'postalCode' ? 6 : undefined}
-                        inputMode={col === 'postalCode' ? 'numeric' : undefined}
-                        onChange={(e) => props.onChange(a.key, { [col]: e.target.value })}
-                      />
-                      {error ? <FieldMessage id={`delivery-${a.key}-${col}`} testId={`${prefix}-delivery-${i}-${col}`} error={error} /> : null}
-                    </td>
-                  );
-                })}
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="icon"
-                    tabIndex={-1}
-                    aria-label={t('customers.delivery.remove', { no: i + 1 })}
-                    onClick={() => props.onRemove(a.key)}
-                  >
-                    ×
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <button type="button" className="small" onClick={props.onAdd} data-testid={`${prefix}-delivery-add`} data-skip-enter="1">
-        + {t('customers.delivery.add')} <Shortcut keys="Alt+L" />
-      </button>
-    </fieldset>
+    <EditableRowsTable
+      prefix={props.prefix}
+      tag="delivery"
+      field="deliveryAddresses"
+      className="form-section contacts delivery-addresses"
+      testId={`${props.prefix}-delivery-addresses`}
+      legend={t('customers.deliveryAddresses')}
+      addKeys="Alt+L"
+      cols={DELIVERY_COLUMNS}
+      rows={props.addresses}
+      errors={props.errors}
+      cellProps={deliveryCellProps}
+      title={(col) => t(`customers.delivery.${col}`)}
+      onChange={props.onChange}
+      onRemove={props.onRemove}
+      onAdd={props.onAdd}
+    />
   );
 }

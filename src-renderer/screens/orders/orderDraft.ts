@@ -1,36 +1,38 @@
 // The order screen's working copy: what the clerk has typed, as text, until
 // Ctrl+S turns it into the engine's input. Parsing uses the nb-NO rules of
 // shared/format; every problem found here is reported by field, like the engine's.
-import type { HeaderInput, LineInput, Order, OrderLine } from '../../../shared/channels/orders';
+import type { HeaderInput, LineInput, Order } from '../../../shared/channels/orders';
 import type { CustomerListRow } from '../../../shared/channels/customers';
 import type { Product } from '../../../shared/channels/products';
 import type { VatCode } from '../../../shared/enums';
-import { formatAmount, formatDate, formatQuantity, parseAmount, parseDate, parseDecimal, parseQuantity } from '../../../shared/format';
+import { formatDate, parseAmount, parseQuantity } from '../../../shared/format';
 import type { FieldErrors } from '../../components/refusal';
 import { bilingual } from '../../i18n';
+import {
+  amountText,
+  emptyLineBase,
+  isBlankLine,
+  lineBaseOf,
+  optional,
+  parseDiscount,
+  parseHeaderDates,
+  parseLineCells,
+  productChosen,
+  requiredPrice,
+  withProductCells,
+  type DraftLineBase,
+} from './lineDraft';
+
+// Shared with the purchase screen and the forms that show amounts.
+export { amountText, discountText, isBlankLine, newUid, parseDiscount, quantityText } from './lineDraft';
 
 export const LINE_COLUMNS = ['product', 'description', 'quantity', 'price', 'discount', 'vatCode'] as const;
 export type LineColumn = (typeof LINE_COLUMNS)[number];
 /** The columns Enter walks through, in order; Enter on the last one goes to the next line. */
 export const ENTER_COLUMNS: readonly LineColumn[] = ['product', 'quantity', 'price', 'discount'];
 
-export interface DraftLine {
-  readonly uid: string;
-  /** The saved line, when there is one. */
-  readonly id?: number;
-  readonly productId: number | null;
-  /** What is in the product cell. */
-  readonly productText: string;
-  /** The number of the product that was picked; when productText differs, the cell needs a new pick. */
-  readonly pickedNumber: string | null;
-  readonly description: string;
-  readonly unit: string;
-  readonly quantity: string;
-  readonly price: string;
-  readonly priceTouched: boolean;
-  readonly discount: string;
-  readonly vatCode: VatCode;
-}
+/** A line of the order as typed; the purchase line adds its delivery date. */
+export type DraftLine = DraftLineBase;
 
 export interface DraftHeader {
   readonly customerId: number | null;
@@ -60,31 +62,7 @@ export interface Draft {
   readonly lines: readonly DraftLine[];
 }
 
-let uidCounter = 0;
-export function newUid(): string {
-  uidCounter += 1;
-  return `l${uidCounter}`;
-}
-
-export function emptyLine(): DraftLine {
-  return {
-    uid: newUid(),
-    productId: null,
-    productText: '',
-    pickedNumber: null,
-    description: '',
-    unit: '',
-    quantity: '',
-    price: '',
-    priceTouched: false,
-    discount: '',
-    vatCode: '25',
-  };
-}
-
-export function isBlankLine(l: DraftLine): boolean {
-  return l.productId === null && !l.productText.trim() && !l.quantity.trim() && !l.description.trim();
-}
+export const emptyLine = (): DraftLine => emptyLineBase();
 
 /** A new order, dated by the engine's today (system.bootstrap), never by the renderer's clock. */
 export function newDraft(defaultStatusId: number | undefined, today: string): Draft {
@@ -109,32 +87,6 @@ export function newDraft(defaultStatusId: number | undefined, today: string): Dr
   };
 }
 
-/** Amounts typed in the grid keep the no-break space out: "1 234,50" reads the same and edits better. */
-export const amountText = (ore: number): string => formatAmount(ore, { separator: ' ' });
-export const quantityText = (thousandths: number): string => formatQuantity(thousandths, { separator: ' ' });
-/** Basis points as a percentage the clerk types: 1000 → "10", 1250 → "12,5", 0 → "". */
-export function discountText(bp: number): string {
-  if (bp === 0) return '';
-  return (bp / 100).toFixed(2).replace(/\.?0+$/, '').replace('.', ',');
-}
-
-function lineFromOrder(l: OrderLine): DraftLine {
-  return {
-    uid: newUid(),
-    id: l.id,
-    productId: l.productId,
-    productText: l.productNumber,
-    pickedNumber: l.productNumber,
-    description: l.description,
-    unit: l.unit,
-    quantity: quantityText(l.quantity),
-    price: amountText(l.unitPriceOre),
-    priceTouched: true,
-    discount: discountText(l.discountBp),
-    vatCode: l.vatCode,
-  };
-}
-
 export function draftFromOrder(order: Order): Draft {
   return {
     header: {
@@ -153,23 +105,14 @@ export function draftFromOrder(order: Order): Draft {
       paymentTermsDays: String(order.paymentTermsDays),
       notes: order.notes ?? '',
     },
-    lines: order.lines.length ? order.lines.map(lineFromOrder) : [emptyLine()],
+    lines: order.lines.length ? order.lines.map(lineBaseOf) : [emptyLine()],
   };
 }
 
 /** A product picked in a line: text, unit, price and VAT code come from it (the price only if the clerk has not typed one). */
 export function withProduct(line: DraftLine, p: Product): DraftLine {
-  return {
-    ...line,
-    productId: p.id,
-    productText: p.number,
-    pickedNumber: p.number,
-    description: p.name,
-    unit: p.unit,
-    // Typing in the product cell clears priceTouched, so a new product brings its own price.
-    price: line.priceTouched && line.price.trim() ? line.price : amountText(p.priceOre),
-    vatCode: p.vatCode,
-  };
+  // Typing in the product cell clears priceTouched, so a new product brings its own price.
+  return withProductCells(line, p, line.priceTouched && line.price.trim() ? line.price : amountText(p.priceOre));
 }
 
 export function withCustomer(header: DraftHeader, c: CustomerListRow): DraftHeader {
@@ -194,13 +137,6 @@ export function fingerprint(d: Draft): string {
       .filter((l) => !isBlankLine(l))
       .map((l) => [l.id, l.productId, l.productText, l.description, l.quantity, l.price, l.discount, l.vatCode]),
   });
-}
-
-/** Discount typed as a percentage ("10", "12,5") → basis points; null when not 0–100 %. */
-export function parseDiscount(text: string): number | null {
-  if (!text.trim()) return 0;
-  const bp = parseDecimal(text.replace('%', ''), 2);
-  return bp === null || bp < 0 || bp > 10_000 ? null : bp;
 }
 
 export const lineField = (uid: string, col: LineColumn): string => `line.${uid}.${col}`;
@@ -235,26 +171,12 @@ export interface BuiltOrder {
   readonly errors: FieldErrors;
 }
 
-function optional(text: string): string | null {
-  const v = text.trim();
-  return v ? v : null;
-}
-
 export function buildOrder(d: Draft): BuiltOrder {
   const errors: Record<string, ReturnType<typeof bilingual>> = {};
   const h = d.header;
   if (h.customerId === null || h.customerText !== h.customerPicked) errors.customer = bilingual('order.chooseCustomer');
 
-  const orderDate = h.orderDate.trim() ? parseDate(h.orderDate) : null;
-  if (h.orderDate.trim() && !orderDate) errors.orderDate = bilingual('common.invalidDate');
-  const deliveryDate = h.deliveryDate.trim() ? parseDate(h.deliveryDate) : null;
-  if (h.deliveryDate.trim() && !deliveryDate) errors.deliveryDate = bilingual('common.invalidDate');
-  let paymentTermsDays: number | undefined;
-  if (h.paymentTermsDays.trim()) {
-    const n = Number(h.paymentTermsDays.trim());
-    if (!Number.isInteger(n) || n < 0) errors.paymentTermsDays = bilingual('common.invalidWhole');
-    else paymentTermsDays = n;
-  }
+  const { orderDate, deliveryDate, paymentTermsDays } = parseHeaderDates(h, errors);
 
   const header: HeaderInput = {
     customerId: h.customerId ?? 0,
@@ -275,25 +197,14 @@ export function buildOrder(d: Draft): BuiltOrder {
   const uids: string[] = [];
   for (const l of d.lines) {
     if (isBlankLine(l)) continue;
-    if (l.productId === null || l.productText !== l.pickedNumber) {
-      errors[lineField(l.uid, 'product')] = bilingual('order.line.chooseProduct');
-      continue;
-    }
-    const quantity = parseQuantity(l.quantity);
-    if (quantity === null) errors[lineField(l.uid, 'quantity')] = bilingual('common.invalidNumber');
-    else if (quantity <= 0) errors[lineField(l.uid, 'quantity')] = bilingual('order.line.invalidQuantity');
-    const unitPriceOre = parseAmount(l.price);
-    if (unitPriceOre === null || unitPriceOre < 0) errors[lineField(l.uid, 'price')] = bilingual('common.invalidAmount');
-    const discountBp = parseDiscount(l.discount);
-    if (discountBp === null) errors[lineField(l.uid, 'discount')] = bilingual('common.invalidPercent');
-    if (quantity === null || quantity <= 0 || unitPriceOre === null || unitPriceOre < 0 || discountBp === null) continue;
+    if (!productChosen(l, lineField(l.uid, 'product'), errors)) continue;
+    const cells = parseLineCells(l, (col) => lineField(l.uid, col), errors, requiredPrice);
+    if (!cells) continue;
     lines.push({
       ...(l.id !== undefined ? { id: l.id } : {}),
       productId: l.productId,
       description: optional(l.description),
-      quantity,
-      unitPriceOre,
-      discountBp,
+      ...cells,
       vatCode: l.vatCode,
     });
     uids.push(l.uid);

@@ -4,30 +4,29 @@
 import type { Product } from '../../../shared/channels/products';
 import type { PurchaseHeaderInput, PurchaseLineInput, PurchaseOrder, PurchaseLine } from '../../../shared/channels/purchasing';
 import type { SupplierListRow } from '../../../shared/channels/suppliers';
-import type { VatCode } from '../../../shared/enums';
-import { formatDate, parseAmount, parseDate, parseQuantity } from '../../../shared/format';
+import { formatDate, parseAmount, parseDate } from '../../../shared/format';
 import type { FieldErrors } from '../../components/refusal';
 import { bilingual } from '../../i18n';
-import { amountText, discountText, newUid, parseDiscount, quantityText } from '../orders/orderDraft';
+import {
+  amountText,
+  emptyLineBase,
+  isBlankLine,
+  lineBaseOf,
+  optional,
+  parseHeaderDates,
+  parseLineCells,
+  productChosen,
+  withProductCells,
+  type DraftLineBase,
+} from '../orders/lineDraft';
 
 export const PURCHASE_COLUMNS = ['product', 'description', 'quantity', 'price', 'discount', 'vatCode', 'deliveryDate'] as const;
 export type PurchaseColumn = (typeof PURCHASE_COLUMNS)[number];
 /** The cells Enter walks through; Enter on the last goes to the next line. */
 export const PURCHASE_ENTER_COLUMNS: readonly PurchaseColumn[] = ['product', 'quantity', 'price', 'discount'];
 
-export interface PurchaseDraftLine {
-  readonly uid: string;
-  readonly id?: number;
-  readonly productId: number | null;
-  readonly productText: string;
-  readonly pickedNumber: string | null;
-  readonly description: string;
-  readonly unit: string;
-  readonly quantity: string;
-  readonly price: string;
-  readonly priceTouched: boolean;
-  readonly discount: string;
-  readonly vatCode: VatCode;
+/** An order line as typed, with the date the supplier is to deliver it. */
+export interface PurchaseDraftLine extends DraftLineBase {
   readonly deliveryDate: string;
 }
 
@@ -51,26 +50,9 @@ export interface PurchaseDraft {
   readonly lines: readonly PurchaseDraftLine[];
 }
 
-export function emptyPurchaseLine(): PurchaseDraftLine {
-  return {
-    uid: newUid(),
-    productId: null,
-    productText: '',
-    pickedNumber: null,
-    description: '',
-    unit: '',
-    quantity: '',
-    price: '',
-    priceTouched: false,
-    discount: '',
-    vatCode: '25',
-    deliveryDate: '',
-  };
-}
+export const emptyPurchaseLine = (): PurchaseDraftLine => ({ ...emptyLineBase(), deliveryDate: '' });
 
-export function isBlankPurchaseLine(l: PurchaseDraftLine): boolean {
-  return l.productId === null && !l.productText.trim() && !l.quantity.trim() && !l.description.trim();
-}
+export const isBlankPurchaseLine: (l: PurchaseDraftLine) => boolean = isBlankLine;
 
 /** A new purchase order, dated by the engine's today. */
 export function newPurchaseDraft(today: string): PurchaseDraft {
@@ -94,21 +76,7 @@ export function newPurchaseDraft(today: string): PurchaseDraft {
 }
 
 function lineFromOrder(l: PurchaseLine): PurchaseDraftLine {
-  return {
-    uid: newUid(),
-    id: l.id,
-    productId: l.productId,
-    productText: l.productNumber,
-    pickedNumber: l.productNumber,
-    description: l.description,
-    unit: l.unit,
-    quantity: quantityText(l.quantity),
-    price: amountText(l.unitPriceOre),
-    priceTouched: true,
-    discount: discountText(l.discountBp),
-    vatCode: l.vatCode,
-    deliveryDate: formatDate(l.deliveryDate),
-  };
+  return { ...lineBaseOf(l), deliveryDate: formatDate(l.deliveryDate) };
 }
 
 export function draftFromPurchase(po: PurchaseOrder): PurchaseDraft {
@@ -133,16 +101,7 @@ export function draftFromPurchase(po: PurchaseOrder): PurchaseDraft {
 
 /** A product picked in a line: text, unit and VAT code from it; the price is its cost price (what we pay), unless typed. */
 export function withPurchaseProduct(line: PurchaseDraftLine, p: Product): PurchaseDraftLine {
-  return {
-    ...line,
-    productId: p.id,
-    productText: p.number,
-    pickedNumber: p.number,
-    description: p.name,
-    unit: p.unit,
-    price: line.priceTouched && line.price.trim() ? line.price : p.costOre != null ? amountText(p.costOre) : '',
-    vatCode: p.vatCode,
-  };
+  return withProductCells(line, p, line.priceTouched && line.price.trim() ? line.price : p.costOre != null ? amountText(p.costOre) : '');
 }
 
 export function withSupplier(header: PurchaseDraftHeader, s: SupplierListRow): PurchaseDraftHeader {
@@ -175,22 +134,14 @@ export interface BuiltPurchase {
   readonly errors: FieldErrors;
 }
 
-const optional = (text: string): string | null => (text.trim() ? text.trim() : null);
+/** The purchase price rule: an empty price leaves the engine to take the product's cost price. */
+const optionalPrice = (text: string): number | undefined | null => (text.trim() ? parseAmount(text) : undefined);
 
 export function buildPurchase(d: PurchaseDraft): BuiltPurchase {
   const errors: Record<string, ReturnType<typeof bilingual>> = {};
   const h = d.header;
   if (h.supplierId === null || h.supplierText !== h.supplierPicked) errors.supplier = bilingual('purchasing.chooseSupplier');
-  const orderDate = h.orderDate.trim() ? parseDate(h.orderDate) : null;
-  if (h.orderDate.trim() && !orderDate) errors.orderDate = bilingual('common.invalidDate');
-  const deliveryDate = h.deliveryDate.trim() ? parseDate(h.deliveryDate) : null;
-  if (h.deliveryDate.trim() && !deliveryDate) errors.deliveryDate = bilingual('common.invalidDate');
-  let paymentTermsDays: number | undefined;
-  if (h.paymentTermsDays.trim()) {
-    const n = Number(h.paymentTermsDays.trim());
-    if (!Number.isInteger(n) || n < 0) errors.paymentTermsDays = bilingual('common.invalidWhole');
-    else paymentTermsDays = n;
-  }
+  const { orderDate, deliveryDate, paymentTermsDays } = parseHeaderDates(h, errors);
   const header: PurchaseHeaderInput = {
     supplierId: h.supplierId ?? 0,
     orderType: Number(h.orderType) as PurchaseHeaderInput['orderType'],
@@ -207,21 +158,12 @@ export function buildPurchase(d: PurchaseDraft): BuiltPurchase {
   const uids: string[] = [];
   for (const l of d.lines) {
     if (isBlankPurchaseLine(l)) continue;
-    if (l.productId === null || l.productText !== l.pickedNumber) {
-      errors[purchaseLineField(l.uid, 'product')] = bilingual('order.line.chooseProduct');
-      continue;
-    }
-    const quantity = parseQuantity(l.quantity);
-    if (quantity === null) errors[purchaseLineField(l.uid, 'quantity')] = bilingual('common.invalidNumber');
-    else if (quantity <= 0) errors[purchaseLineField(l.uid, 'quantity')] = bilingual('order.line.invalidQuantity');
-    // An empty price: the engine takes the product's cost price.
-    const unitPriceOre = l.price.trim() ? parseAmount(l.price) : undefined;
-    if (unitPriceOre === null || (unitPriceOre !== undefined && unitPriceOre < 0)) errors[purchaseLineField(l.uid, 'price')] = bilingual('common.invalidAmount');
-    const discountBp = parseDiscount(l.discount);
-    if (discountBp === null) errors[purchaseLineField(l.uid, 'discount')] = bilingual('common.invalidPercent');
+    if (!productChosen(l, purchaseLineField(l.uid, 'product'), errors)) continue;
+    const cells = parseLineCells(l, (col) => purchaseLineField(l.uid, col), errors, optionalPrice);
     const lineDate = l.deliveryDate.trim() ? parseDate(l.deliveryDate) : null;
     if (l.deliveryDate.trim() && !lineDate) errors[purchaseLineField(l.uid, 'deliveryDate')] = bilingual('common.invalidDate');
-    if (quantity === null || quantity <= 0 || unitPriceOre === null || (unitPriceOre ?? 0) < 0 || discountBp === null) continue;
+    if (!cells) continue;
+    const { quantity, unitPriceOre, discountBp } = cells;
     lines.push({
       ...(l.id !== undefined ? { id: l.id } : {}),
       productId: l.productId,
