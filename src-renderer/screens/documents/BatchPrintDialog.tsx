@@ -5,20 +5,20 @@
 // order, nothing left to pick) is reported with its reason and the rest go on.
 // In the Electron app each list goes to the chosen printer as it comes; in a
 // browser each can be opened from the report.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterSummary } from '../../../shared/bridge';
 import type { OrderListRow } from '../../../shared/channels/orders';
 import { ORDER_LIST_MAX_BLOCK } from '../../../shared/channels/orders';
 import type { Language } from '../../../shared/enums';
 import { ApiError, invoke } from '../../api/client';
-import { canPrintDirectly, listPrinters, printPdf } from '../../api/pdf';
+import { canPrintDirectly, printPdf } from '../../api/pdf';
 import { invalidate } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { useLanguage, type BilingualText } from '../../i18n';
 import { outcomeNotice } from './outcome';
+import { LanguageField, PrinterField, usePrinterChoice } from './printChoices';
 
 /** Orders per call: small enough for the bar to move and Cancel to answer quickly. */
 export const BATCH_CHUNK = 25;
@@ -66,22 +66,13 @@ export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void
   const { t } = useTranslation();
   const uiLang = useLanguage();
   const [language, setLanguage] = useState<Language>(uiLang);
-  const [printers, setPrinters] = useState<readonly PrinterSummary[]>([]);
-  const [printer, setPrinter] = useState('');
+  const printerChoice = usePrinterChoice();
   const [phase, setPhase] = useState<Phase>({ kind: 'ask' });
   const [total, setTotal] = useState(props.scope.kind === 'selection' ? props.scope.rows.length : props.scope.count);
   const [outcomes, setOutcomes] = useState<readonly Outcome[]>([]);
   const [openError, setOpenError] = useState<BilingualText | null>(null);
   const cancelled = useRef(false);
   const direct = canPrintDirectly();
-
-  useEffect(() => {
-    if (!direct) return;
-    void listPrinters().then((list) => {
-      setPrinters(list);
-      setPrinter(list.find((p) => p.isDefault)?.name ?? list[0]?.name ?? '');
-    });
-  }, [direct]);
 
   const run = async () => {
     cancelled.current = false;
@@ -104,7 +95,7 @@ export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void
               const row = chunk[i]!;
               if (direct) {
                 const archived = await invoke('documents.get', { id: d.documentId });
-                const outcome = await printPdf(archived.pdfBase64, printer || null);
+                const outcome = await printPdf(archived.pdfBase64, printerChoice.printer || null);
                 const notice = outcomeNotice(t, outcome, archived.document, d.reprint, uiLang);
                 if (notice?.error) throw new Error(notice.error[uiLang]);
               }
@@ -160,26 +151,8 @@ export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void
       >
         <p data-testid="batch-print-what">{what}</p>
         <div className="form-grid cols-2">
-          <div className="field">
-            <label htmlFor="batch-language">{t('documents.language')}</label>
-            <select id="batch-language" data-testid="batch-language" value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'nb')}>
-              <option value="nb">{t('documents.languages.nb')}</option>
-              <option value="en">{t('documents.languages.en')}</option>
-            </select>
-          </div>
-          {direct ? (
-            <div className="field">
-              <label htmlFor="batch-printer">{t('documents.printer')}</label>
-              <select id="batch-printer" data-testid="batch-printer" value={printer} onChange={(e) => setPrinter(e.target.value)}>
-                {printers.length === 0 ? <option value="">{t('documents.defaultPrinter')}</option> : null}
-                {printers.map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
+          <LanguageField id="batch-language" value={language} onChange={setLanguage} />
+          {direct ? <PrinterField id="batch-printer" choice={printerChoice} /> : null}
         </div>
         <p className="muted small">{direct ? t('documents.batch.hintDirect') : t('documents.batch.hintBrowser')}</p>
       </Dialog>

@@ -6,12 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { documentLabel, type ArchivedDocument } from '../../../shared/channels/documents';
 import { formatDate } from '../../../shared/format';
 import { invoke } from '../../api/client';
-import { canPrintDirectly, printPdf, savePdf } from '../../api/pdf';
+import { canPrintDirectly } from '../../api/pdf';
 import { invalidate, useChannel } from '../../api/queries';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { useLanguage, type BilingualText } from '../../i18n';
 import { outcomeNotice } from './outcome';
+import { outputDocument } from './printChoices';
 
 function time(iso: string): string {
   const d = new Date(iso);
@@ -30,10 +31,7 @@ export function DocumentsPanel(props: { orderId: number; onNotice: (text: string
     setError(null);
     try {
       const archived = await invoke('documents.get', { id: doc.id });
-      const outcome =
-        then === 'print'
-          ? await printPdf(archived.pdfBase64, null)
-          : await savePdf(archived.pdfBase64, `${documentLabel(doc.kind, doc.language)} ${doc.number}.pdf`);
+      const outcome = await outputDocument(archived, then, '', doc.language);
       const notice = outcomeNotice(t, outcome, archived.document, true, lang);
       if (notice?.error) setError(notice.error);
       else if (notice) props.onNotice(notice.text);

@@ -6,19 +6,19 @@
 // issued); the bytes then go to the printer or to a file.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterSummary } from '../../../shared/bridge';
 import { ORDER_DOCUMENT_KINDS, documentLabel, type DocumentKind, type RenderInput } from '../../../shared/channels/documents';
 import type { Order } from '../../../shared/channels/orders';
 import type { Language } from '../../../shared/enums';
 import { parseQuantity } from '../../../shared/format';
 import { invoke } from '../../api/client';
-import { canPrintDirectly, listPrinters, printPdf, savePdf } from '../../api/pdf';
+import { canPrintDirectly } from '../../api/pdf';
 import { invalidate, useChannel } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { outcomeNotice } from './outcome';
+import { LanguageField, PrinterField, outputDocument, usePrinterChoice } from './printChoices';
 
 /** Refusals that only say the kind belongs to the other side (sales / purchase): such kinds are not offered at all. */
 const OTHER_SIDE = new Set(['document_purchase_only', 'document_sales_only']);
@@ -38,22 +38,13 @@ export function PrintDialog(props: { order: Order; onClose: () => void; onDone: 
   const availability = useChannel('documents.availability', { orderId: props.order.id }, { staleTime: 0 });
   const [kind, setKind] = useState<DocumentKind | null>(null);
   const [language, setLanguage] = useState<Language>(uiLang);
-  const [printers, setPrinters] = useState<readonly PrinterSummary[]>([]);
-  const [printer, setPrinter] = useState('');
+  const printerChoice = usePrinterChoice();
   const [parcels, setParcels] = useState('1');
   const [weightKg, setWeightKg] = useState('');
   const [carrier, setCarrier] = useState('');
   const [prefix, setPrefix] = useState(rememberedPrefix);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BilingualText | null>(null);
-
-  useEffect(() => {
-    if (!canPrintDirectly()) return;
-    void listPrinters().then((list) => {
-      setPrinters(list);
-      setPrinter(list.find((p) => p.isDefault)?.name ?? list[0]?.name ?? '');
-    });
-  }, []);
 
   const kinds = ORDER_DOCUMENT_KINDS.filter((k) => {
     const reason = availability.data?.[k].reason;
@@ -111,11 +102,7 @@ export function PrintDialog(props: { order: Order; onClose: () => void; onDone: 
         }
       }
       void invalidate('documents.list', 'activity.list', 'documents.availability');
-      const label = documentLabel(rendered.document.kind, language);
-      const outcome =
-        then === 'print'
-          ? await printPdf(rendered.pdfBase64, printer || null)
-          : await savePdf(rendered.pdfBase64, `${label} ${rendered.document.number}.pdf`);
+      const outcome = await outputDocument(rendered, then, printerChoice.printer, language);
       const notice = outcomeNotice(t, outcome, rendered.document, rendered.reprint, uiLang);
       if (notice?.error) setError(notice.error);
       else if (notice) props.onDone(notice.text);
@@ -192,26 +179,9 @@ export function PrintDialog(props: { order: Order; onClose: () => void; onDone: 
         </div>
       ) : null}
       <div className="form-grid cols-4">
-        <div className="field">
-          <label htmlFor="print-language">{t('documents.language')}</label>
-          <select id="print-language" data-testid="print-language" value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'nb')}>
-            <option value="nb">{t('documents.languages.nb')}</option>
-            <option value="en">{t('documents.languages.en')}</option>
-          </select>
-        </div>
+        <LanguageField id="print-language" value={language} onChange={setLanguage} />
         {direct ? (
-          <div className="field span-2">
-            <label htmlFor="print-printer">{t('documents.printer')}</label>
-            <select id="print-printer" data-testid="print-printer" value={printer} onChange={(e) => setPrinter(e.target.value)}>
-              {printers.length === 0 ? <option value="">{t('documents.defaultPrinter')}</option> : null}
-              {printers.map((p) => (
-                <option key={p.name} value={p.name}>
-                  {p.displayName}
-                  {p.isDefault ? ` (${t('documents.default')})` : ''}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PrinterField id="print-printer" choice={printerChoice} span={2} />
         ) : (
           <p className="muted small span-3" data-testid="print-browser-hint">
             {t('documents.browserHint')}
