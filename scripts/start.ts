@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openEngine } from '../src-main/engine';
+import { openEngineOrRefusal } from '../src-main/engine';
 import { DATABASE_FILE_NAME, defaultDataFolder } from '../src-main/engine/dataFolder';
 import { startHost } from '../src-main/host/server';
 import { buildMain } from './build-main';
@@ -101,7 +101,8 @@ async function runInBrowser(): Promise<void> {
   console.log(ELECTRON_MISSING_MESSAGE);
   console.log('Åpner Ordrebok i nettleseren i stedet / opening Ordrebok in the browser instead.\n');
   const file = resolve(join(defaultDataFolder(), DATABASE_FILE_NAME));
-  const engine = await openEngine({
+  // A refused file (a newer version's, damaged, empty …) is left untouched, and the app shows why.
+  const engine = await openEngineOrRefusal({
     file,
     onInternalError: (channel, error) => console.error(`[ordrebok] internal error in ${channel}:`, error),
   });
@@ -114,6 +115,7 @@ async function runInBrowser(): Promise<void> {
   );
   console.log(`  ${host.appUrl}`);
   console.log(`Database: ${file}`);
+  if (engine.refusal) console.error(`Firmafilen kan ikke åpnes / the company file cannot be opened: ${engine.refusal.message.nb}`);
   console.log('Ctrl+C avslutter / Ctrl+C stops Ordrebok.');
 
   let stopping = false;

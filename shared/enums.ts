@@ -48,8 +48,7 @@ export const STATUS_KINDS = [
 ] as const;
 export type StatusKind = (typeof STATUS_KINDS)[number];
 
-/** Kinds that move stock-managed goods out of stock (marked * in SPEC 1.2). */
-export const STOCK_ISSUING_KINDS: readonly StatusKind[] = ['shipped', 'collective', 'cash_invoiced', 'invoiced'];
+/** Which kinds and order types behave how (open, issuing, invoiced …) is in shared/kinds.ts. */
 
 export const STATUS_KIND_LABELS: Readonly<Record<StatusKind, { nb: string; en: string }>> = {
   draft: { nb: 'Utkast', en: 'Draft' },
@@ -110,14 +109,16 @@ export const RIGHTS = [
 export type Right = (typeof RIGHTS)[number]['key'];
 export const RIGHT_KEYS = RIGHTS.map((r) => r.key) as unknown as readonly [Right, ...Right[]];
 
+/** How a sale is paid; only cash is rounded to whole kroner (SPEC 9: documents paid electronically are not). */
 export const PAYMENT_METHODS = [
-  { key: 'cash', nb: 'Kontant', en: 'Cash' },
-  { key: 'card', nb: 'Bankkort', en: 'Card' },
-  { key: 'vipps', nb: 'Vipps', en: 'Vipps' },
-  { key: 'other', nb: 'Annet', en: 'Other' },
+  { key: 'cash', nb: 'Kontant', en: 'Cash', roundsToKrone: true },
+  { key: 'card', nb: 'Bankkort', en: 'Card', roundsToKrone: false },
+  { key: 'vipps', nb: 'Vipps', en: 'Vipps', roundsToKrone: false },
+  { key: 'other', nb: 'Annet', en: 'Other', roundsToKrone: false },
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]['key'];
 export const PAYMENT_METHOD_KEYS = PAYMENT_METHODS.map((m) => m.key) as unknown as readonly [PaymentMethod, ...PaymentMethod[]];
+export const roundsToKrone = (method: PaymentMethod): boolean => PAYMENT_METHODS.find((m) => m.key === method)?.roundsToKrone ?? false;
 
 export const SUBSCRIPTION_INTERVALS = [
   { key: 'monthly', months: 1, nb: 'Månedlig', en: 'Monthly' },

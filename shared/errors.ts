@@ -153,6 +153,10 @@ const MESSAGES = {
     nb: (p) => `Brukernavnet ${p.value} er allerede i bruk.`,
     en: (p) => `The user name ${p.value} is already in use.`,
   },
+  duplicate_group_name: {
+    nb: (p) => `Det finnes alt en tilgangsgruppe som heter ${p.value}. Velg et annet navn.`,
+    en: (p) => `There is already an access group called ${p.value}. Choose another name.`,
+  },
   last_administrator: {
     nb: () => 'Det må finnes minst én aktiv bruker med rettigheten Administrere.',
     en: () => 'There must be at least one active user with the right Administer.',
@@ -219,7 +223,7 @@ const MESSAGES = {
   },
   not_processed_type: {
     nb: (p) => `Ordretypen ${p.orderType} behandles ikke. Endre ordretype først.`,
-    en: (p) => `Order type ${p.orderType} is not processed. Change the order type first.`,
+    en: (p) => `Order type ${p.orderTypeEn ?? p.orderType} is not processed. Change the order type first.`,
   },
   payment_required: {
     nb: (p) => `En kontantordre faktureres når den lagres. Registrer betalingen (å betale: kr ${p.total}).`,
@@ -230,8 +234,8 @@ const MESSAGES = {
     en: (p) => `The amount received, NOK ${p.received}, is less than the NOK ${p.total} to pay.`,
   },
   delete_invoiced: {
-    nb: () => 'En fakturert ordre kan ikke slettes. Den kan krediteres.',
-    en: () => 'An invoiced order cannot be deleted. It can be credited.',
+    nb: () => 'Ordren er fakturert og kan ikke slettes: fakturaen skal bevares. Krediter fakturaen, eller sett ordren til Avsluttet.',
+    en: () => 'The order is invoiced and cannot be deleted: the invoice must be kept. Credit the invoice, or set the order to Closed.',
   },
   delete_delivered: {
     nb: () => 'Ordren har lagerstyrte varer som er levert, og kan ikke slettes. Flytt den tilbake (varene går tilbake på lager) eller krediter.',
@@ -429,6 +433,22 @@ const MESSAGES = {
     nb: () => 'Innkjøpsordren har ingen linjer. Legg til minst én linje.',
     en: () => 'The purchase order has no lines. Add at least one line.',
   },
+  purchase_nothing_left: {
+    nb: (p) => `Alt på innkjøpsordre ${p.order} er allerede ${p.doneNb}. Det er ingenting mer å registrere.`,
+    en: (p) => `Everything on purchase order ${p.order} is already ${p.doneEn}. There is nothing more to register.`,
+  },
+  purchase_receive_waiting: {
+    nb: (p) => `Ingenting på innkjøpsordre ${p.order} kan mottas nå: leverandøren har ikke sendt noe som ikke er mottatt. Registrer forsendelsen først.`,
+    en: (p) => `Nothing on purchase order ${p.order} can be received now: the supplier has shipped nothing that is not received yet. Register the dispatch first.`,
+  },
+  purchase_invoice_waiting: {
+    nb: (p) => `Ingenting på innkjøpsordre ${p.order} kan faktureres nå: ingenting er ${p.basisNb} uten å være fakturert. Registrer ${p.stepNb} først.`,
+    en: (p) => `Nothing on purchase order ${p.order} can be invoiced now: nothing is ${p.basisEn} that is not invoiced yet. Register the ${p.stepEn} first.`,
+  },
+  purchase_already_order: {
+    nb: (p) => `Innkjøpsordre ${p.order} er allerede en ordre (${p.orderType}). Bare en forespørsel eller en ubehandlet ordre gjøres om til ordre.`,
+    en: (p) => `Purchase order ${p.order} is already an order (${p.orderTypeEn}). Only an inquiry or an unprocessed order is turned into an order.`,
+  },
   duplicate_line: {
     nb: (p) => `Linje ${p.line} står flere ganger i samme registrering. Slå dem sammen til én.`,
     en: (p) => `Line ${p.line} appears more than once in the same entry. Put them together as one.`,
@@ -456,6 +476,136 @@ const MESSAGES = {
   nothing_to_order: {
     nb: () => 'Ingen produkter er under bestillingspunktet. Det er ingenting å bestille.',
     en: () => 'No product is below its reorder point. There is nothing to order.',
+  },
+  // The company file itself (issue 9, point 24): refused at open, or SQLite's own failures during a call.
+  database_newer: {
+    nb: (p) =>
+      `Filen ble laget av en nyere versjon av Ordrebok (skjema ${p.found}, denne versjonen kan åpne til ${p.supported}). Oppdater Ordrebok, eller åpne en annen firmafil. Filen er ikke endret.`,
+    en: (p) =>
+      `The file was made by a newer version of Ordrebok (schema ${p.found}; this version can open up to ${p.supported}). Update Ordrebok, or open another company file. The file has not been changed.`,
+  },
+  database_corrupt: {
+    nb: () =>
+      'Firmafilen er skadet, og Ordrebok lagrer ingenting i den, så skaden ikke blir større. Åpne den siste sikkerhetskopien av firmafilen (for eksempel en .bak-fil i samme mappe), og kontakt den som har ansvar for IT.',
+    en: () =>
+      'The company file is damaged, and Ordrebok saves nothing in it, so that the damage does not spread. Open the latest backup of the company file (for example a .bak file in the same folder), and contact whoever looks after IT.',
+  },
+  database_empty: {
+    nb: () =>
+      'Filen er tom (0 byte) og har ingen firmadata. Den er ikke endret. Hent fram en sikkerhetskopi av firmafilen, eller flytt den tomme filen bort for å sette opp et nytt firma.',
+    en: () =>
+      'The file is empty (0 bytes) and holds no company data. It has not been changed. Restore a backup of the company file, or move the empty file away to set up a new company.',
+  },
+  database_not_sqlite: {
+    nb: () =>
+      'Filen er ikke en firmafil fra Ordrebok (den er ikke en SQLite-database). Den er ikke endret. Åpne riktig firmafil (firma.ordrebok) eller en sikkerhetskopi av den.',
+    en: () =>
+      'The file is not an Ordrebok company file (it is not an SQLite database). It has not been changed. Open the right company file (firma.ordrebok) or a backup of it.',
+  },
+  database_foreign: {
+    nb: () =>
+      'Filen er en SQLite-database, men ikke en firmafil fra Ordrebok. Den er ikke endret. Åpne riktig firmafil (firma.ordrebok) eller en sikkerhetskopi av den.',
+    en: () =>
+      'The file is an SQLite database, but not an Ordrebok company file. It has not been changed. Open the right company file (firma.ordrebok) or a backup of it.',
+  },
+  database_missing: {
+    nb: () => 'Filen finnes ikke. Sjekk navnet og mappen, eller velg en annen firmafil.',
+    en: () => 'The file does not exist. Check the name and the folder, or choose another company file.',
+  },
+  database_read_only_old: {
+    nb: (p) =>
+      `Filen er fra en eldre versjon av Ordrebok (skjema ${p.found}) og må oppgraderes til skjema ${p.supported}, men den er skrivebeskyttet. Kopier filen til en mappe der du kan skrive, og åpne kopien.`,
+    en: (p) =>
+      `The file is from an older version of Ordrebok (schema ${p.found}) and must be upgraded to schema ${p.supported}, but it is read-only. Copy the file to a folder you can write to, and open the copy.`,
+  },
+  disk_full: {
+    nb: () => 'Disken er full. Ingenting ble lagret. Frigjør plass og prøv igjen.',
+    en: () => 'The disk is full. Nothing was saved. Free some space and try again.',
+  },
+  file_read_only: {
+    nb: () =>
+      'Filen er skrivebeskyttet, så ingenting ble lagret. Du kan se på dataene, men ikke endre dem. Be den som har ansvar for IT om skrivetilgang, eller åpne en kopi du kan skrive i.',
+    en: () =>
+      'The file is read-only, so nothing was saved. You can look at the data but not change it. Ask whoever looks after IT for write access, or open a copy you can write to.',
+  },
+  database_folder_read_only: {
+    nb: () =>
+      'Mappen som firmafilen ligger i, er skrivebeskyttet, så Ordrebok kan ikke bruke filen der. Ingenting er lagret eller endret. Kopier filen til en mappe der du kan skrive, og åpne kopien, eller be den som har ansvar for IT om skrivetilgang til mappen.',
+    en: () =>
+      'The folder the company file is in is read-only, so Ordrebok cannot use the file there. Nothing was saved or changed. Copy the file to a folder you can write to and open the copy, or ask whoever looks after IT for write access to the folder.',
+  },
+  database_busy: {
+    nb: () =>
+      'Firmafilen er i bruk av et annet program, så ingenting ble lagret. Vent litt og prøv igjen, eller lukk det andre programmet (for eksempel et program for sikkerhetskopi eller synkronisering).',
+    en: () =>
+      'The company file is in use by another program, so nothing was saved. Wait a moment and try again, or close the other program (for example a backup or sync program).',
+  },
+  file_io_error: {
+    nb: () =>
+      'Ordrebok fikk ikke lest eller skrevet firmafilen (feil på disken eller nettverksstasjonen). Ingenting ble lagret. Sjekk at disken eller nettverket er tilkoblet, og prøv igjen.',
+    en: () =>
+      'Ordrebok could not read or write the company file (a disk or network drive error). Nothing was saved. Check that the disk or network is connected, and try again.',
+  },
+  // ---- Issue 9: the rules at the edges ----
+  realized_final: {
+    nb: () => 'En realisert ordre (type 4) oppdaterte lageret da den ble lagret og er avsluttet: den får ingen faktura og kan ikke flyttes. Rett lageret med en ny realisert ordre eller en lagerjustering.',
+    en: () => 'A realized order (type 4) updated stock when it was saved and is closed: it gets no invoice and cannot be moved. Correct stock with a new realized order or a stock adjustment.',
+  },
+  order_shipped_lines: {
+    nb: () => 'Ordren er utsendt, og alt på den er levert. Legg varen på en ny ordre, eller flytt ordren tilbake til en status før utsendelse først.',
+    en: () => 'The order is shipped and everything on it is delivered. Put the item on a new order, or move the order back to a status before shipping first.',
+  },
+  stock_managed_in_use: {
+    nb: (p) => `Lagerstyring kan ikke slås av eller på for ${p.product} mens varen er i bruk (${p.uses}). Lag et nytt produkt, eller avslutt ordrene først.`,
+    en: (p) => `Stock management cannot be switched for ${p.product} while it is in use (${p.usesEn}). Make a new product, or finish the orders first.`,
+  },
+  quote_converted: {
+    nb: (p) => `Tilbudet er allerede gjort om til ordre ${p.order}. Et tilbud gjøres om én gang; åpne ordre ${p.order}.`,
+    en: (p) => `The quote has already been converted to order ${p.order}. A quote converts once; open order ${p.order}.`,
+  },
+  quote_cancelled: {
+    nb: () => 'Tilbudet er kansellert. Flytt det tilbake til Tilbud først.',
+    en: () => 'The quote is cancelled. Move it back to Quote first.',
+  },
+  order_not_in_processing: {
+    nb: (p) => `Ordren står i «${p.status}», en status uten behandling. Flytt den til Bekreftet først.`,
+    en: (p) => `The order is in "${p.statusEn}", a status without processing. Move it to Confirmed first.`,
+  },
+  nothing_to_deliver: {
+    nb: () => 'Alt på ordren er levert eller lukket.',
+    en: () => 'Everything on the order is delivered or closed.',
+  },
+  nothing_on_loan: {
+    nb: () => 'Ingenting på ordren er på utlån.',
+    en: () => 'Nothing on the order is on loan.',
+  },
+  loan_from_open: {
+    nb: () => 'Bare en ordre som er under behandling (Bekreftet, Pakk …) kan lånes ut.',
+    en: () => 'Only an order being processed (Confirmed, Pack …) can be lent out.',
+  },
+  job_order_not_open: {
+    nb: (p) => `En jobb kan bare startes på en bekreftet ordre som ikke er sendt ut; ordren står i «${p.status}».`,
+    en: (p) => `A job can only be started on a confirmed order that has not been shipped; the order is in "${p.statusEn}".`,
+  },
+  preset_change_with_orders: {
+    nb: () => 'Statusløpet kan ikke byttes når det finnes ordrer: ordrene står i statuser fra dagens løp. Gi statusene nye navn i statusoppsettet i stedet.',
+    en: () => 'The status flow cannot be switched once orders exist: the orders stand in statuses of the current flow. Rename the statuses in the status setup instead.',
+  },
+  card_partly_delivered: {
+    nb: () => 'En kortbetalingsordre faktureres når alt er levert (eller restlinjene er lukket): kortbeløpet trekkes én gang. Lever resten, eller lukk restlinjene først.',
+    en: () => 'A card payment order is invoiced once everything is delivered (or the rest is closed): the card is charged once. Deliver the rest, or close the remaining lines first.',
+  },
+  card_not_collective: {
+    nb: () => 'En kortbetalingsordre faktureres for seg: kortbeløpet trekkes for akkurat denne ordren. Fakturer den fra ordren.',
+    en: () => 'A card payment order is invoiced on its own: the card is charged for this order only. Invoice it from the order.',
+  },
+  duplicate_order: {
+    nb: (p) => `Ordre ${p.id} står flere ganger i utvalget. En ordre faktureres én gang.`,
+    en: (p) => `Order ${p.id} is in the selection more than once. An order is invoiced once.`,
+  },
+  card_no_subscription: {
+    nb: () => 'En kortbetalingsordre kan ikke bli abonnement: kortbeløpet trekkes én gang.',
+    en: () => 'A card payment order cannot become a subscription: the card is charged once.',
   },
   unknown_channel: {
     nb: (p) => `Ukjent kanal: ${p.channel}.`,

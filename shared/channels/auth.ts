@@ -39,18 +39,20 @@ const username = z
   .regex(/^[\p{L}\p{N}._-]+$/u);
 
 export const authChannels = {
-  'auth.status': channel<AuthStatus>()(NO_INPUT),
-  'auth.login': channel<SessionUser>()(z.object({ username, pin: z.string().max(8) }).strict()),
-  'auth.logout': channel<AuthStatus>()(NO_INPUT),
-  'users.list': channel<readonly User[]>()(NO_INPUT),
+  'auth.status': channel<AuthStatus>()(NO_INPUT, { open: true }),
+  'auth.login': channel<SessionUser>()(z.object({ username, pin: z.string().max(8) }).strict(), { open: true }),
+  'auth.logout': channel<AuthStatus>()(NO_INPUT, { open: true }),
+  'users.list': channel<readonly User[]>()(NO_INPUT, { right: 'administer' }),
   /** Creates (no id) or updates a user; a PIN is required for a new user and optional on update. */
   'users.save': channel<User>()(
     z
       .object({ id: id.optional(), username, name: requiredText(100), groupId: id, pin: pin.optional(), active: z.boolean().default(true) })
       .strict(),
+    { right: 'administer' },
   ),
-  'groups.list': channel<readonly AccessGroup[]>()(NO_INPUT),
+  'groups.list': channel<readonly AccessGroup[]>()(NO_INPUT, { right: 'administer' }),
   'groups.save': channel<AccessGroup>()(
     z.object({ id: id.optional(), name: requiredText(60), rights: z.array(z.enum(RIGHT_KEYS)).max(RIGHT_KEYS.length) }).strict(),
+    { right: 'administer' },
   ),
 };

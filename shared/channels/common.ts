@@ -3,15 +3,18 @@
 import { z } from 'zod';
 import { isValidBankAccount, isValidEan, isValidOrgNumber, compactDigits } from '../checks';
 import { parseDate } from '../format';
+import type { Access } from '../access';
+import { errorData, type ErrorCode } from '../errors';
 
-/** A channel: its input schema, and (as a phantom type) what it returns. */
+/** A channel: its input schema, who may call it (shared/access.ts), and (as a phantom type) what it returns. */
 export interface ChannelDef<I extends z.ZodType, O> {
   readonly input: I;
+  readonly access: Access;
   readonly __output?: O;
 }
 export const channel =
   <O>() =>
-  <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input });
+  <I extends z.ZodType>(input: I, access: Access = {}): ChannelDef<I, O> => ({ input, access });
 
 export const NO_INPUT = z.object({}).strict();
 
@@ -64,4 +67,21 @@ export const pageInput = z
 export interface Page<T> {
   readonly rows: readonly T[];
   readonly total: number;
+}
+
+/**
+ * Whether an action can be taken now, and if not, why: the same refusal (code and
+ * text in both languages) that the action's channel would give. The screens show
+ * an unavailable action disabled with this reason; they never work it out themselves.
+ */
+export interface Availability {
+  readonly available: boolean;
+  readonly reason: { readonly code: ErrorCode; readonly nb: string; readonly en: string } | null;
+}
+
+export const AVAILABLE: Availability = { available: true, reason: null };
+
+export function unavailable(code: ErrorCode, params: Readonly<Record<string, string | number>> = {}): Availability {
+  const data = errorData(code, null, params);
+  return { available: false, reason: { code, nb: data.message.nb, en: data.message.en } };
 }

@@ -57,6 +57,6 @@ export const companyInput = z
 export type CompanyInput = z.input<typeof companyInput>;
 
 export const companyChannels = {
-  'company.get': channel<Company | null>()(NO_INPUT),
-  'company.save': channel<Company>()(companyInput),
+  'company.get': channel<Company | null>()(NO_INPUT, { open: true }),
+  'company.save': channel<Company>()(companyInput, { right: 'administer' }),
 };

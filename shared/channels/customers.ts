@@ -135,12 +135,13 @@ export type CustomerInput = z.input<typeof customerInput>;
 export const customersChannels = {
   'customers.list': channel<Page<CustomerListRow>>()(pageInput),
   'customers.get': channel<Customer>()(z.object({ id }).strict()),
-  'customers.create': channel<Customer>()(customerInput),
+  'customers.create': channel<Customer>()(customerInput, { guards: ['set_credit_limit'] }),
   'customers.update': channel<Customer>()(
     z
       .object({ id, ...customerFields })
       .strict()
       .superRefine(requireOrgNumberForBusiness),
+    { guards: ['set_credit_limit'] },
   ),
   /** The order header's customer field: number, name or organisation number. */
   'customers.lookup': channel<readonly CustomerListRow[]>()(

@@ -5,8 +5,7 @@
 // disabled, with the same reason the engine refuses a render with.
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../enums';
-import type { ErrorCode } from '../errors';
-import { channel, id, optionalText } from './common';
+import { channel, id, optionalText, type Availability } from './common';
 
 export const DOCUMENT_KINDS = [
   { key: 'quote', nb: 'Tilbud', en: 'Quote' },
@@ -143,14 +142,12 @@ export const documentsChannels = {
           .nullable(),
       })
       .strict(),
+    { right: 'administer' },
   ),
 };
 
 // ---- Availability -----------------------------------------------------------------
 
-export interface Availability {
-  readonly available: boolean;
-  /** Why not, in both languages, with the error code the engine refuses with. */
-  readonly reason: { readonly code: ErrorCode; readonly nb: string; readonly en: string } | null;
-}
+/** Availability lives in common.ts: every action the screens show (print, deliver, reply …) is answered the same way. */
+export type { Availability };
 

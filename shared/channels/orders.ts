@@ -12,6 +12,7 @@ import {
 import {
   NO_INPUT,
   channel,
+  type Availability,
   id,
   isoDate,
   nonNegativeOre,
@@ -107,13 +108,37 @@ export interface Order {
   /** Computed from the lines, never stored (SPEC 2). */
   readonly deliveryState: 'none' | 'partial' | 'full';
   readonly invoiceState: 'none' | 'partial' | 'full';
+  /** The quote this order was made from (SPEC 4: the two stay related). */
   readonly sourceOrderId: number | null;
+  readonly sourceOrderNumber: number | null;
+  /** The order this quote was converted to: a quote converts once. */
+  readonly convertedToId: number | null;
+  readonly convertedToNumber: number | null;
   readonly backorderOfId: number | null;
   readonly subscriptionInterval: SubscriptionInterval | null;
   readonly subscriptionStart: string | null;
   readonly cardState: 'reserved' | 'captured' | 'cancelled' | 'credited' | null;
   readonly contractAmountOre: number | null;
+  /** Who pays, when another party than the customer does (a card payment order's invoice customer). */
+  readonly invoiceCustomerId: number | null;
   readonly invoiceIds: readonly number[];
+}
+
+/** The actions of the order screen, each answered by the engine (SPEC: the screen asks, the engine decides). */
+export const ORDER_ACTIONS = ['deliver', 'invoice', 'convertQuote', 'changeType', 'lend', 'returnLoan', 'subscription', 'delete'] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/**
+ * What Fakturer does now: invoice what is delivered ('delivered'), or, with
+ * nothing delivered yet, move the order to Invoiced, which delivers the rest after asking ('all').
+ */
+export type InvoiceMode = 'delivered' | 'all';
+
+export type OrderActions = Readonly<Record<OrderAction, Availability>> & { readonly invoiceMode: InvoiceMode | null };
+
+/** An order as the order screen gets it: with what each of its actions allows now, and why not. */
+export interface OrderView extends Order {
+  readonly actions: OrderActions;
 }
 
 export interface OrderListRow {
@@ -271,9 +296,14 @@ export interface StatusCounts {
   readonly byStatus: readonly { readonly statusId: number; readonly count: number }[];
 }
 
+/** What a line edit can reach: a card order's change, the credit limit. */
+const LINE_GUARDS = ['change_card_order', 'override_credit_limit'] as const;
+/** What a header or whole-order edit can reach: a line edit, a type change, a status move (which may invoice). */
+export const ORDER_CHANGE_GUARDS = [...LINE_GUARDS, 'change_order_type', 'issue_invoice'] as const;
+
 export const ordersChannels = {
   /** A Cash order (type 3) is invoiced as it is saved, so it needs the payment. */
-  'orders.create': channel<Order>()(
+  'orders.create': channel<OrderView>()(
     z
       .object({
         header: headerInput,
@@ -282,23 +312,29 @@ export const ordersChannels = {
         confirm: confirmInput,
       })
       .strict(),
+    { guards: ['issue_invoice', 'override_credit_limit'] },
   ),
-  'orders.get': channel<Order>()(z.object({ id }).strict()),
-  'orders.updateHeader': channel<Order>()(
-    z.object({ id, version, header: headerInput.partial().strict() }).strict(),
+  'orders.get': channel<OrderView>()(z.object({ id }).strict()),
+  /** The header alone; a new status in it moves the order as the status bar does. */
+  'orders.updateHeader': channel<OrderView>()(
+    z.object({ id, version, header: headerInput.partial().strict(), confirm: confirmInput }).strict(),
+    { guards: ORDER_CHANGE_GUARDS },
   ),
-  'orders.addLine': channel<Order>()(
-    z.object({ orderId: id, version, line: lineInput, position: z.number().int().min(0).optional() }).strict(),
+  'orders.addLine': channel<OrderView>()(
+    z.object({ orderId: id, version, line: lineInput, position: z.number().int().min(0).optional(), confirm: confirmInput }).strict(),
+    { guards: LINE_GUARDS },
   ),
-  'orders.updateLine': channel<Order>()(
-    z.object({ orderId: id, version, lineId: id, changes: lineInput.partial().strict() }).strict(),
+  'orders.updateLine': channel<OrderView>()(
+    z.object({ orderId: id, version, lineId: id, changes: lineInput.partial().strict(), confirm: confirmInput }).strict(),
+    { guards: LINE_GUARDS },
   ),
-  'orders.removeLine': channel<Order>()(z.object({ orderId: id, version, lineId: id }).strict()),
-  'orders.moveLine': channel<Order>()(
+  'orders.removeLine': channel<OrderView>()(z.object({ orderId: id, version, lineId: id }).strict(), { guards: ['change_card_order'] }),
+  'orders.moveLine': channel<OrderView>()(
     z.object({ orderId: id, version, lineId: id, toIndex: z.number().int().min(0) }).strict(),
+    { guards: ['change_card_order'] },
   ),
   /** The order screen's Ctrl+S: header and the whole line list in one transaction. */
-  'orders.save': channel<Order>()(
+  'orders.save': channel<OrderView>()(
     z
       .object({
         id,
@@ -309,6 +345,7 @@ export const ordersChannels = {
         confirm: confirmInput,
       })
       .strict(),
+    { guards: ORDER_CHANGE_GUARDS },
   ),
   'orders.list': channel<OrderListResult>()(orderListInput),
   /** The status tabs' counts under the same search, customer and column filters as the list. */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SUBSCRIPTION_INTERVAL_KEYS, type PaymentMethod, type VatCode } from '../enums';
 import { channel, id, isoDate, nonNegativeOre, optionalText, positiveQuantity, requiredText } from './common';
-import { confirmInput, type Order, type VatTotal } from './orders';
+import { confirmInput, paymentInput, type Order, type OrderView, type VatTotal } from './orders';
 
 export interface InvoiceLine {
   readonly id: number;
@@ -37,6 +37,8 @@ export interface Invoice {
   /** Cash sales are rounded to whole kroner; the rounding is its own amount. */
   readonly roundingOre: number;
   readonly payableOre: number;
+  /** Whether the seller charged VAT when it was issued; with byRate, kept as issued whatever the company says now. */
+  readonly vatRegistered: boolean;
   readonly byRate: readonly VatTotal[];
   readonly orderIds: readonly number[];
   readonly lines: readonly InvoiceLine[];
@@ -74,32 +76,57 @@ const lineQuantities = z
 
 
 export const processingChannels = {
-  'orders.setStatus': channel<Order>()(z.object({ id, version, statusId: id, confirm: confirmInput }).strict()),
-  'orders.changeType': channel<Order>()(
+  /** The status bar: a move may deliver, invoice (Invoiced, Samleordre), return goods or cancel a card reservation. */
+  'orders.setStatus': channel<OrderView>()(z.object({ id, version, statusId: id, confirm: confirmInput }).strict(), {
+    guards: ['issue_invoice', 'change_card_order', 'override_credit_limit'],
+  }),
+  /** A cash order (type 3) is invoiced as it becomes one, so a change to Cash needs the payment. */
+  'orders.changeType': channel<OrderView>()(
     z
-      .object({ id, version, orderType: z.union([1, 2, 3, 4, 5, 6, 7, 8, 9].map((t) => z.literal(t)) as unknown as [z.ZodLiteral<number>]), confirm: confirmInput })
+      .object({
+        id,
+        version,
+        orderType: z.union([1, 2, 3, 4, 5, 6, 7, 8, 9].map((t) => z.literal(t)) as unknown as [z.ZodLiteral<number>]),
+        confirm: confirmInput,
+        payment: paymentInput.optional(),
+      })
       .strict(),
+    { right: 'change_order_type', guards: ['change_card_order', 'override_credit_limit', 'issue_invoice'] },
   ),
   /** Marks quantities delivered (issuing their goods) and may close lines short. */
-  'orders.deliver': channel<Order>()(
+  'orders.deliver': channel<OrderView>()(
     z.object({ id, version, lines: lineQuantities, closeShort: z.array(id).max(2000).default([]) }).strict(),
   ),
   /** Invoices what is delivered and not yet invoiced (Direct orders are delivered on the way). */
-  'orders.invoice': channel<{ order: Order; invoice: Invoice; backorder: Order | null }>()(z.object({ id, version }).strict()),
+  'orders.invoice': channel<{ order: OrderView; invoice: Invoice; backorder: Order | null }>()(z.object({ id, version }).strict(), {
+    right: 'invoice',
+  }),
   /** One invoice for every eligible order of a customer (delivered, not invoiced), or the ones named. */
   'orders.collectiveInvoice': channel<Invoice>()(
     z.object({ customerId: id, orderIds: z.array(id).min(1).max(5000).optional() }).strict(),
+    { right: 'invoice' },
   ),
-  'orders.convertQuote': channel<Order>()(
-    z.object({ id, version, orderType: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7)]) }).strict(),
+  /** Quote to order: a change of order type, so it needs that right; to Cash it is invoiced with its payment. */
+  'orders.convertQuote': channel<OrderView>()(
+    z
+      .object({
+        id,
+        version,
+        orderType: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7)]),
+        payment: paymentInput.optional(),
+        confirm: confirmInput,
+      })
+      .strict(),
+    { right: 'change_order_type', guards: ['issue_invoice', 'override_credit_limit'] },
   ),
-  'orders.returnLoan': channel<Order>()(z.object({ id, version, lines: lineQuantities.min(1) }).strict()),
-  'orders.delete': channel<{ deleted: number }>()(z.object({ id, version }).strict()),
-  'orders.setSubscription': channel<Order>()(
+  'orders.returnLoan': channel<OrderView>()(z.object({ id, version, lines: lineQuantities.min(1) }).strict()),
+  'orders.delete': channel<{ deleted: number }>()(z.object({ id, version }).strict(), { guards: ['change_card_order'] }),
+  'orders.setSubscription': channel<OrderView>()(
     z.object({ id, version, interval: z.enum(SUBSCRIPTION_INTERVAL_KEYS).nullable(), start: isoDate.nullable() }).strict(),
+    { guards: ['change_card_order'] },
   ),
   /** Orders from an EDI / web-shop import; the only way an order of type 9 (card payment) is made. */
-  'orders.import': channel<Order>()(
+  'orders.import': channel<OrderView>()(
     z
       .object({
         source: z.enum(['web', 'edi']),
@@ -124,7 +151,7 @@ export const processingChannels = {
       })
       .strict(),
   ),
-  'subscriptions.run': channel<{ readonly invoices: readonly Invoice[] }>()(z.object({}).strict()),
+  'subscriptions.run': channel<{ readonly invoices: readonly Invoice[] }>()(z.object({}).strict(), { right: 'invoice' }),
   'invoices.list': channel<readonly InvoiceSummary[]>()(
     z.object({ customerId: id.optional(), orderId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ),
@@ -138,6 +165,7 @@ export const processingChannels = {
         returnToStock: z.boolean(),
       })
       .strict(),
+    { right: 'credit', guards: ['credit_cash_sale'] },
   ),
   'jobs.list': channel<readonly Job[]>()(z.object({ orderId: id }).strict()),
   'jobs.add': channel<Job>()(
@@ -152,8 +180,8 @@ export const processingChannels = {
       .strict(),
   ),
   /** Starting the first job sets the order to Job started; completing the last, Job completed. */
-  'jobs.start': channel<Order>()(z.object({ jobId: id }).strict()),
-  'jobs.complete': channel<Order>()(z.object({ jobId: id }).strict()),
+  'jobs.start': channel<OrderView>()(z.object({ jobId: id }).strict()),
+  'jobs.complete': channel<OrderView>()(z.object({ jobId: id }).strict()),
   'activity.list': channel<readonly ActivityEntry[]>()(
     z.object({ entity: z.enum(['order', 'customer', 'product', 'invoice', 'stock']), entityId: id }).strict(),
   ),

@@ -11,7 +11,7 @@ import {
   type PurchaseStatus,
   type VatCode,
 } from '../enums';
-import { channel, ean, id, isoDate, nonNegativeOre, optionalText, percentBp, positiveQuantity, requiredText, text } from './common';
+import { channel, ean, id, isoDate, nonNegativeOre, optionalText, percentBp, positiveQuantity, requiredText, text, type Availability } from './common';
 import type { Totals } from './orders';
 
 // ---- What the engine returns ------------------------------------------------
@@ -119,6 +119,8 @@ export interface PurchaseOrder {
   /** Lines and header can be edited (status To process, not realized). */
   readonly editable: boolean;
   readonly options: PurchaseOptions;
+  /** What each action of the order screen allows now, and if not, the refusal its channel would give. */
+  readonly actions: PurchaseActions;
   readonly lines: readonly PurchaseLine[];
   /** As ordered: ordered quantity × ordered price, per VAT rate. */
   readonly totals: Totals;
@@ -127,6 +129,15 @@ export interface PurchaseOrder {
   readonly invoices: readonly SupplierInvoice[];
   readonly priceDifferenceOre: number;
 }
+
+/**
+ * The actions of the purchase order screen, each answered by the engine: save
+ * (header and lines), turn an inquiry or unprocessed order into an order, the
+ * supplier's reply, dispatch, reception, supplier invoice, amend and cancel.
+ */
+export const PURCHASE_ACTIONS = ['save', 'toOrder', 'reply', 'dispatch', 'receive', 'invoice', 'amend', 'cancel'] as const;
+export type PurchaseAction = (typeof PURCHASE_ACTIONS)[number];
+export type PurchaseActions = Readonly<Record<PurchaseAction, Availability>>;
 
 export interface PurchaseListRow {
   readonly id: number;
@@ -265,6 +276,7 @@ export const purchasingChannels = {
         lines: z.array(purchaseLineInput.extend({ id: id.optional() }).strict()).max(2000),
       })
       .strict(),
+    { guards: ['change_order_type'] },
   ),
   /** The supplier's order response, per line (option "reply to order"). */
   'purchase.reply': channel<PurchaseOrder>()(z.object({ id, version, lines: lineArray(replyLineInput) }).strict()),

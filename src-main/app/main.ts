@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebC
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openEngine, type Engine } from '../engine';
+import { openEngineOrRefusal, type Engine } from '../engine';
 import { DATABASE_FILE_NAME } from '../engine/dataFolder';
 import { makeAppProtocolHandler } from './appProtocol';
 import { bindInvoke, makeInvokeHandler } from './ipc';
@@ -96,12 +96,15 @@ async function start(): Promise<void> {
   const dataFolder = process.env.ORDREBOK_DATA_DIR || app.getPath('userData');
   let engine: Engine;
   try {
-    engine = await openEngine({
+    // A file Ordrebok refuses (a newer version's, damaged, empty …) gives an engine that
+    // touches nothing and tells the window why (system.bootstrap); the window shows it.
+    engine = await openEngineOrRefusal({
       file: join(dataFolder, DATABASE_FILE_NAME),
       nativeBinding,
       appVersion: app.getVersion(),
       onInternalError: (channel, error) => console.error(`[ordrebok] internal error in ${channel}:`, error),
     });
+    if (engine.refusal) console.error(`[ordrebok] the company file was refused: ${engine.refusal.code} ${engine.file}`);
   } catch (err) {
     fail(
       'Ordrebok kan ikke åpne firmadatabasen / Ordrebok cannot open the company database',

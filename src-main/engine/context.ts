@@ -1,6 +1,7 @@
 // What a handler is given: the connection, the clock, and who is asking.
+import type { DomainErrorData } from '../../shared/errors';
 import type { Db } from './db/connection';
-import type { Actor } from './domain/rights';
+import type { Actor, Guard } from './domain/rights';
 
 export interface CallContext {
   /**
@@ -22,6 +23,8 @@ export interface HandlerContext {
   readonly today: string;
   /** The logged-in user and their rights. */
   readonly actor: Actor;
+  /** Checks an action that a right governs (shared/access.ts), declared by the channel being called. */
+  readonly guard: Guard;
   /** Shorthand for actor.userId, for the activity log. */
   readonly userId: number | null;
   readonly session: Session;
@@ -29,6 +32,8 @@ export interface HandlerContext {
   readonly appVersion: string;
   /** Bumped after every committed write; read caches key on it. */
   readonly dataVersion: number;
+  /** Damage found in the company file after it was opened (writes are refused); system.bootstrap reports it. */
+  readonly fileProblem?: DomainErrorData | null;
 }
 
 export function isoToday(now: Date): string {

@@ -1,16 +1,15 @@
 // The headless core. openEngine() opens (or creates) the company database, runs
 // pending migrations and returns call(channel, input): validate with the
 // channel's schema, run the handler in one SQLite transaction, return plain data.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { channels, isChannelName, type ChannelName, type ChannelOutput } from '../../shared/catalog';
-import { DomainError, errorData, type Result } from '../../shared/errors';
-import { openDatabase, type Db } from './db/connection';
-import { migrate, type MigrationResult } from './db/migrate';
+import { DomainError, errorData, type DomainErrorData, type Result } from '../../shared/errors';
+import type { Db } from './db/connection';
+import { openCompanyFile } from './db/companyFile';
+import type { MigrationResult } from './db/migrate';
 import { databaseFingerprint } from './db/snapshot';
 import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
-import { OPEN_WORKSTATION, requireRight, type Actor } from './domain/rights';
+import { OPEN_WORKSTATION, guardOf, requireRight, type Actor } from './domain/rights';
 import { countUsers, getUser, rightsOfGroup } from './repos/users';
 import { zodToDomainError } from './validation';
 
@@ -22,11 +21,21 @@ export interface EngineOptions {
   readonly appVersion?: string;
   /** Called with unexpected (non-domain) errors; never with payloads. */
   readonly onInternalError?: (channel: string, error: unknown) => void;
+  /** Open the file without ever writing to it (a backup looked at as it is); chosen by itself when the file is not writable. */
+  readonly readOnly?: boolean;
+  /** Files above this size get their integrity check in a worker after opening (db/companyFile.ts; tests lower it). */
+  readonly integrityCheckSyncMaxBytes?: number;
+  /** Tests only: runs on the engine's connection once it is open (PRAGMA max_page_count to fill the disk, busy_timeout …). */
+  readonly configureConnection?: (db: Db) => void;
 }
 
 export interface Engine {
   readonly file: string;
   readonly migration: MigrationResult;
+  /** Opened read-only: every write is refused with file_read_only. */
+  readonly readOnly: boolean;
+  /** Why the file was refused at open (db/fileCheck.ts), or null: a refused engine answers only system.bootstrap (refusedEngine.ts). */
+  readonly refusal: DomainErrorData | null;
   call<K extends ChannelName>(channel: K, input: unknown, ctx?: CallContext): Promise<Result<ChannelOutput<K>>>;
   /** Same as call, for untrusted channel names (the transports). */
   callUnknown(channel: unknown, input: unknown, ctx?: CallContext): Promise<Result<unknown>>;
@@ -36,9 +45,16 @@ export interface Engine {
 }
 
 export async function openEngine(opts: EngineOptions): Promise<Engine> {
-  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
-  const db: Db = openDatabase(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
-  const migration = await migrate(db, opts.file);
+  // Refuses (throws a DomainError for) a file from a newer version, a damaged, empty or foreign file, before writing to it.
+  const companyFile = await openCompanyFile({
+    file: opts.file,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.readOnly ? { readOnly: true } : {}),
+    ...(opts.integrityCheckSyncMaxBytes !== undefined ? { integrityCheckSyncMaxBytes: opts.integrityCheckSyncMaxBytes } : {}),
+    onCheckFailed: (error) => opts.onInternalError?.('integrity_check', error),
+  });
+  const { db, migration } = companyFile;
+  opts.configureConnection?.(db);
   const clock = opts.clock ?? (() => new Date());
   const appVersion = opts.appVersion ?? '0.1.0';
   let dataVersion = 0;
@@ -58,18 +74,21 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error, input).data };
     const handler = handlers[channel];
+    const access = channels[channel].access;
     const now = clock();
     const sessionKey = ctx.sessionKey ?? 'default';
     try {
       const actor = actorFor(sessionKey);
-      if (!handler.open && actor.rights !== 'all' && actor.userId === null) throw new DomainError('login_required');
-      if (handler.right) requireRight(actor, handler.right);
+      // Rights are declared with the channel (shared/access.ts) and checked here, at the one door.
+      if (!access.open && actor.rights !== 'all' && actor.userId === null) throw new DomainError('login_required');
+      if (access.right) requireRight(actor, access.right);
       const hctx: HandlerContext = {
         db,
         now,
         today: isoToday(now),
         actor,
         userId: actor.userId,
+        guard: guardOf(channel, access, actor),
         session: {
           login: (userId) => sessions.set(sessionKey, userId),
           logout: () => sessions.delete(sessionKey),
@@ -77,6 +96,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
         dataFile: opts.file,
         appVersion,
         dataVersion,
+        fileProblem: companyFile.problem(),
       };
       const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
       const value = handler.writes ? tx.immediate() : tx.deferred();
@@ -84,28 +104,39 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
       return { ok: true, value };
     } catch (err) {
       if (err instanceof DomainError) return { ok: false, error: err.data };
+      // A full disk, a read-only, locked or damaged file: SQLite's failure as a refusal the user can act on.
+      const sqliteRefusal = companyFile.refusalOf(err);
+      if (sqliteRefusal) return { ok: false, error: sqliteRefusal };
       opts.onInternalError?.(channel, err);
       return { ok: false, error: errorData('internal', null) };
     }
   }
 
+  /** A write waits for the integrity check of a large file, and is refused if the file is damaged (db/companyFile.ts). */
+  async function gated<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Promise<Result<ChannelOutput<K>>> {
+    const refusal = handlers[channel].writes ? await companyFile.writeGate() : null;
+    return refusal ? { ok: false, error: refusal } : run(channel, input, ctx);
+  }
+
   return {
     file: opts.file,
     migration,
+    readOnly: companyFile.readOnly,
+    refusal: null,
     async call(channel, input, ctx = {}) {
-      return run(channel, input, ctx);
+      return gated(channel, input, ctx);
     },
     async callUnknown(channel, input, ctx = {}) {
       if (!isChannelName(channel)) {
         return { ok: false, error: errorData('unknown_channel', null, { channel: String(channel).slice(0, 64) }) };
       }
-      return run(channel, input, ctx);
+      return gated(channel, input, ctx);
     },
     fingerprint() {
       return databaseFingerprint(db);
     },
     close() {
-      db.close();
+      companyFile.close();
     },
   };
 }

@@ -1,2 +1,3 @@
 export { openEngine, type Engine, type EngineOptions } from './engine';
+export { openEngineOrRefusal, refusedEngine } from './refusedEngine';
 export type { CallContext } from './context';

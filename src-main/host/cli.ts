@@ -1,6 +1,7 @@
 // npm run start:web — the host alone: opens the company database and prints the address.
+// Options: --db FILE, --port N, --renderer DIR, --read-only (look at a file without changing it).
 import { join, resolve } from 'node:path';
-import { openEngine } from '../engine';
+import { openEngineOrRefusal } from '../engine';
 import { DATABASE_FILE_NAME, defaultDataFolder } from '../engine/dataFolder';
 import { startHost } from './server';
 
@@ -10,8 +11,10 @@ function arg(name: string): string | undefined {
 }
 
 const file = resolve(arg('db') ?? join(defaultDataFolder(), DATABASE_FILE_NAME));
-const engine = await openEngine({
+// A file Ordrebok refuses (a newer version's, damaged, empty …) is left untouched; the app then shows why.
+const engine = await openEngineOrRefusal({
   file,
+  ...(process.argv.includes('--read-only') ? { readOnly: true } : {}),
   onInternalError: (channel, error) => console.error(`[ordrebok] internal error in ${channel}:`, error),
 });
 const host = await startHost({
@@ -21,6 +24,8 @@ const host = await startHost({
 });
 console.log(`Ordrebok kjører / is running: ${host.appUrl}`);
 console.log(`Database: ${file}`);
+if (engine.refusal) console.error(`Firmafilen kan ikke åpnes / the company file cannot be opened: ${engine.refusal.message.nb}\n  ${engine.refusal.message.en}`);
+else if (engine.readOnly) console.log('Filen er åpnet bare for lesing / the file is open read-only.');
 
 const stop = () => {
   void host.close().then(() => {

@@ -1,10 +1,12 @@
-// The root: bootstrap decides between the welcome screen (no company yet) and
-// the app frame.
+// The root: bootstrap decides between the file problem page (a company file
+// refused, damaged or read-only), the welcome screen (no company yet) and the app frame.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasTransport } from '../api/client';
 import { useAuthStatus, useBootstrap } from '../api/queries';
 import { refusalOf } from '../components/refusal';
 import { useLanguage } from '../i18n';
+import { FileProblem, fileNoticeKey } from './FileProblem';
 import { Frame } from './Frame';
 import { Login } from './Login';
 import { Welcome } from './Welcome';
@@ -29,7 +31,14 @@ function Started() {
   const lang = useLanguage();
   const boot = useBootstrap();
   const auth = useAuthStatus();
+  /** The file notice the user has read and gone on from (a read-only or damaged file that can still be read). */
+  const [noticeSeen, setNoticeSeen] = useState<string | null>(null);
   if (boot.isPending || auth.isPending) return <div className="start-loading">{t('app.loading')}</div>;
+  // A refused, damaged or read-only company file: said first, before any login or welcome screen.
+  const notice = boot.data ? fileNoticeKey(boot.data) : null;
+  if (boot.data && notice && notice !== noticeSeen) {
+    return <FileProblem bootstrap={boot.data} onContinue={() => setNoticeSeen(notice)} />;
+  }
   if (boot.isError) {
     const message = refusalOf(boot.error, () => null).general;
     return (

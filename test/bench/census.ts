@@ -12,7 +12,7 @@
 import { channels, type ChannelName } from '../../shared/catalog';
 import { isoToday, type HandlerContext } from '../../src-main/engine/context';
 import { openDatabase, type Db } from '../../src-main/engine/db/connection';
-import { OPEN_WORKSTATION } from '../../src-main/engine/domain/rights';
+import { OPEN_WORKSTATION, guardAll } from '../../src-main/engine/domain/rights';
 import { handlers } from '../../src-main/engine/handlers';
 
 export interface TableWrites {
@@ -89,6 +89,7 @@ export class Census {
       now,
       today: isoToday(now),
       actor: OPEN_WORKSTATION,
+      guard: guardAll(OPEN_WORKSTATION),
       userId: null,
       session: { login: () => undefined, logout: () => undefined },
       dataFile: this.file,

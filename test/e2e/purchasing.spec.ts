@@ -189,6 +189,17 @@ test('inquiry → order → partially confirmed (changed price) → partially sh
   await expect(page.getByTestId('supplier-invoice-1-diff')).toHaveText(kr('+16,00'));
   await expect(page.getByTestId('po-price-diff')).toHaveText(kr('Prisavvik +16,00'));
   await expect(page.getByTestId('po-action-invoice')).toBeDisabled();
+  // The disabled action says why in the engine's words: the refusal a supplier invoice gets now.
+  const invoiced = await app.engine.ok('purchase.get', { id: (await app.engine.ok('purchase.list', { search: String(number) })).rows[0]!.id });
+  const refusal = await app.engine.refused('purchase.matchInvoice', {
+    id: invoiced.id,
+    version: invoiced.version,
+    invoiceNumber: 'F-1003',
+    invoiceDate: '2025-01-10',
+    lines: [{ lineId: invoiced.lines[0]!.id, quantity: 1000, unitPriceOre: 60_000 }],
+  });
+  expect(refusal.message.nb).toBe(`Alt på innkjøpsordre ${number} er allerede fakturert. Det er ingenting mer å registrere.`);
+  await expect(page.getByTestId('po-action-invoice')).toHaveAttribute('title', refusal.message.nb);
   await screenshot(page, 'purchase-5-invoiced');
 
   // ---- The order's log (Alt+G): each step in words, newest first ---------------------------------
@@ -416,6 +427,7 @@ test('a supplier made in the register; its purchase order amended (history kept,
   await expect(page.getByTestId('po-status')).toHaveText('Kansellert');
   await expect(page.getByTestId('po-cancelled')).toContainText(`erstattet av endringsordre ${amendment}`);
   await expect(page.getByTestId('po-action-amend')).toBeDisabled();
+  await expect(page.getByTestId('po-action-amend')).toHaveAttribute('title', `Innkjøpsordre ${po.number} er kansellert og erstattet av ordre ${amendment}. Arbeid videre på den nye ordren.`);
   await expect(page.getByTestId('pline-0-quantity')).toHaveValue('3');
   // Its log says what became of it, and why.
   await kb.press('Alt+g');

@@ -215,12 +215,13 @@ test('refusals in Norwegian: an invoiced order cannot move back or be deleted, a
   await expect(currentStep(page)).toHaveText('Fakturert');
   // Slett is disabled with the rule as its reason; its key says the same.
   await expect(page.getByTestId('action-delete')).toBeDisabled();
-  await expect(page.getByTestId('action-delete')).toHaveAttribute('title', 'En fakturert ordre kan ikke slettes. Den kan krediteres.');
+  const noDelete = 'Ordren er fakturert og kan ikke slettes: fakturaen skal bevares. Krediter fakturaen, eller sett ordren til Avsluttet.';
+  await expect(page.getByTestId('action-delete')).toHaveAttribute('title', noDelete);
   await page.keyboard.press('Alt+Delete');
-  await expect(banner).toHaveText('Ikke utført: En fakturert ordre kan ikke slettes. Den kan krediteres.');
+  await expect(banner).toHaveText(`Ikke utført: ${noDelete}`);
   await screenshot(page, 'refusal-1-nb');
   await page.getByTestId('language-select').selectOption('en');
-  await expect(banner).toHaveText('Not done: An invoiced order cannot be deleted. It can be credited.');
+  await expect(banner).toHaveText('Not done: The order is invoiced and cannot be deleted: the invoice must be kept. Credit the invoice, or set the order to Closed.');
   await screenshot(page, 'refusal-2-en');
   await page.getByTestId('language-select').selectOption('nb');
   expect((await app.engine.ok('orders.get', { id: invoiced.id })).statusKind).toBe('invoiced');

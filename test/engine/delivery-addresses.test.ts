@@ -157,8 +157,10 @@ describe('an order’s delivery address', () => {
   });
 
   it('goes with the order to its backorder', async () => {
+    // Delivered from Bekreftet: an order in a status without processing (the flow's first, Tilbud) is not delivered.
+    const confirmed = (await t.ok('statuses.list', {})).find((s) => s.kind === 'confirmed')!.id;
     const o = await t.ok('orders.create', {
-      header: { customerId: customer.id, orderType: 1, deliveryAddressId: depot().id },
+      header: { customerId: customer.id, orderType: 1, statusId: confirmed, deliveryAddressId: depot().id },
       lines: [{ productId: product, quantity: 2000 }],
     });
     const delivered = await t.ok('orders.deliver', { id: o.id, version: o.version, lines: [{ lineId: o.lines[0]!.id, quantity: 1000 }] });

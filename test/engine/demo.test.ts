@@ -13,7 +13,7 @@ import type { PurchaseListRow, PurchaseOrder } from '../../shared/channels/purch
 import { isValidBankAccount, isValidEan, isValidOrgNumber } from '../../shared/checks';
 import { PURCHASE_STATUS_KEYS, VAT_CODE_IDS, type PurchaseStatus, type StatusKind } from '../../shared/enums';
 import { auditSales } from '../../src-main/engine/demo/audit';
-import { NON_PROCESSING_KINDS, UNPROCESSED_TYPES } from '../../src-main/engine/domain/orderRules';
+import { NON_PROCESSING_KINDS, UNPROCESSED_TYPES } from '../../shared/kinds';
 import { computeTotals } from '../../src-main/engine/domain/pricing';
 import { FIXED_NOW, ledgerSnapshot, makeEngine, type TestEngine } from '../helpers/engine';
 

@@ -16,7 +16,7 @@ import { openDatabase } from '../../src-main/engine/db/connection';
 import { auditSales } from '../../src-main/engine/demo/audit';
 import { OUR_REFERENCES } from '../../src-main/engine/demo/demoData';
 import { generateCustomers, generateOrders } from '../../src-main/engine/demo/generator';
-import { NON_PROCESSING_KINDS, UNPROCESSED_TYPES } from '../../src-main/engine/domain/orderRules';
+import { NON_PROCESSING_KINDS, UNPROCESSED_TYPES } from '../../shared/kinds';
 import { computeTotals, lineAmountOre } from '../../src-main/engine/domain/pricing';
 import { norwegianSortKey } from '../../src-main/engine/domain/sortKey';
 import { FIXED_NOW, ledgerSnapshot, makeEngine } from '../helpers/engine';

@@ -73,8 +73,10 @@ describe.each(ALL_OPTION_COMBINATIONS.map((o) => [comboName(o), o] as const))('s
     }
     if (options.dispatch) {
       if (options.reception) {
-        // Reception follows dispatch: nothing shipped, nothing to receive.
-        expect((await t.refused('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: a, quantity: 1_000 }] })).code).toBe('purchase_over_receive');
+        // Reception follows dispatch: nothing shipped, nothing to receive; the order's action says so too.
+        const e = await t.refused('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: a, quantity: 1_000 }] });
+        expect(e.code).toBe('purchase_receive_waiting');
+        expect(po.actions.receive).toEqual({ available: false, reason: { code: e.code, nb: e.message.nb, en: e.message.en } });
       }
       expect(await step('purchase.dispatch', [{ lineId: a, quantity: 4_000 }])).toBe('partially_shipped');
       expect(po.lines[0]).toMatchObject({ qtyShipped: 4_000, leftToShip: 6_000, canShip: 6_000 });
@@ -281,8 +283,15 @@ describe('reception into stock (SPEC 3)', () => {
     w = await purchaseWorld({ reply: false, reception: true });
     let po = await w.po([[w.drill, 1_000]], { orderType: 5 });
     const receive = () => ({ id: po.id, version: po.version, lines: [{ lineId: po.lines[0]!.id, quantity: 1_000 }] });
-    expect((await w.t.refused('purchase.receive', receive())).code).toBe('not_processed_type');
+    const e = await w.t.refused('purchase.receive', receive());
+    expect(e.code).toBe('not_processed_type');
+    // The order screen shows the same refusal beside the disabled action, and offers to make it an order.
+    expect(e.message).toEqual({ nb: 'Ordretypen 5 Forespørsel behandles ikke. Endre ordretype først.', en: 'Order type 5 Inquiry is not processed. Change the order type first.' });
+    expect(po.actions.receive).toEqual({ available: false, reason: { code: e.code, ...e.message } });
+    expect(po.actions.toOrder).toEqual({ available: true, reason: null });
     po = await w.t.ok('purchase.save', { id: po.id, version: po.version, header: { supplierId: w.supplier, orderType: 1 }, lines: [{ id: po.lines[0]!.id, productId: w.drill, quantity: 1_000 }] });
+    expect(po.actions.toOrder.reason?.code).toBe('purchase_already_order');
+    expect(po.actions.receive).toEqual({ available: true, reason: null });
     po = await w.t.ok('purchase.receive', receive());
     expect(po.status).toBe('received');
   });
@@ -301,8 +310,8 @@ describe('supplier invoices', () => {
     po = await w.t.ok('purchase.matchInvoice', { id: po.id, version: po.version, invoiceNumber: 'A1', invoiceDate: '2025-01-06', lines: [{ lineId: line, quantity: 6_000, unitPriceOre: 49000 }] });
     expect(po.lines[0]).toMatchObject({ qtyInvoiced: 6_000, leftToInvoice: 4_000, canInvoice: 0, priceDifferenceOre: -6000 });
     expect(po.status).toBe('partially_invoiced');
-    expect((await w.t.refused('purchase.matchInvoice', { id: po.id, version: po.version, invoiceNumber: 'A1', invoiceDate: '2025-01-06', lines: [{ lineId: line, quantity: 1_000, unitPriceOre: 1 }] })).code).toBe('duplicate_supplier_invoice');
     po = await w.t.ok('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: line, quantity: 4_000 }] });
+    expect((await w.t.refused('purchase.matchInvoice', { id: po.id, version: po.version, invoiceNumber: 'A1', invoiceDate: '2025-01-06', lines: [{ lineId: line, quantity: 1_000, unitPriceOre: 1 }] })).code).toBe('duplicate_supplier_invoice');
     po = await w.t.ok('purchase.matchInvoice', { id: po.id, version: po.version, invoiceNumber: 'A2', invoiceDate: '2025-01-07', lines: [{ lineId: line, quantity: 4_000, unitPriceOre: 51000 }] });
     expect(po.status).toBe('invoiced');
     expect(po.invoices.map((i) => i.priceDifferenceOre)).toEqual([-6000, 4000]);

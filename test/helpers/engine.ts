@@ -1,6 +1,6 @@
 // A fresh engine on a real SQLite file in a temporary folder, with the real
 // migrations and handlers, and a fixed clock.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelName, ChannelOutput } from '../../shared/catalog';
@@ -20,9 +20,11 @@ export interface TestEngine {
 
 export const FIXED_NOW = new Date('2025-01-05T10:00:00');
 
-export async function makeEngine(opts: { now?: Date } = {}): Promise<TestEngine> {
+/** `copyOf`: start from a copy of another test's database file (a template built once). */
+export async function makeEngine(opts: { now?: Date; copyOf?: string } = {}): Promise<TestEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'ordrebok-test-'));
   const file = join(dir, 'firma.ordrebok');
+  if (opts.copyOf) copyFileSync(opts.copyOf, file);
   const engine = await openEngine({
     file,
     clock: () => opts.now ?? FIXED_NOW,
@@ -87,6 +89,29 @@ export async function ledgerSnapshot(file: string) {
   const db = openDatabase(file, { readonly: true });
   try {
     return { stock: allStockChecks(db), netIssued: netIssuedByLine(db), invoiceNumbers: invoiceNumbers(db) };
+  } finally {
+    db.close();
+  }
+}
+
+/** The audit of the sales and purchasing rules (demo/audit.ts) over the whole file: the rules that are broken. */
+export async function auditViolations(file: string) {
+  const { openDatabase } = await import('../../src-main/engine/db/connection');
+  const { auditSales } = await import('../../src-main/engine/demo/audit');
+  const db = openDatabase(file, { readonly: true });
+  try {
+    return auditSales(db).filter((f) => f.violations > 0);
+  } finally {
+    db.close();
+  }
+}
+
+/** Rows of a read-only query on the file, for tests that check what the engine stored beside what it shows. */
+export async function queryFile<T>(file: string, sql: string, ...params: unknown[]): Promise<T[]> {
+  const { openDatabase } = await import('../../src-main/engine/db/connection');
+  const db = openDatabase(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@
 // 100 on hand, bread with 10, a service) plus two suppliers, a stock-managed
 // product with an EAN and a reorder point, and the company's purchase options.
 import type { PurchaseOrder, PurchaseOptions } from '../../shared/channels/purchasing';
+import { makeEngine } from './engine';
 import { salesWorld, type SalesWorld } from './sales';
 
 export interface PurchaseWorld extends SalesWorld {
@@ -51,5 +52,49 @@ export async function purchaseWorld(options: Partial<PurchaseOptions> = {}): Pro
         header: { supplierId: supplier, orderType: 1, ...extra },
         lines: lines.map(([productId, quantity, unitPriceOre]) => ({ productId, quantity, ...(unitPriceOre === undefined ? {} : { unitPriceOre }) })),
       }),
+  };
+}
+
+/**
+ * Switches the company's purchase options (company.save), keeping every other
+ * company field as it is, as the administrator does in the middle of an order's life.
+ */
+export async function setPurchaseOptions(t: SalesWorld['t'], options: Partial<PurchaseOptions>): Promise<PurchaseOptions> {
+  const { companyInput } = await import('../../shared/channels/company');
+  const company = await t.ok('company.get', {});
+  if (!company) throw new Error('no company');
+  const keys = new Set(Object.keys(companyInput.shape));
+  const input = Object.fromEntries(Object.entries(company).filter(([k]) => keys.has(k)));
+  const saved = await t.ok('company.save', {
+    ...input,
+    ...(options.reply === undefined ? {} : { purchaseReply: options.reply }),
+    ...(options.dispatch === undefined ? {} : { purchaseDispatch: options.dispatch }),
+    ...(options.reception === undefined ? {} : { purchaseReception: options.reception }),
+  });
+  return { reply: saved.purchaseReply, dispatch: saved.purchaseDispatch, reception: saved.purchaseReception };
+}
+
+/** What a copy of the template world knows: its engine and the ids of its company's parties, products and statuses. */
+export type PurchaseWorldCopy = Pick<PurchaseWorld, 't' | 'supplier' | 'otherSupplier' | 'screw' | 'drill' | 'bread' | 'service' | 'customer' | 'privateCustomer' | 'status'>;
+
+/**
+ * A purchase world made once, and a fresh copy of its file for each use: the
+ * same data and ids, without migrating and seeding the company again (property
+ * tests make hundreds of worlds).
+ */
+export async function purchaseWorldTemplate(options: Partial<PurchaseOptions> = {}): Promise<{ copy(): Promise<PurchaseWorldCopy>; dispose(): void }> {
+  const { rmSync } = await import('node:fs');
+  const w = await purchaseWorld(options);
+  // Closing checkpoints the WAL into the file, so the file alone is the whole database.
+  w.t.engine.close();
+  return {
+    async copy() {
+      const t = await makeEngine({ copyOf: w.t.file });
+      const { supplier, otherSupplier, screw, drill, bread, service, customer, privateCustomer, status } = w;
+      return { t, supplier, otherSupplier, screw, drill, bread, service, customer, privateCustomer, status };
+    },
+    dispose() {
+      rmSync(w.t.dir, { recursive: true, force: true });
+    },
   };
 }

@@ -20,8 +20,9 @@ export interface SalesWorld {
   stock(productId: number): Promise<{ onHand: number; reserved: number; onLoan: number; available: number; valueOre: number }>;
 }
 
-export async function salesWorld(opts: { company?: Record<string, unknown> } = {}): Promise<SalesWorld> {
-  const t = await makeEngine();
+/** `now`: a Date the test may move (setTime) to let days pass; the engine reads it on every call. */
+export async function salesWorld(opts: { company?: Record<string, unknown>; now?: Date } = {}): Promise<SalesWorld> {
+  const t = await makeEngine(opts.now ? { now: opts.now } : {});
   await t.ok('company.save', { ...COMPANY, ...opts.company });
   const statuses = await t.ok('statuses.list', {});
   const status = (kind: StatusKind) => {

@@ -7,12 +7,21 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 native build other than Node's (the Electron shell passes its own). */
   readonly nativeBinding?: string;
   readonly readonly?: boolean;
+  /** Never create the file (the checks before opening, a read-only look). */
+  readonly fileMustExist?: boolean;
+  /**
+   * Refresh the query planner's statistics at open (a write): true by default on a
+   * read-write connection. openEngine defers it on a large file until the file's
+   * integrity check has passed (db/companyFile.ts).
+   */
+  readonly optimize?: boolean;
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const db = new Database(file, {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     ...(opts.readonly ? { readonly: true } : {}),
+    ...(opts.fileMustExist ? { fileMustExist: true } : {}),
   });
   // WAL for concurrent readers; synchronous=FULL so a committed invoice survives a power cut.
   if (!opts.readonly) db.pragma('journal_mode = WAL');
@@ -20,13 +29,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
-  // Give the query planner statistics where they are missing or stale, with a
-  // bounded sample so that opening a large file stays quick.
-  if (!opts.readonly) {
-    db.pragma('analysis_limit = 1000');
-    db.pragma('optimize = 0x10002');
-  }
+  if (!opts.readonly && opts.optimize !== false) optimizeDatabase(db);
   return db;
+}
+
+/**
+ * Gives the query planner statistics where they are missing or stale, with a
+ * bounded sample so that opening a large file stays quick. Writes (sqlite_stat1).
+ */
+export function optimizeDatabase(db: Db): void {
+  db.pragma('analysis_limit = 1000');
+  db.pragma('optimize = 0x10002');
 }
 
 /** Prepared statements cached per connection and SQL text. */

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DomainError } from '../../../shared/errors';
 import type { Db } from './connection';
 
 export interface Migration {
@@ -39,11 +40,12 @@ export interface MigrationResult {
 
 export async function migrate(db: Db, file: string, migrations = loadMigrations()): Promise<MigrationResult> {
   const from = db.pragma('user_version', { simple: true }) as number;
+  // openEngine refuses such a file before it opens it for writing (db/fileCheck.ts); this guards other callers.
+  if (from > migrations.length) {
+    throw new DomainError('database_newer', null, { found: from, supported: migrations.length });
+  }
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupFile: null };
-  if (from > migrations.length) {
-    throw new Error(`The database is version ${from}, newer than this program (${migrations.length}).`);
-  }
 
   let backupFile: string | null = null;
   if (from > 0 && file !== ':memory:') {

@@ -37,7 +37,7 @@ import type { Product, ProductInput } from '../../../shared/channels/products';
 import type { PurchaseHeaderInput, PurchaseLineInput } from '../../../shared/channels/purchasing';
 import type { Supplier } from '../../../shared/channels/suppliers';
 import type { DemoSummary } from '../../../shared/channels/system';
-import type { StatusKind } from '../../../shared/enums';
+import { roundsToKrone, type StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import { cashRoundingOre, computeTotals } from '../domain/pricing';
@@ -693,7 +693,8 @@ function cashPayment(rng: Rng, plan: OrderPlan, products: readonly Product[]): P
     }),
     { vatRegistered: DEMO_COMPANY.vatRegistered },
   ).grossOre;
-  const payable = gross + cashRoundingOre(gross);
   const method = rng.weighted<PaymentInput['method']>([['cash', 5], ['card', 4], ['vipps', 2]]);
+  // Only cash is rounded to whole kroner; card and Vipps pay to the øre (SPEC 9).
+  const payable = gross + (roundsToKrone(method) ? cashRoundingOre(gross) : 0);
   return { method, receivedOre: method === 'cash' ? Math.ceil(payable / 10_000) * 10_000 : payable };
 }

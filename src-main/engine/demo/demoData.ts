@@ -22,6 +22,8 @@ export const DEMO_COMPANY: CompanyInput = {
   phone: '+47 55 22 41 00',
   defaultPaymentTermsDays: 14,
   statusPreset: 'standard',
+  // A quote the customer accepts becomes a confirmed order at once (the demo shows Akseptert as a tab).
+  autoConfirmOnAccept: true,
   // Every purchase option on (SPEC 1.3): the suppliers answer each order, send a
   // dispatch advice and the goods are received against it, so the demo's purchase
   // orders reach every status, Shipped and Partially shipped included.

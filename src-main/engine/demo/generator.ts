@@ -55,10 +55,10 @@
 //    per line and every later issue of the product reads all its batches.
 import type { CustomerInput } from '../../../shared/channels/customers';
 import type { PaymentInput } from '../../../shared/channels/orders';
-import type { StatusKind } from '../../../shared/enums';
+import { roundsToKrone, type StatusKind } from '../../../shared/enums';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
-import { OPEN_WORKSTATION } from '../domain/rights';
+import { OPEN_WORKSTATION, guardAll } from '../domain/rights';
 import { cashRoundingOre, computeTotals, lineAmountOre } from '../domain/pricing';
 import { norwegianSortKey } from '../domain/sortKey';
 import { insertCustomer, replaceContacts } from '../repos/customers';
@@ -83,7 +83,7 @@ import {
   type BulkOrder,
   type BulkProduct,
 } from '../repos/bulkOrders';
-import { OPEN_KINDS } from '../services/processing';
+import { OPEN_KINDS } from '../../../shared/kinds';
 import { orgNumberFrom } from './checkDigits';
 import { COMPANY_FORMS, FIRST_NAMES, LAST_NAMES, OUR_REFERENCES, PLACES, STREETS, TRADES } from './demoData';
 import {
@@ -342,6 +342,7 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
         now: new Date(y, m - 1, d, Math.floor(minute / 60), minute % 60),
         today: day,
         actor: OPEN_WORKSTATION,
+        guard: guardAll(OPEN_WORKSTATION),
         userId: null,
         session: { login: () => undefined, logout: () => undefined },
         dataFile: db.name,
@@ -420,7 +421,7 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
             break;
           }
           case 'credit': {
-            const inv = o.invoiceId === null ? null : getInvoice(db, o.invoiceId, { vatRegistered });
+            const inv = o.invoiceId === null ? null : getInvoice(db, o.invoiceId);
             if (!inv) throw new Error(`generator: credit without an invoice (order ${o.id})`);
             credit(ctx, inv, s.full, s.returnToStock);
             break;
@@ -607,8 +608,9 @@ function entryProcesses(life: Life): boolean {
 
 /** Cash sales: cash handed over in notes (change given back), or card or Vipps for the exact amount. */
 function cashPayment(rng: Rng, grossOre: number): PaymentInput {
-  const payable = grossOre + cashRoundingOre(grossOre);
   const method = rng.weighted<PaymentInput['method']>([['cash', 5], ['card', 4], ['vipps', 2]]);
+  // Only cash is rounded to whole kroner; card and Vipps pay to the øre (SPEC 9).
+  const payable = grossOre + (roundsToKrone(method) ? cashRoundingOre(grossOre) : 0);
   return { method, receivedOre: method === 'cash' ? Math.ceil(payable / 10_000) * 10_000 : payable };
 }
 

@@ -6,7 +6,7 @@
 // are still under way. Where an order's story would run past today it is told
 // faster, so that every order reaches the end of its story by today.
 import type { OrderTypeId, StatusKind, SubscriptionInterval } from '../../../shared/enums';
-import { NON_PROCESSING_KINDS, NOT_AT_ENTRY_KINDS, UNPROCESSED_TYPES } from '../domain/orderRules';
+import { NON_PROCESSING_KINDS, NOT_AT_ENTRY_KINDS, UNPROCESSED_TYPES } from '../../../shared/kinds';
 import type { Rng } from './random';
 import { MINUTES_PER_DAY } from './timeline';
 

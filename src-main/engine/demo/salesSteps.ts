@@ -21,14 +21,11 @@ import type { OrderTypeId, StatusKind, SubscriptionInterval } from '../../../sha
 import type { HandlerContext } from '../context';
 import { stmt } from '../db/connection';
 import { logActivity } from '../repos/activity';
-import { getCompany } from '../repos/company';
-import { insertAccountingBatch } from '../repos/invoices';
 import { setOrderStatus, setSubscription } from '../repos/processing';
 import { collectiveInvoice, creditInvoice, runSubscriptions } from '../services/invoicing';
-import { afterInvoicing, convertQuote, moveToStatus, returnLoan } from '../services/orderFlow';
+import { afterInvoicing, applyOrderType, convertQuote, moveToStatus, returnLoan } from '../services/orderFlow';
+import { INVOICED_KINDS, PAYMENT_FOLLOW_UP_KINDS } from '../../../shared/kinds';
 import {
-  INVOICED_KINDS,
-  checkCreditLimit,
   deliver,
   invoiceOrder,
   reload,
@@ -38,36 +35,20 @@ import {
   syncStockHolds,
 } from '../services/processing';
 import { receiveGoods } from '../services/stock';
-import { remainingToDeliver } from '../domain/lineState';
+import { remainingToDeliver } from '../../../shared/lineState';
 import type { MoveKind } from './orderMix';
 
 /** What the generator's clerk agrees to when a dialog asks: deliver the rest, and go over a credit limit. */
 export const CLERK_CONFIRM: Confirm = { deliverRemaining: true, returnGoods: false, allowShortage: false, overrideCreditLimit: true };
 
 /**
- * What saving a new order does beyond storing it (handlers/orders.ts,
- * processAfterSave): Cash orders are invoiced with their payment, Realized
+ * What saving a new order does beyond storing it (services/orderFlow.ts,
+ * applyOrderType): Cash orders are invoiced with their payment, Realized
  * orders issue their goods and close, the rest hold stock as their status calls
  * for and check the credit limit. Returns the cash invoice.
  */
 export function afterEntry(ctx: HandlerContext, orderId: number, payment: PaymentInput | null): Invoice | null {
-  const order = reload(ctx.db, orderId);
-  if (order.orderType === 3) {
-    if (!payment) throw new Error(`generator: cash order ${order.number} without a payment`);
-    const invoice = invoiceOrder(ctx, order, { payment });
-    const posted = getCompany(ctx.db)?.postCashInvoices ?? false;
-    setStatusKind(ctx, order, posted ? 'invoiced' : 'cash_invoiced');
-    insertAccountingBatch(ctx.db, invoice.id, ctx.now.toISOString(), posted);
-    return invoice;
-  }
-  if (order.orderType === 4) {
-    deliver(ctx, order, remainingItems(order));
-    setStatusKind(ctx, order, 'closed');
-    return null;
-  }
-  syncStockHolds(ctx, order, CLERK_CONFIRM);
-  checkCreditLimit(ctx, order, CLERK_CONFIRM);
-  return null;
+  return applyOrderType(ctx, orderId, CLERK_CONFIRM, payment);
 }
 
 /** The status bar (orders.setStatus → moveToStatus). */
@@ -82,7 +63,8 @@ export function moveOrder(ctx: HandlerContext, orderId: number, to: MoveKind | '
   moveToStatus(ctx, reload(ctx.db, orderId), statusOfKind(ctx.db, to), CLERK_CONFIRM);
 }
 
-const AFTER_INVOICE: readonly string[] = ['reminded', 'paid', 'closed'];
+/** The payment follow-ups an invoiced order moves on to. */
+const AFTER_INVOICE: readonly string[] = PAYMENT_FOLLOW_UP_KINDS.filter((k) => k !== 'invoiced');
 
 function statusKindOf(db: HandlerContext['db'], orderId: number): StatusKind {
   return (stmt(db, 'SELECT s.kind FROM order_header o JOIN status s ON s.id = o.status_id WHERE o.id = ?').get(orderId) as { kind: StatusKind }).kind;

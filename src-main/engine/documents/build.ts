@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { addDays } from '../domain/invoiceRules';
-import { remainingToDeliver } from '../domain/lineState';
+import { remainingToDeliver } from '../../../shared/lineState';
 import { getCompany } from '../repos/company';
 import { getCustomer } from '../repos/customers';
 import { getSupplier } from '../repos/suppliers';
@@ -296,8 +296,8 @@ function deliveryPlaceOf(db: Db, invoice: Invoice, buyer: Party): string | null 
   return buyer.address.length > 0 ? buyer.address.join(', ') : null;
 }
 
-export function loadInvoice(db: Db, invoiceId: number, vatRegistered: boolean): Invoice {
-  const invoice = getInvoice(db, invoiceId, { vatRegistered });
+export function loadInvoice(db: Db, invoiceId: number): Invoice {
+  const invoice = getInvoice(db, invoiceId);
   if (!invoice) throw new DomainError('not_found', 'invoiceId', { entity: 'faktura', id: invoiceId });
   return invoice;
 }
@@ -314,7 +314,7 @@ export function invoiceDocumentModel(
   const products = getProducts(db, invoice.lines.flatMap((l) => (l.productId ? [l.productId] : [])));
   const orders = orderHeadersOf(db, invoice.orderIds);
   const single = invoice.orderIds.length === 1 ? orders.get(invoice.orderIds[0]!) : undefined;
-  const credited = invoice.creditedInvoiceId ? getInvoice(db, invoice.creditedInvoiceId, { vatRegistered: common.seller.vatRegistered }) : null;
+  const credited = invoice.creditedInvoiceId ? getInvoice(db, invoice.creditedInvoiceId) : null;
   const buyer = partyOf(db, invoice.customerId, invoice.customerName);
   const lines: PricedLine[] = invoice.lines.map((l) => {
     const d = l.orderLineId ? details.get(l.orderLineId) : undefined;
@@ -335,7 +335,8 @@ export function invoiceDocumentModel(
     language,
     // The invoice's own time, so the same invoice always prints the same bytes.
     issuedAt: invoice.createdAt,
-    seller: common.seller,
+    // The seller as it charged VAT when the invoice was issued ("MVA" after the org. no., the VAT table).
+    seller: { ...common.seller, vatRegistered: invoice.vatRegistered },
     logo: common.logo,
     invoice: {
       number: invoice.number,

@@ -210,7 +210,7 @@ function invoiceKindRefusal(invoice: Invoice, kind: DocumentKind): DomainError |
 }
 
 function issueForInvoice(ctx: HandlerContext, req: Extract<RenderRequest, { invoiceId: number }>, common: Common): Issued {
-  const invoice = loadInvoice(ctx.db, req.invoiceId, common.seller.vatRegistered);
+  const invoice = loadInvoice(ctx.db, req.invoiceId);
   const wrong = invoiceKindRefusal(invoice, req.kind);
   if (wrong) throw wrong;
   const latest = latestDocument(ctx.db, { kind: req.kind, orderId: null, invoiceId: invoice.id, deliveryId: null, language: req.language });

@@ -10,6 +10,7 @@ import {
 import type { Order } from '../../../shared/channels/orders';
 import type { InvoiceSummary } from '../../../shared/channels/processing';
 import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
+import { NOT_PRINTED_TYPES } from '../../../shared/kinds';
 import { errorData, type ErrorCode } from '../../../shared/errors';
 
 export interface Refusal {
@@ -25,8 +26,7 @@ export type OrderForDocuments = Pick<
 
 const typeNb = (t: OrderTypeId) => `${t} ${ORDER_TYPES.find((o) => o.id === t)!.nb}`;
 const typeEn = (t: OrderTypeId) => `${t} ${ORDER_TYPES.find((o) => o.id === t)!.en}`;
-/** Realized, Unprocessed and Budget orders print nothing (SPEC 1.1); card orders come by import and are invoiced. */
-const NOT_PRINTED_TYPES: readonly OrderTypeId[] = [4, 6, 8];
+
 /** Normal is the only type with an order confirmation, picking list, packing slip and waybill (SPEC 1.1). */
 const NORMAL_ONLY: readonly DocumentKind[] = ['order_confirmation', 'picking_list', 'packing_slip', 'waybill'];
 

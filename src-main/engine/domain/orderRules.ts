@@ -1,28 +1,8 @@
 // Rules of order types and statuses that apply when an order is entered or its
-// header edited (SPEC 1.1, 1.2.1). Processing rules arrive with sales processing.
+// header edited (SPEC 1.1, 1.2.1). Which kinds and types these are is in shared/kinds.ts.
 import type { OrderTypeId, StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-
-/** Order types whose lines are not processed: Quote, Unprocessed, Budget. */
-export const UNPROCESSED_TYPES: readonly OrderTypeId[] = [5, 6, 8];
-
-/** Statuses an unprocessed order may stay in (SPEC 1.2.1). */
-export const NON_PROCESSING_KINDS: readonly StatusKind[] = ['draft', 'quote', 'accepted', 'web', 'cancelled'];
-
-/**
- * Kinds that a new order cannot start in, because reaching them means delivering
- * or invoicing, which happens through their own actions.
- */
-export const NOT_AT_ENTRY_KINDS: readonly StatusKind[] = [
-  'shipped',
-  'collective',
-  'invoiced_packing_slip',
-  'cash_invoiced',
-  'invoiced',
-  'reminded',
-  'paid',
-  'rest',
-];
+import { NON_PROCESSING_KINDS, NOT_AT_ENTRY_KINDS, UNPROCESSED_TYPES } from '../../../shared/kinds';
 
 export function assertTypeFitsStatus(
   orderType: OrderTypeId,

@@ -2,9 +2,19 @@
 // of the line quantities and the company's purchase options. Nothing here is
 // stored: the status is computed every time from the quantities it speaks of.
 //
-// The steps a line goes through, each only when its option is on:
+// The steps a line goes through, each registered only while its option is on:
 //   reply (confirmed quantity) → dispatch (shipped) → reception (received) → invoice.
 // Each step may take no more than the step before it has let through ("basis").
+//
+// The options may be switched at any time (company.save), also while an order is
+// under way. The quantities on a line are the record of what has happened; the
+// options decide only which steps can be registered from now on:
+// - qty_received is the one record of what entered stock, by reception or by a
+//   supplier invoice without reception: goods enter stock once per received quantity;
+// - a step that has happened shows in the status even after its option is off;
+// - goods that arrived without a dispatch advice have left the supplier, so they
+//   count as shipped (shippedQty) when dispatch is switched on later;
+// - a line that goods have moved on needs no reply when replies are switched on later.
 import type { Totals } from '../../../shared/channels/orders';
 import type { PurchaseOptions } from '../../../shared/channels/purchasing';
 import type { PurchaseOrderTypeId, PurchaseReply, PurchaseStatus, VatCode } from '../../../shared/enums';
@@ -68,12 +78,24 @@ export function processedQty(l: PurchaseLineState): number {
   return Math.max(l.qtyShipped, l.qtyReceived, l.qtyInvoiced);
 }
 
+/**
+ * What has left the supplier: what dispatch advices say, or more if more has
+ * arrived (received while dispatch was off, or by a supplier invoice).
+ */
+export function shippedQty(l: PurchaseLineState): number {
+  return Math.max(l.qtyShipped, l.qtyReceived);
+}
+
 export type StepBlock = 'refused' | 'reply_first' | null;
 
-/** With "reply to order", nothing moves on a line until the supplier has answered it, and nothing on a refused one. */
+/**
+ * With "reply to order", nothing moves on a line until the supplier has answered
+ * it, and nothing on a refused one. A line that goods have already moved on (while
+ * replies were off) needs no reply: the goods are the supplier's answer.
+ */
 export function stepBlock(l: PurchaseLineState, opts: PurchaseOptions): StepBlock {
   if (l.reply === 'refused') return 'refused';
-  if (opts.reply && l.reply === null) return 'reply_first';
+  if (opts.reply && l.reply === null && processedQty(l) === 0) return 'reply_first';
   return null;
 }
 
@@ -82,15 +104,24 @@ function confirmedBasis(l: PurchaseLineState): number {
   return expectedQty(l);
 }
 
-/** How much may be shipped now: the confirmed basis less what is shipped. */
+/** How much may be shipped now: the confirmed basis less what has left the supplier. */
 export function canShip(l: PurchaseLineState, opts: PurchaseOptions): number {
   if (!opts.dispatch || stepBlock(l, opts)) return 0;
-  return Math.max(0, confirmedBasis(l) - l.qtyShipped);
+  return Math.max(0, confirmedBasis(l) - shippedQty(l));
 }
 
-/** What reception may go up to: what is shipped when dispatch is registered, else what is confirmed. */
+/**
+ * What a dispatch of `qty` adds to qty_shipped: it brings the line to what had left
+ * the supplier before it plus `qty` (the same as `qty` unless goods arrived while
+ * dispatch was off).
+ */
+export function shippedIncrement(l: PurchaseLineState, qty: number): number {
+  return shippedQty(l) + qty - l.qtyShipped;
+}
+
+/** What reception may go up to: what has left the supplier when dispatch is registered, else what is confirmed. */
 export function receiveBasis(l: PurchaseLineState, opts: PurchaseOptions): number {
-  return opts.dispatch ? l.qtyShipped : confirmedBasis(l);
+  return opts.dispatch ? shippedQty(l) : confirmedBasis(l);
 }
 
 export function canReceive(l: PurchaseLineState, opts: PurchaseOptions): number {
@@ -101,13 +132,22 @@ export function canReceive(l: PurchaseLineState, opts: PurchaseOptions): number 
 /** What invoicing may go up to: the last step before it that the company uses. */
 export function invoiceBasis(l: PurchaseLineState, opts: PurchaseOptions): number {
   if (opts.reception) return l.qtyReceived;
-  if (opts.dispatch) return l.qtyShipped;
+  if (opts.dispatch) return shippedQty(l);
   return confirmedBasis(l);
 }
 
 export function canInvoice(l: PurchaseLineState, opts: PurchaseOptions): number {
   if (stepBlock(l, opts)) return 0;
   return Math.max(0, invoiceBasis(l, opts) - l.qtyInvoiced);
+}
+
+/**
+ * What a supplier invoice of `qty` brings into stock when the company does not
+ * register reception: only what it invoices beyond what has already been received
+ * (by a reception made while the option was on). Invoiced never passes received.
+ */
+export function receivedByInvoice(l: PurchaseLineState, qty: number): number {
+  return Math.max(0, l.qtyInvoiced + qty - l.qtyReceived);
 }
 
 export interface LineFigures {
@@ -122,15 +162,16 @@ export interface LineFigures {
   readonly canInvoice: number;
 }
 
-export function lineFigures(l: PurchaseLineState, opts: PurchaseOptions, orderType: PurchaseOrderTypeId): LineFigures {
+export function lineFigures(l: PurchaseLineState, opts: PurchaseOptions, order: Pick<PurchaseOrderState, 'orderType' | 'cancelled'>): LineFigures {
   const expected = expectedQty(l);
-  // Only Normal orders are processed step by step (Realized is received as saved; Inquiry and Unprocessed wait).
-  const processed = orderType === 1;
+  // Only Normal orders are processed step by step (Realized is received as saved; Inquiry and Unprocessed wait);
+  // a cancelled one takes no step at all.
+  const processed = order.orderType === 1 && !order.cancelled;
   return {
     qtyExpected: expected,
     agreedPriceOre: agreedPriceOre(l),
     agreedAmountOre: agreedAmountOre(l),
-    leftToShip: Math.max(0, expected - l.qtyShipped),
+    leftToShip: Math.max(0, expected - shippedQty(l)),
     leftToReceive: Math.max(0, expected - l.qtyReceived),
     leftToInvoice: Math.max(0, expected - l.qtyInvoiced),
     canShip: processed ? canShip(l, opts) : 0,
@@ -141,12 +182,13 @@ export function lineFigures(l: PurchaseLineState, opts: PurchaseOptions, orderTy
 
 /**
  * The status (SPEC 1.3), from the latest step anything has reached back to the
- * first: invoicing, reception, dispatch, reply; a step whose option is off is
- * skipped. "Partially" means some line still expects more at that step. Lines
- * the supplier refused expect nothing. A Realized order was received in full as
- * it was saved, whatever the options say.
+ * first: invoicing, reception, dispatch, reply. A step shows once it has happened,
+ * whether or not its option is still on (a step whose option was never on has
+ * nothing to show, so it is skipped). "Partially" means some line still expects
+ * more at that step. Lines the supplier refused expect nothing. A Realized order
+ * was received in full as it was saved.
  */
-export function derivePurchaseStatus(order: PurchaseOrderState, opts: PurchaseOptions): PurchaseStatus {
+export function derivePurchaseStatus(order: PurchaseOrderState): PurchaseStatus {
   if (order.cancelled) return 'cancelled';
   const lines = order.lines;
   if (lines.length === 0) return 'to_process';
@@ -156,13 +198,13 @@ export function derivePurchaseStatus(order: PurchaseOrderState, opts: PurchaseOp
   if (lines.some((l) => l.qtyInvoiced > 0)) {
     return all((l) => l.qtyInvoiced >= expectedQty(l)) ? 'invoiced' : 'partially_invoiced';
   }
-  if ((opts.reception || order.orderType === 4) && lines.some((l) => l.qtyReceived > 0)) {
+  if (lines.some((l) => l.qtyReceived > 0)) {
     return all((l) => l.qtyReceived >= expectedQty(l)) ? 'received' : 'partially_received';
   }
-  if (opts.dispatch && lines.some((l) => l.qtyShipped > 0)) {
+  if (lines.some((l) => l.qtyShipped > 0)) {
     return all((l) => l.qtyShipped >= expectedQty(l)) ? 'shipped' : 'partially_shipped';
   }
-  if (opts.reply && lines.some((l) => l.reply !== null)) {
+  if (lines.some((l) => l.reply !== null)) {
     if (lines.every((l) => l.reply === 'refused')) return 'refused';
     return lines.every((l) => l.reply === 'accepted') ? 'confirmed' : 'partially_confirmed';
   }
@@ -170,10 +212,11 @@ export function derivePurchaseStatus(order: PurchaseOrderState, opts: PurchaseOp
 }
 
 /** Lines and header may be edited only before the supplier has answered or anything moved (status To process). */
-export function isEditable(order: PurchaseOrderState, opts: PurchaseOptions): boolean {
+export function isEditable(order: PurchaseOrderState): boolean {
   return (
+    !order.cancelled &&
     order.orderType !== 4 &&
-    derivePurchaseStatus(order, opts) === 'to_process' &&
+    derivePurchaseStatus(order) === 'to_process' &&
     order.lines.every((l) => l.reply === null && processedQty(l) === 0)
   );
 }

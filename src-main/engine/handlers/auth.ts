@@ -7,6 +7,7 @@ import {
   countActiveAdministrators,
   countUsers,
   findCredentials,
+  findGroupIdByName,
   findUserIdByName,
   getGroup,
   getUser,
@@ -37,7 +38,6 @@ export const authHandlers: HandlerMap<AuthChannels> = {
       usersExist: countUsers(db) > 0,
       user: actor.userId === null ? null : sessionUser(db, actor.userId),
     }),
-    { open: true },
   ),
   'auth.login': writer(
     (input, { db, now, session }) => {
@@ -49,16 +49,14 @@ export const authHandlers: HandlerMap<AuthChannels> = {
       logActivity(db, { at: now.toISOString(), userId: cred.id, entity: 'user', entityId: cred.id, action: 'login' });
       return sessionUser(db, cred.id)!;
     },
-    { open: true },
   ),
   'auth.logout': writer(
     (_i, { db, session }) => {
       session.logout();
       return { usersExist: countUsers(db) > 0, user: null };
     },
-    { open: true },
   ),
-  'users.list': reader((_i, { db }) => listUsers(db), { right: 'administer' }),
+  'users.list': reader((_i, { db }) => listUsers(db)),
   'users.save': writer(
     (input, { db, now, userId, session }) => {
       const firstUser = countUsers(db) === 0;
@@ -82,18 +80,18 @@ export const authHandlers: HandlerMap<AuthChannels> = {
       logActivity(db, { at: now.toISOString(), userId, entity: 'user', entityId: id, action: input.id ? 'update' : 'create', after: saved });
       return saved;
     },
-    { right: 'administer' },
   ),
-  'groups.list': reader((_i, { db }) => listGroups(db), { right: 'administer' }),
+  'groups.list': reader((_i, { db }) => listGroups(db)),
   'groups.save': writer(
     (input, { db, now, userId }) => {
       if (input.id !== undefined && !getGroup(db, input.id)) throw new DomainError('not_found', 'id', { entity: 'tilgangsgruppe', id: input.id });
+      const named = findGroupIdByName(db, input.name);
+      if (named !== null && named !== input.id) throw new DomainError('duplicate_group_name', 'name', { value: input.name });
       const id = saveGroup(db, input.id, input.name, input.rights);
       assertAdministratorRemains(db);
       const saved = getGroup(db, id)!;
       logActivity(db, { at: now.toISOString(), userId, entity: 'group', entityId: id, action: input.id ? 'update' : 'create', after: saved });
       return saved;
     },
-    { right: 'administer' },
   ),
 };

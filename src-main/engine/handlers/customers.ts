@@ -64,13 +64,15 @@ export const customerHandlers: HandlerMap<
     if (!c) throw new DomainError('not_found', 'id', { entity: 'kunde', id: input.id });
     return c;
   }),
-  'customers.create': writer((input, { db, now, userId }) => {
+  'customers.create': writer((input, { db, now, userId, guard }) => {
     assertNewContacts(input.contacts);
     const a = input.deliveryAddresses.findIndex((d) => d.id !== undefined);
     if (a >= 0) {
       throw new DomainError('unknown_delivery_address', `deliveryAddresses.${a}.id`, { id: input.deliveryAddresses[a]!.id! });
     }
     const v = values(db, input, null);
+    // A credit limit is set by those who may decide over credit (SPEC 8).
+    if (v.creditLimitOre !== null) guard('set_credit_limit', 'creditLimitOre');
     const id = insertCustomer(db, nextNumber(db, 'customer'), v, now.toISOString());
     replaceContacts(db, id, contactValues(input.contacts));
     replaceDeliveryAddresses(db, id, deliveryAddresses(input));
@@ -78,7 +80,7 @@ export const customerHandlers: HandlerMap<
     logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: id, action: 'create', after: created });
     return created;
   }),
-  'customers.update': writer((input, { db, now, userId }) => {
+  'customers.update': writer((input, { db, now, userId, guard }) => {
     const before = getCustomer(db, input.id);
     if (!before) throw new DomainError('not_found', 'id', { entity: 'kunde', id: input.id });
     assertOwnContacts(db, input.id, input.contacts);
@@ -88,7 +90,9 @@ export const customerHandlers: HandlerMap<
         throw new DomainError('unknown_delivery_address', `deliveryAddresses.${i}.id`, { id: d.id });
       }
     });
-    updateCustomer(db, input.id, values(db, input, input.id), now.toISOString());
+    const v = values(db, input, input.id);
+    if (v.creditLimitOre !== before.creditLimitOre) guard('set_credit_limit', 'creditLimitOre');
+    updateCustomer(db, input.id, v, now.toISOString());
     replaceContacts(db, input.id, contactValues(input.contacts));
     replaceDeliveryAddresses(db, input.id, deliveryAddresses(input));
     const after = getCustomer(db, input.id)!;

@@ -1,6 +1,7 @@
-import type { Confirm, HeaderInput, LineInput, Order, OrderDeliveryAddress, OrderLine, PaymentInput } from '../../../shared/channels/orders';
+import type { Confirm, HeaderInput, LineInput, Order, OrderDeliveryAddress, OrderLine, OrderView } from '../../../shared/channels/orders';
 import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
+import { ISSUING_KINDS } from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 import { assertEnterableStatus, assertLineEditable, assertManualOrderType, assertTypeFitsStatus } from '../domain/orderRules';
@@ -30,20 +31,11 @@ import { getProducts } from '../repos/products';
 import { getStatus, listStatuses } from '../repos/statuses';
 import { addLineQuantities } from '../repos/processing';
 import { changeStockFigures } from '../repos/stock';
-import { requireRight } from '../domain/rights';
-import { formatAmount } from '../../../shared/format';
-import { insertAccountingBatch } from '../repos/invoices';
-import { setOrderDate } from '../repos/processing';
-import { changeOrderType, moveToStatus, NO_CONFIRM } from '../services/orderFlow';
-import {
-  INVOICED_KINDS,
-  checkCreditLimit,
-  deliver,
-  invoiceOrder,
-  remainingItems,
-  setStatusKind,
-  syncStockHolds,
-} from '../services/processing';
+import { cardNeeds, notInvoiced, notRealized } from '../domain/orderActions';
+import { firstRefusal } from '../domain/refusal';
+import { applyOrderType, assertCardAmount, changeOrderType, enforce, moveToStatus, NO_CONFIRM } from '../services/orderFlow';
+import { orderView } from '../services/orderView';
+import { checkCreditLimit, remainingItems, syncStockHolds } from '../services/processing';
 import { reader, writer, type HandlerMap } from './types';
 
 type ParsedHeader = Omit<HeaderInput, 'orderType'> & { orderType: OrderTypeId };
@@ -156,11 +148,11 @@ function claim(ctx: HandlerContext, id: number, version: number): Order {
   return order;
 }
 
-function finish(ctx: HandlerContext, id: number, action: string, before: Order | null): Order {
+function finish(ctx: HandlerContext, id: number, action: string, before: Order | null): OrderView {
   refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
   const after = loadOrder(ctx.db, id);
   logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: id, action, before, after });
-  return after;
+  return orderView(ctx, after);
 }
 
 function lineOf(order: Order, lineId: number, field: string): OrderLine {
@@ -181,54 +173,43 @@ function lineInputOf(line: OrderLine): ParsedLine {
   };
 }
 
-/** Refusals before any edit: an invoiced order never changes; a card order needs its right (SPEC 1.1). */
+/**
+ * Refusals before any edit: an invoiced order never changes, nor does a Realized
+ * one (it was final when saved); a card payment order needs its right (SPEC 1.1).
+ */
 function assertEditable(ctx: HandlerContext, order: Order): void {
-  if (INVOICED_KINDS.includes(order.statusKind)) throw new DomainError('order_invoiced');
-  if (order.orderType === 9) requireRight(ctx.actor, 'change_card_orders');
-}
-
-/** A card payment order may not rise above the contract amount plus the customer's card surcharge. */
-function assertCardAmount(ctx: HandlerContext, order: Order): void {
-  if (order.orderType !== 9 || order.contractAmountOre === null) return;
-  const surcharge = getCustomerRow(ctx.db, order.customerId)?.cardSurchargeBp ?? 0;
-  const max = Math.floor((order.contractAmountOre * (10_000 + surcharge)) / 10_000);
-  if (order.totals.grossOre > max) throw new DomainError('card_amount_exceeded', null, { max: formatAmount(max) });
+  enforce(ctx, { needs: cardNeeds(order), refusal: firstRefusal(() => notInvoiced(order), () => notRealized(order)) });
 }
 
 /**
- * What saving does beyond storing (SPEC 1.1): Cash orders are invoiced with their
- * payment, Realized orders update stock and close, the rest hold stock as their
- * status calls for and check the credit limit.
+ * The status agrees with the lines (SPEC 1.2.1): an order in a status that has
+ * issued its goods (Utsendt) has nothing left to deliver, so it takes no new
+ * line or larger quantity.
  */
-function processAfterSave(ctx: HandlerContext, id: number, confirm: Confirm, payment: PaymentInput | undefined): void {
-  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
-  const order = loadOrder(ctx.db, id);
-  if (order.orderType === 3) {
-    requireRight(ctx.actor, 'invoice');
-    if (!payment) throw new DomainError('payment_required', 'payment', { total: formatAmount(order.totals.grossOre) });
-    // VAT is computed with today's date as the order date.
-    setOrderDate(ctx.db, id, ctx.today);
-    const invoice = invoiceOrder(ctx, order, { payment });
-    const posted = getCompany(ctx.db)?.postCashInvoices ?? false;
-    setStatusKind(ctx, order, posted ? 'invoiced' : 'cash_invoiced');
-    insertAccountingBatch(ctx.db, invoice.id, ctx.now.toISOString(), posted);
-    return;
-  }
-  if (order.orderType === 4) {
-    deliver(ctx, order, remainingItems(order));
-    setStatusKind(ctx, order, 'closed');
-    return;
-  }
-  syncStockHolds(ctx, order, confirm);
-  checkCreditLimit(ctx, order, confirm);
-  assertCardAmount(ctx, order);
+function assertShippedInFull(order: Order): void {
+  if (ISSUING_KINDS.includes(order.statusKind) && remainingItems(order).length > 0) throw new DomainError('order_shipped_lines', 'lines');
 }
 
-/** After a line edit: holds follow the new quantities. */
-function afterLineEdit(ctx: HandlerContext, id: number): void {
+/** What saving does beyond storing (services/orderFlow.ts, applyOrderType), on the order's new totals. */
+function processAfterSave(
+  ctx: HandlerContext,
+  id: number,
+  confirm: Confirm,
+  payment: Parameters<typeof applyOrderType>[3],
+  opts: { recheck?: boolean } = {},
+): void {
+  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
+  assertShippedInFull(loadOrder(ctx.db, id));
+  applyOrderType(ctx, id, confirm, payment, opts);
+}
+
+/** After a line edit: holds follow the new quantities, and the credit limit and card amount are checked again. */
+function afterLineEdit(ctx: HandlerContext, id: number, confirm: Confirm): void {
   refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
   const order = loadOrder(ctx.db, id);
-  syncStockHolds(ctx, order, NO_CONFIRM);
+  assertShippedInFull(order);
+  syncStockHolds(ctx, order, confirm);
+  checkCreditLimit(ctx, order, confirm);
   assertCardAmount(ctx, order);
 }
 
@@ -248,7 +229,8 @@ type OrderChannels =
 
 /** Header edits: the type changes through its rule, the rest is stored, the status moves last. */
 function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm: Confirm): number {
-  if (h.orderType !== before.orderType) changeOrderType(ctx, before, h.orderType, confirm, 'header.orderType');
+  // The new type's rules apply once the whole order is stored (processAfterSave): a Cash order is invoiced with its lines as saved.
+  if (h.orderType !== before.orderType) changeOrderType(ctx, before, h.orderType, confirm, { field: 'header.orderType', apply: false });
   const header = resolveHeader(ctx.db, { ...h, statusId: before.statusId }, ctx.today, 'header.', before);
   const deliveryAddress = resolveDeliveryAddress(ctx.db, h, 'header.', before);
   updateHeader(ctx.db, before.id, header, ctx.now.toISOString());
@@ -269,7 +251,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     return finish(ctx, id, 'create', null);
   }),
 
-  'orders.get': reader((input, { db }) => loadOrder(db, input.id)),
+  'orders.get': reader((input, ctx) => orderView(ctx, loadOrder(ctx.db, input.id))),
 
   'orders.updateHeader': writer((input, ctx) => {
     const before = claim(ctx, input.id, input.version);
@@ -287,10 +269,10 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       notes: before.notes,
       ...input.header,
     };
-    const statusId = editHeader(ctx, before, merged, NO_CONFIRM);
+    const statusId = editHeader(ctx, before, merged, input.confirm);
     refreshDerived(ctx.db, input.id, { vatRegistered: vatRegistered(ctx.db) });
-    if (statusId !== before.statusId) moveToStatus(ctx, loadOrder(ctx.db, input.id), statusId, NO_CONFIRM);
-    else processAfterSave(ctx, input.id, NO_CONFIRM, undefined);
+    if (statusId !== before.statusId) moveToStatus(ctx, loadOrder(ctx.db, input.id), statusId, input.confirm);
+    processAfterSave(ctx, input.id, input.confirm, undefined, { recheck: merged.orderType !== before.orderType });
     return finish(ctx, input.id, 'update_header', before);
   }),
 
@@ -302,7 +284,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const ids = before.lines.map((l) => l.id);
     ids.splice(Math.min(input.position ?? ids.length, ids.length), 0, newId);
     renumberLines(ctx.db, input.orderId, ids);
-    afterLineEdit(ctx, input.orderId);
+    afterLineEdit(ctx, input.orderId, input.confirm);
     return finish(ctx, input.orderId, 'add_line', before);
   }),
 
@@ -312,8 +294,10 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const line = lineOf(before, input.lineId, 'lineId');
     assertLineEditable(line, 'lineId');
     const [values] = resolveLines(ctx.db, [{ ...lineInputOf(line), ...input.changes }], () => 'changes');
+    // Another product: what the line held was held of the old one, and goes back first.
+    if (values!.productId !== line.productId) releaseLineHolds(ctx, line);
     updateLine(ctx.db, line.id, values!);
-    afterLineEdit(ctx, input.orderId);
+    afterLineEdit(ctx, input.orderId, input.confirm);
     return finish(ctx, input.orderId, 'update_line', before);
   }),
 
@@ -329,7 +313,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       input.orderId,
       before.lines.filter((l) => l.id !== line.id).map((l) => l.id),
     );
-    afterLineEdit(ctx, input.orderId);
+    afterLineEdit(ctx, input.orderId, NO_CONFIRM);
     return finish(ctx, input.orderId, 'remove_line', before);
   }),
 
@@ -385,12 +369,8 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     });
     renumberLines(db, input.id, ids);
     refreshDerived(db, input.id, { vatRegistered: vatRegistered(db) });
-    if (statusId !== before.statusId) {
-      moveToStatus(ctx, loadOrder(db, input.id), statusId, input.confirm);
-      if (loadOrder(db, input.id).orderType === 3) processAfterSave(ctx, input.id, input.confirm, input.payment);
-    } else {
-      processAfterSave(ctx, input.id, input.confirm, input.payment);
-    }
+    if (statusId !== before.statusId) moveToStatus(ctx, loadOrder(db, input.id), statusId, input.confirm);
+    processAfterSave(ctx, input.id, input.confirm, input.payment, { recheck: input.header.orderType !== before.orderType });
     return finish(ctx, input.id, 'save', before);
   }),
 

@@ -1,39 +1,29 @@
 // Channels of sales processing: each loads the order, checks the version, runs
 // the rule in services/, and answers the order as it now is.
-import type { Order } from '../../../shared/channels/orders';
-import type { OrderTypeId } from '../../../shared/enums';
+import type { Order, OrderView } from '../../../shared/channels/orders';
 import { DomainError } from '../../../shared/errors';
+import { STATUS_KIND_LABELS, type OrderTypeId } from '../../../shared/enums';
+import { JOB_KINDS } from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
-import { UNPROCESSED_TYPES } from '../domain/orderRules';
+import { deliverRule, subscriptionRule } from '../domain/orderActions';
 import { resolveImportedOrder } from './orderImport';
 import { logActivity } from '../repos/activity';
 import { getInvoice, listInvoices } from '../repos/invoices';
 import { refreshDerived, touchOrder } from '../repos/orders';
-import { activityOf, getJob, insertJob, jobsOf, setJobTime, setSubscription } from '../repos/processing';
-import { collectiveInvoice, creditInvoice, runSubscriptions } from '../services/invoicing';
+import { activityOf, getJob, insertJob, jobsOf, setJobTime } from '../repos/processing';
+import { collectiveInvoice, creditInvoice, runSubscriptions, setOrderSubscription } from '../services/invoicing';
 import {
   changeOrderType,
   convertQuote,
   deleteOrder,
+  enforce,
   invoiceFromOrder,
   moveToStatus,
   NO_CONFIRM,
   returnLoan,
 } from '../services/orderFlow';
-import {
-  INVOICED_KINDS,
-  PARTIAL_TYPES,
-  assertNotInvoiced,
-  assertProcessedType,
-  closeShort,
-  deliver,
-  reload,
-  remainingItems,
-  setStatusKind,
-  syncStockHolds,
-  typeLabel,
-  vatRegistered,
-} from '../services/processing';
+import { orderView } from '../services/orderView';
+import { closeShort, deliver, reload, remainingItems, setStatusKind, syncStockHolds, vatRegistered } from '../services/processing';
 import { addDays } from '../domain/invoiceRules';
 import { reader, writer, type HandlerMap } from './types';
 
@@ -45,10 +35,10 @@ function claim(ctx: HandlerContext, id: number, version: number): Order {
 }
 
 /**
- * Totals, activity log and the order as it is now. Processing changes quantities,
- * states and amounts, never the text the search index holds (number, customer,
- * references, products), so an existing order keeps its search row (rewriting a
- * full-text row costs more than the rest of a delivery); a new one gets its first.
+ * Totals, activity log and the order as it is now, with what it allows. Processing
+ * changes quantities, states and amounts, never the text the search index holds
+ * (number, customer, references, products), so an existing order keeps its search
+ * row (rewriting a full-text row costs more than the rest of a delivery); a new one gets its first.
  */
 function done(
   ctx: HandlerContext,
@@ -57,7 +47,7 @@ function done(
   before: Order | null,
   extra?: unknown,
   search: 'keep' | 'insert' = 'keep',
-): Order {
+): OrderView {
   refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db), search });
   const after = reload(ctx.db, id);
   logActivity(ctx.db, {
@@ -69,13 +59,26 @@ function done(
     before: before ? { statusId: before.statusId, orderType: before.orderType, lines: before.lines } : undefined,
     after: extra ?? { statusId: after.statusId, orderType: after.orderType, lines: after.lines },
   });
-  return after;
+  return orderView(ctx, after);
 }
 
-/** The first job started sets Job started; the last completed sets Job completed (SPEC 1.2). */
-function jobStatus(ctx: HandlerContext, orderId: number, kind: 'job_started' | 'job_completed'): void {
+/**
+ * Jobs (SPEC 1.2): work starts on an order from Bekreftet on, before shipping
+ * (the entry checks were made when it was confirmed). The first job started sets
+ * Jobb startet; Jobb fullført comes when every job on the order is completed.
+ */
+function assertJobCanStart(ctx: HandlerContext, orderId: number): Order {
   const order = reload(ctx.db, orderId);
-  if (INVOICED_KINDS.includes(order.statusKind) || UNPROCESSED_TYPES.includes(order.orderType)) return;
+  if (!JOB_KINDS.includes(order.statusKind) || order.orderType === 4) {
+    const label = STATUS_KIND_LABELS[order.statusKind];
+    throw new DomainError('job_order_not_open', 'jobId', { status: label.nb, statusEn: label.en });
+  }
+  return order;
+}
+
+function moveForJobs(ctx: HandlerContext, orderId: number, kind: 'job_started' | 'job_completed'): void {
+  const order = reload(ctx.db, orderId);
+  if (order.statusKind === kind || !JOB_KINDS.includes(order.statusKind)) return;
   setStatusKind(ctx, order, kind);
   syncStockHolds(ctx, reload(ctx.db, orderId), { ...NO_CONFIRM, allowShortage: true });
 }
@@ -110,18 +113,13 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
 
   'orders.changeType': writer((input, ctx) => {
     const before = claim(ctx, input.id, input.version);
-    assertNotInvoiced(before);
-    changeOrderType(ctx, before, input.orderType as OrderTypeId, input.confirm);
+    changeOrderType(ctx, before, input.orderType as OrderTypeId, input.confirm, { payment: input.payment });
     return done(ctx, input.id, 'change_type', before);
   }),
 
   'orders.deliver': writer((input, ctx) => {
     const before = claim(ctx, input.id, input.version);
-    assertProcessedType(before);
-    assertNotInvoiced(before);
-    if (!PARTIAL_TYPES.includes(before.orderType)) {
-      throw new DomainError('no_partial_delivery', null, { orderType: typeLabel(before.orderType) });
-    }
+    enforce(ctx, deliverRule(before));
     const byId = new Map(before.lines.map((l) => [l.id, l]));
     const seen = new Set<number>();
     const items = input.lines.map((item, i) => {
@@ -160,7 +158,7 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
 
   'orders.convertQuote': writer((input, ctx) => {
     const quote = claim(ctx, input.id, input.version);
-    const order = convertQuote(ctx, quote, input.orderType as OrderTypeId, NO_CONFIRM);
+    const order = convertQuote(ctx, quote, input.orderType as OrderTypeId, input.confirm, input.payment ?? null);
     refreshDerived(ctx.db, quote.id, { vatRegistered: vatRegistered(ctx.db) });
     return done(ctx, order.id, 'create_from_quote', null, { quoteNumber: quote.number }, 'insert');
   }),
@@ -179,8 +177,8 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
 
   'orders.setSubscription': writer((input, ctx) => {
     const before = claim(ctx, input.id, input.version);
-    assertNotInvoiced(before);
-    setSubscription(ctx.db, input.id, input.interval, input.interval ? (input.start ?? ctx.today) : null);
+    enforce(ctx, subscriptionRule(before, input.interval !== null));
+    setOrderSubscription(ctx, before, input.interval, input.start);
     return done(ctx, input.id, 'subscription', before, { interval: input.interval, start: input.start });
   }),
 
@@ -193,7 +191,7 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
 
   'invoices.list': reader((input, { db }) => listInvoices(db, input)),
   'invoices.get': reader((input, { db }) => {
-    const invoice = getInvoice(db, input.id, { vatRegistered: vatRegistered(db) });
+    const invoice = getInvoice(db, input.id);
     if (!invoice) throw new DomainError('not_found', 'id', { entity: 'faktura', id: input.id });
     return invoice;
   }),
@@ -220,9 +218,9 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
     const job = getJob(ctx.db, input.jobId);
     if (!job) throw new DomainError('not_found', 'jobId', { entity: 'jobb', id: input.jobId });
     if (job.startedAt) throw new DomainError('job_state', 'jobId', { state: 'allerede startet', stateEn: 'already started' });
-    const firstStarted = jobsOf(ctx.db, job.orderId).every((j) => !j.startedAt);
+    assertJobCanStart(ctx, job.orderId);
     setJobTime(ctx.db, job.id, 'started_at', ctx.now.toISOString());
-    if (firstStarted) jobStatus(ctx, job.orderId, 'job_started');
+    moveForJobs(ctx, job.orderId, 'job_started');
     return done(ctx, job.orderId, 'job_started', null, { job: job.title });
   }),
   'jobs.complete': writer((input, ctx) => {
@@ -231,6 +229,8 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
     if (!job.startedAt) throw new DomainError('job_state', 'jobId', { state: 'ikke startet', stateEn: 'not started' });
     if (job.completedAt) throw new DomainError('job_state', 'jobId', { state: 'allerede fullført', stateEn: 'already completed' });
     setJobTime(ctx.db, job.id, 'completed_at', ctx.now.toISOString());
+    // Every job on the order done (the next round of a repeating job, made below, is work still to come).
+    const allDone = jobsOf(ctx.db, job.orderId).every((j) => j.completedAt !== null);
     // A repeating job comes back on its schedule.
     if (job.repeatIntervalDays) {
       insertJob(ctx.db, {
@@ -241,8 +241,7 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
         repeatIntervalDays: job.repeatIntervalDays,
       });
     }
-    const open = jobsOf(ctx.db, job.orderId).filter((j) => !j.completedAt && j.startedAt);
-    if (open.length === 0) jobStatus(ctx, job.orderId, 'job_completed');
+    if (allDone) moveForJobs(ctx, job.orderId, 'job_completed');
     return done(ctx, job.orderId, 'job_completed', null, { job: job.title });
   }),
   'activity.list': reader((input, { db }) => activityOf(db, input.entity, input.entityId)),

@@ -2,8 +2,10 @@ import type { Product } from '../../../shared/channels/products';
 import { DomainError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
+import { ISSUING_KINDS, OPEN_KINDS } from '../../../shared/kinds';
 import {
   findProductIdBy,
+  productUses,
   getProduct,
   insertProduct,
   listProducts,
@@ -22,6 +24,20 @@ function assertUnique(db: Db, p: ProductValues, selfId: number | null): void {
     const byEan = findProductIdBy(db, 'ean', p.ean);
     if (byEan !== null && byEan !== selfId) throw new DomainError('duplicate_ean', 'ean', { value: p.ean });
   }
+}
+
+/**
+ * Stock management is switched only while nothing depends on it: switched under
+ * reservations, loans, deliveries or movements, the stock figures would no longer
+ * be the sums of the ledger and the lines (SPEC 3).
+ */
+function assertStockManagedFree(db: Db, before: Product, stockManaged: boolean): void {
+  if (before.stockManaged === stockManaged) return;
+  const uses = productUses(db, before.id, [...OPEN_KINDS, 'loan', ...ISSUING_KINDS]);
+  if (uses.movements === 0 && uses.lines === 0) return;
+  const nb = [uses.movements ? `${uses.movements} lagerbevegelser` : '', uses.lines ? `${uses.lines} ordrelinjer i behandling` : ''].filter(Boolean);
+  const en = [uses.movements ? `${uses.movements} stock movements` : '', uses.lines ? `${uses.lines} order lines in processing` : ''].filter(Boolean);
+  throw new DomainError('stock_managed_in_use', 'stockManaged', { product: `${before.number} ${before.name}`, uses: nb.join(', '), usesEn: en.join(', ') });
 }
 
 type ProductFields = Omit<ProductValues, 'costOre' | 'binLocation' | 'ean' | 'supplierId' | 'reorderPointQty'> & {
@@ -75,6 +91,7 @@ export const productHandlers: HandlerMap<
     if (!before) throw new DomainError('not_found', 'id', { entity: 'produkt', id: input.id });
     const v = values(db, input, before);
     assertUnique(db, v, input.id);
+    assertStockManagedFree(db, before, v.stockManaged);
     updateProduct(db, input.id, v, now.toISOString());
     logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: input.id, action: 'update', before, after: v });
     return getProduct(db, input.id)!;

@@ -36,7 +36,7 @@ type PurchaseChannels =
 
 export const purchasingHandlers: HandlerMap<PurchaseChannels> = {
   'purchase.create': writer((input, ctx) => createPurchase(ctx, input.header, input.lines)),
-  'purchase.get': reader((input, { db }) => loadPurchase(db, input.id)),
+  'purchase.get': reader((input, { db, actor }) => loadPurchase(db, input.id, actor)),
   'purchase.list': reader((input, { db }) => listPurchases(db, input)),
   'purchase.save': writer((input, ctx) => {
     const before = claimPurchase(ctx, input.id, input.version);
@@ -58,7 +58,7 @@ export const purchasingHandlers: HandlerMap<PurchaseChannels> = {
     receivePurchase(ctx, before, input.lines);
     return finishPurchase(ctx, input.id, 'receive', before);
   }),
-  'purchase.lineByEan': reader((input, { db }) => lineByEan(loadPurchase(db, input.id), input.ean)),
+  'purchase.lineByEan': reader((input, { db, actor }) => lineByEan(loadPurchase(db, input.id, actor), input.ean)),
   'purchase.matchInvoice': writer((input, ctx) => {
     const before = claimPurchase(ctx, input.id, input.version);
     matchSupplierInvoice(ctx, before, input);

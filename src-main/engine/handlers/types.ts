@@ -1,15 +1,8 @@
 import type { ChannelName, ChannelOutput, ChannelParsed } from '../../../shared/catalog';
-import type { Right } from '../../../shared/enums';
 import type { HandlerContext } from '../context';
 
-export interface HandlerOptions {
-  /** The right the whole channel needs (SPEC 8); finer checks happen inside handlers. */
-  readonly right?: Right;
-  /** Callable before anyone has logged in (the login screen's own channels). */
-  readonly open?: boolean;
-}
-
-export interface Handler<K extends ChannelName> extends HandlerOptions {
+// Who may call a channel is declared with the channel itself (shared/access.ts), not here.
+export interface Handler<K extends ChannelName> {
   /** Writes run in an IMMEDIATE transaction; reads run in a deferred one. */
   readonly writes: boolean;
   readonly run: (input: ChannelParsed<K>, ctx: HandlerContext) => ChannelOutput<K>;
@@ -17,13 +10,5 @@ export interface Handler<K extends ChannelName> extends HandlerOptions {
 
 export type HandlerMap<K extends ChannelName> = { readonly [P in K]: Handler<P> };
 
-export const reader = <K extends ChannelName>(run: Handler<K>['run'], opts: HandlerOptions = {}): Handler<K> => ({
-  writes: false,
-  run,
-  ...opts,
-});
-export const writer = <K extends ChannelName>(run: Handler<K>['run'], opts: HandlerOptions = {}): Handler<K> => ({
-  writes: true,
-  run,
-  ...opts,
-});
+export const reader = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: false, run });
+export const writer = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: true, run });

@@ -136,8 +136,9 @@ export function listDocumentsOfOrder(db: Db, orderId: number): ArchivedDocument[
 
 // ---- What the builder reads ----------------------------------------------------------
 
+/** The order's deliveries, each a packing slip (goods that came back are returns, not deliveries). */
 export function deliveriesOf(db: Db, orderId: number): { id: number; deliveredAt: string }[] {
-  return stmt(db, 'SELECT id, delivered_at AS deliveredAt FROM delivery WHERE order_id = ? ORDER BY id').all(orderId) as {
+  return stmt(db, "SELECT id, delivered_at AS deliveredAt FROM delivery WHERE order_id = ? AND kind = 'delivery' ORDER BY id").all(orderId) as {
     id: number;
     deliveredAt: string;
   }[];
@@ -148,7 +149,7 @@ export function deliveryLinesOf(db: Db, orderId: number): { deliveryId: number; 
   return stmt(
     db,
     `SELECT dl.delivery_id AS deliveryId, dl.order_line_id AS orderLineId, dl.quantity
-     FROM delivery_line dl JOIN delivery d ON d.id = dl.delivery_id WHERE d.order_id = ? ORDER BY dl.delivery_id`,
+     FROM delivery_line dl JOIN delivery d ON d.id = dl.delivery_id WHERE d.order_id = ? AND d.kind = 'delivery' ORDER BY dl.delivery_id`,
   ).all(orderId) as { deliveryId: number; orderLineId: number; quantity: number }[];
 }
 

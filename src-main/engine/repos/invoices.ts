@@ -1,7 +1,7 @@
+import type { VatTotal } from '../../../shared/channels/orders';
 import type { Invoice, InvoiceLine, InvoiceSummary } from '../../../shared/channels/processing';
-import type { PaymentMethod, VatCode } from '../../../shared/enums';
+import { VAT_CODES, type PaymentMethod } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
-import { computeTotals } from '../domain/pricing';
 
 interface InvoiceRow {
   id: number;
@@ -19,6 +19,7 @@ interface InvoiceRow {
   total_vat_ore: number;
   total_gross_ore: number;
   rounding_ore: number;
+  vat_registered: number;
   created_at: string;
 }
 
@@ -37,6 +38,9 @@ export interface InvoiceValues {
   readonly vatOre: number;
   readonly grossOre: number;
   readonly roundingOre: number;
+  /** Whether the seller charged VAT, and what per rate: kept as issued (SPEC 9). */
+  readonly vatRegistered: boolean;
+  readonly byRate: readonly VatTotal[];
   readonly createdAt: string;
   readonly userId: number | null;
 }
@@ -44,15 +48,18 @@ export interface InvoiceValues {
 export type InvoiceLineValues = Omit<InvoiceLine, 'id' | 'qtyCredited'> & { readonly creditedLineId: number | null };
 
 export function insertInvoice(db: Db, v: InvoiceValues, lines: readonly InvoiceLineValues[], orderIds: readonly number[]): number {
+  const { byRate, vatRegistered, ...row } = v;
   const id = Number(
     stmt(
       db,
       `INSERT INTO invoice (number, kind, credited_invoice_id, party_id, customer_name, order_type, invoice_date, due_date,
-         delivery_date, kid, total_net_ore, total_vat_ore, total_gross_ore, rounding_ore, created_at, user_id)
+         delivery_date, kid, total_net_ore, total_vat_ore, total_gross_ore, rounding_ore, vat_registered, created_at, user_id)
        VALUES (@number, @kind, @creditedInvoiceId, @partyId, @customerName, @orderType, @invoiceDate, @dueDate, @deliveryDate,
-         @kid, @netOre, @vatOre, @grossOre, @roundingOre, @createdAt, @userId)`,
-    ).run(v).lastInsertRowid,
+         @kid, @netOre, @vatOre, @grossOre, @roundingOre, @vatRegistered, @createdAt, @userId)`,
+    ).run({ ...row, vatRegistered: vatRegistered ? 1 : 0 }).lastInsertRowid,
   );
+  const addVat = stmt(db, 'INSERT INTO invoice_vat (invoice_id, vat_code, rate_bp, base_ore, vat_ore) VALUES (?, ?, ?, ?, ?)');
+  for (const r of byRate) addVat.run(id, r.vatCode, r.rateBp, r.baseOre, r.vatOre);
   const addLine = stmt(
     db,
     `INSERT INTO invoice_line (invoice_id, order_line_id, order_id, product_id, description, quantity, unit_price_ore,
@@ -115,24 +122,31 @@ function summary(db: Db, r: InvoiceRow): InvoiceSummary {
     grossOre: r.total_gross_ore,
     roundingOre: r.rounding_ore,
     payableOre: r.total_gross_ore + r.rounding_ore,
+    vatRegistered: r.vat_registered === 1,
     orderIds: (stmt(db, 'SELECT order_id AS id FROM invoice_order WHERE invoice_id = ? ORDER BY order_id').all(r.id) as { id: number }[]).map((x) => x.id),
     payment: pay ?? null,
     createdAt: r.created_at,
   };
 }
 
-export function getInvoice(db: Db, id: number, opts: { vatRegistered: boolean }): Invoice | null {
+const VAT_ORDER = new Map<string, number>(VAT_CODES.map((v, i) => [v.code, i]));
+
+/** The VAT table as issued, in the order of the VAT codes. */
+function vatTableOf(db: Db, invoiceId: number): VatTotal[] {
+  return (
+    stmt(db, 'SELECT vat_code AS vatCode, rate_bp AS rateBp, base_ore AS baseOre, vat_ore AS vatOre FROM invoice_vat WHERE invoice_id = ?').all(
+      invoiceId,
+    ) as Omit<VatTotal, 'totalOre'>[]
+  )
+    .map((r) => ({ ...r, totalOre: r.baseOre + r.vatOre }))
+    .sort((a, b) => VAT_ORDER.get(a.vatCode)! - VAT_ORDER.get(b.vatCode)!);
+}
+
+/** An issued invoice as it was issued: its lines and its VAT table are read, never recomputed. */
+export function getInvoice(db: Db, id: number): Invoice | null {
   const r = stmt(db, 'SELECT * FROM invoice WHERE id = ?').get(id) as InvoiceRow | undefined;
   if (!r) return null;
-  const lines = linesOf(db, id);
-  return {
-    ...summary(db, r),
-    lines,
-    byRate: computeTotals(
-      lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, discountBp: l.discountBp, vatCode: l.vatCode as VatCode })),
-      opts,
-    ).byRate,
-  };
+  return { ...summary(db, r), lines: linesOf(db, id), byRate: vatTableOf(db, id) };
 }
 
 export function listInvoices(db: Db, q: { customerId?: number | undefined; orderId?: number | undefined; limit: number }): InvoiceSummary[] {

@@ -2,7 +2,7 @@ import type { Order, OrderDeliveryAddress, OrderLine } from '../../../shared/cha
 import type { OrderTypeId, StatusKind, SubscriptionInterval, TransactionType, VatCode } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { computeTotals } from '../domain/pricing';
-import { deliveryState, invoiceState } from '../domain/lineState';
+import { deliveryState, invoiceState } from '../../../shared/lineState';
 
 interface HeaderRow {
   id: number;
@@ -30,6 +30,10 @@ interface HeaderRow {
   subscription_start: string | null;
   card_state: Order['cardState'];
   contract_amount_ore: number | null;
+  invoice_party_id: number | null;
+  source_order_number: number | null;
+  converted_to_id: number | null;
+  converted_to_number: number | null;
 }
 
 interface LineRow {
@@ -87,7 +91,11 @@ export function getLines(db: Db, orderId: number): OrderLine[] {
 export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): Order | null {
   const h = stmt(
     db,
-    `SELECT o.*, s.kind AS status_kind FROM order_header o JOIN status s ON s.id = o.status_id WHERE o.id = ?`,
+    `SELECT o.*, s.kind AS status_kind, src.number AS source_order_number, conv.id AS converted_to_id, conv.number AS converted_to_number
+     FROM order_header o JOIN status s ON s.id = o.status_id
+     LEFT JOIN order_header src ON src.id = o.source_order_id
+     LEFT JOIN order_header conv ON conv.id = (SELECT min(c.id) FROM order_header c WHERE c.source_order_id = o.id)
+     WHERE o.id = ?`,
   ).get(id) as HeaderRow | undefined;
   if (!h) return null;
   const lines = getLines(db, id);
@@ -117,11 +125,15 @@ export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): 
     deliveryState: deliveryState(lines),
     invoiceState: invoiceState(lines),
     sourceOrderId: h.source_order_id,
+    sourceOrderNumber: h.source_order_number,
+    convertedToId: h.converted_to_id,
+    convertedToNumber: h.converted_to_number,
     backorderOfId: h.backorder_of_id,
     subscriptionInterval: h.subscription_interval,
     subscriptionStart: h.subscription_start,
     cardState: h.card_state,
     contractAmountOre: h.contract_amount_ore,
+    invoiceCustomerId: h.invoice_party_id,
     invoiceIds: (stmt(db, 'SELECT invoice_id AS id FROM invoice_order WHERE order_id = ? ORDER BY invoice_id').all(id) as { id: number }[]).map(
       (r) => r.id,
     ),

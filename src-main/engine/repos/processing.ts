@@ -81,8 +81,18 @@ export function addCardEvent(db: Db, orderId: number, kind: 'capture' | 'cancel'
   stmt(db, 'INSERT INTO card_event (order_id, kind, amount_ore, at) VALUES (?, ?, ?, ?)').run(orderId, kind, amountOre, at);
 }
 
-export function insertDelivery(db: Db, orderId: number, at: string, userId: number | null, lines: readonly { lineId: number; qty: number }[]): number {
-  const id = Number(stmt(db, 'INSERT INTO delivery (order_id, delivered_at, user_id) VALUES (?, ?, ?)').run(orderId, at, userId).lastInsertRowid);
+/** A delivery (what one packing slip prints), or a return of delivered goods when the order moves back past shipping. */
+export function insertDelivery(
+  db: Db,
+  orderId: number,
+  at: string,
+  userId: number | null,
+  lines: readonly { lineId: number; qty: number }[],
+  kind: 'delivery' | 'return' = 'delivery',
+): number {
+  const id = Number(
+    stmt(db, 'INSERT INTO delivery (order_id, delivered_at, user_id, kind) VALUES (?, ?, ?, ?)').run(orderId, at, userId, kind).lastInsertRowid,
+  );
   const add = stmt(db, 'INSERT INTO delivery_line (delivery_id, order_line_id, quantity) VALUES (?, ?, ?)');
   for (const l of lines) add.run(id, l.lineId, l.qty);
   return id;
@@ -90,7 +100,7 @@ export function insertDelivery(db: Db, orderId: number, at: string, userId: numb
 
 export function lastDeliveryDate(db: Db, orderIds: readonly number[]): string | null {
   return (
-    stmt(db, 'SELECT max(delivered_at) AS d FROM delivery WHERE order_id IN (SELECT value FROM json_each(?))').get(
+    stmt(db, "SELECT max(delivered_at) AS d FROM delivery WHERE kind = 'delivery' AND order_id IN (SELECT value FROM json_each(?))").get(
       JSON.stringify(orderIds),
     ) as { d: string | null }
   ).d;
@@ -147,8 +157,27 @@ export function subscriptionPeriodDone(db: Db, orderId: number, period: string):
   return stmt(db, 'SELECT 1 FROM subscription_run WHERE order_id = ? AND period = ?').get(orderId, period) !== undefined;
 }
 
-export function recordSubscriptionRun(db: Db, orderId: number, period: string, invoiceId: number): void {
-  stmt(db, 'INSERT INTO subscription_run (order_id, period, invoice_id) VALUES (?, ?, ?)').run(orderId, period, invoiceId);
+export function recordSubscriptionRun(db: Db, orderId: number, period: string, interval: string, invoiceId: number): void {
+  stmt(db, 'INSERT INTO subscription_run (order_id, period, interval, invoice_id) VALUES (?, ?, ?, ?)').run(orderId, period, interval, invoiceId);
+}
+
+/** The periods of an order already invoiced, each with the interval it was invoiced for. */
+export function subscriptionRunsOf(db: Db, orderId: number): { period: string; interval: string }[] {
+  return stmt(db, 'SELECT period, interval FROM subscription_run WHERE order_id = ? ORDER BY period').all(orderId) as { period: string; interval: string }[];
+}
+
+/** Whether an invoice is a subscription period's (it does not count on the order's lines). */
+export function isSubscriptionInvoice(db: Db, invoiceId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM subscription_run WHERE invoice_id = ?').get(invoiceId) !== undefined;
+}
+
+/** The order a quote was converted to (SPEC 4: a quote converts once). */
+export function convertedFrom(db: Db, quoteId: number): { id: number; number: number } | null {
+  return (
+    (stmt(db, 'SELECT id, number FROM order_header WHERE source_order_id = ? ORDER BY id LIMIT 1').get(quoteId) as
+      | { id: number; number: number }
+      | undefined) ?? null
+  );
 }
 
 interface JobRow {

@@ -136,3 +136,21 @@ export function lookupProducts(db: Db, query: string, limit: number): Product[] 
   ).all({ q, prefix: likePrefix(q), limit, ...wordParams }) as ProductRow[];
   return rows.map(toProduct);
 }
+
+/**
+ * What ties a product to its stock management (SPEC 3): movements in the ledger,
+ * order lines that hold, issued, received or invoiced it, order lines on orders
+ * being processed (which hold stock by it), and subscriptions that issue it.
+ */
+export function productUses(db: Db, productId: number, processingKinds: readonly string[]): { movements: number; lines: number } {
+  const r = stmt(
+    db,
+    `SELECT
+       (SELECT count(*) FROM stock_movement WHERE product_id = @p) AS movements,
+       (SELECT count(*) FROM order_line l JOIN order_header o ON o.id = l.order_id JOIN status s ON s.id = o.status_id
+        WHERE l.product_id = @p AND (l.qty_reserved + l.qty_on_loan + l.qty_delivered + l.qty_received + l.qty_invoiced > 0
+          OR (o.transaction_type = 'sales' AND s.kind IN (SELECT value FROM json_each(@kinds)))
+          OR EXISTS (SELECT 1 FROM subscription_run r WHERE r.order_id = o.id))) AS lines`,
+  ).get({ p: productId, kinds: JSON.stringify(processingKinds) }) as { movements: number; lines: number };
+  return r;
+}

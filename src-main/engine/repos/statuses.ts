@@ -46,6 +46,16 @@ export function insertStatuses(db: Db, transactionType: TransactionType, seeds: 
   seeds.forEach((s, i) => ins.run(transactionType, s.kind, s.labelNb, s.labelEn, (i + 1) * 10, s.hidden ? 1 : 0));
 }
 
+/** Lays down another flow in place of the current one; only while no order of the transaction type stands in a status. */
+export function replaceStatuses(db: Db, transactionType: TransactionType, seeds: readonly StatusSeed[]): void {
+  stmt(db, 'DELETE FROM status WHERE transaction_type = ?').run(transactionType);
+  insertStatuses(db, transactionType, seeds);
+}
+
+export function countOrders(db: Db, transactionType: TransactionType): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM order_header WHERE transaction_type = ?').get(transactionType) as { n: number }).n;
+}
+
 /**
  * Shows the given status kinds as tabs, in the order given; whatever stays
  * hidden goes after them (the demo company switches on the kinds its orders reach).

@@ -1,14 +1,15 @@
 // Invoices beyond the single order (SPEC 4): collective invoices, credit notes,
 // subscription runs. Every number comes from the one gap-free series.
+import type { Order } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
-import { SUBSCRIPTION_INTERVALS, type SubscriptionInterval } from '../../../shared/enums';
+import { SUBSCRIPTION_INTERVALS, roundsToKrone, type SubscriptionInterval } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { formatQuantity } from '../../../shared/format';
+import { COLLECTIVE_ELIGIBLE_KINDS, NOT_COLLECTIVE_TYPES } from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
-import { duePeriods } from '../domain/invoiceRules';
-import { remainingToDeliver } from '../domain/lineState';
-import { cashRoundingOre, computeTotals, lineAmountOre } from '../domain/pricing';
-import { requireRight } from '../domain/rights';
+import { addMonths, duePeriods } from '../domain/invoiceRules';
+import { remainingToDeliver } from '../../../shared/lineState';
+import { cashRoundingOre, computeTotals, divRound, lineAmountOre } from '../domain/pricing';
 import { logActivity } from '../repos/activity';
 import { getCustomerRow } from '../repos/customers';
 import { addCreditedQuantity, creditNotesOf, getInvoice, insertInvoice, type InvoiceLineValues } from '../repos/invoices';
@@ -16,44 +17,58 @@ import { nextNumber } from '../repos/numberSeries';
 import {
   addCardEvent,
   addLineQuantities,
+  isSubscriptionInvoice,
   orderIdsOfCustomerInKinds,
   recordSubscriptionRun,
   setCardState,
+  setSubscription,
   subscriptionOrders,
   subscriptionPeriodDone,
+  subscriptionRunsOf,
 } from '../repos/processing';
 import { getProducts } from '../repos/products';
 import { issueCostOfLine, lastCostOre } from '../repos/stock';
-import { invoiceableItems, issueInvoice, reload, setStatusKind, vatRegistered } from './processing';
+import { invoiceableItems, issueInvoice, reload, setStatusKind } from './processing';
 import { issueGoods, receiveGoods } from './stock';
 
-const COLLECTIVE_KINDS = ['shipped', 'ready_to_invoice', 'collective'] as const;
-const NOT_COLLECTIVE_TYPES = [3, 4, 5, 6, 8];
-
-/** Orders delivered in full and not yet invoiced, in a status that gathers them. */
-function eligible(order: ReturnType<typeof reload>): boolean {
+/** Orders delivered in full and not yet invoiced, in a status that gathers them, of a type invoiced collectively. */
+export function collectiveEligible(order: Order): boolean {
   return (
-    (COLLECTIVE_KINDS as readonly string[]).includes(order.statusKind) &&
+    COLLECTIVE_ELIGIBLE_KINDS.includes(order.statusKind) &&
     !NOT_COLLECTIVE_TYPES.includes(order.orderType) &&
     order.lines.every((l) => remainingToDeliver(l) === 0) &&
     invoiceableItems(order).length > 0
   );
 }
 
-/** One invoice for many orders of one customer; each becomes an "invoiced packing slip". */
-export function collectiveInvoice(ctx: HandlerContext, customerId: number, orderIds: readonly number[] | undefined): Invoice {
-  requireRight(ctx.actor, 'invoice');
+/**
+ * One invoice for many orders of one customer; each becomes an "invoiced packing
+ * slip". `including`: an order that must be on it (the one set to Samleordre, its
+ * goods delivered on the way), with every other eligible order of the customer.
+ */
+export function collectiveInvoice(
+  ctx: HandlerContext,
+  customerId: number,
+  orderIds: readonly number[] | undefined,
+  opts: { including?: Order } = {},
+): Invoice {
   const customer = getCustomerRow(ctx.db, customerId);
   if (!customer) throw new DomainError('unknown_customer', 'customerId', { id: customerId });
-  let orders;
+  let orders: Order[];
   if (orderIds) {
+    const seen = new Set<number>();
     orders = orderIds.map((id, i) => {
+      if (seen.has(id)) throw new DomainError('duplicate_order', `orderIds.${i}`, { id });
+      seen.add(id);
       const o = reload(ctx.db, id);
-      if (o.customerId !== customerId || !eligible(o)) throw new DomainError('not_eligible', `orderIds.${i}`, { number: o.number });
+      if (o.transactionType !== 'sales' || o.customerId !== customerId || !collectiveEligible(o)) {
+        throw new DomainError(o.orderType === 9 ? 'card_not_collective' : 'not_eligible', `orderIds.${i}`, { number: o.number });
+      }
       return o;
     });
   } else {
-    orders = orderIdsOfCustomerInKinds(ctx.db, customerId, COLLECTIVE_KINDS).map((id) => reload(ctx.db, id)).filter(eligible);
+    orders = orderIdsOfCustomerInKinds(ctx.db, customerId, COLLECTIVE_ELIGIBLE_KINDS).map((id) => reload(ctx.db, id)).filter(collectiveEligible);
+    if (opts.including && !orders.some((o) => o.id === opts.including!.id)) orders.push(opts.including);
   }
   if (orders.length === 0) throw new DomainError('nothing_eligible', 'customerId');
   const invoice = issueInvoice(ctx, {
@@ -67,8 +82,11 @@ export function collectiveInvoice(ctx: HandlerContext, customerId: number, order
 
 /**
  * A credit note (SPEC 4, 9): full or partial, referring to its invoice, never
- * more than invoiced; goods back to stock when the clerk says so. Crediting a
- * cash sale needs its own right; a card payment order is credited once.
+ * more than invoiced per line; goods back to stock when the clerk says so, as a
+ * movement tied to the order line they left with. Crediting a cash sale needs
+ * its own right; a card payment is credited at most once, whatever invoice of
+ * its order is credited. A credit note of a cash sale paid in cash is rounded
+ * as the sale was; electronic payments are not rounded.
  */
 export function creditInvoice(
   ctx: HandlerContext,
@@ -77,14 +95,18 @@ export function creditInvoice(
   returnToStock: boolean,
 ): Invoice {
   const { db } = ctx;
-  const vat = vatRegistered(db);
-  const original = getInvoice(db, invoiceId, { vatRegistered: vat });
+  const original = getInvoice(db, invoiceId);
   if (!original) throw new DomainError('not_found', 'invoiceId', { entity: 'faktura', id: invoiceId });
   if (original.kind !== 'invoice') throw new DomainError('not_an_invoice', 'invoiceId');
-  requireRight(ctx.actor, 'credit');
-  if (original.orderType === 3) requireRight(ctx.actor, 'credit_cash_orders');
-  const cardOrders = original.orderIds.map((id) => reload(db, id)).filter((o) => o.orderType === 9);
-  if (cardOrders.length > 0 && creditNotesOf(db, invoiceId) > 0) throw new DomainError('card_credited_once', 'invoiceId');
+  ctx.guard('issue_credit_note');
+  if (original.orderType === 3) ctx.guard('credit_cash_sale');
+  const orders = new Map(original.orderIds.map((id) => [id, reload(db, id)] as const));
+  const cardOrders = [...orders.values()].filter((o) => o.orderType === 9);
+  if (cardOrders.some((o) => o.cardState === 'credited') || (cardOrders.length > 0 && creditNotesOf(db, invoiceId) > 0)) {
+    throw new DomainError('card_credited_once', 'invoiceId');
+  }
+  // A subscription period's invoice repeats the order's lines without counting on them.
+  const countsOnLines = !isSubscriptionInvoice(db, invoiceId);
 
   const lines: (InvoiceLineValues & { sourceId: number })[] = items.map((item, i) => {
     const line = original.lines.find((l) => l.id === item.invoiceLineId);
@@ -111,8 +133,20 @@ export function creditInvoice(
     if (seen.has(l.sourceId)) throw new DomainError('unknown_line', `lines.${i}.invoiceLineId`, { id: l.sourceId });
     seen.add(l.sourceId);
   });
-  const totals = computeTotals(lines, { vatRegistered: vat });
-  const roundingOre = original.roundingOre !== 0 || original.payment ? cashRoundingOre(totals.grossOre) : 0;
+  // The credit note charges VAT as the invoice did (issued VAT registered or not), at its rates.
+  const totals = computeTotals(lines, { vatRegistered: original.vatRegistered });
+  const rateOf = new Map(original.byRate.map((r) => [r.vatCode, r.rateBp]));
+  const byRate = totals.byRate.map((r) => {
+    const rateBp = rateOf.get(r.vatCode) ?? r.rateBp;
+    if (rateBp === r.rateBp) return r;
+    const vatOre = divRound(BigInt(r.baseOre) * BigInt(rateBp), 10_000n);
+    return { ...r, rateBp, vatOre, totalOre: r.baseOre + vatOre };
+  });
+  const netOre = byRate.reduce((s, r) => s + r.baseOre, 0);
+  const vatOre = byRate.reduce((s, r) => s + r.vatOre, 0);
+  const grossOre = netOre + vatOre;
+  const paidInCash = original.payment !== null && roundsToKrone(original.payment.method);
+  const roundingOre = paidInCash ? cashRoundingOre(grossOre) : 0;
   const number = nextNumber(db, 'invoice');
   const at = ctx.now.toISOString();
   const id = insertInvoice(
@@ -128,10 +162,12 @@ export function creditInvoice(
       dueDate: ctx.today,
       deliveryDate: original.deliveryDate,
       kid: null,
-      netOre: totals.netOre,
-      vatOre: totals.vatOre,
-      grossOre: totals.grossOre,
+      netOre,
+      vatOre,
+      grossOre,
       roundingOre,
+      vatRegistered: original.vatRegistered,
+      byRate,
       createdAt: at,
       userId: ctx.userId,
     },
@@ -142,21 +178,27 @@ export function creditInvoice(
   for (const l of lines) {
     const qty = -l.quantity;
     addCreditedQuantity(db, l.sourceId, qty);
-    if (l.orderLineId !== null) addLineQuantities(db, l.orderLineId, { credited: qty });
+    if (l.orderLineId !== null && countsOnLines) addLineQuantities(db, l.orderLineId, { credited: qty });
     if (returnToStock && l.productId !== null && products.get(l.productId)?.stockManaged) {
       const cost = (l.orderLineId !== null ? issueCostOfLine(db, l.orderLineId) : null) ?? lastCostOre(db, l.productId) ?? 0;
-      receiveGoods(ctx, l.productId, qty, cost, 'credit', { note: `Kreditnota ${number}`, source: 'credit' });
+      const order = l.orderId !== null ? orders.get(l.orderId) : undefined;
+      receiveGoods(ctx, l.productId, qty, cost, 'credit', {
+        note: `Kreditnota ${number}`,
+        source: 'credit',
+        // The order type the order has as the goods come back (SPEC 1.1), with its line and number.
+        link: order && l.orderLineId !== null ? { orderLineId: l.orderLineId, orderType: order.orderType, orderNumber: order.number } : null,
+      });
     }
   }
   for (const o of cardOrders) {
-    addCardEvent(db, o.id, 'credit', -totals.grossOre, at);
+    addCardEvent(db, o.id, 'credit', -grossOre, at);
     setCardState(db, o.id, 'credited');
   }
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: id, action: 'credit', after: { number, credits: original.number, returnToStock } });
   for (const orderId of original.orderIds) {
     logActivity(db, { at, userId: ctx.userId, entity: 'order', entityId: orderId, action: 'credit_note', after: { number, credits: original.number } });
   }
-  return getInvoice(db, id, { vatRegistered: vat })!;
+  return getInvoice(db, id)!;
 }
 
 const MONTHS: Readonly<Record<SubscriptionInterval, number>> = Object.fromEntries(
@@ -168,7 +210,6 @@ const MONTHS: Readonly<Record<SubscriptionInterval, number>> = Object.fromEntrie
  * never twice; stock-managed goods leave stock each period.
  */
 export function runSubscriptions(ctx: HandlerContext): Invoice[] {
-  requireRight(ctx.actor, 'invoice');
   const invoices: Invoice[] = [];
   for (const s of subscriptionOrders(ctx.db)) {
     const order = reload(ctx.db, s.id);
@@ -191,9 +232,34 @@ export function runSubscriptions(ctx: HandlerContext): Invoice[] {
         paymentTermsDays: order.paymentTermsDays,
         countOnLines: false,
       });
-      recordSubscriptionRun(ctx.db, order.id, period, invoice.id);
+      recordSubscriptionRun(ctx.db, order.id, period, s.interval, invoice.id);
       invoices.push(invoice);
     }
   }
   return invoices;
+}
+
+/** The first day not yet invoiced: the end of the last period invoiced, each with the interval it had. */
+export function subscriptionPaidUntil(ctx: HandlerContext, orderId: number): string | null {
+  let until: string | null = null;
+  for (const r of subscriptionRunsOf(ctx.db, orderId)) {
+    const end = addMonths(r.period, MONTHS[r.interval as SubscriptionInterval] ?? 1);
+    if (until === null || end > until) until = end;
+  }
+  return until;
+}
+
+/**
+ * Sets or stops a subscription (SPEC 4). Each day of service is invoiced once:
+ * started again, or with another interval, it starts no earlier than the end of
+ * what has been invoiced.
+ */
+export function setOrderSubscription(ctx: HandlerContext, order: Order, interval: SubscriptionInterval | null, start: string | null): void {
+  if (interval === null) {
+    setSubscription(ctx.db, order.id, null, null);
+    return;
+  }
+  const wanted = start ?? ctx.today;
+  const paidUntil = subscriptionPaidUntil(ctx, order.id);
+  setSubscription(ctx.db, order.id, interval, paidUntil !== null && paidUntil > wanted ? paidUntil : wanted);
 }

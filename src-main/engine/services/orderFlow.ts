@@ -1,17 +1,32 @@
-// Moving an order through its life (SPEC 1.2, 1.2.1, 4): the status bar, order
-// type changes, backorders, quote conversion, loans, deletion.
-import type { Confirm, Order } from '../../../shared/channels/orders';
+// Moving an order through its life (SPEC 1.2, 1.2.1, 4): what saving does for
+// each order type, the status bar, order type changes, backorders, quote
+// conversion, loans, deletion. Which kinds and types behave how is in
+// shared/kinds.ts; what each action allows, in domain/orderActions.ts.
+import type { Confirm, Order, PaymentInput } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
 import type { OrderTypeId, StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
+import { formatAmount } from '../../../shared/format';
+import {
+  ACTION_KINDS,
+  BEFORE_SHIPPING_KINDS,
+  INVOICED_KINDS,
+  NON_PROCESSING_KINDS,
+  OPEN_KINDS,
+  PARTIAL_DELIVERY_TYPES,
+  PAYMENT_FOLLOW_UP_KINDS,
+  UNPROCESSED_TYPES,
+} from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
-import { deliveredNotInvoiced, remainingToDeliver } from '../domain/lineState';
-import { NON_PROCESSING_KINDS, UNPROCESSED_TYPES } from '../domain/orderRules';
+import { deliveredNotInvoiced, remainingToDeliver } from '../../../shared/lineState';
+import { changeTypeRule, convertRule, deleteRule, invoiceRule, notRealized, type ActionRule } from '../domain/orderActions';
 import { lineAmountOre } from '../domain/pricing';
-import { requireRight } from '../domain/rights';
+import { assertAllowed } from '../domain/refusal';
 import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
+import { getCustomerRow } from '../repos/customers';
+import { insertAccountingBatch } from '../repos/invoices';
 import { nextNumber } from '../repos/numberSeries';
 import { insertHeader, insertLine, refreshDerived, setOrderDeliveryAddress } from '../repos/orders';
 import {
@@ -20,21 +35,19 @@ import {
   leftCardType,
   setBackorderOf,
   setCardState,
-  setLineQuantity,
   setClosedShort,
+  setLineQuantity,
+  setOrderDate,
   setOrderStatus,
   setOrderType,
   setSourceOrder,
+  statusIdsOfKind,
 } from '../repos/processing';
 import { getProducts } from '../repos/products';
 import { changeStockFigures } from '../repos/stock';
 import { getStatus } from '../repos/statuses';
+import { collectiveInvoice } from './invoicing';
 import {
-  ACTION_KINDS,
-  INVOICED_KINDS,
-  ISSUING_KINDS,
-  OPEN_KINDS,
-  PARTIAL_TYPES,
   assertNotInvoiced,
   assertProcessedType,
   checkCreditLimit,
@@ -50,9 +63,14 @@ import {
   typeLabel,
   vatRegistered,
 } from './processing';
-import { collectiveInvoice } from './invoicing';
 
 const NO_CONFIRM: Confirm = { deliverRemaining: false, returnGoods: false, allowShortage: false, overrideCreditLimit: false };
+
+/** Rights first (the actions a right governs that this action reaches), then the rule. */
+export function enforce(ctx: HandlerContext, rule: ActionRule, field: string | null = null): void {
+  for (const action of rule.needs) ctx.guard(action, field);
+  assertAllowed(rule.refusal, field);
+}
 
 function returnGoodsIfNeeded(ctx: HandlerContext, order: Order, confirm: Confirm): void {
   const lines = order.lines.filter((l) => deliveredNotInvoiced(l) > 0);
@@ -66,6 +84,49 @@ function cancelCardReservation(ctx: HandlerContext, order: Order): void {
     addCardEvent(ctx.db, order.id, 'cancel', order.contractAmountOre ?? order.totals.grossOre, ctx.now.toISOString());
     setCardState(ctx.db, order.id, 'cancelled');
   }
+}
+
+/** A card payment order may not rise above its contract amount plus the card surcharge of the party who pays (SPEC 1.1). */
+export function assertCardAmount(ctx: HandlerContext, order: Order, field: string | null = null): void {
+  if (order.orderType !== 9 || order.contractAmountOre === null) return;
+  const payer = getCustomerRow(ctx.db, order.invoiceCustomerId ?? order.customerId);
+  const max = Math.floor((order.contractAmountOre * (10_000 + (payer?.cardSurchargeBp ?? 0))) / 10_000);
+  if (order.totals.grossOre > max) throw new DomainError('card_amount_exceeded', field, { max: formatAmount(max) });
+}
+
+/**
+ * What saving an order does beyond storing it (SPEC 1.1): a Cash order is
+ * invoiced with its payment (VAT as of today), a Realized order issues its goods
+ * and closes; the others hold stock as their type and status call for, check the
+ * credit limit and the card amount. `recheck`: the order's type has just
+ * changed, and its new type's availability rule applies to all it holds.
+ */
+export function applyOrderType(
+  ctx: HandlerContext,
+  id: number,
+  confirm: Confirm,
+  payment: PaymentInput | null | undefined,
+  opts: { recheck?: boolean } = {},
+): Invoice | null {
+  const order = reload(ctx.db, id);
+  if (order.orderType === 3) {
+    if (!payment) throw new DomainError('payment_required', 'payment', { total: formatAmount(order.totals.grossOre) });
+    setOrderDate(ctx.db, id, ctx.today);
+    const invoice = invoiceOrder(ctx, order, { payment });
+    const posted = getCompany(ctx.db)?.postCashInvoices ?? false;
+    setStatusKind(ctx, order, posted ? 'invoiced' : 'cash_invoiced');
+    insertAccountingBatch(ctx.db, invoice.id, ctx.now.toISOString(), posted);
+    return invoice;
+  }
+  if (order.orderType === 4) {
+    deliver(ctx, order, remainingItems(order));
+    setStatusKind(ctx, order, 'closed');
+    return null;
+  }
+  syncStockHolds(ctx, order, confirm, opts);
+  checkCreditLimit(ctx, order, confirm);
+  assertCardAmount(ctx, order);
+  return null;
 }
 
 /** A new order with another order's header (a backorder, an order from a quote), dated today. */
@@ -137,7 +198,33 @@ export function afterInvoicing(ctx: HandlerContext, orderId: number): Order | nu
   return reload(ctx.db, restId);
 }
 
-/** The status bar (SPEC 1.2): what a move to `statusId` does, given the order type and where the order is. */
+/** Delivers what remains, after asking where the order type could have been delivered in parts. */
+function deliverRemaining(ctx: HandlerContext, order: Order, confirm: Confirm): Order {
+  const remaining = remainingItems(order);
+  if (remaining.length === 0) return order;
+  if (PARTIAL_DELIVERY_TYPES.includes(order.orderType) && !confirm.deliverRemaining) {
+    throw new DomainError('confirm_deliver_remaining', null, { lines: remaining.length });
+  }
+  deliver(ctx, order, remaining);
+  return reload(ctx.db, order.id);
+}
+
+/**
+ * The status where an accepted order goes on to (SPEC 1.2, kind accepted): to
+ * Confirmed when the company confirms automatically on acceptance, or when its
+ * flow shows no Akseptert status; else it waits in Akseptert for a clerk.
+ */
+function kindAfterAcceptance(ctx: HandlerContext): 'confirmed' | 'accepted' {
+  if (getCompany(ctx.db)?.autoConfirmOnAccept) return 'confirmed';
+  return statusIdsOfKind(ctx.db, 'accepted').some((s) => !s.hidden) ? 'accepted' : 'confirmed';
+}
+
+/**
+ * The status bar (SPEC 1.2): what a move to `statusId` does, given the order type
+ * and where the order is. Every route keeps the status in agreement with the
+ * lines: goods issued by a move leave stock once, goods that a move back must
+ * return come back through a movement, after asking.
+ */
 export function moveToStatus(ctx: HandlerContext, order: Order, statusId: number, confirm: Confirm): void {
   const { db } = ctx;
   const target = getStatus(db, statusId);
@@ -147,25 +234,32 @@ export function moveToStatus(ctx: HandlerContext, order: Order, statusId: number
   const from = order.statusKind;
   const how = ACTION_KINDS[to];
   if (how) throw new DomainError('status_by_action', 'statusId', { status: target.labelNb, how });
+  assertAllowed(notRealized(order), 'statusId');
   const set = () => setOrderStatus(db, order.id, target.id, ctx.now.toISOString());
 
   if (INVOICED_KINDS.includes(from)) {
     // An invoice is final: only the payment follow-up moves on (or back among those steps).
-    if (['invoiced', 'reminded', 'paid', 'closed'].includes(to) && !(to === 'invoiced' && from !== 'reminded' && from !== 'paid')) return set();
+    if (PAYMENT_FOLLOW_UP_KINDS.includes(to) && !(to === 'invoiced' && (from === 'reminded' || from === 'paid'))) return set();
     throw new DomainError('move_back_past_invoice', 'statusId');
   }
   if (to === 'reminded' || to === 'paid') throw new DomainError('status_needs_invoice', 'statusId', { status: target.labelNb });
   if (UNPROCESSED_TYPES.includes(order.orderType) && !NON_PROCESSING_KINDS.includes(to)) {
     throw new DomainError('status_needs_processing_type', 'statusId', { orderType: typeLabel(order.orderType), status: target.labelNb });
   }
+  // Cancelling a card payment order, or taking it back out of processing, changes it (and its reservation).
+  if (order.orderType === 9 && NON_PROCESSING_KINDS.includes(to)) ctx.guard('change_card_order', 'statusId');
   const anyInvoiced = order.lines.some((l) => l.qtyInvoiced > 0);
 
-  if (to === 'cancelled' || NON_PROCESSING_KINDS.includes(to)) {
+  if (NON_PROCESSING_KINDS.includes(to)) {
     if (anyInvoiced) throw new DomainError('move_back_past_invoice', 'statusId');
     returnGoodsIfNeeded(ctx, order, confirm);
     set();
     if (to === 'cancelled') cancelCardReservation(ctx, order);
     syncStockHolds(ctx, reload(db, order.id), confirm);
+    // The customer accepted: with "confirm automatically", the order goes straight on.
+    if (to === 'accepted' && !UNPROCESSED_TYPES.includes(order.orderType) && kindAfterAcceptance(ctx) === 'confirmed') {
+      moveToStatus(ctx, reload(db, order.id), statusOfKind(db, 'confirmed'), confirm);
+    }
     return;
   }
   if (to === 'closed') {
@@ -174,11 +268,11 @@ export function moveToStatus(ctx: HandlerContext, order: Order, statusId: number
     return;
   }
   if (OPEN_KINDS.includes(to) || to === 'loan') {
-    if (to === 'loan' && !PARTIAL_TYPES.includes(order.orderType)) {
+    if (to === 'loan' && !PARTIAL_DELIVERY_TYPES.includes(order.orderType)) {
       throw new DomainError('no_partial_delivery', 'statusId', { orderType: typeLabel(order.orderType) });
     }
-    // Back from a status that issued the goods: they return to stock, after asking.
-    if (ISSUING_KINDS.includes(from) && to !== 'ready_to_invoice') returnGoodsIfNeeded(ctx, order, confirm);
+    // An order whose goods have all left stock cannot stand before shipping: they come back, after asking.
+    if (BEFORE_SHIPPING_KINDS.includes(to) && remainingItems(order).length === 0) returnGoodsIfNeeded(ctx, order, confirm);
     set();
     const moved = reload(db, order.id);
     syncStockHolds(ctx, moved, confirm);
@@ -186,29 +280,27 @@ export function moveToStatus(ctx: HandlerContext, order: Order, statusId: number
     return;
   }
   if (to === 'shipped') {
-    const remaining = remainingItems(order);
-    if (remaining.length > 0 && !confirm.deliverRemaining && PARTIAL_TYPES.includes(order.orderType)) {
-      throw new DomainError('confirm_deliver_remaining', null, { lines: remaining.length });
-    }
-    deliver(ctx, order, remaining);
+    deliverRemaining(ctx, order, confirm);
     set();
     syncStockHolds(ctx, reload(db, order.id), confirm);
     return;
   }
   if (to === 'invoiced') {
-    if (order.orderType === 3) throw new DomainError('payment_required', 'statusId', { total: String(order.totals.grossOre / 100) });
-    const remaining = remainingItems(order);
-    if (PARTIAL_TYPES.includes(order.orderType) && remaining.length > 0) {
-      if (!confirm.deliverRemaining) throw new DomainError('confirm_deliver_remaining', null, { lines: remaining.length });
-      deliver(ctx, order, remaining);
-    }
-    invoiceOrder(ctx, reload(db, order.id));
+    if (order.orderType === 3) throw new DomainError('payment_required', 'statusId', { total: formatAmount(order.totals.grossOre) });
+    enforce(ctx, { needs: ['issue_invoice'], refusal: null }, 'statusId');
+    const delivered = deliverRemaining(ctx, order, confirm);
+    invoiceOrder(ctx, delivered);
     set();
     syncStockHolds(ctx, reload(db, order.id), confirm);
     return;
   }
   if (to === 'collective') {
-    collectiveInvoice(ctx, order.customerId, undefined);
+    // Samleordre (a * kind): the order's goods leave stock and it is invoiced with the customer's other eligible orders.
+    if (order.orderType === 9) throw new DomainError('card_not_collective', 'statusId');
+    const delivered = deliverRemaining(ctx, order, confirm);
+    if (!delivered.lines.some((l) => deliveredNotInvoiced(l) > 0)) throw new DomainError('nothing_to_invoice', 'statusId');
+    collectiveInvoice(ctx, order.customerId, undefined, { including: delivered });
+    syncStockHolds(ctx, reload(db, order.id), confirm);
     return;
   }
   throw new DomainError('unknown_status', 'statusId', { id: statusId });
@@ -216,7 +308,7 @@ export function moveToStatus(ctx: HandlerContext, order: Order, statusId: number
 
 /** Invoices delivered quantities from the order screen, then closes the order or makes its backorder. */
 export function invoiceFromOrder(ctx: HandlerContext, order: Order): { invoice: Invoice; backorder: Order | null } {
-  if (order.orderType === 3) throw new DomainError('payment_required', null, { total: String(order.totals.grossOre / 100) });
+  enforce(ctx, invoiceRule(order));
   const invoice = invoiceOrder(ctx, order);
   const backorder = afterInvoicing(ctx, order.id);
   return { invoice, backorder };
@@ -224,34 +316,51 @@ export function invoiceFromOrder(ctx: HandlerContext, order: Order): { invoice: 
 
 /**
  * Changing the order type (SPEC 1.1) undoes what the old type had done as far as
- * the new one needs, and is refused once anything is delivered or invoiced.
+ * the new one needs, and is refused once anything is delivered or invoiced. The
+ * new type's rules then apply as if the order were saved as it: a Normal order
+ * checks all it holds against what is available (a Direct order's
+ * over-reservation is asked about), a Cash order is invoiced with its payment, a
+ * Realized order issues its goods and closes.
  */
-export function changeOrderType(ctx: HandlerContext, order: Order, newType: OrderTypeId, confirm: Confirm, field = 'orderType'): void {
+export function changeOrderType(
+  ctx: HandlerContext,
+  order: Order,
+  newType: OrderTypeId,
+  confirm: Confirm,
+  opts: { field?: string; payment?: PaymentInput | null | undefined; apply?: boolean } = {},
+): void {
+  const field = opts.field ?? 'orderType';
   if (newType === order.orderType) return;
-  if (order.lines.some((l) => l.qtyDelivered > 0 || l.qtyInvoiced > 0)) throw new DomainError('type_change_after_processing', field);
+  enforce(ctx, changeTypeRule(order), field);
   if (newType === 9) {
     throw new DomainError(leftCardType(ctx.db, order.id) ? 'card_type_final' : 'order_type_import_only', field);
   }
-  requireRight(ctx.actor, 'change_order_type', field);
-  if (order.orderType === 9) {
-    requireRight(ctx.actor, 'change_card_orders', field);
-    cancelCardReservation(ctx, order);
-  }
+  if (order.orderType === 9) cancelCardReservation(ctx, order);
   if (UNPROCESSED_TYPES.includes(newType) && !NON_PROCESSING_KINDS.includes(order.statusKind)) {
     const status = getStatus(ctx.db, order.statusId)!;
     throw new DomainError('status_needs_processing_type', field, { orderType: typeLabel(newType), status: status.labelNb });
   }
   setOrderType(ctx.db, order.id, newType, order.orderType === 9);
-  const changed = reload(ctx.db, order.id);
-  syncStockHolds(ctx, changed, confirm);
-  checkCreditLimit(ctx, changed, confirm);
+  // `apply: false`: the caller stores more of the order first and applies the new type's rules then.
+  if (opts.apply !== false) applyOrderType(ctx, order.id, confirm, opts.payment, { recheck: true });
 }
 
-/** Quote to order (SPEC 4): a new order with the quote's customer, lines, prices; the two stay related. */
-export function convertQuote(ctx: HandlerContext, quote: Order, orderType: OrderTypeId, confirm: Confirm): Order {
-  if (quote.orderType !== 5) throw new DomainError('not_a_quote', 'id');
+/**
+ * Quote to order (SPEC 4): a new order with the quote's customer, lines and
+ * prices; the two stay related, and a quote converts once. The order starts
+ * where an accepted order goes (Akseptert, or Bekreftet when the company confirms
+ * on acceptance), and is then saved as its type: a Cash order with its payment.
+ */
+export function convertQuote(
+  ctx: HandlerContext,
+  quote: Order,
+  orderType: OrderTypeId,
+  confirm: Confirm,
+  payment: PaymentInput | null = null,
+): Order {
+  enforce(ctx, convertRule(quote), 'id');
   const now = ctx.now.toISOString();
-  const id = insertCopy(ctx, quote, orderType, 'confirmed');
+  const id = insertCopy(ctx, quote, orderType, orderType === 3 ? 'confirmed' : kindAfterAcceptance(ctx));
   quote.lines.forEach((l, i) =>
     insertLine(ctx.db, id, i + 1, {
       productId: l.productId,
@@ -267,21 +376,13 @@ export function convertQuote(ctx: HandlerContext, quote: Order, orderType: Order
     }),
   );
   setSourceOrder(ctx.db, id, quote.id);
-  const accepted = getStatusOfKindIfAny(ctx, 'accepted');
-  if (accepted !== null && NON_PROCESSING_KINDS.includes(quote.statusKind)) setOrderStatus(ctx.db, quote.id, accepted, now);
+  const accepted = statusIdsOfKind(ctx.db, 'accepted')[0];
+  if (accepted && NON_PROCESSING_KINDS.includes(quote.statusKind)) setOrderStatus(ctx.db, quote.id, accepted.id, now);
+  // Its totals and first search row are the caller's to write (the handler, or the generator in bulk).
+  applyOrderType(ctx, id, confirm, payment);
   const order = reload(ctx.db, id);
-  syncStockHolds(ctx, order, confirm);
-  checkCreditLimit(ctx, order, confirm);
   logActivity(ctx.db, { at: now, userId: ctx.userId, entity: 'order', entityId: quote.id, action: 'converted', after: { orderNumber: order.number } });
   return order;
-}
-
-function getStatusOfKindIfAny(ctx: HandlerContext, kind: StatusKind): number | null {
-  try {
-    return statusOfKind(ctx.db, kind);
-  } catch {
-    return null;
-  }
 }
 
 /** A loan returned, in part or in full: availability is restored; a fully returned loan is closed. */
@@ -303,14 +404,19 @@ export function returnLoan(ctx: HandlerContext, order: Order, items: readonly { 
   if (after.lines.every((l) => remainingToDeliver(l) === 0 && l.qtyDelivered === 0)) setStatusKind(ctx, after, 'closed');
 }
 
+/** Whether goods of a stock-managed product on the order have left stock (such an order is not deleted). */
+export function deliveredStockManaged(ctx: HandlerContext, order: Order): boolean {
+  const products = getProducts(ctx.db, order.lines.map((l) => l.productId));
+  return order.lines.some((l) => l.qtyDelivered > 0 && products.get(l.productId)?.stockManaged);
+}
+
 /**
- * Deleting (SPEC 1.2): never an invoiced order; never one whose stock-managed
- * goods have left stock. Reservations and loans are released; a card reservation is cancelled.
+ * Deleting (SPEC 1.2): never an order with an invoice; never one whose
+ * stock-managed goods have left stock. Reservations and loans are released; a
+ * card reservation is cancelled.
  */
 export function deleteOrder(ctx: HandlerContext, order: Order): void {
-  if (INVOICED_KINDS.includes(order.statusKind) || order.lines.some((l) => l.qtyInvoiced > 0)) throw new DomainError('delete_invoiced');
-  const products = getProducts(ctx.db, order.lines.map((l) => l.productId));
-  if (order.lines.some((l) => l.qtyDelivered > 0 && products.get(l.productId)?.stockManaged)) throw new DomainError('delete_delivered');
+  enforce(ctx, deleteRule(order, deliveredStockManaged(ctx, order)));
   for (const l of order.lines) {
     if (l.qtyReserved || l.qtyOnLoan) changeStockFigures(ctx.db, l.productId, { reserved: -l.qtyReserved, onLoan: -l.qtyOnLoan });
   }

@@ -1,18 +1,31 @@
 // Sales processing (SPEC 1.1, 1.2, 3, 4): what order types and status kinds do
 // to stock, deliveries and invoices. Every function runs inside the caller's
-// transaction; a refusal anywhere rolls the whole call back.
+// transaction; a refusal anywhere rolls the whole call back. Which kinds and
+// types behave how is in shared/kinds.ts; what each action allows, in
+// domain/orderActions.ts.
 import type { Confirm, Order, OrderLine, PaymentInput } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
-import { ORDER_TYPES, STATUS_KIND_LABELS, type OrderTypeId, type StatusKind } from '../../../shared/enums';
+import { STATUS_KIND_LABELS, roundsToKrone, type StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { formatAmount, formatQuantity } from '../../../shared/format';
+import {
+  AVAILABILITY_TYPES,
+  CREDIT_LIMIT_TYPES,
+  DELIVERED_ON_INVOICE_TYPES,
+  EXPOSURE_KINDS,
+  NEGATIVE_STOCK_TYPES,
+  NEVER_INVOICED_TYPES,
+  OPEN_KINDS,
+  RESERVING_KINDS,
+  RESERVING_TYPES,
+} from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 import { addDays, makeKid } from '../domain/invoiceRules';
-import { deliveredNotInvoiced, remainingToDeliver } from '../domain/lineState';
-import { NON_PROCESSING_KINDS, UNPROCESSED_TYPES } from '../domain/orderRules';
+import { deliveredNotInvoiced, remainingToDeliver } from '../../../shared/lineState';
+import { cardDeliveredInFull, notInvoiced, notRealized, processedType, typeLabel } from '../domain/orderActions';
 import { cashRoundingOre, computeTotals, lineAmountOre } from '../domain/pricing';
-import { requireRight } from '../domain/rights';
+import { assertAllowed, firstRefusal } from '../domain/refusal';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
 import { getCustomerRow } from '../repos/customers';
@@ -35,38 +48,7 @@ import { getProducts } from '../repos/products';
 import { changeStockFigures, issueCostOfLine, stockFigures } from '../repos/stock';
 import { issueGoods, receiveGoods } from './stock';
 
-/** Kinds in which an order is being processed but not yet delivered in full or invoiced. */
-export const OPEN_KINDS: readonly StatusKind[] = [
-  'confirmed',
-  'production',
-  'job_started',
-  'job_completed',
-  'pack',
-  'ready_to_invoice',
-  'rest',
-  'subscription',
-];
-/** Kinds that mean the order is now an invoice: its lines and amounts no longer change. */
-export const INVOICED_KINDS: readonly StatusKind[] = ['invoiced', 'cash_invoiced', 'invoiced_packing_slip', 'reminded', 'paid'];
-/** Kinds set by Ordrebok's own actions, never picked from the status bar. */
-const ACTION_KINDS: Readonly<Partial<Record<StatusKind, string>>> = {
-  cash_invoiced: 'ved lagring av kontantordre',
-  invoiced_packing_slip: 'ved samlefakturering',
-};
-/** Kinds that issue stock-managed goods (the * kinds of SPEC 1.2). */
-const ISSUING_KINDS: readonly StatusKind[] = ['shipped', 'collective', 'invoiced', 'cash_invoiced'];
-/** What counts against the credit limit: orders being processed and invoices not yet paid. */
-const EXPOSURE_KINDS: readonly StatusKind[] = [...OPEN_KINDS, 'loan', 'shipped', 'collective', 'invoiced', 'invoiced_packing_slip', 'reminded'];
-
-const RESERVING_TYPES: readonly OrderTypeId[] = [1, 2, 7, 9];
-/** Normal orders check availability; Pre-order does not; Direct may reserve more than is available. */
-const AVAILABILITY_TYPES: readonly OrderTypeId[] = [1];
-/** Direct, Cash and Realized may take stock below zero: a negative batch is made. */
-const NEGATIVE_TYPES: readonly OrderTypeId[] = [2, 3, 4];
-/** Only these may be delivered in parts. */
-const PARTIAL_TYPES: readonly OrderTypeId[] = [1, 7, 9];
-
-export const typeLabel = (t: OrderTypeId): string => `${t} ${ORDER_TYPES.find((o) => o.id === t)?.nb ?? ''}`.trim();
+export { typeLabel };
 const kindLabel = (k: StatusKind): string => STATUS_KIND_LABELS[k].nb;
 
 export function vatRegistered(db: Db): boolean {
@@ -99,10 +81,14 @@ function setStatusKind(ctx: HandlerContext, order: Order, kind: StatusKind): voi
  * call for: Normal, Direct, Pre-order and Card orders reserve what remains to be
  * delivered while open; Loan puts it on loan instead. Releases come first, so a
  * line turning a reservation into a loan does not compete with itself.
+ *
+ * A Normal order checks what it takes against what is available: by default the
+ * increase only; with `recheck` (after a type change, when the new type's rules
+ * apply to the whole order) everything it holds, against what the others leave.
  */
-export function syncStockHolds(ctx: HandlerContext, order: Order, confirm: Confirm): void {
+export function syncStockHolds(ctx: HandlerContext, order: Order, confirm: Confirm, opts: { recheck?: boolean } = {}): void {
   const { db } = ctx;
-  const reserve = RESERVING_TYPES.includes(order.orderType) && OPEN_KINDS.includes(order.statusKind) && order.statusKind !== 'subscription';
+  const reserve = RESERVING_TYPES.includes(order.orderType) && RESERVING_KINDS.includes(order.statusKind);
   const loan = order.statusKind === 'loan';
   const products = getProducts(db, order.lines.map((l) => l.productId));
   const plans = order.lines.map((line) => {
@@ -110,6 +96,14 @@ export function syncStockHolds(ctx: HandlerContext, order: Order, confirm: Confi
     const remaining = remainingToDeliver(line);
     return { line, reserved: managed && reserve ? remaining : 0, onLoan: managed && loan ? remaining : 0 };
   });
+  const shortage = (productId: number, available: number, wanted: number) => {
+    const product = products.get(productId)!;
+    return new DomainError('confirm_shortage', null, {
+      product: `${product.number} ${product.name}`,
+      available: formatQuantity(Math.max(0, available)),
+      wanted: formatQuantity(wanted),
+    });
+  };
   for (const pass of ['release', 'hold'] as const) {
     for (const p of plans) {
       const dRes = p.reserved - p.line.qtyReserved;
@@ -120,24 +114,26 @@ export function syncStockHolds(ctx: HandlerContext, order: Order, confirm: Confi
       if (pass === 'hold' && !confirm.allowShortage && (lo > 0 || AVAILABILITY_TYPES.includes(order.orderType))) {
         const f = stockFigures(db, p.line.productId);
         const available = f.onHand - f.reserved - f.onLoan;
-        if (res + lo > available) {
-          const product = products.get(p.line.productId)!;
-          throw new DomainError('confirm_shortage', null, {
-            product: `${product.number} ${product.name}`,
-            available: formatQuantity(Math.max(0, available)),
-            wanted: formatQuantity(res + lo),
-          });
-        }
+        if (res + lo > available) throw shortage(p.line.productId, available, res + lo);
       }
       addLineQuantities(db, p.line.id, { reserved: res, onLoan: lo });
       changeStockFigures(db, p.line.productId, { reserved: res, onLoan: lo });
+    }
+  }
+  if (opts.recheck && !confirm.allowShortage && AVAILABILITY_TYPES.includes(order.orderType)) {
+    const own = new Map<number, number>();
+    for (const p of plans) if (p.reserved > 0) own.set(p.line.productId, (own.get(p.line.productId) ?? 0) + p.reserved);
+    for (const [productId, held] of own) {
+      const f = stockFigures(db, productId);
+      const leftForUs = f.onHand - (f.reserved - held) - f.onLoan;
+      if (held > leftForUs) throw shortage(productId, leftForUs, held);
     }
   }
 }
 
 /** Normal orders check the customer's credit limit (SPEC 1.1); a user with the right may override. */
 export function checkCreditLimit(ctx: HandlerContext, order: Order, confirm: Confirm): void {
-  if (order.orderType !== 1 || !(OPEN_KINDS.includes(order.statusKind) || order.statusKind === 'loan')) return;
+  if (!CREDIT_LIMIT_TYPES.includes(order.orderType) || !(OPEN_KINDS.includes(order.statusKind) || order.statusKind === 'loan')) return;
   const customer = getCustomerRow(ctx.db, order.customerId);
   if (!customer || customer.creditLimitOre === null) return;
   const exposure = customerExposureOre(ctx.db, order.customerId, EXPOSURE_KINDS, order.id) + order.totals.grossOre;
@@ -148,7 +144,7 @@ export function checkCreditLimit(ctx: HandlerContext, order: Order, confirm: Con
       exposure: formatAmount(exposure),
     });
   }
-  requireRight(ctx.actor, 'override_credit_limit');
+  ctx.guard('override_credit_limit');
   setOverCreditLimitBy(ctx.db, order.id, ctx.userId);
 }
 
@@ -159,7 +155,7 @@ export function deliver(ctx: HandlerContext, order: Order, items: readonly { lin
   const { db } = ctx;
   if (items.length === 0) return;
   const products = getProducts(db, items.map((i) => i.line.productId));
-  const allowNegative = NEGATIVE_TYPES.includes(order.orderType);
+  const allowNegative = NEGATIVE_STOCK_TYPES.includes(order.orderType);
   for (const { line, qty, field } of items) {
     const remaining = remainingToDeliver(line);
     if (qty > remaining) {
@@ -185,9 +181,14 @@ export function remainingItems(order: Order): { line: OrderLine; qty: number }[]
   return order.lines.flatMap((line) => (remainingToDeliver(line) > 0 ? [{ line, qty: remainingToDeliver(line) }] : []));
 }
 
-/** Moving back past shipping: delivered, uninvoiced goods return to stock at the cost they left with. */
+/**
+ * Moving back past shipping: what was delivered and not invoiced comes back,
+ * recorded as a return (as a delivery is, for every line), and stock-managed
+ * goods return to stock at the cost they left with.
+ */
 export function returnDelivered(ctx: HandlerContext, order: Order): void {
   const products = getProducts(ctx.db, order.lines.map((l) => l.productId));
+  const returned: { lineId: number; qty: number }[] = [];
   for (const line of order.lines) {
     const qty = deliveredNotInvoiced(line);
     if (qty === 0) continue;
@@ -198,7 +199,9 @@ export function returnDelivered(ctx: HandlerContext, order: Order): void {
       });
     }
     addLineQuantities(ctx.db, line.id, { delivered: -qty });
+    returned.push({ lineId: line.id, qty });
   }
+  if (returned.length > 0) insertDelivery(ctx.db, order.id, ctx.now.toISOString(), ctx.userId, returned, 'return');
 }
 
 // ---- Invoices --------------------------------------------------------------------
@@ -209,10 +212,18 @@ export interface InvoiceItem {
   readonly qty: number;
 }
 
+/** Who an order's invoice goes to: the invoice customer when another party pays (a card payment order's), else the customer. */
+export function invoiceCustomerOf(order: Pick<Order, 'customerId' | 'invoiceCustomerId'>): number {
+  return order.invoiceCustomerId ?? order.customerId;
+}
+
 /**
  * Issues an invoice for the given quantities: the next number of the one
- * gap-free series, KID, due date, totals per VAT rate; cash sales are rounded to
- * whole kroner and carry their payment.
+ * gap-free series, KID, due date, totals and the VAT table per rate (kept as
+ * issued); cash paid in cash is rounded to whole kroner, other payment methods
+ * pay to the øre (SPEC 9). Every invoice passes here, so the rules that hold for
+ * all of them are checked here: its right, and that no Realized or unprocessed
+ * order is ever invoiced.
  */
 export function issueInvoice(
   ctx: HandlerContext,
@@ -226,6 +237,10 @@ export function issueInvoice(
   },
 ): Invoice {
   const { db } = ctx;
+  ctx.guard('issue_invoice');
+  for (const { order } of p.items) {
+    if (NEVER_INVOICED_TYPES.includes(order.orderType)) assertAllowed(firstRefusal(() => notRealized(order), () => processedType(order)));
+  }
   const customer = getCustomerRow(db, p.customerId);
   if (!customer) throw new DomainError('unknown_customer', null, { id: p.customerId });
   const vat = vatRegistered(db);
@@ -243,7 +258,7 @@ export function issueInvoice(
     creditedLineId: null,
   }));
   const totals = computeTotals(lines, { vatRegistered: vat });
-  const roundingOre = p.payment ? cashRoundingOre(totals.grossOre) : 0;
+  const roundingOre = p.payment && roundsToKrone(p.payment.method) ? cashRoundingOre(totals.grossOre) : 0;
   const payable = totals.grossOre + roundingOre;
   if (p.payment && p.payment.receivedOre < payable) {
     throw new DomainError('payment_too_small', 'payment.receivedOre', {
@@ -271,6 +286,8 @@ export function issueInvoice(
       vatOre: totals.vatOre,
       grossOre: totals.grossOre,
       roundingOre,
+      vatRegistered: vat,
+      byRate: totals.byRate,
       createdAt: at,
       userId: ctx.userId,
     },
@@ -288,7 +305,7 @@ export function issueInvoice(
       paidAt: at,
     });
   }
-  const invoice = getInvoice(db, invoiceId, { vatRegistered: vat })!;
+  const invoice = getInvoice(db, invoiceId)!;
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: invoiceId, action: 'issue', after: { number, grossOre: invoice.grossOre, orderIds } });
   for (const id of orderIds) logActivity(db, { at, userId: ctx.userId, entity: 'order', entityId: id, action: 'invoice', after: { invoiceNumber: number } });
   return invoice;
@@ -299,40 +316,31 @@ export function invoiceableItems(order: Order): InvoiceItem[] {
   return order.lines.flatMap((line) => (deliveredNotInvoiced(line) > 0 ? [{ order, line, qty: deliveredNotInvoiced(line) }] : []));
 }
 
-/** After invoicing: close the order, or carry what remains on to a backorder (a Rest order). */
-export interface InvoiceOutcome {
-  readonly invoice: Invoice;
-  readonly backorderLines: readonly OrderLine[];
-}
-
 export function assertProcessedType(order: Order): void {
-  if (UNPROCESSED_TYPES.includes(order.orderType)) {
-    throw new DomainError('not_processed_type', null, { orderType: typeLabel(order.orderType) });
-  }
+  assertAllowed(processedType(order));
 }
 
 export function assertNotInvoiced(order: Order): void {
-  if (INVOICED_KINDS.includes(order.statusKind)) throw new DomainError('order_invoiced');
+  assertAllowed(notInvoiced(order));
 }
 
 /**
- * Invoices an order (SPEC 1.1, 4): Direct orders are delivered on the way
- * (negative batches where stock is short); Normal, Pre-order and Card orders
- * invoice what is delivered. Card payment captures the reserved amount.
+ * Invoices an order (SPEC 1.1, 4): Direct and Cash orders are delivered on the
+ * way (negative batches where stock is short); Normal, Pre-order and Card orders
+ * invoice what is delivered. A card payment order is invoiced to its invoice
+ * customer once nothing remains to deliver, and the invoice captures the card payment.
  */
 export function invoiceOrder(ctx: HandlerContext, order: Order, opts: { payment?: PaymentInput | null } = {}): Invoice {
-  requireRight(ctx.actor, 'invoice');
-  assertProcessedType(order);
-  assertNotInvoiced(order);
+  assertAllowed(firstRefusal(() => notInvoiced(order), () => notRealized(order), () => processedType(order), () => cardDeliveredInFull(order)));
   let current = order;
-  if (order.orderType === 2 || order.orderType === 3 || order.orderType === 4) {
+  if (DELIVERED_ON_INVOICE_TYPES.includes(order.orderType)) {
     deliver(ctx, current, remainingItems(current));
     current = reload(ctx.db, order.id);
   }
   const items = invoiceableItems(current);
   if (items.length === 0) throw new DomainError('nothing_to_invoice');
   const invoice = issueInvoice(ctx, {
-    customerId: current.customerId,
+    customerId: invoiceCustomerOf(current),
     items,
     payment: opts.payment ?? null,
     paymentTermsDays: current.paymentTermsDays,
@@ -354,4 +362,4 @@ export function refresh(ctx: HandlerContext, orderId: number): Order {
   return reload(ctx.db, orderId);
 }
 
-export { ACTION_KINDS, ISSUING_KINDS, kindLabel, NON_PROCESSING_KINDS, PARTIAL_TYPES, setStatusKind };
+export { kindLabel, setStatusKind };

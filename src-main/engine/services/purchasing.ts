@@ -1,8 +1,11 @@
 // Purchasing (SPEC 1.3): purchase orders and their steps. Each step checks the
-// rule of the derived status (domain/purchaseStatus.ts) for every line before it
+// rules of domain/purchaseActions.ts (the same the order screen's availability
+// shows) and the quantities of domain/purchaseStatus.ts for every line before it
 // writes anything, so a refused step leaves the order as it was. Goods enter
 // stock only through the stock service (new batches at the received cost,
-// negative batches settled first).
+// negative batches settled first), once per received quantity: qty_received is
+// the one record of it, whichever step (reception, or the supplier invoice
+// without reception) brought them in and whatever the options say now.
 import type {
   PurchaseLine,
   PurchaseListResult,
@@ -13,11 +16,20 @@ import type {
   SuggestionLine,
   SupplierInvoice,
 } from '../../../shared/channels/purchasing';
-import { ORDER_TYPES, PURCHASE_STATUSES, type PurchaseOrderTypeId, type PurchaseStatus, type VatCode } from '../../../shared/enums';
+import { PURCHASE_STATUSES, type PurchaseOrderTypeId, type PurchaseStatus, type VatCode } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { formatQuantity } from '../../../shared/format';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
+import {
+  cancelRule,
+  lineBlock,
+  purchaseActions,
+  saveRule,
+  somethingLeft,
+  stepRule,
+  type PurchaseStep,
+} from '../domain/purchaseActions';
 import {
   agreedTotals,
   agreedUnitCostOre,
@@ -28,12 +40,14 @@ import {
   isEditable,
   lineFigures,
   processedQty,
-  stepBlock,
+  receivedByInvoice,
+  shippedIncrement,
   type PurchaseLineState,
   type PurchaseOrderState,
 } from '../domain/purchaseStatus';
 import { lineAmountOre } from '../domain/pricing';
-import { requireRight } from '../domain/rights';
+import { assertAllowed } from '../domain/refusal';
+import type { Actor } from '../domain/rights';
 import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
@@ -93,7 +107,11 @@ export function orderState(po: Pick<PurchaseOrder, 'orderType' | 'cancelledAt' |
   return { orderType: po.orderType, cancelled: po.cancelledAt !== null, lines: po.lines };
 }
 
-export function loadPurchase(db: Db, id: number, field = 'id'): PurchaseOrder {
+/**
+ * The purchase order as the screen gets it, with what each of its actions allows
+ * now for `actor` (the rights the actions need are the actor's).
+ */
+export function loadPurchase(db: Db, id: number, actor: Actor, field = 'id'): PurchaseOrder {
   const c = company(db);
   const order = getOrder(db, id, { vatRegistered: c.vatRegistered });
   const row = order && order.transactionType === 'purchase' ? purchaseOrderRow(db, id) : null;
@@ -142,7 +160,7 @@ export function loadPurchase(db: Db, id: number, field = 'id'): PurchaseOrder {
       qtyShipped: x.qtyShipped,
       qtyReceived: l.qtyReceived,
       qtyInvoiced: l.qtyInvoiced,
-      ...lineFigures(state, options, orderType),
+      ...lineFigures(state, options, { orderType, cancelled: row.cancelledAt !== null }),
       invoicedAmountOre: x.invoicedAmountOre,
       priceDifferenceOre: diffByLine.get(l.id) ?? 0,
     };
@@ -162,11 +180,12 @@ export function loadPurchase(db: Db, id: number, field = 'id'): PurchaseOrder {
     return { ...i, priceDifferenceOre: withDiff.reduce((s, l) => s + l.priceDifferenceOre, 0), lines: withDiff };
   });
   const state: PurchaseOrderState = { orderType, cancelled: row.cancelledAt !== null, lines };
+  const facts = { number: order.number, orderType, cancelledAt: row.cancelledAt, amendedByNumber: row.amendedByNumber, options, lines };
   return {
     id: order.id,
     number: order.number,
     orderType,
-    status: derivePurchaseStatus(state, options),
+    status: derivePurchaseStatus(state),
     supplierId: order.customerId,
     supplierNumber: order.customerNumber,
     supplierName: order.customerName,
@@ -187,8 +206,9 @@ export function loadPurchase(db: Db, id: number, field = 'id'): PurchaseOrder {
     amendedById: row.amendedById,
     amendedByNumber: row.amendedByNumber,
     revision: row.revision,
-    editable: !state.cancelled && isEditable(state, options),
+    editable: isEditable(state),
     options,
+    actions: purchaseActions(facts, actor),
     lines,
     totals: order.totals,
     agreedTotals: agreedTotals(lines, { vatRegistered: c.vatRegistered }),
@@ -197,8 +217,11 @@ export function loadPurchase(db: Db, id: number, field = 'id'): PurchaseOrder {
   };
 }
 
-const statusLabel = (s: PurchaseStatus) => PURCHASE_STATUSES.find((x) => x.key === s)!;
-const typeLabel = (t: number) => `${t} ${ORDER_TYPES.find((o) => o.id === t)?.nb ?? ''}`.trim();
+/** The order as the activity log keeps it: its data, not what the screen could do with it then. */
+function logged(po: PurchaseOrder): Omit<PurchaseOrder, 'actions'> {
+  const { actions: _actions, ...data } = po;
+  return data;
+}
 
 // ---- Writing: header and lines --------------------------------------------------
 
@@ -279,7 +302,7 @@ function addLine(db: Db, orderId: number, lineNo: number, v: LineValues): number
 
 /** A Realized order (type 4) updates stock the moment it is saved: every line is received in full. */
 function realize(ctx: HandlerContext, id: number): void {
-  const po = loadPurchase(ctx.db, id);
+  const po = loadPurchase(ctx.db, id, ctx.actor);
   for (const l of po.lines) {
     const q = l.quantity - l.qtyReceived;
     if (q > 0) receiveLine(ctx, po, l, q, agreedUnitCostOre(l));
@@ -305,28 +328,22 @@ export function createPurchase(
   values.forEach((v, i) => addLine(db, id, i + 1, v));
   refresh(ctx, id);
   if (header.orderType === 4) realize(ctx, id);
-  const created = loadPurchase(db, id);
-  logActivity(db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: id, action: opts.action ?? 'create', after: created });
+  const created = loadPurchase(db, id, ctx.actor);
+  logActivity(db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: id, action: opts.action ?? 'create', after: logged(created) });
   return created;
 }
 
 /** Claims the order for a change: it must still be at `version`. */
 export function claimPurchase(ctx: HandlerContext, id: number, version: number): PurchaseOrder {
-  const po = loadPurchase(ctx.db, id);
+  const po = loadPurchase(ctx.db, id, ctx.actor);
   if (!touchOrder(ctx.db, id, version, ctx.now.toISOString())) throw new DomainError('version_conflict', 'version');
   return po;
 }
 
 export function finishPurchase(ctx: HandlerContext, id: number, action: string, before: PurchaseOrder): PurchaseOrder {
-  const after = loadPurchase(ctx.db, id);
-  logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: id, action, before, after });
+  const after = loadPurchase(ctx.db, id, ctx.actor);
+  logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: id, action, before: logged(before), after: logged(after) });
   return after;
-}
-
-function assertNotCancelled(po: PurchaseOrder, field: string | null = null): void {
-  if (po.cancelledAt !== null) {
-    throw new DomainError('purchase_cancelled', field, { order: po.number, amendedBy: po.amendedByNumber ?? '' });
-  }
 }
 
 /** Saving the header and the whole line list: only while To process (SPEC 1.3); a type change needs its right. */
@@ -337,13 +354,9 @@ export function savePurchase(
   lines: readonly (ParsedLine & { id?: number | undefined })[],
 ): void {
   const { db } = ctx;
-  assertNotCancelled(before);
-  if (before.orderType === 4) throw new DomainError('purchase_realized_final', null, { order: before.number });
-  if (!before.editable) {
-    const s = statusLabel(before.status);
-    throw new DomainError('purchase_not_editable', 'lines', { order: before.number, status: s.nb, statusEn: s.en });
-  }
-  if (header.orderType !== before.orderType) requireRight(ctx.actor, 'change_order_type', 'header.orderType');
+  const refused = saveRule(before);
+  assertAllowed(refused, refused?.code === 'purchase_not_editable' ? 'lines' : null);
+  if (header.orderType !== before.orderType) ctx.guard('change_order_type', 'header.orderType');
   if (header.orderType === 4 && lines.length === 0) throw new DomainError('purchase_no_lines', 'lines');
   updateHeader(db, before.id, resolveHeader(ctx, header, 'header.', before), ctx.now.toISOString());
 
@@ -368,18 +381,19 @@ export function savePurchase(
 
 // ---- Writing: the steps ---------------------------------------------------------
 
-const OPTION_NAMES = {
-  reply: { optionNb: 'Svar på ordre', optionEn: 'Reply to order' },
-  dispatch: { optionNb: 'Ordreforsendelse', optionEn: 'Order dispatch' },
-  reception: { optionNb: 'Ordremottak', optionEn: 'Order reception' },
-} as const;
-
-/** Only Normal orders are processed step by step; the step's option must be on. */
-function assertStep(po: PurchaseOrder, option: keyof PurchaseOptions | null): void {
-  assertNotCancelled(po);
-  if (po.orderType === 4) throw new DomainError('purchase_realized_final', null, { order: po.number });
-  if (po.orderType !== 1) throw new DomainError('not_processed_type', null, { orderType: typeLabel(po.orderType) });
-  if (option && !po.options[option]) throw new DomainError('purchase_option_off', null, OPTION_NAMES[option]);
+/**
+ * The checks a step makes before it writes, in the order the screen's
+ * availability shares (domain/purchaseActions.ts): the order (stepRule), each
+ * line named (on the order, once, not refused, not waiting for the reply), and
+ * that the order has anything left for the step at all. Each line's quantity is
+ * the step's own check after these.
+ */
+function checkStep<T extends { lineId: number }>(po: PurchaseOrder, step: PurchaseStep, items: readonly T[]) {
+  assertAllowed(stepRule(po, step));
+  const named = linesOf(po, items);
+  if (step !== 'reply') for (const { line, field } of named) assertAllowed(lineBlock(line, po.options), `${field}.lineId`);
+  assertAllowed(somethingLeft(po, step));
+  return named;
 }
 
 /** The lines a step names: each on the order, each once. */
@@ -392,12 +406,6 @@ function linesOf<T extends { lineId: number }>(po: PurchaseOrder, items: readonl
     seen.add(line.id);
     return { item, line, field: `lines.${i}` };
   });
-}
-
-function assertUnblocked(line: PurchaseLine, options: PurchaseOptions, field: string): void {
-  const block = stepBlock(line, options);
-  if (block === 'refused') throw new DomainError('purchase_line_refused', field, { line: line.lineNo });
-  if (block === 'reply_first') throw new DomainError('purchase_reply_first', field, { line: line.lineNo });
 }
 
 export type ReplyItem = {
@@ -414,9 +422,8 @@ export type ReplyItem = {
  * below what has already been shipped, received or invoiced on it.
  */
 export function replyPurchase(ctx: HandlerContext, po: PurchaseOrder, items: readonly ReplyItem[]): void {
-  assertStep(po, 'reply');
   const at = ctx.now.toISOString();
-  const plan = linesOf(po, items).map(({ item, line, field }) => {
+  const plan = checkStep(po, 'reply', items).map(({ item, line, field }) => {
     const processed = processedQty(line);
     if (item.action === 'refuse') {
       if (processed > 0) throw new DomainError('purchase_reply_below_processed', `${field}.action`, { line: line.lineNo, processed: formatQuantity(processed) });
@@ -450,16 +457,18 @@ export function replyPurchase(ctx: HandlerContext, po: PurchaseOrder, items: rea
   for (const p of plan) setReply(ctx.db, p.line.id, { reply: p.reply, qtyConfirmed: p.qtyConfirmed, priceOre: p.priceOre, deliveryDate: p.deliveryDate, at });
 }
 
-/** The supplier's dispatch advice, per line, in parts: never more than confirmed. */
+/**
+ * The supplier's dispatch advice, per line, in parts: never more than confirmed.
+ * Goods that arrived while dispatch was off have left the supplier too, so the
+ * line's shipped quantity counts them (domain/purchaseStatus.ts shippedIncrement).
+ */
 export function dispatchPurchase(ctx: HandlerContext, po: PurchaseOrder, items: readonly { lineId: number; quantity: number }[]): void {
-  assertStep(po, 'dispatch');
-  const plan = linesOf(po, items).map(({ item, line, field }) => {
-    assertUnblocked(line, po.options, `${field}.lineId`);
+  const plan = checkStep(po, 'dispatch', items).map(({ item, line, field }) => {
     const left = canShip(line, po.options);
     if (item.quantity > left) throw new DomainError('purchase_over_ship', `${field}.quantity`, { line: line.lineNo, left: formatQuantity(left) });
     return { line, quantity: item.quantity };
   });
-  for (const p of plan) addPurchaseQuantities(ctx.db, p.line.id, { shipped: p.quantity });
+  for (const p of plan) addPurchaseQuantities(ctx.db, p.line.id, { shipped: shippedIncrement(p.line, p.quantity) });
 }
 
 function basisLabel(options: PurchaseOptions, step: 'receive' | 'invoice'): { basisNb: string; basisEn: string } {
@@ -487,9 +496,7 @@ export function receivePurchase(
   po: PurchaseOrder,
   items: readonly { lineId: number; quantity: number; costOre?: number | undefined }[],
 ): void {
-  assertStep(po, 'reception');
-  const plan = linesOf(po, items).map(({ item, line, field }) => {
-    assertUnblocked(line, po.options, `${field}.lineId`);
+  const plan = checkStep(po, 'reception', items).map(({ item, line, field }) => {
     const left = canReceive(line, po.options);
     if (item.quantity > left) {
       throw new DomainError('purchase_over_receive', `${field}.quantity`, { line: line.lineNo, left: formatQuantity(left), ...basisLabel(po.options, 'receive') });
@@ -503,19 +510,19 @@ export function receivePurchase(
  * A supplier invoice matched line by line. The quantity left to invoice is kept
  * per line; the invoiced price is stored beside the agreed one, so the difference
  * is shown, not hidden. Without "order reception", the invoice is where the goods
- * enter stock, at the invoiced cost.
+ * enter stock, at the invoiced cost: only what it invoices beyond what is already
+ * received (a reception made while the option was on brought those in already).
  */
 export function matchSupplierInvoice(
   ctx: HandlerContext,
   po: PurchaseOrder,
   input: { invoiceNumber: string; invoiceDate: string; lines: readonly { lineId: number; quantity: number; unitPriceOre: number }[] },
 ): void {
-  assertStep(po, null);
+  const named = checkStep(po, 'invoice', input.lines);
   if (supplierInvoiceExists(ctx.db, po.id, input.invoiceNumber)) {
     throw new DomainError('duplicate_supplier_invoice', 'invoiceNumber', { number: input.invoiceNumber });
   }
-  const plan = linesOf(po, input.lines).map(({ item, line, field }) => {
-    assertUnblocked(line, po.options, `${field}.lineId`);
+  const plan = named.map(({ item, line, field }) => {
     const left = canInvoice(line, po.options);
     if (item.quantity > left) {
       throw new DomainError('purchase_over_invoice', `${field}.quantity`, { line: line.lineNo, left: formatQuantity(left), ...basisLabel(po.options, 'invoice') });
@@ -537,23 +544,19 @@ export function matchSupplierInvoice(
     plan.map((p) => ({ orderLineId: p.line.id, quantity: p.quantity, unitPriceOre: p.unitPriceOre, agreedPriceOre: p.line.agreedPriceOre, amountOre: p.amountOre })),
   );
   for (const p of plan) {
+    // Before the invoiced quantity grows: what it brings in is measured against the line as it was.
+    const receives = po.options.reception ? 0 : receivedByInvoice(p.line, p.quantity);
     addPurchaseQuantities(ctx.db, p.line.id, { invoiced: p.quantity });
-    if (!po.options.reception) {
+    if (receives > 0) {
       const cost = Math.round((p.unitPriceOre * (10_000 - p.line.discountBp)) / 10_000);
-      receiveLine(ctx, po, p.line, p.quantity, cost);
+      receiveLine(ctx, po, p.line, receives, cost);
     }
   }
 }
 
 /** Cancelling keeps the order (and its history); refused once anything has moved on it. */
-function assertCancellable(po: PurchaseOrder): void {
-  assertNotCancelled(po);
-  if (po.orderType === 4) throw new DomainError('purchase_realized_final', null, { order: po.number });
-  if (po.lines.some((l) => processedQty(l) > 0)) throw new DomainError('purchase_processed', null, { order: po.number });
-}
-
 export function cancelPurchase(ctx: HandlerContext, po: PurchaseOrder, reason: string | null): void {
-  assertCancellable(po);
+  assertAllowed(cancelRule(po));
   cancelPurchaseOrder(ctx.db, po.id, ctx.now.toISOString(), ctx.userId, reason);
 }
 
@@ -563,7 +566,7 @@ export function amendPurchase(
   po: PurchaseOrder,
   input: { header?: Partial<ParsedHeader> | undefined; lines?: readonly ParsedLine[] | undefined; reason?: string | null | undefined },
 ): PurchaseOrder {
-  assertCancellable(po);
+  assertAllowed(cancelRule(po));
   cancelPurchaseOrder(ctx.db, po.id, ctx.now.toISOString(), ctx.userId, input.reason ?? null);
   const header: ParsedHeader = {
     supplierId: po.supplierId,
@@ -608,7 +611,6 @@ export function listPurchases(
     limit: number;
   },
 ): PurchaseListResult {
-  const options = purchaseOptions(db);
   const fts = q.search ? ftsQuery(q.search) : null;
   if (q.search && q.search.trim() && !fts) return { rows: [], total: 0, counts: emptyCounts() };
   const rows = purchaseListLines(db, { supplierId: q.supplierId ?? null, fts });
@@ -624,7 +626,7 @@ export function listPurchases(
       if (r.lineId !== null) lines.push(r);
     }
     const state: PurchaseOrderState = { orderType: first.orderType as PurchaseOrderTypeId, cancelled: first.cancelledAt !== null, lines };
-    orders.push({ id: first.orderId, status: derivePurchaseStatus(state, options), key: keyOf(first), lines });
+    orders.push({ id: first.orderId, status: derivePurchaseStatus(state), key: keyOf(first), lines });
   }
   const counts = emptyCounts();
   for (const o of orders) counts[o.status] += 1;
@@ -736,14 +738,14 @@ export function createFromSuggestions(
 export function lineByEan(po: PurchaseOrder, ean: string): PurchaseLine {
   const lines = po.lines.filter((l) => l.ean === ean);
   if (lines.length === 0) throw new DomainError('ean_not_on_order', 'ean', { order: po.number, ean });
-  assertStep(po, 'reception');
+  assertAllowed(stepRule(po, 'reception'));
   const ready = lines.find((l) => l.canReceive > 0);
   if (ready) return ready;
   // Nothing to receive now: explain it by the first line that still expects goods, else by the last one.
   const waiting = lines.find((l) => l.leftToReceive > 0);
   const line = waiting ?? lines.at(-1)!;
   const named = { line: line.lineNo, product: line.productNumber, ean };
-  assertUnblocked(line, po.options, 'ean');
+  assertAllowed(lineBlock(line, po.options), 'ean');
   if (waiting) {
     throw new DomainError('ean_not_shipped', 'ean', { ...named, left: formatQuantity(waiting.leftToReceive), received: formatQuantity(waiting.qtyReceived) });
   }

@@ -1,9 +1,9 @@
 // The order's jobs (SPEC 4): title, who, planned date, repeat; start and
-// complete. The first job started sets the order to Job started, the last one
-// completed to Job completed (the engine does it; the order is reloaded).
+// complete. Starting a job sets an order in processing to Job started; when every
+// job is completed it goes to Job completed (the engine does it; the order is reloaded).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Order } from '../../../shared/channels/orders';
+import type { Order, OrderView } from '../../../shared/channels/orders';
 import { formatDate, formatDateTime, parseDate } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { invalidate, useChannel } from '../../api/queries';
@@ -11,7 +11,7 @@ import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { bilingual, type BilingualText } from '../../i18n';
 
-export function JobsPanel(props: { order: Order; onOrder: (order: Order) => void }) {
+export function JobsPanel(props: { order: Order; onOrder: (order: OrderView) => void }) {
   const { t } = useTranslation();
   const jobs = useChannel('jobs.list', { orderId: props.order.id }, { staleTime: 0 });
   const [title, setTitle] = useState('');
@@ -21,12 +21,12 @@ export function JobsPanel(props: { order: Order; onOrder: (order: Order) => void
   const [error, setError] = useState<BilingualText | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const act = async (call: () => Promise<Order | unknown>) => {
+  const act = async (call: () => Promise<OrderView | unknown>) => {
     setBusy(true);
     setError(null);
     try {
       const result = await call();
-      if (result && typeof result === 'object' && 'lines' in result) props.onOrder(result as Order);
+      if (result && typeof result === 'object' && 'lines' in result) props.onOrder(result as OrderView);
       await invalidate('jobs.list', 'activity.list', 'orders.statusCounts');
       return true;
     } catch (e) {

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../shared/channels/customers';
-import type { Order, OrderLine, PaymentInput, Status } from '../../../shared/channels/orders';
+import type { Order, OrderLine, OrderView, PaymentInput, Status } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
 import type { Language, OrderTypeId } from '../../../shared/enums';
 import { errorData } from '../../../shared/errors';
@@ -54,18 +54,7 @@ import {
   ReturnLoanDialog,
   SubscriptionDialog,
 } from './ProcessDialogs';
-import {
-  canChangeType,
-  canConvertQuote,
-  canDeliver,
-  canDelete,
-  canInvoice,
-  canLend,
-  canSubscribe,
-  isInvoicedKind,
-  statusOfKind,
-  type Availability,
-} from './processingRules';
+import { fromEngine, isInvoicedKind, statusOfKind, type Availability } from './processingRules';
 import { StatusBar, type StatusBarHandle } from './StatusBar';
 import { TotalsPanel } from './TotalsPanel';
 
@@ -94,7 +83,8 @@ type ProcessDialog =
   | { kind: 'convert' }
   | { kind: 'changeType' }
   | { kind: 'subscription' }
-  | { kind: 'payment' }
+  /** The cash payment: for saving a cash order, or for a quote converted to, or an order changed to, Cash. */
+  | { kind: 'payment'; then?: 'convert' | 'changeType' }
   | { kind: 'invoiced'; invoice: Invoice; backorder: { id: number; number: number } | null }
   | { kind: 'cashReceipt'; invoice: Invoice };
 
@@ -119,7 +109,7 @@ export function OrderEditor(props: OrderEditorProps) {
   const boot = useBootstrap();
   const [orderId, setOrderId] = useState(props.orderId);
   const loaded = useChannel('orders.get', { id: orderId ?? 0 }, { enabled: orderId !== null && props.orderId !== null });
-  const [order, setOrder] = useState<Order | null>(null);
+  const [order, setOrder] = useState<OrderView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [baseline, setBaseline] = useState<string>('');
   const { refusal, setRefusal, clear } = useRefusal();
@@ -213,7 +203,7 @@ export function OrderEditor(props: OrderEditorProps) {
     });
 
   /** The order as the engine now has it: the screen follows, and every list that shows it reloads. */
-  const applyOrder = (o: Order) => {
+  const applyOrder = (o: OrderView) => {
     const d = draftFromOrder(o);
     setOrder(o);
     setOrderId(o.id);
@@ -337,7 +327,7 @@ export function OrderEditor(props: OrderEditorProps) {
   const refusalInDialog = (error: unknown, lineIds: readonly number[]) => setDialogRefusal(dialogRefusalOf(error, lineIds));
 
   /** When a move invoiced the order, say so with the invoice's number. */
-  const afterMove = async (before: Order, after: Order, status: Status) => {
+  const afterMove = async (before: Order, after: OrderView, status: Status) => {
     applyOrder(after);
     const invoice = await newInvoiceOf(before, after).catch(() => null);
     if (invoice) {
@@ -382,10 +372,10 @@ export function OrderEditor(props: OrderEditorProps) {
 
   const invoice = async () => {
     if (!order) return;
-    const can = canInvoice(order, dirty);
+    const can = fromEngine(order.actions.invoice, dirty);
     if (!can.ok) return setActionError(can.reason);
     const before = order;
-    if (can.mode === 'all') {
+    if (order.actions.invoiceMode === 'all') {
       // Nothing delivered yet (a loan, a confirmed order): moving to Invoiced delivers the rest, after asking.
       const target = statusOfKind(statuses.data, 'invoiced');
       if (!target) return setActionError(errorData('status_missing', null, { kind: 'Fakturert' }).message);
@@ -404,11 +394,17 @@ export function OrderEditor(props: OrderEditorProps) {
     });
   };
 
-  const convert = async (orderType: 1 | 2 | 3 | 7) => {
+  const convert = async (orderType: 1 | 2 | 3 | 7, payment?: PaymentInput) => {
     if (!order) return;
     const quote = order;
+    // A quote converted to Cash is invoiced as it is made: the payment is asked for first.
+    if (orderType === 3 && !payment) {
+      setDialogRefusal(NO_DIALOG_REFUSAL);
+      setDialog({ kind: 'payment', then: 'convert' });
+      return;
+    }
     const made = await process(
-      () => invoke('orders.convertQuote', { id: quote.id, version: quote.version, orderType }),
+      (c) => invoke('orders.convertQuote', { id: quote.id, version: quote.version, orderType, confirm: c, ...(payment ? { payment } : {}) }),
       (e) => setDialogRefusal({ general: refusalOf(e, () => null).general, lines: {} }),
     );
     if (!made) return;
@@ -417,11 +413,17 @@ export function OrderEditor(props: OrderEditorProps) {
     props.onOpenOrder(made.id, t('process.convert.done', { number: made.number, quote: quote.number }));
   };
 
-  const changeType = async (orderType: OrderTypeId) => {
+  const changeType = async (orderType: OrderTypeId, payment?: PaymentInput) => {
     if (!order) return;
     const before = order;
+    // An order changed to Cash is invoiced as it changes: the payment is asked for first.
+    if (orderType === 3 && !payment) {
+      setDialogRefusal(NO_DIALOG_REFUSAL);
+      setDialog({ kind: 'payment', then: 'changeType' });
+      return;
+    }
     const after = await process(
-      (c) => invoke('orders.changeType', { id: before.id, version: before.version, orderType, confirm: c }),
+      (c) => invoke('orders.changeType', { id: before.id, version: before.version, orderType, confirm: c, ...(payment ? { payment } : {}) }),
       (e) => setDialogRefusal({ general: refusalOf(e, () => null).general, lines: {} }),
     );
     if (!after) return;
@@ -488,13 +490,13 @@ export function OrderEditor(props: OrderEditorProps) {
 
   const availability = order
     ? {
-        deliver: canDeliver(order, dirty),
-        invoice: canInvoice(order, dirty),
-        convert: canConvertQuote(order, dirty),
-        changeType: canChangeType(order, dirty),
-        lend: canLend(order, dirty, statusOfKind(statuses.data, 'loan') !== undefined),
-        subscription: canSubscribe(order, dirty),
-        remove: canDelete(order, dirty),
+        deliver: fromEngine(order.actions.deliver, dirty),
+        invoice: fromEngine(order.actions.invoice, dirty),
+        convert: fromEngine(order.actions.convertQuote, dirty),
+        changeType: fromEngine(order.actions.changeType, dirty),
+        lend: fromEngine(order.statusKind === 'loan' ? order.actions.returnLoan : order.actions.lend, dirty),
+        subscription: fromEngine(order.actions.subscription, dirty),
+        remove: fromEngine(order.actions.delete, dirty),
         // A document shows the order as saved: unsaved changes would not be on it.
         print: dirty ? { ok: false as const, reason: bilingual('process.saveFirst') } : { ok: true as const },
       }
@@ -939,10 +941,12 @@ export function OrderEditor(props: OrderEditorProps) {
         <PaymentDialog
           grossOre={totalsPending ? null : (totals?.grossOre ?? null)}
           roundingOre={totalsPending ? null : (totals?.cashRoundingOre ?? null)}
-          busy={saving}
+          busy={saving || flow.busy}
           error={dialogRefusal.general}
           onCancel={() => setDialog(null)}
-          onSubmit={(payment) => void save({}, payment)}
+          onSubmit={(payment) =>
+            dialog.then === 'convert' ? void convert(3, payment) : dialog.then === 'changeType' ? void changeType(3, payment) : void save({}, payment)
+          }
         />
       ) : null}
       {dialog?.kind === 'cashReceipt' ? <CashReceiptDialog invoice={dialog.invoice} onClose={() => setDialog(null)} /> : null}
@@ -1045,20 +1049,35 @@ function ProgressPills(props: { order: Order }) {
   );
 }
 
-/** The quote an order was made from, or the order a backorder remains of: a link to open it. */
+/**
+ * The orders this one is related to, each a link to open it: the quote it was
+ * made from and the order it was converted to (SPEC 4: both sides show it), the
+ * order a backorder remains of.
+ */
 function RelatedOrders(props: { order: Order; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
-  const relatedId = props.order.backorderOfId ?? props.order.sourceOrderId;
-  const related = useChannel('orders.get', { id: relatedId ?? 0 }, { enabled: relatedId !== null });
-  if (relatedId === null || !related.data) return null;
-  const key = props.order.backorderOfId !== null ? 'process.backorderOf' : 'process.fromQuote';
+  const o = props.order;
+  const backorderOf = useChannel('orders.get', { id: o.backorderOfId ?? 0 }, { enabled: o.backorderOfId !== null });
+  const links: { id: number; text: string; testId: string }[] = [];
+  if (o.sourceOrderId !== null && o.sourceOrderNumber !== null) {
+    links.push({ id: o.sourceOrderId, text: t('process.fromQuote', { number: o.sourceOrderNumber }), testId: 'order-related' });
+  }
+  if (o.convertedToId !== null && o.convertedToNumber !== null) {
+    links.push({ id: o.convertedToId, text: t('process.convertedTo', { number: o.convertedToNumber }), testId: 'order-converted-to' });
+  }
+  if (o.backorderOfId !== null && backorderOf.data) {
+    links.push({ id: o.backorderOfId, text: t('process.backorderOf', { number: backorderOf.data.number }), testId: 'order-related' });
+  }
   return (
-    <button type="button" className="link small" data-testid="order-related" onClick={() => props.onOpen(relatedId)}>
-      {t(key, { number: related.data.number })}
-    </button>
+    <>
+      {links.map((l) => (
+        <button key={l.testId + l.id} type="button" className="link small" data-testid={l.testId} onClick={() => props.onOpen(l.id)}>
+          {l.text}
+        </button>
+      ))}
+    </>
   );
 }
-
 
 function OrderTypeField(props: { value: string; saved: boolean; onChange: (v: string) => void }) {
   const { t } = useTranslation();

@@ -1,13 +1,13 @@
 // The cash sale's payment dialog (order type 3, SPEC 1.1 and 9): the order's
-// total, rounded to whole kroner (1–49 øre down, 50–99 up) with the rounding
-// shown as its own amount, the amount received, the change as it is typed, and
+// total, rounded to whole kroner when paid in cash (1–49 øre down, 50–99 up) with
+// the rounding shown as its own amount (card and Vipps pay to the øre), the amount received, the change as it is typed, and
 // the payment method. Confirming saves the order with the payment: the engine
 // invoices it, and its figures (on the invoice) are what the receipt shows.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentInput } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/enums';
+import { PAYMENT_METHODS, roundsToKrone, type PaymentMethod } from '../../../shared/enums';
 import { formatAmount, parseAmount } from '../../../shared/format';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/fields';
@@ -30,7 +30,8 @@ export function PaymentDialog(props: {
   const [received, setReceived] = useState('');
   const [local, setLocal] = useState<BilingualText | null>(null);
   const gross = props.grossOre;
-  const rounding = gross === null ? null : props.roundingOre;
+  // Which methods are rounded is the engine's rule, read from the shared enum, not decided here.
+  const rounding = gross === null ? null : roundsToKrone(method) ? props.roundingOre : 0;
   const toPay = gross === null || rounding === null ? null : gross + rounding;
   const receivedOre = received.trim() ? parseAmount(received) : toPay;
   const change = toPay !== null && receivedOre !== null && receivedOre >= toPay ? receivedOre - toPay : null;
@@ -62,14 +63,16 @@ export function PaymentDialog(props: {
               {gross === null ? t('order.totals.pending') : formatAmount(gross)}
             </td>
           </tr>
-          <tr>
-            <th scope="row">
-              {t('payment.rounding')} <span className="muted small">{t('payment.roundingRule')}</span>
-            </th>
-            <td className="num" data-testid="payment-rounding">
-              {rounding === null ? '' : signed(rounding)}
-            </td>
-          </tr>
+          {roundsToKrone(method) ? (
+            <tr>
+              <th scope="row">
+                {t('payment.rounding')} <span className="muted small">{t('payment.roundingRule')}</span>
+              </th>
+              <td className="num" data-testid="payment-rounding">
+                {rounding === null ? '' : signed(rounding)}
+              </td>
+            </tr>
+          ) : null}
           <tr className="to-pay">
             <th scope="row">{t('payment.toPay')}</th>
             <td className="num" data-testid="payment-to-pay">

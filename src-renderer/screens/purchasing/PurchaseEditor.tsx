@@ -7,12 +7,15 @@
 // the EAN scanner), supplier invoice (Alt+R); an inquiry becomes an order
 // (Alt+O); print (Alt+P), amend (Alt+E), cancel (Alt+Delete). The order's
 // log opens beside it (Alt+G, as on the sales order). Ctrl+S saves while the
-// order is To process; Esc goes back to the list.
+// order is To process; Esc goes back to the list. Whether each action can be
+// taken now, and why not, is the engine's answer (PurchaseOrder.actions, and
+// documents.availability for printing); the screen adds only its own concern:
+// unsaved changes are saved first.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrder, PurchaseLine, ReplyLineInput } from '../../../shared/channels/purchasing';
+import type { Availability as EngineAvailability } from '../../../shared/channels/documents';
+import type { PurchaseOrder, ReplyLineInput } from '../../../shared/channels/purchasing';
 import type { SupplierListRow } from '../../../shared/channels/suppliers';
-import { errorData } from '../../../shared/errors';
 import { formatAmount, formatDate } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { fetchChannel, invalidate, useBootstrap, useChannel } from '../../api/queries';
@@ -64,56 +67,33 @@ type StepDialog = 'reply' | 'dispatch' | 'receive' | 'invoice' | 'cancel' | 'ame
 type Availability = { ok: true } | { ok: false; reason: BilingualText };
 const OK: Availability = { ok: true };
 const no = (reason: BilingualText): Availability => ({ ok: false, reason });
+/** The engine's answer, in the shape the action buttons take. */
+const fromEngine = (a: EngineAvailability): Availability => (a.available || !a.reason ? OK : no({ nb: a.reason.nb, en: a.reason.en }));
 
 /** Channels whose answers a purchasing step may have changed. */
 const AFTER_PURCHASE = ['purchase.list', 'purchase.get', 'purchase.suggestions', 'stock.get', 'products.list', 'activity.list', 'documents.availability'] as const;
 
 const searchSuppliers = (query: string) => fetchChannel('suppliers.lookup', { query, limit: 8 });
-const processed = (l: PurchaseLine) => Math.max(l.qtyShipped, l.qtyReceived, l.qtyInvoiced) > 0;
 
-const OPTION_NAMES = {
-  reply: { optionNb: 'Svar på ordre', optionEn: 'Reply to order' },
-  dispatch: { optionNb: 'Ordreforsendelse', optionEn: 'Order dispatch' },
-  reception: { optionNb: 'Ordremottak', optionEn: 'Order reception' },
-} as const;
-
-/** Why a step cannot be taken now, in the same words the engine would refuse it with where it has them. */
+/**
+ * The action buttons: what the engine says each action allows now (with its
+ * refusal as the reason), except that a step on an order with unsaved changes
+ * waits for the save (the unsaved form is the screen's own).
+ */
 function availabilityOf(po: PurchaseOrder, dirty: boolean, printRefusal: BilingualText | null) {
-  const base = (): Availability | null => {
-    if (dirty) return no(bilingual('process.saveFirst'));
-    if (po.cancelledAt !== null) return no(errorData('purchase_cancelled', null, { order: po.number, amendedBy: po.amendedByNumber ?? '' }).message);
-    if (po.orderType === 4) return no(errorData('purchase_realized_final', null, { order: po.number }).message);
-    if (po.orderType !== 1) return no(bilingual('purchasing.why.notNormal', { type: purchaseTypeLabel(po.orderType, 'nb'), typeEn: purchaseTypeLabel(po.orderType, 'en') }));
-    return null;
-  };
-  const step = (option: keyof typeof OPTION_NAMES | null, any: (l: PurchaseLine) => boolean, none: BilingualText): Availability => {
-    const b = base();
-    if (b) return b;
-    if (option && !po.options[option]) return no(errorData('purchase_option_off', null, OPTION_NAMES[option]).message);
-    return po.lines.some(any) ? OK : no(none);
-  };
-  const undoable = (): Availability => {
-    if (dirty) return no(bilingual('process.saveFirst'));
-    if (po.cancelledAt !== null) return no(errorData('purchase_cancelled', null, { order: po.number, amendedBy: po.amendedByNumber ?? '' }).message);
-    if (po.orderType === 4) return no(errorData('purchase_realized_final', null, { order: po.number }).message);
-    if (po.lines.some(processed)) return no(errorData('purchase_processed', null, { order: po.number }).message);
-    return OK;
-  };
+  const saveFirst = no(bilingual('process.saveFirst'));
+  const step = (a: EngineAvailability) => (dirty ? saveFirst : fromEngine(a));
   return {
-    reply: step('reply', (l) => !processed(l), bilingual('purchasing.why.nothingToReply')),
-    dispatch: step('dispatch', (l) => l.canShip > 0, bilingual('purchasing.why.nothingToShip')),
-    receive: step('reception', (l) => l.canReceive > 0, bilingual('purchasing.why.nothingToReceive')),
-    invoice: step(null, (l) => l.canInvoice > 0, bilingual('purchasing.why.nothingToInvoice')),
-    toOrder:
-      po.orderType === 5 || po.orderType === 6
-        ? po.editable
-          ? OK
-          : no(bilingual('purchasing.why.notEditable'))
-        : no(bilingual('purchasing.why.alreadyOrder')),
-    // The engine's own reason (an inquiry, a cancelled order), as documents.availability gives it.
-    print: dirty ? no(bilingual('process.saveFirst')) : printRefusal ? no(printRefusal) : OK,
-    amend: undoable(),
-    cancel: undoable(),
+    save: fromEngine(po.actions.save),
+    // Turning an inquiry into an order saves the unsaved changes with it.
+    toOrder: fromEngine(po.actions.toOrder),
+    reply: step(po.actions.reply),
+    dispatch: step(po.actions.dispatch),
+    receive: step(po.actions.receive),
+    invoice: step(po.actions.invoice),
+    print: dirty ? saveFirst : printRefusal ? no(printRefusal) : OK,
+    amend: step(po.actions.amend),
+    cancel: step(po.actions.cancel),
   };
 }
 
@@ -193,7 +173,21 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
     }
     return new Map();
   }, [draft, dirty, po, preview.data, preview.isPlaceholderData, previewPriced]);
-  const savedLines = useMemo(() => (po ? { lines: new Map(po.lines.map((l) => [l.id, l])), options: po.options } : null), [po]);
+  // The step columns: those the company's options switch on, and those with figures from when an option was on.
+  const savedLines = useMemo(
+    () =>
+      po
+        ? {
+            lines: new Map(po.lines.map((l) => [l.id, l])),
+            options: {
+              ...po.options,
+              reply: po.options.reply || po.lines.some((l) => l.reply !== null),
+              dispatch: po.options.dispatch || po.lines.some((l) => l.qtyShipped > 0),
+            },
+          }
+        : null,
+    [po],
+  );
 
   const setHeader = (change: Partial<PurchaseDraftHeader>) => setDraft((d) => (d ? { ...d, header: { ...d.header, ...change } } : d));
   const setLines = (update: (lines: readonly PurchaseDraftLine[]) => readonly PurchaseDraftLine[]) => setDraft((d) => (d ? { ...d, lines: update(d.lines) } : d));
@@ -354,7 +348,10 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
   };
 
   useHotkeys(props.active && draft !== null, {
-    'ctrl+s': () => (editable ? void save() : setActionError(bilingual('purchasing.why.notEditable'))),
+    'ctrl+s': () => {
+      if (editable) return void save();
+      if (availability && !availability.save.ok) setActionError(availability.save.reason);
+    },
     escape: back,
     'alt+l': () => grid.current?.focusEntry(),
     ...(availability

@@ -1,5 +1,6 @@
 // The purchase order's status (SPEC 1.3) as the steps the company's options
-// switch on: To process → Confirmed → Shipped → Received → Invoiced. The step
+// switch on (and the one the order has reached, if its option is off since):
+// To process → Confirmed → Shipped → Received → Invoiced. The step
 // reached is highlighted, with "Delvis …" while some line still expects more.
 // Nothing here is clickable: the status follows from the lines, moved by the
 // step dialogs. Cancelled and refused orders show that instead.
@@ -12,7 +13,7 @@ export function StatusTrack(props: { po: PurchaseOrder }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const po = props.po;
-  const steps = statusSteps(po.options);
+  const steps = statusSteps(po.options, po.status);
   const at = steps.findIndex((s) => s.key === po.status || s.partial === po.status);
   const stopped = po.status === 'cancelled' || po.status === 'refused';
   return (

@@ -34,12 +34,17 @@ export const STATUS_TABS: readonly PurchaseStatus[] = [
   'cancelled',
 ];
 
-/** The steps shown in the order's status track: only those the company's options switch on. */
-export function statusSteps(options: PurchaseOptions): { key: PurchaseStatus; partial: PurchaseStatus | null }[] {
+/**
+ * The steps shown in the order's status track: those the company's options
+ * switch on, and the one the order has reached (the engine's status), also when
+ * its option has been switched off since.
+ */
+export function statusSteps(options: PurchaseOptions, status?: PurchaseStatus): { key: PurchaseStatus; partial: PurchaseStatus | null }[] {
+  const at = (key: PurchaseStatus, partial: PurchaseStatus) => status === key || status === partial;
   const steps: { key: PurchaseStatus; partial: PurchaseStatus | null }[] = [{ key: 'to_process', partial: null }];
-  if (options.reply) steps.push({ key: 'confirmed', partial: 'partially_confirmed' });
-  if (options.dispatch) steps.push({ key: 'shipped', partial: 'partially_shipped' });
-  if (options.reception) steps.push({ key: 'received', partial: 'partially_received' });
+  if (options.reply || at('confirmed', 'partially_confirmed')) steps.push({ key: 'confirmed', partial: 'partially_confirmed' });
+  if (options.dispatch || at('shipped', 'partially_shipped')) steps.push({ key: 'shipped', partial: 'partially_shipped' });
+  if (options.reception || at('received', 'partially_received')) steps.push({ key: 'received', partial: 'partially_received' });
   steps.push({ key: 'invoiced', partial: 'partially_invoiced' });
   return steps;
 }

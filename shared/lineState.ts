@@ -1,3 +1,4 @@
+// Shared by the engine and the screens: the one statement of these line rules.
 // What an order's "partially ..." states are, computed from its lines' own
 // quantities (SPEC 2): never stored apart from them.
 

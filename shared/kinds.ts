@@ -1,0 +1,103 @@
+// How status kinds and order types behave (SPEC 1.1, 1.2, 1.2.1): the one place
+// these sets are written down. The engine's rules, its audit, the demo and the
+// screens read them from here; none keeps a copy of its own.
+import type { OrderTypeId, StatusKind } from './enums';
+
+// ---- Status kinds ------------------------------------------------------------------
+
+/** Kinds without processing: Quote, Unprocessed and Budget orders stay in them (SPEC 1.2.1). */
+export const NON_PROCESSING_KINDS: readonly StatusKind[] = ['draft', 'quote', 'accepted', 'web', 'cancelled'];
+
+/** Kinds in which an order is being processed but not yet delivered in full or invoiced. */
+export const OPEN_KINDS: readonly StatusKind[] = [
+  'confirmed',
+  'production',
+  'job_started',
+  'job_completed',
+  'pack',
+  'ready_to_invoice',
+  'rest',
+  'subscription',
+];
+
+/** Open kinds in which Normal, Direct, Pre-order and Card orders reserve what remains to deliver (a subscription issues per period instead). */
+export const RESERVING_KINDS: readonly StatusKind[] = OPEN_KINDS.filter((k) => k !== 'subscription');
+
+/**
+ * Kinds before shipping: an order that stands in one of them has goods still to
+ * go. Moving an order whose goods have all left stock into one of them returns
+ * those goods, after asking (SPEC 1.2: moving back past an issuing step).
+ */
+export const BEFORE_SHIPPING_KINDS: readonly StatusKind[] = [
+  'confirmed',
+  'production',
+  'job_started',
+  'job_completed',
+  'pack',
+  'rest',
+  'loan',
+  'subscription',
+];
+
+/** Kinds that move stock-managed goods out of stock (marked * in SPEC 1.2). */
+export const ISSUING_KINDS: readonly StatusKind[] = ['shipped', 'collective', 'cash_invoiced', 'invoiced'];
+
+/** Kinds that mean the order is now an invoice: its lines and amounts no longer change (SPEC 1.2). */
+export const INVOICED_KINDS: readonly StatusKind[] = ['invoiced', 'cash_invoiced', 'invoiced_packing_slip', 'reminded', 'paid'];
+
+/** After the invoice only the payment follow-up moves an order on (or back among these). */
+export const PAYMENT_FOLLOW_UP_KINDS: readonly StatusKind[] = ['invoiced', 'reminded', 'paid', 'closed'];
+
+/** Kinds set by Ordrebok's own actions, never picked from the status bar (with how they are reached, nb). */
+export const ACTION_KINDS: Readonly<Partial<Record<StatusKind, string>>> = {
+  cash_invoiced: 'ved lagring av kontantordre',
+  invoiced_packing_slip: 'ved samlefakturering',
+};
+
+/** Kinds a new order cannot start in: reaching them means delivering or invoicing, which have their own actions. */
+export const NOT_AT_ENTRY_KINDS: readonly StatusKind[] = [
+  'shipped',
+  'collective',
+  'invoiced_packing_slip',
+  'cash_invoiced',
+  'invoiced',
+  'reminded',
+  'paid',
+  'rest',
+];
+
+/** Kinds whose orders a collective invoice gathers: delivered but not invoiced (SPEC 1.2.1). */
+export const COLLECTIVE_ELIGIBLE_KINDS: readonly StatusKind[] = ['shipped', 'ready_to_invoice', 'collective'];
+
+/** What counts against the credit limit: orders being processed and invoices not yet paid. */
+export const EXPOSURE_KINDS: readonly StatusKind[] = [...OPEN_KINDS, 'loan', 'shipped', 'collective', 'invoiced', 'invoiced_packing_slip', 'reminded'];
+
+/** Kinds from which starting a job moves the order to Job started (SPEC 1.2: from Confirmed on, before shipping). */
+export const JOB_KINDS: readonly StatusKind[] = ['confirmed', 'production', 'pack', 'job_started', 'job_completed'];
+
+// ---- Order types -------------------------------------------------------------------
+
+/** Quote, Unprocessed, Budget: lines are not processed (SPEC 1.1). */
+export const UNPROCESSED_TYPES: readonly OrderTypeId[] = [5, 6, 8];
+/** Normal, Direct, Pre-order and Card orders reserve stock while open. */
+export const RESERVING_TYPES: readonly OrderTypeId[] = [1, 2, 7, 9];
+/** Normal orders check availability at entry; Pre-order does not; Direct may reserve more than is available. */
+export const AVAILABILITY_TYPES: readonly OrderTypeId[] = [1];
+/** Normal orders check the customer's credit limit (Pre-order does not). */
+export const CREDIT_LIMIT_TYPES: readonly OrderTypeId[] = [1];
+/** Direct, Cash and Realized may take stock below zero: a negative batch is made. */
+export const NEGATIVE_STOCK_TYPES: readonly OrderTypeId[] = [2, 3, 4];
+/** Only these may be delivered in parts. */
+export const PARTIAL_DELIVERY_TYPES: readonly OrderTypeId[] = [1, 7, 9];
+/** Delivered on the way when invoiced (they cannot be delivered in parts). */
+export const DELIVERED_ON_INVOICE_TYPES: readonly OrderTypeId[] = [2, 3];
+/**
+ * Never in a collective invoice: Cash and Realized are settled on save, the
+ * unprocessed types are not processed, and a card payment is captured for its
+ * own order on its own invoice.
+ */
+export const NOT_COLLECTIVE_TYPES: readonly OrderTypeId[] = [3, 4, 5, 6, 8, 9];
+/** Realized, Unprocessed and Budget orders print nothing (SPEC 1.1). */
+export const NOT_PRINTED_TYPES: readonly OrderTypeId[] = [4, 6, 8];
+/** Never invoiced: Realized orders update stock and close, the unprocessed types are not processed. */
+export const NEVER_INVOICED_TYPES: readonly OrderTypeId[] = [4, 5, 6, 8];
