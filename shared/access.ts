@@ -23,7 +23,6 @@ export const GUARDED_ACTIONS = {
   set_credit_limit: 'override_credit_limit',
 } as const satisfies Record<string, Right>;
 export type GuardedAction = keyof typeof GUARDED_ACTIONS;
-export const GUARDED_ACTION_KEYS = Object.keys(GUARDED_ACTIONS) as GuardedAction[];
 
 export interface Access {
   /** The right every call of the channel needs. */

@@ -72,6 +72,13 @@ export const COLLECTIVE_ELIGIBLE_KINDS: readonly StatusKind[] = ['shipped', 'rea
 /** What counts against the credit limit: orders being processed and invoices not yet paid. */
 export const EXPOSURE_KINDS: readonly StatusKind[] = [...OPEN_KINDS, 'loan', 'shipped', 'collective', 'invoiced', 'invoiced_packing_slip', 'reminded'];
 
+/**
+ * Kinds whose orders depend on their products' stock management: they hold stock
+ * (open, on loan) or have issued it and await their invoice. While a product is
+ * on such an order, stock management cannot be switched for it.
+ */
+export const STOCK_DEPENDENT_KINDS: readonly StatusKind[] = [...OPEN_KINDS, 'loan', ...ISSUING_KINDS];
+
 /** Kinds from which starting a job moves the order to Job started (SPEC 1.2: from Confirmed on, before shipping). */
 export const JOB_KINDS: readonly StatusKind[] = ['confirmed', 'production', 'pack', 'job_started', 'job_completed'];
 

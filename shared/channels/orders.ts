@@ -299,7 +299,7 @@ export interface StatusCounts {
 /** What a line edit can reach: a card order's change, the credit limit. */
 const LINE_GUARDS = ['change_card_order', 'override_credit_limit'] as const;
 /** What a header or whole-order edit can reach: a line edit, a type change, a status move (which may invoice). */
-export const ORDER_CHANGE_GUARDS = [...LINE_GUARDS, 'change_order_type', 'issue_invoice'] as const;
+const ORDER_CHANGE_GUARDS = [...LINE_GUARDS, 'change_order_type', 'issue_invoice'] as const;
 
 export const ordersChannels = {
   /** A Cash order (type 3) is invoiced as it is saved, so it needs the payment. */

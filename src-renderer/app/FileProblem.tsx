@@ -10,7 +10,7 @@ import type { Bootstrap } from '../../shared/channels/system';
 import { onRefusal } from '../api/client';
 import { invalidate } from '../api/queries';
 import { useLanguage } from '../i18n';
-import { LanguageSwitch } from './LanguageSwitch';
+import { StartFrame } from './StartFrame';
 
 /** Which notice the file needs, or null; the key changes when a new problem appears (so a dismissed notice can come back). */
 export function fileNoticeKey(boot: Bootstrap): string | null {
@@ -35,41 +35,34 @@ export function FileProblem(props: { bootstrap: Bootstrap; onContinue: () => voi
     : t('fileProblem.titleReadOnly');
   const canGoOn = !problem || problem.readable;
   return (
-    <div className="welcome file-problem" data-testid="file-problem" data-code={problem?.error.code ?? 'read_only'}>
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <div className="topbar-spacer" />
-        <LanguageSwitch />
-      </header>
-      <div className="welcome-body">
-        <h1>{title}</h1>
-        <section className={`panel file-problem-panel${problem ? ' refused' : ''}`} role="alert">
-          <p className="file-problem-message" data-testid="file-problem-message">
-            {problem ? problem.error.message[lang] : t('fileProblem.readOnlyText')}
-          </p>
-          <dl className="file-problem-facts">
-            <dt>{t('fileProblem.file')}</dt>
-            <dd data-testid="file-problem-file">{props.bootstrap.dataFile}</dd>
-            {problem && (
-              <>
-                <dt>{t('fileProblem.code')}</dt>
-                <dd className="muted">{problem.error.code}</dd>
-              </>
-            )}
-          </dl>
-        </section>
-        <h2>{t('fileProblem.whatToDo')}</h2>
-        <ul className="file-problem-steps">
-          {!canGoOn && <li>{t('fileProblem.restart')}</li>}
-          {problem?.readable && <li>{t('fileProblem.lookOnly')}</li>}
-          <li>{t('fileProblem.help')}</li>
-        </ul>
-        {canGoOn && (
-          <button type="button" className="primary" autoFocus data-testid="file-problem-continue" onClick={props.onContinue}>
-            {problem ? t('fileProblem.continueReading') : t('fileProblem.continue')}
-          </button>
-        )}
-      </div>
-    </div>
+    <StartFrame testId="file-problem" className="file-problem" code={problem?.error.code ?? 'read_only'}>
+      <h1>{title}</h1>
+      <section className={`panel file-problem-panel${problem ? ' refused' : ''}`} role="alert">
+        <p className="file-problem-message" data-testid="file-problem-message">
+          {problem ? problem.error.message[lang] : t('fileProblem.readOnlyText')}
+        </p>
+        <dl className="file-problem-facts">
+          <dt>{t('fileProblem.file')}</dt>
+          <dd data-testid="file-problem-file">{props.bootstrap.dataFile}</dd>
+          {problem && (
+            <>
+              <dt>{t('fileProblem.code')}</dt>
+              <dd className="muted">{problem.error.code}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <h2>{t('fileProblem.whatToDo')}</h2>
+      <ul className="file-problem-steps">
+        {!canGoOn && <li>{t('fileProblem.restart')}</li>}
+        {problem?.readable && <li>{t('fileProblem.lookOnly')}</li>}
+        <li>{t('fileProblem.help')}</li>
+      </ul>
+      {canGoOn && (
+        <button type="button" className="primary" autoFocus data-testid="file-problem-continue" onClick={props.onContinue}>
+          {problem ? t('fileProblem.continueReading') : t('fileProblem.continue')}
+        </button>
+      )}
+    </StartFrame>
   );
 }

@@ -5,7 +5,7 @@ import { invoke } from '../api/client';
 import { queryClient } from '../api/queries';
 import { Banner, FormScopeProvider, TextField } from '../components/fields';
 import { refusalOf, useRefusal } from '../components/refusal';
-import { LanguageSwitch } from './LanguageSwitch';
+import { StartFrame } from './StartFrame';
 
 export function Login() {
   const { t } = useTranslation();
@@ -31,37 +31,30 @@ export function Login() {
   };
 
   return (
-    <div className="welcome" data-testid="login">
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <div className="topbar-spacer" />
-        <LanguageSwitch />
-      </header>
-      <div className="welcome-body">
-        <section className="panel login-panel">
-          <h1>{t('login.title')}</h1>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void login();
-            }}
-          >
-            <Banner error={refusal.general} testId="login-error" />
-            <FormScopeProvider prefix="login" errors={refusal.fields}>
-              <div className="form-grid cols-1">
-                <TextField name="username" label={t('login.username')} value={username} autoFocus onChange={setUsername} />
-                <PinField value={pin} onChange={setPin} label={t('login.pin')} />
-              </div>
-            </FormScopeProvider>
-            <div className="form-actions">
-              <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
-                {t('login.submit')}
-              </button>
+    <StartFrame testId="login">
+      <section className="panel login-panel">
+        <h1>{t('login.title')}</h1>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void login();
+          }}
+        >
+          <Banner error={refusal.general} testId="login-error" />
+          <FormScopeProvider prefix="login" errors={refusal.fields}>
+            <div className="form-grid cols-1">
+              <TextField name="username" label={t('login.username')} value={username} autoFocus onChange={setUsername} />
+              <PinField value={pin} onChange={setPin} label={t('login.pin')} />
             </div>
-          </form>
-        </section>
-      </div>
-    </div>
+          </FormScopeProvider>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+              {t('login.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </StartFrame>
   );
 }
 

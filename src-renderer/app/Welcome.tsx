@@ -8,7 +8,7 @@ import { Banner } from '../components/fields';
 import { refusalOf } from '../components/refusal';
 import type { BilingualText } from '../i18n';
 import { CompanyForm } from '../screens/settings/CompanyForm';
-import { LanguageSwitch } from './LanguageSwitch';
+import { StartFrame } from './StartFrame';
 
 export function Welcome(props: { bootstrap: Bootstrap }) {
   const { t } = useTranslation();
@@ -30,46 +30,39 @@ export function Welcome(props: { bootstrap: Bootstrap }) {
   };
 
   return (
-    <div className="welcome" data-testid="welcome">
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <div className="topbar-spacer" />
-        <LanguageSwitch />
-      </header>
-      <div className="welcome-body">
-        <h1>{t('welcome.title')}</h1>
-        <p className="lead">{t('welcome.lead')}</p>
-        {mode === 'choose' ? (
-          <div className="welcome-choices">
-            <section className="panel choice">
-              <h2>{t('welcome.setupTitle')}</h2>
-              <p>{t('welcome.setupText')}</p>
-              <button type="button" className="primary" autoFocus data-testid="welcome-setup" onClick={() => setMode('setup')}>
-                {t('welcome.setupButton')}
-              </button>
-            </section>
-            <section className="panel choice">
-              <h2>{t('welcome.demoTitle')}</h2>
-              <p>{t('welcome.demoText')}</p>
-              <button type="button" disabled={loadingDemo} data-testid="welcome-demo" onClick={() => void loadDemo()}>
-                {loadingDemo ? t('welcome.demoLoading') : t('welcome.demoButton')}
-              </button>
-              <Banner error={demoError} title={t('welcome.demoFailed')} testId="welcome-demo-error" />
-            </section>
-          </div>
-        ) : (
-          <section className="panel setup">
-            <h2>{t('company.setupTitle')}</h2>
-            <CompanyForm company={null} active onSaved={() => undefined} autoFocus />
-            <button type="button" className="link" data-testid="welcome-back" onClick={() => setMode('choose')}>
-              ← {t('welcome.backToChoice')}
+    <StartFrame testId="welcome">
+      <h1>{t('welcome.title')}</h1>
+      <p className="lead">{t('welcome.lead')}</p>
+      {mode === 'choose' ? (
+        <div className="welcome-choices">
+          <section className="panel choice">
+            <h2>{t('welcome.setupTitle')}</h2>
+            <p>{t('welcome.setupText')}</p>
+            <button type="button" className="primary" autoFocus data-testid="welcome-setup" onClick={() => setMode('setup')}>
+              {t('welcome.setupButton')}
             </button>
           </section>
-        )}
-        <p className="muted small">
-          {t('welcome.dataFile')}: <span data-testid="welcome-data-file">{props.bootstrap.dataFile}</span>
-        </p>
-      </div>
-    </div>
+          <section className="panel choice">
+            <h2>{t('welcome.demoTitle')}</h2>
+            <p>{t('welcome.demoText')}</p>
+            <button type="button" disabled={loadingDemo} data-testid="welcome-demo" onClick={() => void loadDemo()}>
+              {loadingDemo ? t('welcome.demoLoading') : t('welcome.demoButton')}
+            </button>
+            <Banner error={demoError} title={t('welcome.demoFailed')} testId="welcome-demo-error" />
+          </section>
+        </div>
+      ) : (
+        <section className="panel setup">
+          <h2>{t('company.setupTitle')}</h2>
+          <CompanyForm company={null} active onSaved={() => undefined} autoFocus />
+          <button type="button" className="link" data-testid="welcome-back" onClick={() => setMode('choose')}>
+            ← {t('welcome.backToChoice')}
+          </button>
+        </section>
+      )}
+      <p className="muted small">
+        {t('welcome.dataFile')}: <span data-testid="welcome-data-file">{props.bootstrap.dataFile}</span>
+      </p>
+    </StartFrame>
   );
 }

@@ -9,6 +9,8 @@ import { formatAmount } from '../../../shared/format';
 import {
   DELIVERED_ON_INVOICE_TYPES,
   INVOICED_KINDS,
+  ISSUING_KINDS,
+  JOB_KINDS,
   NON_PROCESSING_KINDS,
   PARTIAL_DELIVERY_TYPES,
   RESERVING_KINDS,
@@ -56,6 +58,15 @@ export function inProcessing(order: Pick<Order, 'statusKind'>): Refusal | null {
 }
 
 const hasRemaining = (order: Pick<Order, 'lines'>) => order.lines.some((l) => remainingToDeliver(l) > 0);
+
+/**
+ * The status agrees with the lines (SPEC 1.2.1): an order in a status that has
+ * issued its goods (Utsendt) has nothing left to deliver, so it takes no new line
+ * or larger quantity.
+ */
+export function shippedInFull(order: Pick<Order, 'statusKind' | 'lines'>): Refusal | null {
+  return ISSUING_KINDS.includes(order.statusKind) && hasRemaining(order) ? refusal('order_shipped_lines') : null;
+}
 
 // ---- Per action -----------------------------------------------------------------
 
@@ -177,4 +188,11 @@ export function deleteRule(order: Order, deliveredStockManaged: boolean): Action
       () => (deliveredStockManaged ? refusal('delete_delivered') : null),
     ),
   };
+}
+
+/** Jobs (SPEC 1.2): work starts on an order from Bekreftet on, before shipping (its entry checks were made then); a Realized order is closed. */
+export function jobStartRule(order: Pick<Order, 'statusKind' | 'orderType'>): Refusal | null {
+  if (JOB_KINDS.includes(order.statusKind) && order.orderType !== REALIZED_TYPE) return null;
+  const label = STATUS_KIND_LABELS[order.statusKind];
+  return refusal('job_order_not_open', { status: label.nb, statusEn: label.en });
 }

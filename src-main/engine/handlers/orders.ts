@@ -1,7 +1,6 @@
 import type { Confirm, HeaderInput, LineInput, Order, OrderDeliveryAddress, OrderLine, OrderView } from '../../../shared/channels/orders';
 import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-import { ISSUING_KINDS } from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 import { assertEnterableStatus, assertLineEditable, assertManualOrderType, assertTypeFitsStatus } from '../domain/orderRules';
@@ -33,9 +32,8 @@ import { addLineQuantities } from '../repos/processing';
 import { changeStockFigures } from '../repos/stock';
 import { cardNeeds, notInvoiced, notRealized } from '../domain/orderActions';
 import { firstRefusal } from '../domain/refusal';
-import { applyOrderType, assertCardAmount, changeOrderType, enforce, moveToStatus, NO_CONFIRM } from '../services/orderFlow';
+import { applyOrderType, changeOrderType, enforce, moveToStatus, NO_CONFIRM } from '../services/orderFlow';
 import { orderView } from '../services/orderView';
-import { checkCreditLimit, remainingItems, syncStockHolds } from '../services/processing';
 import { reader, writer, type HandlerMap } from './types';
 
 type ParsedHeader = Omit<HeaderInput, 'orderType'> & { orderType: OrderTypeId };
@@ -181,37 +179,6 @@ function assertEditable(ctx: HandlerContext, order: Order): void {
   enforce(ctx, { needs: cardNeeds(order), refusal: firstRefusal(() => notInvoiced(order), () => notRealized(order)) });
 }
 
-/**
- * The status agrees with the lines (SPEC 1.2.1): an order in a status that has
- * issued its goods (Utsendt) has nothing left to deliver, so it takes no new
- * line or larger quantity.
- */
-function assertShippedInFull(order: Order): void {
-  if (ISSUING_KINDS.includes(order.statusKind) && remainingItems(order).length > 0) throw new DomainError('order_shipped_lines', 'lines');
-}
-
-/** What saving does beyond storing (services/orderFlow.ts, applyOrderType), on the order's new totals. */
-function processAfterSave(
-  ctx: HandlerContext,
-  id: number,
-  confirm: Confirm,
-  payment: Parameters<typeof applyOrderType>[3],
-  opts: { recheck?: boolean } = {},
-): void {
-  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
-  assertShippedInFull(loadOrder(ctx.db, id));
-  applyOrderType(ctx, id, confirm, payment, opts);
-}
-
-/** After a line edit: holds follow the new quantities, and the credit limit and card amount are checked again. */
-function afterLineEdit(ctx: HandlerContext, id: number, confirm: Confirm): void {
-  refreshDerived(ctx.db, id, { vatRegistered: vatRegistered(ctx.db) });
-  const order = loadOrder(ctx.db, id);
-  assertShippedInFull(order);
-  syncStockHolds(ctx, order, confirm);
-  checkCreditLimit(ctx, order, confirm);
-  assertCardAmount(ctx, order);
-}
 
 type OrderChannels =
   | 'orders.create'
@@ -229,7 +196,7 @@ type OrderChannels =
 
 /** Header edits: the type changes through its rule, the rest is stored, the status moves last. */
 function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm: Confirm): number {
-  // The new type's rules apply once the whole order is stored (processAfterSave): a Cash order is invoiced with its lines as saved.
+  // The new type's rules apply once the whole order is stored (applyOrderType): a Cash order is invoiced with its lines as saved.
   if (h.orderType !== before.orderType) changeOrderType(ctx, before, h.orderType, confirm, { field: 'header.orderType', apply: false });
   const header = resolveHeader(ctx.db, { ...h, statusId: before.statusId }, ctx.today, 'header.', before);
   const deliveryAddress = resolveDeliveryAddress(ctx.db, h, 'header.', before);
@@ -247,7 +214,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());
     setOrderDeliveryAddress(db, id, deliveryAddress);
     lines.forEach((l, i) => insertLine(db, id, i + 1, l));
-    processAfterSave(ctx, id, input.confirm, input.payment);
+    applyOrderType(ctx, id, input.confirm, input.payment);
     return finish(ctx, id, 'create', null);
   }),
 
@@ -270,9 +237,8 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       ...input.header,
     };
     const statusId = editHeader(ctx, before, merged, input.confirm);
-    refreshDerived(ctx.db, input.id, { vatRegistered: vatRegistered(ctx.db) });
     if (statusId !== before.statusId) moveToStatus(ctx, loadOrder(ctx.db, input.id), statusId, input.confirm);
-    processAfterSave(ctx, input.id, input.confirm, undefined, { recheck: merged.orderType !== before.orderType });
+    applyOrderType(ctx, input.id, input.confirm, undefined, { recheck: merged.orderType !== before.orderType });
     return finish(ctx, input.id, 'update_header', before);
   }),
 
@@ -284,7 +250,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const ids = before.lines.map((l) => l.id);
     ids.splice(Math.min(input.position ?? ids.length, ids.length), 0, newId);
     renumberLines(ctx.db, input.orderId, ids);
-    afterLineEdit(ctx, input.orderId, input.confirm);
+    applyOrderType(ctx, input.orderId, input.confirm, undefined);
     return finish(ctx, input.orderId, 'add_line', before);
   }),
 
@@ -297,7 +263,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     // Another product: what the line held was held of the old one, and goes back first.
     if (values!.productId !== line.productId) releaseLineHolds(ctx, line);
     updateLine(ctx.db, line.id, values!);
-    afterLineEdit(ctx, input.orderId, input.confirm);
+    applyOrderType(ctx, input.orderId, input.confirm, undefined);
     return finish(ctx, input.orderId, 'update_line', before);
   }),
 
@@ -313,7 +279,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       input.orderId,
       before.lines.filter((l) => l.id !== line.id).map((l) => l.id),
     );
-    afterLineEdit(ctx, input.orderId, NO_CONFIRM);
+    applyOrderType(ctx, input.orderId, NO_CONFIRM, undefined);
     return finish(ctx, input.orderId, 'remove_line', before);
   }),
 
@@ -368,9 +334,8 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       return l.id;
     });
     renumberLines(db, input.id, ids);
-    refreshDerived(db, input.id, { vatRegistered: vatRegistered(db) });
     if (statusId !== before.statusId) moveToStatus(ctx, loadOrder(db, input.id), statusId, input.confirm);
-    processAfterSave(ctx, input.id, input.confirm, input.payment, { recheck: input.header.orderType !== before.orderType });
+    applyOrderType(ctx, input.id, input.confirm, input.payment, { recheck: input.header.orderType !== before.orderType });
     return finish(ctx, input.id, 'save', before);
   }),
 

@@ -2,10 +2,10 @@
 // the rule in services/, and answers the order as it now is.
 import type { Order, OrderView } from '../../../shared/channels/orders';
 import { DomainError } from '../../../shared/errors';
-import { STATUS_KIND_LABELS, type OrderTypeId } from '../../../shared/enums';
-import { JOB_KINDS } from '../../../shared/kinds';
+import type { OrderTypeId } from '../../../shared/enums';
 import type { HandlerContext } from '../context';
-import { deliverRule, subscriptionRule } from '../domain/orderActions';
+import { deliverRule, jobStartRule, subscriptionRule } from '../domain/orderActions';
+import { assertAllowed } from '../domain/refusal';
 import { resolveImportedOrder } from './orderImport';
 import { logActivity } from '../repos/activity';
 import { getInvoice, listInvoices } from '../repos/invoices';
@@ -18,6 +18,7 @@ import {
   deleteOrder,
   enforce,
   invoiceFromOrder,
+  moveForJobs,
   moveToStatus,
   NO_CONFIRM,
   returnLoan,
@@ -60,27 +61,6 @@ function done(
     after: extra ?? { statusId: after.statusId, orderType: after.orderType, lines: after.lines },
   });
   return orderView(ctx, after);
-}
-
-/**
- * Jobs (SPEC 1.2): work starts on an order from Bekreftet on, before shipping
- * (the entry checks were made when it was confirmed). The first job started sets
- * Jobb startet; Jobb fullført comes when every job on the order is completed.
- */
-function assertJobCanStart(ctx: HandlerContext, orderId: number): Order {
-  const order = reload(ctx.db, orderId);
-  if (!JOB_KINDS.includes(order.statusKind) || order.orderType === 4) {
-    const label = STATUS_KIND_LABELS[order.statusKind];
-    throw new DomainError('job_order_not_open', 'jobId', { status: label.nb, statusEn: label.en });
-  }
-  return order;
-}
-
-function moveForJobs(ctx: HandlerContext, orderId: number, kind: 'job_started' | 'job_completed'): void {
-  const order = reload(ctx.db, orderId);
-  if (order.statusKind === kind || !JOB_KINDS.includes(order.statusKind)) return;
-  setStatusKind(ctx, order, kind);
-  syncStockHolds(ctx, reload(ctx.db, orderId), { ...NO_CONFIRM, allowShortage: true });
 }
 
 type ProcessingChannels =
@@ -218,9 +198,10 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
     const job = getJob(ctx.db, input.jobId);
     if (!job) throw new DomainError('not_found', 'jobId', { entity: 'jobb', id: input.jobId });
     if (job.startedAt) throw new DomainError('job_state', 'jobId', { state: 'allerede startet', stateEn: 'already started' });
-    assertJobCanStart(ctx, job.orderId);
+    const order = reload(ctx.db, job.orderId);
+    assertAllowed(jobStartRule(order), 'jobId');
     setJobTime(ctx.db, job.id, 'started_at', ctx.now.toISOString());
-    moveForJobs(ctx, job.orderId, 'job_started');
+    moveForJobs(ctx, order, 'job_started');
     return done(ctx, job.orderId, 'job_started', null, { job: job.title });
   }),
   'jobs.complete': writer((input, ctx) => {
@@ -241,7 +222,7 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
         repeatIntervalDays: job.repeatIntervalDays,
       });
     }
-    if (allDone) moveForJobs(ctx, job.orderId, 'job_completed');
+    if (allDone) moveForJobs(ctx, reload(ctx.db, job.orderId), 'job_completed');
     return done(ctx, job.orderId, 'job_completed', null, { job: job.title });
   }),
   'activity.list': reader((input, { db }) => activityOf(db, input.entity, input.entityId)),

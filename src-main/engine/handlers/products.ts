@@ -2,7 +2,7 @@ import type { Product } from '../../../shared/channels/products';
 import { DomainError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
-import { ISSUING_KINDS, OPEN_KINDS } from '../../../shared/kinds';
+import { STOCK_DEPENDENT_KINDS } from '../../../shared/kinds';
 import {
   findProductIdBy,
   productUses,
@@ -33,7 +33,7 @@ function assertUnique(db: Db, p: ProductValues, selfId: number | null): void {
  */
 function assertStockManagedFree(db: Db, before: Product, stockManaged: boolean): void {
   if (before.stockManaged === stockManaged) return;
-  const uses = productUses(db, before.id, [...OPEN_KINDS, 'loan', ...ISSUING_KINDS]);
+  const uses = productUses(db, before.id, STOCK_DEPENDENT_KINDS);
   if (uses.movements === 0 && uses.lines === 0) return;
   const nb = [uses.movements ? `${uses.movements} lagerbevegelser` : '', uses.lines ? `${uses.lines} ordrelinjer i behandling` : ''].filter(Boolean);
   const en = [uses.movements ? `${uses.movements} stock movements` : '', uses.lines ? `${uses.lines} order lines in processing` : ''].filter(Boolean);

@@ -2,7 +2,8 @@
 // migration's triggers refuse updates and deletes), plus the reads the document
 // builder needs: deliveries, line details, the logo.
 import type { ArchivedDocument, DocumentKind } from '../../../shared/channels/documents';
-import type { Language } from '../../../shared/enums';
+import type { Order } from '../../../shared/channels/orders';
+import type { Language, OrderTypeId } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 
 interface DocumentRow {
@@ -162,15 +163,22 @@ export function orderLineDetails(db: Db, lineIds: readonly number[]): Map<number
   return new Map(rows.map((r) => [r.id, { productNumber: r.productNumber, unit: r.unit }]));
 }
 
-export function orderHeadersOf(
-  db: Db,
-  orderIds: readonly number[],
-): Map<number, { number: number; customerReference: string | null; ourReference: string | null }> {
+/** The few header fields of several orders that documents and credit notes need, in one query. */
+export interface OrderHead {
+  readonly number: number;
+  readonly orderType: OrderTypeId;
+  readonly cardState: Order['cardState'];
+  readonly customerReference: string | null;
+  readonly ourReference: string | null;
+}
+
+export function orderHeadersOf(db: Db, orderIds: readonly number[]): Map<number, OrderHead> {
   const rows = stmt(
     db,
-    `SELECT id, number, customer_reference AS customerReference, our_reference AS ourReference FROM order_header
-     WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify([...new Set(orderIds)])) as { id: number; number: number; customerReference: string | null; ourReference: string | null }[];
+    `SELECT id, number, order_type AS orderType, card_state AS cardState, customer_reference AS customerReference,
+       our_reference AS ourReference
+     FROM order_header WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify([...new Set(orderIds)])) as (OrderHead & { id: number })[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 

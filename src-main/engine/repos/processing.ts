@@ -171,15 +171,6 @@ export function isSubscriptionInvoice(db: Db, invoiceId: number): boolean {
   return stmt(db, 'SELECT 1 FROM subscription_run WHERE invoice_id = ?').get(invoiceId) !== undefined;
 }
 
-/** The order a quote was converted to (SPEC 4: a quote converts once). */
-export function convertedFrom(db: Db, quoteId: number): { id: number; number: number } | null {
-  return (
-    (stmt(db, 'SELECT id, number FROM order_header WHERE source_order_id = ? ORDER BY id LIMIT 1').get(quoteId) as
-      | { id: number; number: number }
-      | undefined) ?? null
-  );
-}
-
 interface JobRow {
   id: number;
   order_id: number;

@@ -9,8 +9,9 @@ import { COLLECTIVE_ELIGIBLE_KINDS, NOT_COLLECTIVE_TYPES } from '../../../shared
 import type { HandlerContext } from '../context';
 import { addMonths, duePeriods } from '../domain/invoiceRules';
 import { remainingToDeliver } from '../../../shared/lineState';
-import { cashRoundingOre, computeTotals, divRound, lineAmountOre } from '../domain/pricing';
+import { cashRoundingOre, computeTotals, lineAmountOre } from '../domain/pricing';
 import { logActivity } from '../repos/activity';
+import { orderHeadersOf } from '../repos/documents';
 import { getCustomerRow } from '../repos/customers';
 import { addCreditedQuantity, creditNotesOf, getInvoice, insertInvoice, type InvoiceLineValues } from '../repos/invoices';
 import { nextNumber } from '../repos/numberSeries';
@@ -100,9 +101,10 @@ export function creditInvoice(
   if (original.kind !== 'invoice') throw new DomainError('not_an_invoice', 'invoiceId');
   ctx.guard('issue_credit_note');
   if (original.orderType === 3) ctx.guard('credit_cash_sale');
-  const orders = new Map(original.orderIds.map((id) => [id, reload(db, id)] as const));
-  const cardOrders = [...orders.values()].filter((o) => o.orderType === 9);
-  if (cardOrders.some((o) => o.cardState === 'credited') || (cardOrders.length > 0 && creditNotesOf(db, invoiceId) > 0)) {
+  // The invoice's orders as they are now, in one query (a collective invoice may have a thousand).
+  const orders = orderHeadersOf(db, original.orderIds);
+  const cardOrders = [...orders].filter(([, o]) => o.orderType === 9);
+  if (cardOrders.some(([, o]) => o.cardState === 'credited') || (cardOrders.length > 0 && creditNotesOf(db, invoiceId) > 0)) {
     throw new DomainError('card_credited_once', 'invoiceId');
   }
   // A subscription period's invoice repeats the order's lines without counting on them.
@@ -133,18 +135,8 @@ export function creditInvoice(
     if (seen.has(l.sourceId)) throw new DomainError('unknown_line', `lines.${i}.invoiceLineId`, { id: l.sourceId });
     seen.add(l.sourceId);
   });
-  // The credit note charges VAT as the invoice did (issued VAT registered or not), at its rates.
-  const totals = computeTotals(lines, { vatRegistered: original.vatRegistered });
-  const rateOf = new Map(original.byRate.map((r) => [r.vatCode, r.rateBp]));
-  const byRate = totals.byRate.map((r) => {
-    const rateBp = rateOf.get(r.vatCode) ?? r.rateBp;
-    if (rateBp === r.rateBp) return r;
-    const vatOre = divRound(BigInt(r.baseOre) * BigInt(rateBp), 10_000n);
-    return { ...r, rateBp, vatOre, totalOre: r.baseOre + vatOre };
-  });
-  const netOre = byRate.reduce((s, r) => s + r.baseOre, 0);
-  const vatOre = byRate.reduce((s, r) => s + r.vatOre, 0);
-  const grossOre = netOre + vatOre;
+  // The credit note charges VAT as the invoice did: VAT registered or not as it was issued, whatever the company says now.
+  const { byRate, netOre, vatOre, grossOre } = computeTotals(lines, { vatRegistered: original.vatRegistered });
   const paidInCash = original.payment !== null && roundsToKrone(original.payment.method);
   const roundingOre = paidInCash ? cashRoundingOre(grossOre) : 0;
   const number = nextNumber(db, 'invoice');
@@ -190,9 +182,9 @@ export function creditInvoice(
       });
     }
   }
-  for (const o of cardOrders) {
-    addCardEvent(db, o.id, 'credit', -grossOre, at);
-    setCardState(db, o.id, 'credited');
+  for (const [orderId] of cardOrders) {
+    addCardEvent(db, orderId, 'credit', -grossOre, at);
+    setCardState(db, orderId, 'credited');
   }
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: id, action: 'credit', after: { number, credits: original.number, returnToStock } });
   for (const orderId of original.orderIds) {

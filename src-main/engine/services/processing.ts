@@ -316,14 +316,6 @@ export function invoiceableItems(order: Order): InvoiceItem[] {
   return order.lines.flatMap((line) => (deliveredNotInvoiced(line) > 0 ? [{ order, line, qty: deliveredNotInvoiced(line) }] : []));
 }
 
-export function assertProcessedType(order: Order): void {
-  assertAllowed(processedType(order));
-}
-
-export function assertNotInvoiced(order: Order): void {
-  assertAllowed(notInvoiced(order));
-}
-
 /**
  * Invoices an order (SPEC 1.1, 4): Direct and Cash orders are delivered on the
  * way (negative batches where stock is short); Normal, Pre-order and Card orders
@@ -362,4 +354,4 @@ export function refresh(ctx: HandlerContext, orderId: number): Order {
   return reload(ctx.db, orderId);
 }
 
-export { kindLabel, setStatusKind };
+export { setStatusKind };

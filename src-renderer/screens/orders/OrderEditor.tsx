@@ -54,7 +54,8 @@ import {
   ReturnLoanDialog,
   SubscriptionDialog,
 } from './ProcessDialogs';
-import { fromEngine, isInvoicedKind, statusOfKind, type Availability } from './processingRules';
+import { fromEngine, type Availability } from '../../components/availability';
+import { isInvoicedKind, statusOfKind } from './processingRules';
 import { StatusBar, type StatusBarHandle } from './StatusBar';
 import { TotalsPanel } from './TotalsPanel';
 

@@ -1,26 +1,15 @@
 // What the order screen shows of what an order allows: the engine answers each
 // action (orders.get and every processing channel return the order with its
-// `actions`, from the same rules that refuse the channels); this module only
-// turns that answer into the screen's disabled-with-a-reason form, and keeps the
-// status bar's layout helpers. No rule is decided here.
-import type { Availability as EngineAvailability } from '../../../shared/channels/common';
+// `actions`, from the same rules that refuse the channels; components/availability.ts
+// turns that into a button's state); this module keeps the status bar's layout
+// helpers. No rule is decided here.
 import type { Status } from '../../../shared/channels/orders';
 import { STATUS_KINDS, type StatusKind } from '../../../shared/enums';
 import { INVOICED_KINDS } from '../../../shared/kinds';
-import { bilingual, type BilingualText } from '../../i18n';
 
 export { remainingToDeliver } from '../../../shared/lineState';
 
 export const isInvoicedKind = (kind: StatusKind): boolean => INVOICED_KINDS.includes(kind);
-
-export type Availability = { readonly ok: true } | { readonly ok: false; readonly reason: BilingualText };
-
-/** The engine's answer for one action; unsaved changes come first, since the engine answers for the order as saved. */
-export function fromEngine(answer: EngineAvailability, dirty: boolean): Availability {
-  if (dirty) return { ok: false, reason: bilingual('process.saveFirst') };
-  if (answer.available || !answer.reason) return { ok: true };
-  return { ok: false, reason: { nb: answer.reason.nb, en: answer.reason.en } };
-}
 
 /**
  * The status bar: the company's visible statuses in flow order, and the order's

@@ -13,7 +13,8 @@
 // unsaved changes are saved first.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Availability as EngineAvailability } from '../../../shared/channels/documents';
+import type { Availability as EngineAvailability } from '../../../shared/channels/common';
+import { fromEngine, no, OK, type Availability } from '../../components/availability';
 import type { PurchaseOrder, ReplyLineInput } from '../../../shared/channels/purchasing';
 import type { SupplierListRow } from '../../../shared/channels/suppliers';
 import { formatAmount, formatDate } from '../../../shared/format';
@@ -64,11 +65,6 @@ export interface PurchaseEditorProps {
 }
 
 type StepDialog = 'reply' | 'dispatch' | 'receive' | 'invoice' | 'cancel' | 'amend' | 'print';
-type Availability = { ok: true } | { ok: false; reason: BilingualText };
-const OK: Availability = { ok: true };
-const no = (reason: BilingualText): Availability => ({ ok: false, reason });
-/** The engine's answer, in the shape the action buttons take. */
-const fromEngine = (a: EngineAvailability): Availability => (a.available || !a.reason ? OK : no({ nb: a.reason.nb, en: a.reason.en }));
 
 /** Channels whose answers a purchasing step may have changed. */
 const AFTER_PURCHASE = ['purchase.list', 'purchase.get', 'purchase.suggestions', 'stock.get', 'products.list', 'activity.list', 'documents.availability'] as const;
@@ -81,8 +77,7 @@ const searchSuppliers = (query: string) => fetchChannel('suppliers.lookup', { qu
  * waits for the save (the unsaved form is the screen's own).
  */
 function availabilityOf(po: PurchaseOrder, dirty: boolean, printRefusal: BilingualText | null) {
-  const saveFirst = no(bilingual('process.saveFirst'));
-  const step = (a: EngineAvailability) => (dirty ? saveFirst : fromEngine(a));
+  const step = (a: EngineAvailability) => fromEngine(a, dirty);
   return {
     save: fromEngine(po.actions.save),
     // Turning an inquiry into an order saves the unsaved changes with it.
@@ -91,7 +86,7 @@ function availabilityOf(po: PurchaseOrder, dirty: boolean, printRefusal: Bilingu
     dispatch: step(po.actions.dispatch),
     receive: step(po.actions.receive),
     invoice: step(po.actions.invoice),
-    print: dirty ? saveFirst : printRefusal ? no(printRefusal) : OK,
+    print: dirty ? no(bilingual('process.saveFirst')) : printRefusal ? no(printRefusal) : OK,
     amend: step(po.actions.amend),
     cancel: step(po.actions.cancel),
   };
