@@ -77,6 +77,18 @@ const MESSAGES = {
     nb: (p) => `Ordrelinje ${p.id} finnes ikke på denne ordren.`,
     en: (p) => `Order line ${p.id} is not on this order.`,
   },
+  unknown_text_line: {
+    nb: (p) => `Tekstlinje ${p.id} finnes ikke på denne ordren.`,
+    en: (p) => `Text line ${p.id} is not on this order.`,
+  },
+  text_line_index_taken: {
+    nb: (p) => `To linjer kan ikke stå på samme plass (plass ${p.index}).`,
+    en: (p) => `Two lines cannot take the same place (place ${p.index}).`,
+  },
+  text_line_index_out_of_range: {
+    nb: (p) => `Tekstlinjens plass (${p.index}) er utenfor listen; høyeste plass er ${p.max}.`,
+    en: (p) => `The text line's place (${p.index}) is outside the list; the highest place is ${p.max}.`,
+  },
   duplicate_product_number: {
     nb: (p) => `Produktnummeret ${p.value} er allerede i bruk.`,
     en: (p) => `Product number ${p.value} is already in use.`,

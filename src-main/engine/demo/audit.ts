@@ -179,6 +179,11 @@ const RULES: readonly (readonly [string, string])[] = [
                   WHERE io.order_id = o.id))`,
   ],
   [
+    'orders: product lines and text rows share one numbering, 1..n without gaps or repeats (SPEC 2)',
+    `SELECT order_id FROM (SELECT order_id, line_no FROM order_line UNION ALL SELECT order_id, line_no FROM order_text_line)
+     GROUP BY order_id HAVING count(*) <> count(DISTINCT line_no) OR min(line_no) <> 1 OR max(line_no) <> count(*)`,
+  ],
+  [
     'orders: every order has its row in the search index',
     `SELECT o.id FROM order_header o WHERE NOT EXISTS (SELECT 1 FROM order_search_docsize d WHERE d.id = o.id)`,
   ],

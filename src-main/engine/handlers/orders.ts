@@ -1,4 +1,13 @@
-import type { Confirm, HeaderInput, LineInput, Order, OrderDeliveryAddress, OrderLine, OrderView } from '../../../shared/channels/orders';
+import type {
+  Confirm,
+  HeaderInput,
+  LineInput,
+  Order,
+  OrderDeliveryAddress,
+  OrderLine,
+  OrderView,
+  TextLineKind,
+} from '../../../shared/channels/orders';
 import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
@@ -18,7 +27,6 @@ import {
   insertHeader,
   insertLine,
   refreshDerived,
-  renumberLines,
   setOrderDeliveryAddress,
   touchOrder,
   updateHeader,
@@ -27,6 +35,8 @@ import {
   type LineValues,
 } from '../repos/orders';
 import { getProducts } from '../repos/products';
+import { deleteTextLine, insertTextLine, renumberRows, updateTextLine } from '../repos/textLines';
+import { insertLineRow, moveLineRow, placeRows, rowsInOrder } from '../domain/textLines';
 import { getStatus, listStatuses } from '../repos/statuses';
 import { addLineQuantities } from '../repos/processing';
 import { changeStockFigures } from '../repos/stock';
@@ -38,6 +48,48 @@ import { reader, writer, type HandlerMap } from './types';
 
 type ParsedHeader = Omit<HeaderInput, 'orderType'> & { orderType: OrderTypeId };
 type ParsedLine = Omit<LineInput, 'discountBp'> & { discountBp: number };
+interface ParsedText {
+  readonly id?: number | undefined;
+  readonly index: number;
+  readonly kind: TextLineKind;
+  readonly text: string;
+}
+
+/** The highest line_no in use on the order (lines and text rows): new rows start above it, then are renumbered. */
+function topLineNo(order: Order): number {
+  return Math.max(0, ...order.lines.map((l) => l.lineNo), ...order.textLines.map((t) => t.lineNo));
+}
+
+/**
+ * Writes the text rows of a whole-list save and numbers every row as the clerk
+ * placed them (`index`: the row's place among product and text rows together).
+ * Text rows of `before` not sent are removed; a text row sent with an id must be
+ * one of the order's own. Checked before anything is written.
+ */
+function saveRows(ctx: HandlerContext, orderId: number, before: Order | null, texts: readonly ParsedText[], lineIds: () => readonly number[], lineCount: number): () => void {
+  const existing = new Map((before?.textLines ?? []).map((t) => [t.id, t]));
+  const kept = new Set<number>();
+  texts.forEach((t, i) => {
+    if (t.id === undefined) return;
+    if (!existing.has(t.id) || kept.has(t.id)) throw new DomainError('unknown_text_line', `texts.${i}.id`, { id: t.id });
+    kept.add(t.id);
+  });
+  // Validates the indexes now; the rows are placed once the lines are written.
+  placeRows(Array.from({ length: lineCount }, (_, i) => i), texts.map((t, i) => ({ index: t.index, ref: i })));
+  return () => {
+    const { db } = ctx;
+    for (const old of existing.values()) if (!kept.has(old.id)) deleteTextLine(db, old.id);
+    const top = before ? topLineNo(before) : 0;
+    const textIds = texts.map((t, i) => {
+      if (t.id === undefined) return insertTextLine(db, orderId, top + lineCount + i + 1, t);
+      const old = existing.get(t.id)!;
+      if (old.kind !== t.kind || old.text !== t.text) updateTextLine(db, t.id, t);
+      return t.id;
+    });
+    const rows = placeRows(lineIds(), texts.map((t, i) => ({ index: t.index, ref: textIds[i]! })));
+    renumberRows(db, orderId, rows.map((r) => (r.table === 'line' ? r : { table: 'text', id: r.ref })));
+  };
+}
 
 function vatRegistered(db: Db): boolean {
   const company = getCompany(db);
@@ -212,8 +264,11 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const deliveryAddress = resolveDeliveryAddress(db, input.header, 'header.', null);
     const lines = resolveLines(db, input.lines, (i) => `lines.${i}`);
     const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());
+    let lineIds: number[] = [];
+    const writeRows = saveRows(ctx, id, null, input.texts, () => lineIds, lines.length);
     setOrderDeliveryAddress(db, id, deliveryAddress);
-    lines.forEach((l, i) => insertLine(db, id, i + 1, l));
+    lineIds = lines.map((l, i) => insertLine(db, id, i + 1, l));
+    writeRows();
     applyOrderType(ctx, id, input.confirm, input.payment);
     return finish(ctx, id, 'create', null);
   }),
@@ -246,10 +301,8 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const before = claim(ctx, input.orderId, input.version);
     assertEditable(ctx, before);
     const [line] = resolveLines(ctx.db, [input.line], () => 'line');
-    const newId = insertLine(ctx.db, input.orderId, before.lines.length + 1, line!);
-    const ids = before.lines.map((l) => l.id);
-    ids.splice(Math.min(input.position ?? ids.length, ids.length), 0, newId);
-    renumberLines(ctx.db, input.orderId, ids);
+    const newId = insertLine(ctx.db, input.orderId, topLineNo(before) + 1, line!);
+    renumberRows(ctx.db, input.orderId, insertLineRow(rowsInOrder(before.lines, before.textLines), newId, input.position));
     applyOrderType(ctx, input.orderId, input.confirm, undefined);
     return finish(ctx, input.orderId, 'add_line', before);
   }),
@@ -274,10 +327,10 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     assertLineEditable(line, 'lineId');
     releaseLineHolds(ctx, line);
     deleteLine(ctx.db, line.id);
-    renumberLines(
+    renumberRows(
       ctx.db,
       input.orderId,
-      before.lines.filter((l) => l.id !== line.id).map((l) => l.id),
+      rowsInOrder(before.lines, before.textLines).filter((r) => !(r.table === 'line' && r.id === line.id)),
     );
     applyOrderType(ctx, input.orderId, NO_CONFIRM, undefined);
     return finish(ctx, input.orderId, 'remove_line', before);
@@ -287,9 +340,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const before = claim(ctx, input.orderId, input.version);
     assertEditable(ctx, before);
     lineOf(before, input.lineId, 'lineId');
-    const ids = before.lines.map((l) => l.id).filter((id) => id !== input.lineId);
-    ids.splice(Math.min(input.toIndex, ids.length), 0, input.lineId);
-    renumberLines(ctx.db, input.orderId, ids);
+    renumberRows(ctx.db, input.orderId, moveLineRow(rowsInOrder(before.lines, before.textLines), input.lineId, input.toIndex));
     return finish(ctx, input.orderId, 'move_line', before);
   }),
 
@@ -307,6 +358,8 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       kept.add(l.id);
     });
     for (const old of before.lines) if (!kept.has(old.id)) assertLineEditable(old, 'lines');
+    let lineIds: readonly number[] = [];
+    const writeRows = saveRows(ctx, input.id, before, input.texts, () => lineIds, input.lines.length);
 
     const values = resolveLines(db, input.lines, (i) => `lines.${i}`);
     for (const old of before.lines) {
@@ -316,7 +369,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     }
     const ids = input.lines.map((l, i) => {
       const v = values[i]!;
-      if (l.id === undefined) return insertLine(db, input.id, before.lines.length + input.lines.length + i + 1, v);
+      if (l.id === undefined) return insertLine(db, input.id, topLineNo(before) + i + 1, v);
       const old = existing.get(l.id)!;
       const changed =
         old.productId !== v.productId ||
@@ -333,7 +386,8 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
       }
       return l.id;
     });
-    renumberLines(db, input.id, ids);
+    lineIds = ids;
+    writeRows();
     if (statusId !== before.statusId) moveToStatus(ctx, loadOrder(db, input.id), statusId, input.confirm);
     applyOrderType(ctx, input.id, input.confirm, input.payment, { recheck: input.header.orderType !== before.orderType });
     return finish(ctx, input.id, 'save', before);

@@ -3,6 +3,7 @@ import type { OrderTypeId, StatusKind, SubscriptionInterval, TransactionType, Va
 import { stmt, type Db } from '../db/connection';
 import { computeTotals } from '../domain/pricing';
 import { deliveryState, invoiceState } from '../../../shared/lineState';
+import { getTextLines, renumberRows } from './textLines';
 
 interface HeaderRow {
   id: number;
@@ -121,7 +122,7 @@ export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): 
     createdAt: h.created_at,
     updatedAt: h.updated_at,
     lines,
-    textLines: [],
+    textLines: getTextLines(db, id),
     totals: computeTotals(lines, opts),
     deliveryState: deliveryState(lines),
     invoiceState: invoiceState(lines),
@@ -318,14 +319,9 @@ export function deleteLine(db: Db, lineId: number): void {
   stmt(db, 'DELETE FROM order_line WHERE id = ?').run(lineId);
 }
 
-/**
- * Gives the lines their positions 1..n in the order given. Two passes, because
- * (order_id, line_no) is unique: first out of the way, then into place.
- */
+/** Gives the lines of an order without text rows (a purchase order) their positions 1..n in the order given. */
 export function renumberLines(db: Db, orderId: number, lineIdsInOrder: readonly number[]): void {
-  stmt(db, 'UPDATE order_line SET line_no = -line_no WHERE order_id = ?').run(orderId);
-  const set = stmt(db, 'UPDATE order_line SET line_no = ? WHERE id = ? AND order_id = ?');
-  lineIdsInOrder.forEach((id, i) => set.run(i + 1, id, orderId));
+  renumberRows(db, orderId, lineIdsInOrder.map((id) => ({ table: 'line', id })));
 }
 
 /** Stores the header totals the list shows, and the order's row in the search index. */

@@ -29,7 +29,9 @@ import { getCompany } from '../repos/company';
 import { getCustomerRow } from '../repos/customers';
 import { insertAccountingBatch } from '../repos/invoices';
 import { nextNumber } from '../repos/numberSeries';
-import { insertHeader, insertLine, refreshDerived, setOrderDeliveryAddress } from '../repos/orders';
+import { insertHeader, insertLine, refreshDerived, setOrderDeliveryAddress, type LineValues } from '../repos/orders';
+import { insertTextLine } from '../repos/textLines';
+import { flatRows, groupRows, keepLines, type RowGroup } from '../domain/textLines';
 import {
   addCardEvent,
   deleteOrderRow,
@@ -158,6 +160,14 @@ function insertCopy(ctx: HandlerContext, from: Order, orderType: OrderTypeId, ki
   return id;
 }
 
+/** Writes copied rows onto a new order, product lines and text rows numbered 1..n as they come. */
+function insertRows(ctx: HandlerContext, orderId: number, groups: readonly RowGroup<LineValues>[]): void {
+  flatRows(groups).forEach((r, i) => {
+    if ('line' in r) insertLine(ctx.db, orderId, i + 1, r.line);
+    else insertTextLine(ctx.db, orderId, i + 1, r.text);
+  });
+}
+
 /** After an order is invoiced: closed, or what remains carried to a Rest order (company setting). */
 export function afterInvoicing(ctx: HandlerContext, orderId: number): Order | null {
   const order = reload(ctx.db, orderId);
@@ -173,8 +183,15 @@ export function afterInvoicing(ctx: HandlerContext, orderId: number): Order | nu
   }
   const now = ctx.now.toISOString();
   const restId = insertCopy(ctx, order, order.orderType, 'rest');
-  remaining.forEach(({ line, qty }, i) => {
-    insertLine(ctx.db, restId, i + 1, {
+  // The backorder's text rows (SPEC 2): a heading goes along when at least one
+  // line of its group does, with the group's closing text; a remark goes with the
+  // line right after it (the one it is about). Headings and remarks of lines
+  // delivered in full stay on the invoiced order only; all stay there as they were.
+  const rest = new Map(remaining.map(({ line, qty }) => [line.id, qty]));
+  const groups = keepLines(groupRows(order.lines, order.textLines), (line): LineValues | null => {
+    const qty = rest.get(line.id);
+    if (qty === undefined) return null;
+    return {
       productId: line.productId,
       productNumber: line.productNumber,
       description: line.description,
@@ -185,8 +202,9 @@ export function afterInvoicing(ctx: HandlerContext, orderId: number): Order | nu
       vatCode: line.vatCode,
       amountOre: lineAmountOre({ quantity: qty, unitPriceOre: line.unitPriceOre, discountBp: line.discountBp }),
       deliveryDate: line.deliveryDate,
-    });
+    };
   });
+  insertRows(ctx, restId, groups);
   setBackorderOf(ctx.db, restId, order.id);
   // The original closes what it could not deliver; its reservations move to the backorder.
   closeShort(ctx, remaining.map((r) => r.line));
@@ -362,20 +380,26 @@ export function convertQuote(
   enforce(ctx, convertRule(quote), 'id');
   const now = ctx.now.toISOString();
   const id = insertCopy(ctx, quote, orderType, orderType === 3 ? 'confirmed' : kindAfterAcceptance(ctx));
-  quote.lines.forEach((l, i) =>
-    insertLine(ctx.db, id, i + 1, {
-      productId: l.productId,
-      productNumber: l.productNumber,
-      description: l.description,
-      unit: l.unit,
-      quantity: l.quantity,
-      unitPriceOre: l.unitPriceOre,
-      discountBp: l.discountBp,
-      vatCode: l.vatCode,
-      amountOre: l.amountOre,
-      deliveryDate: l.deliveryDate,
-    }),
-  );
+  // Every row of the quote, its headings and text rows in place among the lines.
+  const rows = groupRows(quote.lines, quote.textLines).map((g) => ({
+    ...g,
+    items: g.items.map((it) => ({
+      texts: it.texts,
+      line: {
+        productId: it.line.productId,
+        productNumber: it.line.productNumber,
+        description: it.line.description,
+        unit: it.line.unit,
+        quantity: it.line.quantity,
+        unitPriceOre: it.line.unitPriceOre,
+        discountBp: it.line.discountBp,
+        vatCode: it.line.vatCode,
+        amountOre: it.line.amountOre,
+        deliveryDate: it.line.deliveryDate,
+      },
+    })),
+  }));
+  insertRows(ctx, id, rows);
   setSourceOrder(ctx.db, id, quote.id);
   const accepted = statusIdsOfKind(ctx.db, 'accepted')[0];
   if (accepted && NON_PROCESSING_KINDS.includes(quote.statusKind)) setOrderStatus(ctx.db, quote.id, accepted.id, now);

@@ -45,6 +45,8 @@ import {
   statusIdsOfKind,
 } from '../repos/processing';
 import { getProducts } from '../repos/products';
+import { insertInvoiceTexts } from '../repos/textLines';
+import { invoiceTextRows } from '../domain/textLines';
 import { changeStockFigures, issueCostOfLine, stockFigures } from '../repos/stock';
 import { issueGoods, receiveGoods } from './stock';
 
@@ -294,6 +296,8 @@ export function issueInvoice(
     lines,
     orderIds,
   );
+  // The headings and text rows that go with these lines, kept with the invoice as issued.
+  insertInvoiceTexts(db, invoiceId, invoiceTextRows(p.items));
   if (p.countOnLines !== false) for (const { line, qty } of p.items) addLineQuantities(db, line.id, { invoiced: qty });
   if (p.payment) {
     insertPayment(db, {
