@@ -14,6 +14,8 @@ import { deliveriesOf, deliveryLinesOf, getLogo, orderHeadersOf, orderLineDetail
 import { getInvoice } from '../repos/invoices';
 import { getOrderDeliveryAddress } from '../repos/orders';
 import { getProducts } from '../repos/products';
+import { invoiceTexts } from '../repos/textLines';
+import { flattenGroups, groupRows, keepLines, type PlacedText, type RowGroup } from '../domain/textLines';
 import type {
   InvoiceModel,
   OrderDocumentModel,
@@ -112,6 +114,9 @@ function orderInfo(o: Order): OrderInfo {
   };
 }
 
+/** `texts` only when there are any: a document without them keeps the content hash it always had. */
+const textsPart = (texts: readonly PlacedText[]): { texts?: readonly PlacedText[] } => (texts.length > 0 ? { texts } : {});
+
 interface Issue {
   readonly language: Language;
   readonly issuedAt: string;
@@ -125,7 +130,9 @@ export function orderDocumentModel(
   kind: 'quote' | 'order_confirmation' | 'purchase_order',
   issue: Issue,
 ): OrderDocumentModel {
-  const lines: PricedLine[] = order.lines.map((l) => ({
+  // Every row of the order, headings and text in place (a heading with no lines yet prints too).
+  const rows = flattenGroups(groupRows(order.lines, order.textLines));
+  const lines: PricedLine[] = rows.lines.map((l) => ({
     productNumber: l.productNumber,
     description: l.description,
     quantity: l.quantity,
@@ -143,6 +150,7 @@ export function orderDocumentModel(
     order: orderInfo(order),
     counterparty: partyOf(db, order.customerId, order.customerName, order.contactId),
     lines,
+    ...textsPart(rows.texts),
     totals: order.totals,
     validUntil: kind === 'quote' ? addDays(order.orderDate, QUOTE_VALID_DAYS) : null,
   };
@@ -181,15 +189,23 @@ export function compareBins(a: string | null, b: string | null): number {
  */
 export function pickingListModel(db: Db, common: Common, order: Order, issue: Issue, field: string | null = null): PickingListModel {
   const products = getProducts(db, order.lines.map((l) => l.productId));
-  const lines: (PickLine & { lineNo: number })[] = [];
-  for (const l of order.lines) {
+  type Pick = PickLine & { lineNo: number };
+  const byBin = (a: Pick, b: Pick) =>
+    compareBins(a.bin, b.bin) || (a.productNumber < b.productNumber ? -1 : a.productNumber > b.productNumber ? 1 : 0) || a.lineNo - b.lineNo;
+  const picked = keepLines(groupRows(order.lines, order.textLines), (l): Pick | null => {
     const remaining = remainingToDeliver(l);
     const p = products.get(l.productId);
-    if (remaining <= 0 || !p || (!p.stockManaged && !p.binLocation)) continue;
-    lines.push({ bin: p.binLocation, productNumber: l.productNumber, description: l.description, ean: p.ean, quantity: remaining, unit: l.unit, lineNo: l.lineNo });
-  }
+    if (remaining <= 0 || !p || (!p.stockManaged && !p.binLocation)) return null;
+    return { bin: p.binLocation, productNumber: l.productNumber, description: l.description, ean: p.ean, quantity: remaining, unit: l.unit, lineNo: l.lineNo };
+  });
+  // Bin order, so the picker walks the warehouse once; under headings, bin order within each group, each
+  // remark travelling with the line it stands before.
+  const groups: RowGroup<Pick>[] =
+    order.textLines.length === 0
+      ? [{ heading: null, items: picked.flatMap((g) => g.items).sort((a, b) => byBin(a.line, b.line)), trailing: [] }]
+      : picked.map((g) => ({ ...g, items: [...g.items].sort((a, b) => byBin(a.line, b.line)) }));
+  const { lines, texts } = flattenGroups(groups);
   if (lines.length === 0) throw new DomainError('document_nothing_to_pick', field, { order: order.number });
-  lines.sort((a, b) => compareBins(a.bin, b.bin) || (a.productNumber < b.productNumber ? -1 : a.productNumber > b.productNumber ? 1 : 0) || a.lineNo - b.lineNo);
   return {
     kind: 'picking_list',
     ...issue,
@@ -198,6 +214,7 @@ export function pickingListModel(db: Db, common: Common, order: Order, issue: Is
     order: orderInfo(order),
     deliverTo: deliverToOf(db, order),
     lines: lines.map(({ lineNo: _lineNo, ...l }) => l),
+    ...textsPart(texts),
   };
 }
 
@@ -220,13 +237,14 @@ export function packingSlipModel(db: Db, common: Common, order: Order, deliveryI
     else if (dl.deliveryId === delivery.id) now.set(dl.orderLineId, dl.quantity);
   }
   const isLatest = index === deliveries.length - 1;
-  const all: (PackingLine & { id: number })[] = order.lines.map((l) => {
+  const all: (PackingLine & { id: number; lineNo: number })[] = order.lines.map((l) => {
     const deliveredBefore = Math.min(before.get(l.id) ?? 0, l.quantity);
     const deliveredNow = now.get(l.id) ?? 0;
     // A line closed short is done; for an earlier delivery it was still to come.
     const closedShort = l.closedShort && isLatest;
     return {
       id: l.id,
+      lineNo: l.lineNo,
       productNumber: l.productNumber,
       description: l.description,
       unit: l.unit,
@@ -237,7 +255,9 @@ export function packingSlipModel(db: Db, common: Common, order: Order, deliveryI
       closedShort,
     };
   });
-  const strip = ({ id: _id, ...l }: PackingLine & { id: number }): PackingLine => l;
+  const strip = ({ id: _id, lineNo: _lineNo, ...l }: PackingLine & { id: number; lineNo: number }): PackingLine => l;
+  // This delivery's lines with the headings and remarks that go with them.
+  const delivered = flattenGroups(keepLines(groupRows(all, order.textLines), (l) => (l.deliveredNow > 0 ? l : null)));
   return {
     kind: 'packing_slip',
     ...issue,
@@ -246,7 +266,8 @@ export function packingSlipModel(db: Db, common: Common, order: Order, deliveryI
     order: orderInfo(order),
     deliverTo: deliverToOf(db, order),
     delivery: { id: delivery.id, deliveredAt: delivery.deliveredAt.slice(0, 10), sequence: index + 1 },
-    lines: all.filter((l) => l.deliveredNow > 0).map(strip),
+    lines: delivered.lines.map(strip),
+    ...textsPart(delivered.texts),
     remaining: all.filter((l) => l.backorder > 0).map(strip),
   };
 }
@@ -353,6 +374,8 @@ export function invoiceDocumentModel(
     buyer,
     deliveryPlace: deliveryPlaceOf(db, invoice, buyer),
     lines,
+    // The headings and text rows the invoice was issued with (credit notes have none).
+    ...textsPart(invoiceTexts(db, invoice.id)),
     totals: { byRate: invoice.byRate, netOre: invoice.netOre, vatOre: invoice.vatOre, grossOre: invoice.grossOre },
     roundingOre: invoice.roundingOre,
     payableOre: invoice.payableOre,

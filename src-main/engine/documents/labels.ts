@@ -126,6 +126,8 @@ const nb = {
   kg: 'kg',
   waybillNo: 'Fraktbrevnr.',
   noPrices: 'Priser oppgis av leverandøren.',
+  /** After a group of lines under a heading (SPEC 2): the group's amount excl. VAT. */
+  groupSubtotal: (heading: string) => `Sum ${heading}`,
 };
 
 export type Labels = typeof nb;
@@ -253,6 +255,7 @@ const en: Labels = {
   kg: 'kg',
   waybillNo: 'Waybill no.',
   noPrices: 'Prices to be quoted by the supplier.',
+  groupSubtotal: (heading) => `Subtotal ${heading}`,
 };
 
 export function labels(language: Language): Labels {

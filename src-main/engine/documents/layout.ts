@@ -58,6 +58,19 @@ export interface Column<R> {
   readonly height?: (row: R) => number;
 }
 
+/**
+ * A row across the whole table (SPEC 2): a heading that starts a group of
+ * lines, a text row, or the subtotal printed after a group (its label at the
+ * right, its value in the last column).
+ */
+export interface Band {
+  readonly band: 'heading' | 'text' | 'subtotal';
+  readonly text: string;
+  readonly value?: string;
+}
+
+const isBand = (row: unknown): row is Band => typeof row === 'object' && row !== null && 'band' in row;
+
 const CELL_PAD_X = 3;
 const CELL_PAD_Y = 3.5;
 
@@ -221,7 +234,7 @@ export class DocumentLayout {
 
   // ---- Tables ---------------------------------------------------------------------
 
-  table<R>(columns: readonly Column<R>[], rows: readonly R[], o: { size?: number } = {}): void {
+  table<R>(columns: readonly Column<R>[], rows: readonly (R | Band)[], o: { size?: number } = {}): void {
     const size = o.size ?? 8.5;
     const fixed = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (c.width === 0 ? CONTENT_WIDTH - fixed : c.width));
@@ -248,6 +261,10 @@ export class DocumentLayout {
     drawHeader();
     this.tableHeaders.push(drawHeader);
     for (const row of rows) {
+      if (isBand(row)) {
+        this.band(row, size, widths[widths.length - 1]!);
+        continue;
+      }
       const heights = columns.map((c, i) => {
         if (c.draw) return c.height?.(row) ?? 0;
         const t = c.wrap ? (c.text?.(row) ?? '') : '';
@@ -275,6 +292,43 @@ export class DocumentLayout {
     }
     this.tableHeaders.pop();
     this.y += 8;
+  }
+
+  /** A heading (kept with the row after it), a text row, or a group's subtotal, across the table. */
+  private band(b: Band, size: number, lastWidth: number): void {
+    const { pdf } = this;
+    const width = CONTENT_WIDTH - 2 * CELL_PAD_X;
+    if (b.band === 'subtotal') {
+      const h = size * 1.2 + 2 * CELL_PAD_Y;
+      this.ensure(h);
+      const labelW = CONTENT_WIDTH - lastWidth - 2 * CELL_PAD_X;
+      pdf.text(b.text, PAGE.left + CELL_PAD_X, this.y + CELL_PAD_Y, { size, weight: 'bold', width: labelW, align: 'right', lineBreak: false });
+      pdf.text(b.value ?? '', PAGE.right - lastWidth + CELL_PAD_X, this.y + CELL_PAD_Y, {
+        size,
+        weight: 'bold',
+        width: lastWidth - 2 * CELL_PAD_X,
+        align: 'right',
+        lineBreak: false,
+      });
+      this.y += h;
+      pdf.line(PAGE.left, this.y, PAGE.right, this.y, COLORS.accent, 0.8);
+      return;
+    }
+    const heading = b.band === 'heading';
+    const textSize = heading ? size + 1 : size;
+    const weight: FontWeight = heading ? 'bold' : 'regular';
+    const top = heading ? 6 : 0;
+    const h = pdf.heightOf(b.text, { size: textSize, weight, width }) + 2 * CELL_PAD_Y + top;
+    // A heading never ends a page: it keeps at least one row after it.
+    this.ensure(heading ? h + 2 * (size * 1.2 + 2 * CELL_PAD_Y) : h);
+    pdf.text(b.text, PAGE.left + CELL_PAD_X, this.y + CELL_PAD_Y + top, {
+      size: textSize,
+      weight,
+      color: heading ? COLORS.accent : COLORS.text,
+      width,
+    });
+    this.y += h;
+    pdf.line(PAGE.left, this.y, PAGE.right, this.y, heading ? COLORS.accent : COLORS.rule, heading ? 0.6 : 0.4);
   }
 
   // ---- Totals ---------------------------------------------------------------------

@@ -4,6 +4,16 @@
 import type { DocumentKind } from '../../../shared/channels/documents';
 import type { VatTotal } from '../../../shared/channels/orders';
 import type { Language, PaymentMethod, TransactionType, VatCode } from '../../../shared/enums';
+import type { PlacedText } from '../domain/textLines';
+
+/**
+ * Headings and text rows among a document's lines (SPEC 2), each placed before
+ * the line at its `beforeLine`. Left out when there are none, so that documents
+ * without them keep the content hash they had.
+ */
+export interface WithTexts {
+  readonly texts?: readonly PlacedText[];
+}
 
 export interface Seller {
   readonly name: string;
@@ -69,7 +79,7 @@ export interface MoneyTotals {
 }
 
 /** Quote / inquiry, order confirmation and purchase order: an order with prices. */
-export interface OrderDocumentModel extends DocumentBase {
+export interface OrderDocumentModel extends DocumentBase, WithTexts {
   readonly kind: 'quote' | 'order_confirmation' | 'purchase_order';
   readonly order: OrderInfo;
   /** The customer (sales) or supplier (purchase). */
@@ -90,11 +100,11 @@ export interface PickLine {
   readonly unit: string;
 }
 
-export interface PickingListModel extends DocumentBase {
+export interface PickingListModel extends DocumentBase, WithTexts {
   readonly kind: 'picking_list';
   readonly order: OrderInfo;
   readonly deliverTo: Party;
-  /** Sorted by bin location. */
+  /** Sorted by bin location (within each heading's group, when the order has headings). */
   readonly lines: readonly PickLine[];
 }
 
@@ -110,13 +120,13 @@ export interface PackingLine {
   readonly closedShort: boolean;
 }
 
-export interface PackingSlipModel extends DocumentBase {
+export interface PackingSlipModel extends DocumentBase, WithTexts {
   readonly kind: 'packing_slip';
   readonly order: OrderInfo;
   readonly deliverTo: Party;
   /** The delivery and its place among the order's deliveries (1, 2, …); later deliveries do not change it. */
   readonly delivery: { readonly id: number; readonly deliveredAt: string; readonly sequence: number };
-  /** The lines this delivery contains. */
+  /** The lines this delivery contains (`texts` are placed among these). */
   readonly lines: readonly PackingLine[];
   /** Every line with something left to deliver after this delivery. */
   readonly remaining: readonly PackingLine[];
@@ -157,7 +167,7 @@ export interface InvoiceInfo {
   readonly createdAt: string;
 }
 
-export interface InvoiceModel extends DocumentBase {
+export interface InvoiceModel extends DocumentBase, WithTexts {
   readonly kind: 'invoice' | 'credit_note' | 'cash_receipt';
   readonly invoice: InvoiceInfo;
   readonly buyer: Party;

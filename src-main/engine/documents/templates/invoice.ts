@@ -7,7 +7,7 @@ import { DocumentLayout } from '../layout';
 import type { InvoiceModel } from '../model';
 import { COLORS } from '../pdf';
 import { bankAccount, date, nok } from '../particulars';
-import { pricedColumns } from './common';
+import { pricedColumns, withTextRows } from './common';
 
 export function renderInvoice(m: InvoiceModel): { bytes: Buffer; pageCount: number } {
   const L = labels(m.language);
@@ -29,7 +29,7 @@ export function renderInvoice(m: InvoiceModel): { bytes: Buffer; pageCount: numb
     ],
     parties: [{ label: L.customer, party: m.buyer }],
   });
-  layout.table(pricedColumns(L, m.lines, { vat: m.seller.vatRegistered }), m.lines);
+  layout.table(pricedColumns(L, m.lines, { vat: m.seller.vatRegistered }), withTextRows(L, m.lines, m, (l) => l.amountOre));
   layout.totals(m.totals, { vatRegistered: m.seller.vatRegistered, finalLabel: L.toPay, finalOre: m.payableOre });
   layout.infoBox(
     L.paymentInfo,

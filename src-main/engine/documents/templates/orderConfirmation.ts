@@ -5,7 +5,7 @@ import { DocumentLayout } from '../layout';
 import type { OrderDocumentModel } from '../model';
 import { COLORS } from '../pdf';
 import { date } from '../particulars';
-import { notesBlock, pricedColumns } from './common';
+import { notesBlock, pricedColumns, withTextRows } from './common';
 
 export function renderOrderConfirmation(m: OrderDocumentModel): { bytes: Buffer; pageCount: number } {
   const L = labels(m.language);
@@ -25,7 +25,7 @@ export function renderOrderConfirmation(m: OrderDocumentModel): { bytes: Buffer;
   });
   layout.paragraph(L.confirmationText);
   layout.space(10);
-  layout.table(pricedColumns(L, m.lines, { vat: m.seller.vatRegistered }), m.lines);
+  layout.table(pricedColumns(L, m.lines, { vat: m.seller.vatRegistered }), withTextRows(L, m.lines, m, (l) => l.amountOre));
   layout.totals(m.totals, { vatRegistered: m.seller.vatRegistered, finalLabel: L.total, finalOre: m.totals.grossOre });
   layout.paragraph(L.currencyNote, { size: 8, color: COLORS.muted });
   layout.space(8);

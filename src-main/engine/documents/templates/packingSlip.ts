@@ -6,7 +6,7 @@ import { DocumentLayout, type Column } from '../layout';
 import type { PackingLine, PackingSlipModel } from '../model';
 import { COLORS } from '../pdf';
 import { date, qty } from '../particulars';
-import { notesBlock } from './common';
+import { notesBlock, withTextRows } from './common';
 
 export function renderPackingSlip(m: PackingSlipModel): { bytes: Buffer; pageCount: number } {
   const L = labels(m.language);
@@ -34,7 +34,7 @@ export function renderPackingSlip(m: PackingSlipModel): { bytes: Buffer; pageCou
     { header: L.cols.backorder, width: 52, align: 'right', text: (l) => (l.closedShort ? L.closedShort : qty(l.backorder)) },
     { header: L.cols.unit, width: 34, text: (l) => l.unit },
   ];
-  layout.table(delivered, m.lines, { size: 9 });
+  layout.table(delivered, withTextRows(L, m.lines, m), { size: 9 });
 
   layout.heading(L.remainsTitle);
   if (m.remaining.length === 0) {

@@ -8,7 +8,7 @@ import type { PickingListModel, PickLine } from '../model';
 import { COLORS } from '../pdf';
 import { drawEan13 } from '../barcodes';
 import { date, qty } from '../particulars';
-import { notesBlock } from './common';
+import { notesBlock, withTextRows } from './common';
 
 const EAN_MODULE = 0.95;
 const EAN_HEIGHT = 22;
@@ -52,7 +52,7 @@ export function renderPickingList(m: PickingListModel): { bytes: Buffer; pageCou
     { header: L.cols.toPick, width: 50, align: 'right', text: (l) => qty(l.quantity), weight: () => 'bold' },
     { header: L.cols.unit, width: 34, text: (l) => l.unit },
   ];
-  layout.table(columns, m.lines, { size: 9 });
+  layout.table(columns, withTextRows(L, m.lines, m), { size: 9 });
   notesBlock(layout, m.order.notes);
 
   // Who picked and who checked, for the order's paper trail.

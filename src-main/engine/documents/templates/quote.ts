@@ -5,7 +5,7 @@ import { DocumentLayout } from '../layout';
 import type { OrderDocumentModel } from '../model';
 import { COLORS } from '../pdf';
 import { date } from '../particulars';
-import { notesBlock, pricedColumns } from './common';
+import { notesBlock, pricedColumns, withTextRows } from './common';
 
 export function renderQuote(m: OrderDocumentModel): { bytes: Buffer; pageCount: number } {
   const L = labels(m.language);
@@ -28,7 +28,7 @@ export function renderQuote(m: OrderDocumentModel): { bytes: Buffer; pageCount: 
   });
   layout.paragraph(inquiry ? L.inquiryText : L.quoteText(date(m.validUntil)));
   layout.space(10);
-  layout.table(pricedColumns(L, m.lines, { vat: m.seller.vatRegistered, prices: !inquiry }), m.lines);
+  layout.table(pricedColumns(L, m.lines, { vat: m.seller.vatRegistered, prices: !inquiry }), withTextRows(L, m.lines, m, inquiry ? undefined : (l) => l.amountOre));
   if (inquiry) {
     layout.paragraph(L.noPrices, { size: 8, color: COLORS.muted });
   } else {
