@@ -437,6 +437,18 @@ describe('the demo company', () => {
     }
   });
 
+  it('groups the lines of some orders under headings with a closing text, carried into their invoices (SPEC 2)', async () => {
+    const withTexts = db
+      .prepare(`SELECT DISTINCT t.order_id AS id FROM order_text_line t JOIN order_header o ON o.id = t.order_id WHERE o.transaction_type = 'sales'`)
+      .all() as { id: number }[];
+    expect(withTexts.length).toBeGreaterThanOrEqual(10);
+    const order = await t.ok('orders.get', { id: withTexts[0]!.id });
+    expect(order.textLines.map((x) => x.kind)).toEqual(['heading', 'heading', 'text']);
+    expect(order.textLines[0]!.lineNo).toBe(1);
+    const invoiced = one<{ n: number }>('SELECT count(DISTINCT invoice_id) AS n FROM invoice_text_line');
+    expect(invoiced.n).toBeGreaterThan(0);
+  });
+
   it('finds demo orders by customer name and by number, backorders included', async () => {
     const rows = await allOrders(t);
     const sample = rows[57]!;

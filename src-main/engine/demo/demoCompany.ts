@@ -136,6 +136,21 @@ interface OrderPlan {
   readonly withContact: boolean;
 }
 
+/**
+ * Headings and a closing text on every ninth order of three lines or more
+ * (SPEC 2), so the order screen and the documents show groups and subtotals.
+ * Deterministic, and no draw from the random source, so the rest of the demo stays as it was.
+ */
+function demoTexts(planIndex: number, lineCount: number): ChannelInput<'orders.create'>['texts'] {
+  if (lineCount < 3 || planIndex % 9 !== 4) return [];
+  const half = Math.floor(lineCount / 2);
+  return [
+    { index: 0, kind: 'heading', text: 'Materialer' },
+    { index: half + 1, kind: 'heading', text: 'Tilbehør og forbruksvarer' },
+    { index: lineCount + 2, kind: 'text', text: 'Leveres etter avtale. Ring oss på 55 12 34 56 om noe ikke stemmer.' },
+  ];
+}
+
 function deliveryAddressFor(plan: OrderPlan): number | null {
   const addresses = plan.customer.deliveryAddresses;
   if (addresses.length === 0 || plan.lines.length % 2 === 1) return null;
@@ -354,6 +369,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
             statusId: status(life.entry),
           },
           lines: plan.lines,
+          texts: demoTexts(plans.indexOf(plan), plan.lines.length),
           ...(payment ? { payment } : {}),
         });
         told.id = order.id;
