@@ -153,6 +153,9 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: "another customer's delivery address", input: () => ({ header: { ...goodHeader(), deliveryAddressId: ids.otherAddress }, lines: [] }), code: 'unknown_delivery_address', field: 'header.deliveryAddressId' },
     { name: 'delivery address id not a number', input: () => ({ header: { ...goodHeader(), deliveryAddressId: 'Fjellveien' }, lines: [] }), code: 'invalid_type', field: 'header.deliveryAddressId' },
     { name: 'missing header', input: () => ({ lines: [] }), code: 'required', field: 'header' },
+    { name: 'text row outside the list', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: 1000 }], texts: [{ index: 2, kind: 'text', text: 'Merknad' }] }), code: 'text_line_index_out_of_range', field: 'texts.0.index' },
+    { name: 'two text rows in one place', input: () => ({ header: goodHeader(), lines: [], texts: [{ index: 0, kind: 'heading', text: 'A' }, { index: 0, kind: 'text', text: 'B' }] }), code: 'text_line_index_taken', field: 'texts.1.index' },
+    { name: 'blank text row', input: () => ({ header: goodHeader(), lines: [], texts: [{ index: 0, kind: 'text', text: '  ' }] }), code: 'required', field: 'texts.0.text' },
   ],
   'orders.get': [{ name: 'unknown id', input: () => ({ id: 404 }), code: 'not_found', field: 'id' }],
   'orders.updateHeader': [

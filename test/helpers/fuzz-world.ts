@@ -199,22 +199,25 @@ async function buildCompany(e: Engine, skipped: string[]): Promise<void> {
   await must('stock.receive', { productId: drill.id, quantity: 100_000, costOre: 50_000 });
   await must('stock.receive', { productId: bread.id, quantity: 40_000, costOre: 2_000 });
 
-  const order = async (type: number, kind: StatusKind, lines: [number, number][], extra: Record<string, unknown> = {}, customerId: number = bygg.id) =>
+  const order = async (type: number, kind: StatusKind, lines: [number, number][], extra: Record<string, unknown> = {}, customerId: number = bygg.id, texts: unknown[] = []) =>
     must('orders.create', {
       header: { customerId, orderType: type, statusId: status(kind), ...extra },
       lines: lines.map(([productId, quantity]) => ({ productId, quantity })),
+      texts,
       confirm: { allowShortage: true, overrideCreditLimit: true },
     });
   const move = async (o: { id: number; version: number }, kind: StatusKind) =>
     must('orders.setStatus', { id: o.id, version: o.version, statusId: status(kind), confirm: { deliverRemaining: true, allowShortage: true, returnGoods: true, overrideCreditLimit: true } });
 
-  await step('quote', () => order(5, 'quote', [[drill.id, 2_000], [service.id, 3_000]], { customerReference: 'Tilbud hytte' }, ola.id));
+  // Headings and text rows (issue 10) on the quote and on an order delivered in part, so calls meet them.
+  const groups = [{ index: 0, kind: 'heading', text: 'Verktøy' }, { index: 2, kind: 'heading', text: 'Arbeid' }, { index: 4, kind: 'text', text: 'Levering etter avtale' }];
+  await step('quote', () => order(5, 'quote', [[drill.id, 2_000], [service.id, 3_000]], { customerReference: 'Tilbud hytte' }, ola.id, groups));
   let confirmed: number | null = null;
   await step('confirmed', async () => {
     confirmed = (await order(1, 'confirmed', [[drill.id, 3_000], [bread.id, 2_000]], { deliveryAddressId: bygg.deliveryAddresses[0]!.id, contactId: bygg.contacts[0]!.id })).id;
   });
   await step('partly delivered', async () => {
-    const o = await order(1, 'confirmed', [[drill.id, 4_000], [screw.id, 1_000]]);
+    const o = await order(1, 'confirmed', [[drill.id, 4_000], [screw.id, 1_000]], {}, bygg.id, groups);
     await must('orders.deliver', { id: o.id, version: o.version, lines: [{ lineId: o.lines[0]!.id, quantity: 1_000 }] });
   });
   await step('invoiced and credited', async () => {
