@@ -89,6 +89,27 @@ describe('priced documents', () => {
   });
 });
 
+describe('collective invoice', () => {
+  it('a heading’s group ends where the next order’s lines begin', async () => {
+    const grouped = await groupedOrder(1, 'confirmed');
+    await w.t.ok('orders.setStatus', { id: grouped.id, version: grouped.version, statusId: w.status('shipped'), confirm: { deliverRemaining: true } });
+    const plain = await w.t.ok('orders.create', {
+      header: { customerId: w.customer, orderType: 1, statusId: w.status('confirmed') },
+      lines: [{ productId: w.book, quantity: 1_000 }],
+    });
+    const moved = await w.t.ok('orders.setStatus', { id: plain.id, version: plain.version, statusId: w.status('collective'), confirm: { deliverRemaining: true } });
+    const invoiceId = moved.invoiceIds[0]!;
+    const invoice = await w.t.ok('invoices.get', { id: invoiceId });
+    expect([...invoice.orderIds].sort()).toEqual([grouped.id, plain.id].sort());
+    const r = await w.render({ kind: 'invoice', invoiceId });
+    keep('text-lines-collective-invoice-nb', r.pdf);
+    const text = pdfText(r.pdf);
+    // The coffee's group closes before the book of the other order: its subtotal is the coffee alone.
+    expect(text).toContain(`Sum Kaffe til kantina ${amt(amountOf(grouped, w.coffee))}`);
+    expect(text).toContain(`Sum Verktøy ${amt(amountOf(grouped, w.hammer) + amountOf(grouped, w.screws))}`);
+  });
+});
+
 describe('warehouse documents', () => {
   it('the picking list shows headings and remarks, bin order within each group, and no amounts', async () => {
     const o = await groupedOrder(1, 'pack');

@@ -317,6 +317,13 @@ function deliveryPlaceOf(db: Db, invoice: Invoice, buyer: Party): string | null 
   return buyer.address.length > 0 ? buyer.address.join(', ') : null;
 }
 
+/** A collective invoice with text rows: where each order's lines after the first begin (a group never spans two orders). */
+function orderStarts(invoice: Invoice): { groupEnds?: readonly number[] } {
+  if (invoice.orderIds.length < 2) return {};
+  const ends = invoice.lines.flatMap((l, i) => (i > 0 && l.orderId !== invoice.lines[i - 1]!.orderId ? [i] : []));
+  return ends.length > 0 ? { groupEnds: ends } : {};
+}
+
 export function loadInvoice(db: Db, invoiceId: number): Invoice {
   const invoice = getInvoice(db, invoiceId);
   if (!invoice) throw new DomainError('not_found', 'invoiceId', { entity: 'faktura', id: invoiceId });
@@ -337,6 +344,7 @@ export function invoiceDocumentModel(
   const single = invoice.orderIds.length === 1 ? orders.get(invoice.orderIds[0]!) : undefined;
   const credited = invoice.creditedInvoiceId ? getInvoice(db, invoice.creditedInvoiceId) : null;
   const buyer = partyOf(db, invoice.customerId, invoice.customerName);
+  const texts = invoiceTexts(db, invoice.id);
   const lines: PricedLine[] = invoice.lines.map((l) => {
     const d = l.orderLineId ? details.get(l.orderLineId) : undefined;
     const p = l.productId ? products.get(l.productId) : undefined;
@@ -375,7 +383,8 @@ export function invoiceDocumentModel(
     deliveryPlace: deliveryPlaceOf(db, invoice, buyer),
     lines,
     // The headings and text rows the invoice was issued with (credit notes have none).
-    ...textsPart(invoiceTexts(db, invoice.id)),
+    ...textsPart(texts),
+    ...(texts.length > 0 ? orderStarts(invoice) : {}),
     totals: { byRate: invoice.byRate, netOre: invoice.netOre, vatOre: invoice.vatOre, grossOre: invoice.grossOre },
     roundingOre: invoice.roundingOre,
     payableOre: invoice.payableOre,

@@ -13,6 +13,8 @@ import type { PlacedText } from '../domain/textLines';
  */
 export interface WithTexts {
   readonly texts?: readonly PlacedText[];
+  /** A collective invoice: the lines where another order's lines begin; a heading's group ends there. */
+  readonly groupEnds?: readonly number[];
 }
 
 export interface Seller {

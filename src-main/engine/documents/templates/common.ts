@@ -42,6 +42,7 @@ export function withTextRows<R>(L: Labels, lines: readonly R[], m: WithTexts, am
     if (group && amountOf && group.lines > 0) rows.push({ band: 'subtotal', text: L.groupSubtotal(group.heading), value: amount(group.sum) });
     group = null;
   };
+  const ends = new Set(m.groupEnds ?? []);
   let t = 0;
   for (let i = 0; i <= lines.length; i++) {
     for (; t < texts.length && (texts[t]!.beforeLine <= i || i === lines.length); t++) {
@@ -52,6 +53,8 @@ export function withTextRows<R>(L: Labels, lines: readonly R[], m: WithTexts, am
       }
       rows.push({ band: x.kind, text: x.text });
     }
+    // Another order's lines begin: the open group (with its closing text, just printed) ends.
+    if (ends.has(i) && !(t > 0 && texts[t - 1]!.kind === 'heading' && texts[t - 1]!.beforeLine === i)) close();
     const line = lines[i];
     if (i === lines.length || line === undefined) continue;
     rows.push(line);
