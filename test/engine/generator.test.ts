@@ -154,10 +154,16 @@ describe('the data generator', () => {
     const headers = all<{ id: number; total_net_ore: number; total_vat_ore: number; total_gross_ore: number; line_count: number }>(
       'SELECT id, total_net_ore, total_vat_ore, total_gross_ore, line_count FROM order_header',
     );
+    // Product lines and text rows (headings, remarks) share one numbering, 1..n.
+    const textNos = new Map<number, number[]>();
+    for (const t of all<{ order_id: number; line_no: number }>('SELECT order_id, line_no FROM order_text_line')) {
+      textNos.set(t.order_id, [...(textNos.get(t.order_id) ?? []), t.line_no]);
+    }
     let checked = 0;
     for (const h of headers) {
       const ls = byOrder.get(h.id) ?? [];
-      expect(ls.map((l) => l.line_no)).toEqual(ls.map((_, i) => i + 1));
+      const numbers = [...ls.map((l) => l.line_no), ...(textNos.get(h.id) ?? [])].sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
       const priced = ls.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unit_price_ore, discountBp: l.discount_bp, vatCode: l.vat_code }));
       for (let i = 0; i < ls.length; i++) expect(ls[i]!.amount_ore).toBe(lineAmountOre(priced[i]!));
       const totals = computeTotals(priced, { vatRegistered: true });
