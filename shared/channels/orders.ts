@@ -354,6 +354,11 @@ export const ordersChannels = {
     z.object({ id, version, header: headerInput.partial().strict(), confirm: confirmInput }).strict(),
     { guards: ORDER_CHANGE_GUARDS },
   ),
+  /**
+   * `position` and moveLine's `toIndex` count product lines only; text rows stay
+   * put among their neighbours (a line added before another joins its group,
+   * one added last goes after every row; a moved line lands next to the line it passes).
+   */
   'orders.addLine': channel<OrderView>()(
     z.object({ orderId: id, version, line: lineInput, position: z.number().int().min(0).optional(), confirm: confirmInput }).strict(),
     { guards: LINE_GUARDS },
