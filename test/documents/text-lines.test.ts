@@ -138,6 +138,16 @@ describe('warehouse documents', () => {
     const delivered = text.split('Restordre: leveres senere')[0]!;
     expect(order(delivered, ['Verktøy', 'HAM-450'])).toEqual(['Verktøy', 'HAM-450']);
     expect(delivered).not.toContain('Kaffe til kantina');
+    // What remains, under its headings: the screws (with their remark) and the coffee's group.
+    const remains = text.split('Restordre: leveres senere')[1]!;
+    expect(order(remains, ['Verktøy', 'Skruene leveres', 'SKR-4x40', 'Kaffe til kantina', 'KAF-500', 'Takk for handelen'])).toEqual([
+      'Verktøy',
+      'Skruene leveres',
+      'SKR-4x40',
+      'Kaffe til kantina',
+      'KAF-500',
+      'Takk for handelen',
+    ]);
     expect(text).not.toContain('Sum Verktøy');
   });
 });

@@ -258,6 +258,7 @@ export function packingSlipModel(db: Db, common: Common, order: Order, deliveryI
   const strip = ({ id: _id, lineNo: _lineNo, ...l }: PackingLine & { id: number; lineNo: number }): PackingLine => l;
   // This delivery's lines with the headings and remarks that go with them.
   const delivered = flattenGroups(keepLines(groupRows(all, order.textLines), (l) => (l.deliveredNow > 0 ? l : null)));
+  const rest = flattenGroups(keepLines(groupRows(all, order.textLines), (l) => (l.backorder > 0 ? l : null)));
   return {
     kind: 'packing_slip',
     ...issue,
@@ -268,7 +269,8 @@ export function packingSlipModel(db: Db, common: Common, order: Order, deliveryI
     delivery: { id: delivery.id, deliveredAt: delivery.deliveredAt.slice(0, 10), sequence: index + 1 },
     lines: delivered.lines.map(strip),
     ...textsPart(delivered.texts),
-    remaining: all.filter((l) => l.backorder > 0).map(strip),
+    remaining: rest.lines.map(strip),
+    ...(rest.texts.length > 0 ? { remainingTexts: rest.texts } : {}),
   };
 }
 

@@ -132,6 +132,8 @@ export interface PackingSlipModel extends DocumentBase, WithTexts {
   readonly lines: readonly PackingLine[];
   /** Every line with something left to deliver after this delivery. */
   readonly remaining: readonly PackingLine[];
+  /** The headings and remarks placed among `remaining` (only when there are any). */
+  readonly remainingTexts?: readonly PlacedText[];
 }
 
 export interface Parcel {

@@ -48,7 +48,7 @@ export function renderPackingSlip(m: PackingSlipModel): { bytes: Buffer; pageCou
       { header: L.cols.backorder, width: 52, align: 'right', text: (l) => qty(l.backorder), weight: () => 'bold' },
       { header: L.cols.unit, width: 34, text: (l) => l.unit },
     ];
-    layout.table(rest, m.remaining, { size: 9 });
+    layout.table(rest, withTextRows(L, m.remaining, { texts: m.remainingTexts ?? [] }), { size: 9 });
   }
   notesBlock(layout, m.order.notes);
   return layout.finish();
