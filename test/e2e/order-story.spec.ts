@@ -160,14 +160,16 @@ test('copy an order by keyboard (Alt+C): a saved draft with the same customer, l
   await kb.press('Alt+g');
   await expect(page.getByTestId('activity-panel')).toContainText(`Kopiert fra ordre ${order.number}`);
 
-  // From the list: one order selected, Alt+C.
-  await openOrder(page, order.number);
-  await kb.press('Escape');
-  await expect(page.getByTestId('order-grid')).toBeVisible();
-  const cell = page.locator('[data-testid=order-grid] .ag-row [col-id=number]').filter({ hasText: new RegExp(`^${order.number}$`) });
-  await cell.click();
+  // From the list: the invoiced order selected by keyboard (its status tab, ↓, Shift+Space), Alt+C.
+  await page.reload();
+  await page.keyboard.press('Alt+1');
+  await page.getByTestId(`status-tab-${invoiced.id}`).click();
+  await page.getByTestId(`status-tab-${invoiced.id}`).focus();
+  await kb.press('ArrowDown');
   await kb.press('Shift+Space');
   await expect(page.getByTestId('selection-count')).toHaveText('1 ordre valgt');
+  await expect(page.getByTestId('selection-copy')).toContainText('Kopier');
+  await screenshot(page, 'story-8-copy-from-list');
   await kb.press('Alt+c');
   await expect(page.getByTestId('order-number')).toHaveText(String(copy + 1));
 });
