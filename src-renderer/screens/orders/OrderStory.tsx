@@ -59,24 +59,22 @@ export function BackordersSection(props: { story: OrderStory | undefined; onOpen
           {t('orderStory.story.noBackorders')}
         </p>
       ) : (
-        <table className="side-grid">
-          <tbody>
-            {story.backorders.map((b, i) => (
-              <tr key={b.id} data-testid={`backorder-row-${i}`}>
-                <td>
-                  <span className="strong" data-testid={`backorder-row-${i}-number`}>
-                    {t('orderStory.story.backorder', { number: b.number })}
-                  </span>{' '}
-                  <span className="muted small">{statusLabel(statuses.data?.find((s) => s.id === b.statusId), lang)}</span>
-                  <div className="small" data-testid={`backorder-row-${i}-lines`}>
-                    {storyLinesText(b.lines, 6)}
-                  </div>
-                </td>
-                <td className="actions">{open(b.id, b.number, `backorder-row-${i}-open`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="story-backorder-list">
+          {story.backorders.map((b, i) => (
+            <li key={b.id} className="story-backorder" data-testid={`backorder-row-${i}`}>
+              <div>
+                <span className="strong" data-testid={`backorder-row-${i}-number`}>
+                  {t('orderStory.story.backorder', { number: b.number })}
+                </span>{' '}
+                <span className="muted small">{statusLabel(statuses.data?.find((s) => s.id === b.statusId), lang)}</span>
+                <div className="small" data-testid={`backorder-row-${i}-lines`}>
+                  {storyLinesText(b.lines, 6)}
+                </div>
+              </div>
+              {open(b.id, b.number, `backorder-row-${i}-open`)}
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
