@@ -102,6 +102,7 @@ test('quote → order → confirm → pack → ship → invoice through the stat
   await kb.press('Alt+r');
   // Asked first (issue 10): what the invoice will be; Enter confirms.
   await expect(page.getByTestId('invoice-confirm-gross')).toHaveText(kr('4 496,25'));
+  await expect(page.getByTestId('invoice-confirm-submit')).toBeFocused();
   await kb.press('Enter');
   const invoiced = page.getByTestId('invoiced-dialog');
   await expect(invoiced).toContainText('Faktura 1 er laget');
@@ -233,6 +234,7 @@ test('loan → invoiced: available drops while on loan, on hand drops when invoi
   await kb.press('Alt+1');
   await kb.press('Alt+r');
   await expect(page.getByTestId('invoice-confirm-delivers')).toHaveText('Ingenting er levert ennå: alt som gjenstår, tas ut av lageret og faktureres nå.');
+  await expect(page.getByTestId('invoice-confirm-submit')).toBeFocused();
   await kb.press('Enter');
   await expect(page.getByTestId('invoiced-dialog')).toContainText('Faktura 1 er laget');
   await kb.press('Enter');
