@@ -169,6 +169,10 @@ test('partial delivery with a backorder: deliver part, invoice, the Rest order a
 
   // Fakturer (Alt+R): invoices the 3 delivered; the rest goes to a Rest order.
   await kb.press('Alt+r');
+  // Asked first (issue 10): the invoice and the backorder it will make; Enter confirms.
+  await expect(page.getByTestId('invoice-confirm-outcome')).toContainText('Restordre lages for det som ikke er levert (2 linjer)');
+  await expect(page.getByTestId('invoice-confirm-submit')).toBeFocused();
+  await kb.press('Enter');
   const invoiced = page.getByTestId('invoiced-dialog');
   await expect(invoiced).toContainText('Faktura 1 er laget');
   // 3 × 1 199,00 = 3 597,00 + 25 % = 4 496,25: only what was delivered.
