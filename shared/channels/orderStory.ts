@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { StatusKind } from '../enums';
 import { channel, id, positiveQuantity } from './common';
-import { confirmInput, type OrderView, type VatTotal } from './orders';
+import type { OrderView, VatTotal } from './orders';
 
 /** One line of an invoice or a backorder as the clerk reads it. */
 export interface StoryLine {
@@ -95,14 +95,20 @@ export type InvoicingPreviewInput = z.input<typeof invoicingPreviewInput>;
 export const orderStoryChannels = {
   /** Writes nothing; refused as the step itself would be (rights included). */
   'invoicing.preview': channel<InvoicePreview>()(invoicingPreviewInput, {
-    guards: ['issue_invoice', 'issue_credit_note', 'credit_cash_sale', 'change_card_order', 'override_credit_limit'],
+    guards: ['issue_invoice', 'issue_credit_note', 'credit_cash_sale'],
   }),
   'orders.story': channel<OrderStory>()(z.object({ id }).strict()),
   /**
    * A new saved draft with the source's customer, contact, references, delivery
    * address and lines at the source's prices; status the first of the flow.
    */
-  'orders.copy': channel<OrderView>()(z.object({ id, confirm: confirmInput }).strict(), {
-    guards: ['override_credit_limit'],
-  }),
+  'orders.copy': channel<OrderView>()(
+    z
+      .object({
+        id,
+        /** Holding more than is available, when the copy starts in a reserving status. Never over a credit limit. */
+        confirm: z.object({ allowShortage: z.boolean().default(false) }).strict().default({ allowShortage: false }),
+      })
+      .strict(),
+  ),
 } as const;

@@ -56,7 +56,7 @@ export const orderStoryHandlers: HandlerMap<'invoicing.preview' | 'orders.story'
         discountBp: l.discountBp,
         vatCode: l.vatCode,
       })),
-      confirm: input.confirm,
+      confirm: { allowShortage: input.confirm.allowShortage },
     });
     const copy = orderHandlers['orders.create'].run(create, ctx);
     logActivity(ctx.db, {

@@ -19,7 +19,7 @@ export function useCopyOrder(
     if (flow.busy) return;
     onRefused(null);
     void flow
-      .run((confirm) => invoke('orders.copy', { id, confirm }), (e) => onRefused(refusalOf(e, () => null).general))
+      .run((confirm) => invoke('orders.copy', { id, confirm: { allowShortage: confirm.allowShortage ?? false } }), (e) => onRefused(refusalOf(e, () => null).general))
       .then((copy) => {
         if (!copy) return;
         void invalidate('orders.list', 'orders.statusCounts', 'activity.list', 'stock.get');
