@@ -2,6 +2,7 @@
 // step itself and undoing it (the preview is what the step then does, and it
 // writes nothing); an order tells what went to which invoice and backorder; an
 // order is copied into a new draft.
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../shared/channels/orders';
 import type { InvoicePreview } from '../../shared/channels/orderStory';
@@ -37,9 +38,15 @@ describe('invoicing.preview of Fakturer (Alt+R)', () => {
     ]);
     const part = await deliverPart(o, 2000);
     const before = w.t.engine.fingerprint();
+    // Another connection sees no commit at all (PRAGMA data_version moves on any other connection's commit).
+    const other = new Database(w.t.file, { readonly: true });
+    const version = () => other.pragma('data_version', { simple: true }) as number;
+    const dv = version();
     const preview = await w.t.ok('invoicing.preview', { kind: 'order', id: part.id, version: part.version });
     // Writes nothing: not the invoice, its number, the backorder, the activity log or the order's version.
     expect(w.t.engine.fingerprint()).toEqual(before);
+    expect(version()).toBe(dv);
+    other.close();
 
     expect(preview.kind).toBe('invoice');
     expect(preview.deliversRemaining).toBe(false);

@@ -11,7 +11,7 @@ import { listStatuses } from '../repos/statuses';
 import { orderStory, previewInvoicing } from '../services/orderStory';
 import { reload } from '../services/processing';
 import { orderHandlers } from './orders';
-import { reader, writer, type HandlerMap } from './types';
+import { previewer, reader, writer, type HandlerMap } from './types';
 
 /** The contact the order names: the source's, or the customer's only one. */
 function contactFor(ctx: HandlerContext, customerId: number, kept: number | null): number | null {
@@ -21,8 +21,8 @@ function contactFor(ctx: HandlerContext, customerId: number, kept: number | null
 }
 
 export const orderStoryHandlers: HandlerMap<'invoicing.preview' | 'orders.story' | 'orders.copy'> = {
-  // A reader: the step runs in a savepoint that is always rolled back (services/dryRun.ts).
-  'invoicing.preview': reader((input, ctx) => previewInvoicing(ctx, input)),
+  // The step itself, in a transaction that is always rolled back.
+  'invoicing.preview': previewer((input, ctx) => previewInvoicing(ctx, input)),
 
   'orders.story': reader((input, ctx) => orderStory(ctx, input.id)),
 
