@@ -81,6 +81,22 @@ export interface OrderDeliveryAddress {
   readonly country: string;
 }
 
+/** The kinds of row an order has besides its product lines (SPEC 2: lines grouped under headings). */
+export const TEXT_LINE_KINDS = ['text', 'heading'] as const;
+export type TextLineKind = (typeof TEXT_LINE_KINDS)[number];
+
+/**
+ * A row without a product: a heading, which starts a group of lines (the
+ * documents print the group's subtotal after it), or a free text remark.
+ * `lineNo` shares one numbering with OrderLine.lineNo; rows show in lineNo order.
+ */
+export interface TextLine {
+  readonly id: number;
+  readonly lineNo: number;
+  readonly kind: TextLineKind;
+  readonly text: string;
+}
+
 export interface Order {
   readonly id: number;
   readonly number: number;
@@ -104,6 +120,8 @@ export interface Order {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly lines: readonly OrderLine[];
+  /** Headings and text rows, placed among the lines by lineNo. */
+  readonly textLines: readonly TextLine[];
   readonly totals: Totals;
   /** Computed from the lines, never stored (SPEC 2). */
   readonly deliveryState: 'none' | 'partial' | 'full';
@@ -181,6 +199,21 @@ export const lineInput = z
   })
   .strict();
 export type LineInput = z.input<typeof lineInput>;
+
+/**
+ * A heading or text row as the clerk enters it. `index`: its 0-based place in
+ * the whole list as the clerk sees it (product rows and text rows together);
+ * the product lines keep their own order around it.
+ */
+export const textLineInput = z
+  .object({
+    id: id.optional(),
+    index: z.number().int().min(0),
+    kind: z.enum(TEXT_LINE_KINDS),
+    text: text(300).min(1),
+  })
+  .strict();
+export type TextLineInput = z.input<typeof textLineInput>;
 
 const headerFields = {
   customerId: id,
@@ -308,6 +341,7 @@ export const ordersChannels = {
       .object({
         header: headerInput,
         lines: z.array(lineInput).max(2000).default([]),
+        texts: z.array(textLineInput).max(2000).default([]),
         payment: paymentInput.optional(),
         confirm: confirmInput,
       })
@@ -341,6 +375,7 @@ export const ordersChannels = {
         version,
         header: headerInput,
         lines: z.array(lineInput.extend({ id: id.optional() }).strict()).max(2000),
+        texts: z.array(textLineInput).max(2000).default([]),
         payment: paymentInput.optional(),
         confirm: confirmInput,
       })

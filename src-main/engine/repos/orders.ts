@@ -121,6 +121,7 @@ export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): 
     createdAt: h.created_at,
     updatedAt: h.updated_at,
     lines,
+    textLines: [],
     totals: computeTotals(lines, opts),
     deliveryState: deliveryState(lines),
     invoiceState: invoiceState(lines),
