@@ -56,6 +56,8 @@ export const orderStoryHandlers: HandlerMap<'invoicing.preview' | 'orders.story'
         discountBp: l.discountBp,
         vatCode: l.vatCode,
       })),
+      // Headings and text rows go with it, in their places (index = lineNo - 1: one numbering for all rows).
+      texts: source.textLines.map((r) => ({ index: r.lineNo - 1, kind: r.kind, text: r.text })),
       confirm: { allowShortage: input.confirm.allowShortage },
     });
     const copy = orderHandlers['orders.create'].run(create, ctx);
