@@ -6,6 +6,7 @@ import { companyChannels } from './channels/company';
 import { customersChannels } from './channels/customers';
 import { documentsChannels } from './channels/documents';
 import { ordersChannels } from './channels/orders';
+import { orderStoryChannels } from './channels/orderStory';
 import { processingChannels } from './channels/processing';
 import { productsChannels } from './channels/products';
 import { purchasingChannels } from './channels/purchasing';
@@ -23,6 +24,7 @@ export const channels = {
   ...customersChannels,
   ...ordersChannels,
   ...processingChannels,
+  ...orderStoryChannels,
   ...documentsChannels,
   ...suppliersChannels,
   ...purchasingChannels,

@@ -108,3 +108,10 @@ export const NOT_COLLECTIVE_TYPES: readonly OrderTypeId[] = [3, 4, 5, 6, 8, 9];
 export const NOT_PRINTED_TYPES: readonly OrderTypeId[] = [4, 6, 8];
 /** Never invoiced: Realized orders update stock and close, the unprocessed types are not processed. */
 export const NEVER_INVOICED_TYPES: readonly OrderTypeId[] = [4, 5, 6, 8];
+
+/**
+ * Order types a copy of an order keeps (issue 10, item 15); any other becomes
+ * Normal: a Cash order would be invoiced as it is saved, a Realized one closed,
+ * an Unprocessed one waits for a person, a Card payment order comes only by import.
+ */
+export const COPY_KEEPS_TYPES: readonly OrderTypeId[] = [1, 2, 5, 7, 8];

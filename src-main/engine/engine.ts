@@ -9,6 +9,7 @@ import type { MigrationResult } from './db/migrate';
 import { databaseFingerprint } from './db/snapshot';
 import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
+import { dryRun } from './services/dryRun';
 import { OPEN_WORKSTATION, guardOf, requireRight, type Actor } from './domain/rights';
 import { countUsers, getUser, rightsOfGroup } from './repos/users';
 import { zodToDomainError } from './validation';
@@ -99,7 +100,11 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
         fileProblem: companyFile.problem(),
       };
       const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
-      const value = handler.writes ? tx.immediate() : tx.deferred();
+      const value = handler.rollsBack
+        ? dryRun(db, () => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx))
+        : handler.writes
+          ? tx.immediate()
+          : tx.deferred();
       if (handler.writes) dataVersion++;
       return { ok: true, value };
     } catch (err) {

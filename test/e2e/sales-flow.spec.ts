@@ -100,6 +100,10 @@ test('quote → order → confirm → pack → ship → invoice through the stat
   // ---- Fakturer (Alt+R) --------------------------------------------------------
   await kb.press('Alt+1');
   await kb.press('Alt+r');
+  // Asked first (issue 10): what the invoice will be; Enter confirms.
+  await expect(page.getByTestId('invoice-confirm-gross')).toHaveText(kr('4 496,25'));
+  await expect(page.getByTestId('invoice-confirm-submit')).toBeFocused();
+  await kb.press('Enter');
   const invoiced = page.getByTestId('invoiced-dialog');
   await expect(invoiced).toContainText('Faktura 1 er laget');
   // 3 × 1 199,00 = 3 597,00 + 25 % MVA 899,25 = 4 496,25.
@@ -165,6 +169,10 @@ test('partial delivery with a backorder: deliver part, invoice, the Rest order a
 
   // Fakturer (Alt+R): invoices the 3 delivered; the rest goes to a Rest order.
   await kb.press('Alt+r');
+  // Asked first (issue 10): the invoice and the backorder it will make; Enter confirms.
+  await expect(page.getByTestId('invoice-confirm-outcome')).toContainText('Restordre lages for det som ikke er levert (2 linjer)');
+  await expect(page.getByTestId('invoice-confirm-submit')).toBeFocused();
+  await kb.press('Enter');
   const invoiced = page.getByTestId('invoiced-dialog');
   await expect(invoiced).toContainText('Faktura 1 er laget');
   // 3 × 1 199,00 = 3 597,00 + 25 % = 4 496,25: only what was delivered.
@@ -226,11 +234,11 @@ test('loan → invoiced: available drops while on loan, on hand drops when invoi
   await expect(page.getByTestId('stock-value')).toHaveText(kr('12 000,00'));
   await screenshot(page, 'loan-2-product-on-loan');
 
-  // Fakturer: nothing is delivered yet, so the goods on loan are delivered and invoiced, after asking.
+  // Fakturer: nothing is delivered yet, so the goods on loan are delivered and invoiced; the question says so.
   await kb.press('Alt+1');
   await kb.press('Alt+r');
-  await expect(page.getByTestId('process-confirm')).toContainText('Alle gjenstående antall (1 linjer) blir merket levert og går ut av lager.');
-  await kb.press('ArrowLeft');
+  await expect(page.getByTestId('invoice-confirm-delivers')).toHaveText('Ingenting er levert ennå: alt som gjenstår, tas ut av lageret og faktureres nå.');
+  await expect(page.getByTestId('invoice-confirm-submit')).toBeFocused();
   await kb.press('Enter');
   await expect(page.getByTestId('invoiced-dialog')).toContainText('Faktura 1 er laget');
   await kb.press('Enter');

@@ -119,7 +119,12 @@ test('collective invoice of three orders: multi-select in the list, one invoice,
   await screenshot(page, 'collective-2-selected');
   await page.keyboard.press('Alt+s');
   const dialog = page.getByTestId('collective-dialog');
-  await expect(dialog).toContainText(`Én faktura til Bergen Bygg AS for 3 ordrer: ${orders[2]!.number}, ${orders[1]!.number}, ${orders[0]!.number}.`);
+  // Asked first, with the engine's preview: the orders, the lines and the amount.
+  await expect(page.getByTestId('collective-dialog-orders')).toHaveText(
+    `Ordrer på samlefakturaen: ${[...orders].map((o) => o.number).sort((a, b) => a - b).join(', ')}`,
+  );
+  await expect(page.getByTestId('collective-dialog-gross')).toHaveText(kr('6 363,75'));
+  await expect(dialog).toContainText('Faktura til Bergen Bygg AS på');
   await page.keyboard.press('Enter');
   const done = page.getByTestId('collective-done-text');
   // 1 199,00 + 4 × 249,00 + 2 × 1 199,00 + 2 × 249,00 = 5 091,00; + 25 % = 6 363,75.
@@ -150,10 +155,9 @@ test('partial credit note: one line credited in part with the goods back to stoc
   await openOrder(page, order.number);
   const kb = page.keyboard;
 
-  // Fakturer with nothing delivered: the rest is delivered after asking, then invoiced.
+  // Fakturer with nothing delivered: the question says the rest is delivered, then invoiced.
   await kb.press('Alt+r');
-  await expect(page.getByTestId('process-confirm')).toContainText('Alle gjenstående antall (2 linjer)');
-  await kb.press('ArrowLeft');
+  await expect(page.getByTestId('invoice-confirm-delivers')).toBeVisible();
   await kb.press('Enter');
   await expect(page.getByTestId('invoiced-dialog')).toContainText('Faktura 1 er laget');
   await kb.press('Enter');
@@ -176,6 +180,11 @@ test('partial credit note: one line credited in part with the goods back to stoc
   await page.getByTestId('credit-qty-0').fill('1');
   await screenshot(page, 'credit-1-dialog');
   await kb.press('Enter');
+  // Asked first: the credit note's amount and that the goods go back to stock.
+  await expect(page.getByTestId('credit-confirm-gross')).toHaveText(kr('-1 498,75'));
+  await expect(page.getByTestId('credit-confirm-outcome')).toHaveText('Varene tas tilbake på lager.');
+  await kb.press('Enter');
+  await expect(page.getByTestId('credit-confirm')).toHaveCount(0);
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('order-notice')).toHaveText('Kreditnota 2 er laget.');
   await expect(page.getByTestId('invoice-row-0-number')).toHaveText('2');

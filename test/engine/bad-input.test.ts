@@ -260,6 +260,13 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'unknown invoice', input: () => ({ invoiceId: 707, lines: [{ invoiceLineId: 1, quantity: 1000 }], returnToStock: false }), code: 'not_found', field: 'invoiceId' },
     { name: 'no lines', input: () => ({ invoiceId: 1, lines: [], returnToStock: false }), code: 'too_small', field: 'lines' },
   ],
+  'invoicing.preview': [
+    { name: 'another version of the order', input: () => ({ kind: 'order', id: ids.order, version: ids.version + 50 }), code: 'version_conflict', field: 'version' },
+    { name: 'unknown invoice to credit', input: () => ({ kind: 'credit', invoiceId: 707, lines: [{ invoiceLineId: 1, quantity: 1000 }], returnToStock: false }), code: 'not_found', field: 'invoiceId' },
+    { name: 'an order that is not delivered', input: () => ({ kind: 'collective', customerId: ids.customer, orderIds: [ids.order] }), code: 'not_eligible', field: 'orderIds.0' },
+  ],
+  'orders.story': [{ name: 'unknown order', input: () => ({ id: 9191 }), code: 'not_found', field: 'id' }],
+  'orders.copy': [{ name: 'unknown order', input: () => ({ id: 9191 }), code: 'not_found', field: 'id' }],
   'jobs.list': [{ name: 'order id not a number', input: () => ({ orderId: 'x' }), code: 'invalid_type', field: 'orderId' }],
   'jobs.add': [{ name: 'missing title', input: () => ({ orderId: ids.order }), code: 'required', field: 'title' }],
   'jobs.start': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],

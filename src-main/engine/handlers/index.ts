@@ -5,6 +5,7 @@ import { companyHandlers } from './company';
 import { customerHandlers } from './customers';
 import { documentHandlers } from './documents';
 import { orderHandlers } from './orders';
+import { orderStoryHandlers } from './orderStory';
 import { processingHandlers } from './processing';
 import { productHandlers } from './products';
 import { purchasingHandlers } from './purchasing';
@@ -22,6 +23,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...customerHandlers,
   ...orderHandlers,
   ...processingHandlers,
+  ...orderStoryHandlers,
   ...documentHandlers,
   ...supplierHandlers,
   ...purchasingHandlers,

@@ -78,6 +78,8 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
       return t('activity.converted', { number: num(after.orderNumber) ?? '' });
     case 'backorder_created':
       return t('activity.backorder', { number: num(after.from) ?? '' });
+    case 'copied_from':
+      return t('orderStory.copy.activity', { number: num(after.from) ?? '' });
     case 'return_loan':
       return [t('activity.loanReturned'), ...moves(before, after, statuses, lang, t)].join(' · ');
     case 'subscription': {

@@ -13,6 +13,8 @@ import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { outcomeNotice } from '../documents/outcome';
+import { InvoicePreviewDialog } from './InvoicePreviewDialog';
+import { BackordersSection, InvoiceStoryRow } from './OrderStory';
 
 export interface InvoicesPanelHandle {
   focus(): void;
@@ -24,10 +26,14 @@ export function InvoicesPanel(props: {
   /** A document went to the printer or the viewer: what to tell the clerk. */
   onNotice: (text: string) => void;
   handle: Ref<InvoicesPanelHandle>;
+  /** Open another order (a backorder, or the order a backorder came from). */
+  onOpenOrder: (id: number) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const list = useChannel('invoices.list', { orderId: props.orderId }, { staleTime: 0 });
+  const story = useChannel('orders.story', { id: props.orderId }, { staleTime: 0 });
+  const storyOf = new Map((story.data?.invoices ?? []).map((s) => [s.id, s]));
   const [crediting, setCrediting] = useState<number | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const [printError, setPrintError] = useState<BilingualText | null>(null);
@@ -79,7 +85,7 @@ export function InvoicesPanel(props: {
           <tbody>
             {rows.map((inv: InvoiceSummary, i) => {
               const isNote = inv.kind === 'credit_note';
-              return (
+              return [
                 <tr key={inv.id} data-testid={`invoice-row-${i}`} className={isNote ? 'credit-note' : ''}>
                   <td>
                     <span className="strong" data-testid={`invoice-row-${i}-number`}>
@@ -124,12 +130,14 @@ export function InvoicesPanel(props: {
                       </button>
                     )}
                   </td>
-                </tr>
-              );
+                </tr>,
+                <InvoiceStoryRow key={`${inv.id}-lines`} invoice={storyOf.get(inv.id)} index={i} columns={5} />,
+              ];
             })}
           </tbody>
         </table>
       )}
+      <BackordersSection story={story.data} onOpenOrder={props.onOpenOrder} />
       {crediting !== null ? (
         <CreditDialog
           invoiceId={crediting}
@@ -137,7 +145,7 @@ export function InvoicesPanel(props: {
           onCancel={() => setCrediting(null)}
           onDone={(note) => {
             setCrediting(null);
-            void invalidate('invoices.list', 'invoices.get', 'stock.get', 'orders.get', 'activity.list');
+            void invalidate('invoices.list', 'invoices.get', 'stock.get', 'orders.get', 'orders.story', 'activity.list');
             props.onCredited(note);
           }}
         />
@@ -163,9 +171,10 @@ function CreditForm(props: { invoice: Invoice; lang: 'nb' | 'en'; onCancel: () =
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<BilingualText | null>(null);
   const [lineErrors, setLineErrors] = useState<Record<number, BilingualText>>({});
+  const [confirming, setConfirming] = useState<{ invoiceLineId: number; quantity: number }[] | null>(null);
 
   const lines = invoice.data?.lines ?? [];
-  const submit = async () => {
+  const submit = () => {
     const errors: Record<number, BilingualText> = {};
     const items: { invoiceLineId: number; quantity: number }[] = [];
     for (const l of lines) {
@@ -181,23 +190,51 @@ function CreditForm(props: { invoice: Invoice; lang: 'nb' | 'en'; onCancel: () =
     if (Object.keys(errors).length) return;
     if (items.length === 0) return setGeneral(bilingual('invoices.creditNothing'));
     setGeneral(null);
+    // A credit note is final: the clerk first reads what it will be (issue 10, item 3).
+    setConfirming(items);
+  };
+
+  /** A refusal about a line goes to that line; any other above the lines. */
+  const showRefusal = (error: unknown, items: readonly { invoiceLineId: number }[]) => {
+    const r = refusalOf(error, (path) => path);
+    const field = Object.keys(r.fields)[0];
+    const m = field ? /^lines\.(\d+)\./.exec(field) : null;
+    const item = m ? items[Number(m[1])] : undefined;
+    if (item && field) setLineErrors({ [item.invoiceLineId]: r.fields[field]! });
+    else setGeneral(r.general ?? (field ? r.fields[field]! : null));
+  };
+
+  const credit = async (items: { invoiceLineId: number; quantity: number }[]) => {
     setBusy(true);
     try {
       const note = await invoke('invoices.credit', { invoiceId: props.invoice.id, lines: items, returnToStock: toStock });
       props.onDone(note);
     } catch (error) {
-      const r = refusalOf(error, (path) => path);
-      const field = Object.keys(r.fields)[0];
-      const m = field ? /^lines\.(\d+)\./.exec(field) : null;
-      const item = m ? items[Number(m[1])] : undefined;
-      if (item && field) setLineErrors({ [item.invoiceLineId]: r.fields[field]! });
-      else setGeneral(r.general ?? (field ? r.fields[field]! : null));
+      setConfirming(null);
+      showRefusal(error, items);
     } finally {
       setBusy(false);
     }
   };
 
   const inv = invoice.data;
+  if (confirming) {
+    return (
+      <InvoicePreviewDialog
+        title={t('orderStory.preview.creditTitle', { number: inv.number })}
+        confirmLabel={t('orderStory.preview.confirmCredit')}
+        testId="credit-confirm"
+        busy={busy}
+        request={{ kind: 'credit', invoiceId: inv.id, lines: confirming, returnToStock: toStock }}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => void credit(confirming)}
+        onRefused={(e) => {
+          setConfirming(null);
+          showRefusal(e, confirming);
+        }}
+      />
+    );
+  }
   return (
     <Dialog
       title={inv ? t('invoices.creditDialogTitle', { number: inv.number }) : t('app.loading')}
@@ -207,7 +244,7 @@ function CreditForm(props: { invoice: Invoice; lang: 'nb' | 'en'; onCancel: () =
       submitLabel={t('invoices.creditSubmit')}
       cancelLabel={t('common.cancel')}
       onCancel={props.onCancel}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p className="muted">{t('invoices.creditLead')}</p>
       <Banner error={general} testId="credit-error" />

@@ -5,7 +5,7 @@
 // order, orders.save with the version for an existing one; a cash order opens
 // the payment dialog first); Esc goes back to the list, asking first if
 // anything is unsaved.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../shared/channels/customers';
 import type { Order, OrderLine, OrderView, PaymentInput, Status } from '../../../shared/channels/orders';
@@ -29,6 +29,9 @@ import { PrintDialog } from '../documents/PrintDialog';
 import { ActivityPanel } from './ActivityPanel';
 import { DeliveryAddressField } from './DeliveryAddressField';
 import { InvoicesPanel, type InvoicesPanelHandle } from './InvoicesPanel';
+import { useAskFirst } from './InvoicePreviewDialog';
+import { useCopyOrder } from './copyOrder';
+import { useOnlyContact } from './onlyContact';
 import { JobsPanel } from './JobsPanel';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
@@ -98,6 +101,7 @@ const AFTER_PROCESSING = [
   'orders.list',
   'invoices.list',
   'invoices.get',
+  'orders.story',
   'activity.list',
   'jobs.list',
   'stock.get',
@@ -125,6 +129,7 @@ export function OrderEditor(props: OrderEditorProps) {
   const [actionError, setActionError] = useState<BilingualText | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('invoices');
   const flow = useConfirmedCall();
+  const askFirst = useAskFirst(flow.busy);
   const rootRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const grid = useRef<LinesGridHandle | null>(null);
@@ -189,6 +194,13 @@ export function OrderEditor(props: OrderEditorProps) {
     return lastAmounts.current;
   }, [draft, dirty, order, preview.data, preview.isPlaceholderData, previewPriced]);
   lastAmounts.current = amounts;
+
+  useOnlyContact({
+    customerId: draft?.header.customerId ?? null,
+    savedCustomerId: order?.customerId ?? null,
+    contactId: draft?.header.contactId ?? '',
+    setContact: useCallback((v: string) => setDraft((d) => (d ? { ...d, header: { ...d.header, contactId: v } } : d)), []),
+  });
 
   const savedLines = useMemo(() => new Map<number, OrderLine>((order?.lines ?? []).map((l) => [l.id, l])), [order]);
 
@@ -380,7 +392,10 @@ export function OrderEditor(props: OrderEditorProps) {
       // Nothing delivered yet (a loan, a confirmed order): moving to Invoiced delivers the rest, after asking.
       const target = statusOfKind(statuses.data, 'invoiced');
       if (!target) return setActionError(errorData('status_missing', null, { kind: 'Fakturert' }).message);
-      const moved = await process((c) => invoke('orders.setStatus', { id: before.id, version: before.version, statusId: target.id, confirm: c }));
+      // The clerk has read that the rest is delivered on the way (invoicing.preview) and confirmed it.
+      const moved = await process((c) =>
+        invoke('orders.setStatus', { id: before.id, version: before.version, statusId: target.id, confirm: { ...c, deliverRemaining: true } }),
+      );
       if (moved) await afterMove(before, moved, target);
       return;
     }
@@ -394,6 +409,21 @@ export function OrderEditor(props: OrderEditorProps) {
       backorder: result.backorder ? { id: result.backorder.id, number: result.backorder.number } : null,
     });
   };
+
+  /** Fakturer asks first, saying what the invoice will be (issue 10, item 3). */
+  const askInvoice = () => {
+    if (!order) return;
+    askFirst.ask({
+      title: t('orderStory.preview.invoiceTitle', { number: order.number }),
+      confirmLabel: t('orderStory.preview.confirmInvoice'),
+      testId: 'invoice-confirm',
+      request: { kind: 'order', id: order.id, version: order.version },
+      onConfirm: () => void invoice(),
+      onRefused: (e) => setActionError(refusalOf(e, () => null).general),
+    });
+  };
+
+  const copy = useCopyOrder((id, notice) => props.onOpenOrder(id, notice), setActionError);
 
   const convert = async (orderType: 1 | 2 | 3 | 7, payment?: PaymentInput) => {
     if (!order) return;
@@ -500,6 +530,8 @@ export function OrderEditor(props: OrderEditorProps) {
         remove: fromEngine(order.actions.delete, dirty),
         // A document shows the order as saved: unsaved changes would not be on it.
         print: dirty ? { ok: false as const, reason: bilingual('process.saveFirst') } : { ok: true as const },
+        // A copy is of the order as saved.
+        copy: dirty ? { ok: false as const, reason: bilingual('process.saveFirst') } : { ok: true as const },
       }
     : null;
 
@@ -521,7 +553,8 @@ export function OrderEditor(props: OrderEditorProps) {
               setDialogRefusal(NO_DIALOG_REFUSAL);
               setDialog({ kind: 'deliver' });
             }),
-          'alt+r': () => runAction(availability.invoice, () => void invoice()),
+          'alt+r': () => runAction(availability.invoice, askInvoice),
+          'alt+c': () => runAction(availability.copy, () => copy.run(order.id, order.number)),
           'alt+o': () =>
             runAction(availability.convert, () => {
               setDialogRefusal(NO_DIALOG_REFUSAL);
@@ -649,7 +682,7 @@ export function OrderEditor(props: OrderEditorProps) {
             },
             'action-deliver',
           )}
-          {actionButton('invoice', t('process.invoice'), 'Alt+R', availability.invoice, () => void invoice(), 'action-invoice')}
+          {actionButton('invoice', t('process.invoice'), 'Alt+R', availability.invoice, askInvoice, 'action-invoice')}
           {order.orderType === 5
             ? actionButton(
                 'convert',
@@ -694,6 +727,7 @@ export function OrderEditor(props: OrderEditorProps) {
             'action-subscription',
           )}
           {actionButton('print', t('documents.printAction'), 'Alt+P', availability.print, () => setPrinting(true), 'action-print')}
+          {actionButton('copy', t('orderStory.copy.action'), 'Alt+C', availability.copy, () => copy.run(order.id, order.number), 'action-copy')}
           <span className="toolbar-spacer" />
           {actionButton('delete', t('process.delete'), 'Alt+Delete', availability.remove, () => setConfirm({ kind: 'delete' }), 'action-delete')}
         </div>
@@ -869,6 +903,7 @@ export function OrderEditor(props: OrderEditorProps) {
                   orderId={order.id}
                   handle={invoicesPanel}
                   onNotice={setNotice}
+                  onOpenOrder={(id) => props.onOpenOrder(id)}
                   onCredited={(note) => {
                     setNotice(t('invoices.credited', { number: note.number }));
                     void loaded.refetch().then((r) => {
@@ -950,6 +985,8 @@ export function OrderEditor(props: OrderEditorProps) {
           }
         />
       ) : null}
+      {askFirst.dialog}
+      {copy.dialog}
       {dialog?.kind === 'cashReceipt' ? <CashReceiptDialog invoice={dialog.invoice} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'invoiced' ? (
         <InvoicedDialog

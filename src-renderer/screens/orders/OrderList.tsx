@@ -42,7 +42,7 @@ import { orderListSource } from './orderListSource';
 
 export interface OrderListProps {
   readonly active: boolean;
-  readonly onOpen: (id: number) => void;
+  readonly onOpen: (id: number, notice?: string) => void;
   readonly onNew: () => void;
   /** Bumped when an order was saved elsewhere: the list and its counts reload. */
   readonly refreshSignal: number;
@@ -329,6 +329,7 @@ export function OrderList(props: OrderListProps) {
         selected={selected}
         statuses={visibleTabs}
         onClear={() => apiRef.current?.deselectAll()}
+        onCopied={(id, notice) => props.onOpen(id, notice)}
         onDone={() => {
           apiRef.current?.deselectAll();
           apiRef.current?.refreshInfiniteCache();

@@ -15,6 +15,8 @@ import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { CONFIRMABLE, type ConfirmFlags } from '../../components/useConfirmedCall';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
+import { useCopyOrder } from './copyOrder';
+import { InvoicePreviewDialog } from './InvoicePreviewDialog';
 import { statusLabel } from './labels';
 
 interface MoveResult {
@@ -37,6 +39,8 @@ export function SelectionActions(props: {
   statuses: readonly Status[];
   onDone: () => void;
   onClear: () => void;
+  /** A copy was made of the selected order: open it. */
+  onCopied: (id: number, notice: string) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -66,7 +70,7 @@ export function SelectionActions(props: {
     try {
       const invoice = await invoke('orders.collectiveInvoice', { customerId: first.customerId, orderIds: props.selected.map((r) => r.id) });
       setOpen({ kind: 'collectiveDone', invoice });
-      void invalidate('invoices.list', 'orders.get', 'activity.list', 'stock.get');
+      void invalidate('invoices.list', 'orders.get', 'orders.story', 'activity.list', 'stock.get');
       props.onDone();
     } catch (e) {
       setOpen(null);
@@ -99,8 +103,18 @@ export function SelectionActions(props: {
     props.onDone();
   };
 
+  const copy = useCopyOrder(props.onCopied, setError);
+  const startCopy = () => {
+    const only = props.selected.length === 1 ? props.selected[0] : undefined;
+    if (!only) return setError(bilingual('orderStory.copy.pickOne'));
+    copy.run(only.id, only.number);
+  };
+
   useHotkeys(props.active && open === null, {
     'alt+s': () => startCollective(),
+    'alt+c': () => {
+      if (n > 0) startCopy();
+    },
     'alt+m': () => {
       if (n > 0) setOpen({ kind: 'move' });
     },
@@ -120,32 +134,32 @@ export function SelectionActions(props: {
           <button type="button" className="small" data-testid="selection-move" disabled={busy} onClick={() => setOpen({ kind: 'move' })}>
             {t('orders.selection.move')} <Shortcut keys="Alt+M" />
           </button>
+          <button type="button" className="small" data-testid="selection-copy" disabled={busy || copy.busy || n !== 1} onClick={startCopy}>
+            {t('orderStory.copy.action')} <Shortcut keys="Alt+C" />
+          </button>
           <button type="button" className="small link" data-testid="selection-clear" onClick={props.onClear}>
             {t('orders.selection.clear')}
           </button>
         </div>
       ) : null}
       <Banner error={error} title={t('process.refused')} testId="selection-error" />
-      {open?.kind === 'collective' ? (
-        <Dialog
-          title={t('orders.selection.collectiveTitle')}
+      {open?.kind === 'collective' && props.selected[0] ? (
+        <InvoicePreviewDialog
+          title={t('orderStory.preview.collectiveTitle', { customer: props.selected[0].customerName })}
+          confirmLabel={t('orderStory.preview.confirmCollective')}
           testId="collective-dialog"
+          note={t('orders.selection.collectiveHint')}
           busy={busy}
-          submitLabel={t('orders.selection.collectiveSubmit')}
-          cancelLabel={t('common.cancel')}
+          request={{ kind: 'collective', customerId: props.selected[0].customerId, orderIds: props.selected.map((r) => r.id) }}
           onCancel={() => setOpen(null)}
-          onSubmit={() => void collective()}
-        >
-          <p>
-            {t('orders.selection.collectiveText', {
-              count: n,
-              customer: props.selected[0]?.customerName ?? '',
-              numbers: props.selected.map((r) => r.number).join(', '),
-            })}
-          </p>
-          <p className="muted small">{t('orders.selection.collectiveHint')}</p>
-        </Dialog>
+          onConfirm={() => void collective()}
+          onRefused={(e) => {
+            setOpen(null);
+            setError(refusalOf(e, () => null).general);
+          }}
+        />
       ) : null}
+      {copy.dialog}
       {open?.kind === 'collectiveDone' ? (
         <Dialog title={t('process.invoiced.title', { number: open.invoice.number })} testId="collective-done" cancelLabel={t('app.close')} onCancel={() => setOpen(null)}>
           <p data-testid="collective-done-text">
