@@ -913,4 +913,7 @@ export const en: Same<typeof nb> = {
     yes: 'Yes',
     no: 'No',
   },
+  layout: {
+    closeBanner: 'Close',
+  },
 };

@@ -910,4 +910,7 @@ export const nb = {
     yes: 'Ja',
     no: 'Nei',
   },
+  layout: {
+    closeBanner: 'Lukk',
+  },
 };
