@@ -46,6 +46,23 @@ export async function findClipped(page: Page, opts: { root?: string; ignore?: re
       }
       return true;
     };
+    /**
+     * Cut by the edge of a panel that scrolls sideways (a button half out of a side
+     * panel). A grid's columns scrolling sideways are the grid's own way of showing
+     * more columns than fit, with its scrollbar, and do not count.
+     */
+    const cutByPanel = (el: HTMLElement): boolean => {
+      // The grids, AG Grid's and the hand-built lines tables (.lines), scroll sideways by design.
+      if (el.closest('.ag-root-wrapper, .lines')) return false;
+      const r = el.getBoundingClientRect();
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible') {
+          const pr = p.getBoundingClientRect();
+          if (r.left < pr.left - 1 || r.right > pr.right + 1) return true;
+        }
+      }
+      return false;
+    };
     const skip = (el: Element) => ignore.some((sel) => el.closest(sel));
     const hasOwnText = (el: Element) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
 
@@ -70,6 +87,7 @@ export async function findClipped(page: Page, opts: { root?: string; ignore?: re
       if (el instanceof HTMLTextAreaElement || !hasOwnText(el)) continue;
       const text = (el.textContent ?? '').trim();
       if (el.scrollWidth - el.clientWidth > 1) out.push({ where: where(el), text, needs: el.scrollWidth, has: el.clientWidth });
+      else if (cutByPanel(el)) out.push({ where: `${where(el)} (cut by its panel's edge)`, text, needs: el.scrollWidth, has: 0 });
     }
     return out;
   }, { root: opts.root ?? 'body', ignore: [...(opts.ignore ?? [])] });

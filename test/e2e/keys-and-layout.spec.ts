@@ -45,6 +45,14 @@ for (const width of [1280, 1440]) {
     await expect(page.getByTestId('order-number')).toBeVisible();
     await check('order');
     await page.keyboard.press('Escape');
+    // An invoiced order: its invoices on the side, with the Krediter button.
+    const invoiced = (await app.engine.ok('statuses.list', {})).find((s) => s.kind === 'invoiced');
+    const row = (await app.engine.ok('orders.list', { startRow: 0, endRow: 1, statusId: invoiced?.id ?? null })).rows[0];
+    if (!row) throw new Error('the demo company has no invoiced order');
+    await openOrder(page, row.number);
+    await expect(page.getByTestId('order-side')).toBeVisible();
+    await check('order-invoiced');
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Alt+2');
     await expect(page.locator('[data-testid=customer-list] .ag-row').first()).toBeVisible();
     await check('customers');
