@@ -200,17 +200,28 @@ export function Banner(props: { error: BilingualText | null | undefined; title?:
   const { t } = useTranslation();
   if (!props.error) return null;
   const testId = props.testId ?? 'form-error';
+  const message = (
+    <>
+      {props.title ? <strong>{props.title}: </strong> : null}
+      {props.error[lang]}
+    </>
+  );
+  if (!props.onClose) {
+    return (
+      <div className="banner error" role="alert" data-testid={testId}>
+        {message}
+      </div>
+    );
+  }
+  // The close button beside the message, not in it: the alert reads (and a test sees) the message alone.
   return (
-    <div className={`banner error ${props.onClose ? 'closable' : ''}`} role="alert" data-testid={testId}>
-      <span>
-        {props.title ? <strong>{props.title}: </strong> : null}
-        {props.error[lang]}
-      </span>
-      {props.onClose ? (
-        <button type="button" className="link small banner-close" tabIndex={-1} data-testid={`${testId}-close`} onClick={props.onClose}>
-          {t('layout.closeBanner')} <Shortcut keys="Esc" />
-        </button>
-      ) : null}
+    <div className="banner error closable">
+      <div role="alert" data-testid={testId}>
+        {message}
+      </div>
+      <button type="button" className="link small banner-close" tabIndex={-1} data-testid={`${testId}-close`} onClick={props.onClose}>
+        {t('layout.closeBanner')} <Shortcut keys="Esc" />
+      </button>
     </div>
   );
 }
