@@ -182,6 +182,8 @@ export interface Status {
   readonly labelEn: string;
   readonly sortOrder: number;
   readonly hidden: boolean;
+  /** A step of the company's flow (its preset's kinds, not hidden): what the order's status bar shows. */
+  readonly inFlow: boolean;
 }
 
 // ---- Inputs -------------------------------------------------------------------

@@ -13,7 +13,7 @@ import { ProductsScreen } from '../screens/products/ProductsScreen';
 import { PurchasingScreen } from '../screens/purchasing/PurchasingScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SuppliersScreen } from '../screens/suppliers/SuppliersScreen';
-import { useHotkeys } from './hotkeys';
+import { leaveThen, useHotkeys } from './hotkeys';
 import { LanguageSwitch } from './LanguageSwitch';
 
 // Alt+N is the screen's place in this list: new screens go at the end, so the keys clerks know stay as they are.
@@ -27,19 +27,19 @@ export function Frame(props: { bootstrap: Bootstrap }) {
   const [screen, setScreen] = useState<ScreenId>('orders');
   const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(() => new Set<ScreenId>(['orders']));
 
-  const go = (id: ScreenId) => {
+  const show = (id: ScreenId) => {
     setScreen(id);
     setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
   };
+  // Another screen: the one being left asks first if it has unsaved work (an order, a form).
+  const go = (id: ScreenId) => (id === screen ? undefined : leaveThen(() => show(id)));
 
-  useHotkeys(true, {
-    'alt+1': () => go('orders'),
-    'alt+2': () => go('customers'),
-    'alt+3': () => go('products'),
-    'alt+4': () => go('settings'),
-    'alt+5': () => go('purchasing'),
-    'alt+6': () => go('suppliers'),
-  });
+  useHotkeys(
+    true,
+    Object.fromEntries(SCREENS.map((id, i) => [`alt+${i + 1}`, () => go(id)])),
+    // From inside any input or grid too.
+    { everywhere: true },
+  );
 
   const render = (id: ScreenId) => {
     const active = screen === id;

@@ -1,8 +1,11 @@
 // Form controls with their label and, under them, the refusal that names them.
 // Each control carries data-field (for focusing it after a refusal) and a
 // data-testid made of the form's prefix and the field name.
-import { createContext, useContext, useId, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLanguage, type BilingualText } from '../i18n';
+import { Shortcut } from './Shortcut';
+import type { FieldCheck } from './fieldChecks';
 import type { FieldErrors } from './refusal';
 
 interface FormScope {
@@ -15,10 +18,11 @@ export function FormScopeProvider(props: { prefix: string; errors: FieldErrors; 
   return <FormContext.Provider value={{ prefix: props.prefix, errors: props.errors }}>{props.children}</FormContext.Provider>;
 }
 
-export function useFieldScope(name: string) {
+/** `local`: the field's own check as it was left; a refusal of the save or the engine goes first. */
+export function useFieldScope(name: string, local?: BilingualText | null) {
   const scope = useContext(FormContext);
   const id = useId();
-  const error = scope.errors[name];
+  const error = scope.errors[name] ?? local ?? undefined;
   return {
     id,
     error,
@@ -76,9 +80,12 @@ export function TextField(
     readOnly?: boolean;
     /** Typed but not shown (a PIN). */
     secret?: boolean;
+    /** What the field accepts (components/fieldChecks.ts): refused as the clerk leaves it, the message under it. */
+    check?: FieldCheck;
   },
 ) {
-  const f = useFieldScope(props.name);
+  const [refused, setRefused] = useState<BilingualText | null>(null);
+  const f = useFieldScope(props.name, refused);
   return (
     <Wrapper {...props} id={f.id} testId={f.testId} error={f.error}>
       <input
@@ -93,7 +100,14 @@ export function TextField(
         readOnly={props.readOnly}
         autoComplete="off"
         spellCheck={false}
-        onChange={(e) => props.onChange(e.target.value)}
+        onChange={(e) => {
+          props.onChange(e.target.value);
+          // Fixed while typing: the message goes at once; a new one waits until the clerk leaves.
+          if (refused && props.check && !props.check(e.target.value)) setRefused(null);
+        }}
+        onBlur={(e) => {
+          if (props.check) setRefused(props.check(e.target.value));
+        }}
         onKeyDown={props.onKeyDown}
       />
     </Wrapper>
@@ -180,13 +194,34 @@ export function RadioField(
   );
 }
 
-export function Banner(props: { error: BilingualText | null | undefined; title?: string; testId?: string }) {
+/** An error above the form. With `onClose` it can be closed (its screen maps Esc to that, before Esc backs out). */
+export function Banner(props: { error: BilingualText | null | undefined; title?: string; testId?: string; onClose?: () => void }) {
   const lang = useLanguage();
+  const { t } = useTranslation();
   if (!props.error) return null;
-  return (
-    <div className="banner error" role="alert" data-testid={props.testId ?? 'form-error'}>
+  const testId = props.testId ?? 'form-error';
+  const message = (
+    <>
       {props.title ? <strong>{props.title}: </strong> : null}
       {props.error[lang]}
+    </>
+  );
+  if (!props.onClose) {
+    return (
+      <div className="banner error" role="alert" data-testid={testId}>
+        {message}
+      </div>
+    );
+  }
+  // The close button beside the message, not in it: the alert reads (and a test sees) the message alone.
+  return (
+    <div className="banner error closable">
+      <div role="alert" data-testid={testId}>
+        {message}
+      </div>
+      <button type="button" className="link small banner-close" tabIndex={-1} data-testid={`${testId}-close`} onClick={props.onClose}>
+        {t('layout.closeBanner')} <Shortcut keys="Esc" />
+      </button>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { refusalOf } from '../components/refusal';
 import { useDebounced } from '../components/useDebounced';
 import { useLanguage, type BilingualText } from '../i18n';
 import { gridLocaleText, gridTheme } from './agGrid';
+import { growTextColumns } from './columnWidths';
 
 export interface PagedListHandle {
   focusSearch(): void;
@@ -129,6 +130,7 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
           onGridReady={(e) => {
             api.current = e.api;
           }}
+          onModelUpdated={(e) => growTextColumns(e.api)}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<T>) => e.data && props.onOpen(e.data)}
           onCellKeyDown={(e: CellKeyDownEvent<T>) => {
             if (e.event instanceof window.KeyboardEvent && e.event.key === 'Enter' && e.data) props.onOpen(e.data);

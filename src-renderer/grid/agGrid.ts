@@ -2,6 +2,7 @@
 // grid's own texts in nb/en, a date input that speaks dd.mm.åååå whatever the
 // system locale, and the filter settings the engine's list channels accept.
 import {
+  CellApiModule,
   CellStyleModule,
   ColumnApiModule,
   DateFilterModule,
@@ -34,6 +35,7 @@ ModuleRegistry.registerModules([
   NumberFilterModule,
   DateFilterModule,
   LocaleModule,
+  CellApiModule,
   CellStyleModule,
   RowStyleModule,
   RowSelectionModule,

@@ -236,6 +236,9 @@ test('refusals in Norwegian: an invoiced order cannot move back or be deleted, a
   expect((await app.engine.ok('orders.get', { id: invoiced.id })).statusKind).toBe('invoiced');
 
   // From the list: moving both orders to Pakk moves the open one and reports the refusal for the invoiced one.
+  // (Esc closes the banner first, the second Esc backs out to the list.)
+  await page.keyboard.press('Escape');
+  await expect(banner).toHaveCount(0);
   await page.keyboard.press('Escape');
   const reloaded = page.waitForResponse((r) => r.url().includes('/api/call/orders.list'));
   await page.getByTestId('order-search').fill('');

@@ -16,6 +16,11 @@ const FLOWS: Readonly<Record<StatusPreset, readonly (StatusKind | [StatusKind, s
   simple: [['confirmed', 'Under arbeid', 'In progress'], 'ready_to_invoice', 'reminded', 'paid'],
 };
 
+/** The kinds of the preset's flow: the status bar's steps (other kinds are reached by actions). */
+export function flowKinds(preset: StatusPreset): readonly StatusKind[] {
+  return FLOWS[preset].map((entry) => (typeof entry === 'string' ? entry : entry[0]));
+}
+
 export function statusSeeds(preset: StatusPreset): StatusSeed[] {
   const visible: StatusSeed[] = FLOWS[preset].map((entry) => {
     const [kind, nb, en] = typeof entry === 'string' ? [entry, undefined, undefined] : entry;

@@ -15,6 +15,7 @@ import type { Db } from '../db/connection';
 import { assertEnterableStatus, assertLineEditable, assertManualOrderType, assertTypeFitsStatus } from '../domain/orderRules';
 import { computeTotals, lineAmountOre } from '../domain/pricing';
 import { norwegianSortKey } from '../domain/sortKey';
+import { flowKinds } from '../domain/statusFlows';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
 import { getCustomerRow, getDeliveryAddressOf } from '../repos/customers';
@@ -399,7 +400,11 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     ...computeTotals(input.lines, { vatRegistered: vatRegistered(db) }),
     lineAmountsOre: input.lines.map(lineAmountOre),
   })),
-  'statuses.list': reader((_input, { db }) => listStatuses(db, 'sales')),
+  'statuses.list': reader((_input, { db }) => {
+    // Before the company is set up there is no flow yet: the default preset's.
+    const flow = new Set(flowKinds(getCompany(db)?.statusPreset ?? 'standard'));
+    return listStatuses(db, 'sales').map((s) => ({ ...s, inFlow: !s.hidden && flow.has(s.kind) }));
+  }),
 };
 
 /** A line leaving the order, or changing product, gives back what it held. */

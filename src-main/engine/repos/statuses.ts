@@ -13,7 +13,10 @@ interface StatusRow {
   transaction_type: TransactionType;
 }
 
-const toStatus = (r: StatusRow): Status => ({
+/** A status as stored; whether it is a step of the flow depends on the company's preset (domain/statusFlows.ts). */
+export type StoredStatus = Omit<Status, 'inFlow'>;
+
+const toStatus = (r: StatusRow): StoredStatus => ({
   id: r.id,
   kind: r.kind,
   labelNb: r.label_nb,
@@ -22,13 +25,13 @@ const toStatus = (r: StatusRow): Status => ({
   hidden: r.hidden === 1,
 });
 
-export function listStatuses(db: Db, transactionType: TransactionType): Status[] {
+export function listStatuses(db: Db, transactionType: TransactionType): StoredStatus[] {
   return (
     stmt(db, 'SELECT * FROM status WHERE transaction_type = ? ORDER BY sort_order, id').all(transactionType) as StatusRow[]
   ).map(toStatus);
 }
 
-export function getStatus(db: Db, id: number): (Status & { transactionType: TransactionType }) | null {
+export function getStatus(db: Db, id: number): (StoredStatus & { transactionType: TransactionType }) | null {
   const r = stmt(db, 'SELECT * FROM status WHERE id = ?').get(id) as StatusRow | undefined;
   return r ? { ...toStatus(r), transactionType: r.transaction_type } : null;
 }

@@ -28,6 +28,7 @@ import {
   type DeliveryAddressDraft,
   type PartyValues,
 } from './partyForm';
+import { checks } from '../../components/fieldChecks';
 
 interface Values extends PartyValues {
   creditLimit: string;
@@ -123,13 +124,13 @@ export function CustomerForm(props: CustomerFormProps) {
           ]}
         />
         {business ? (
-          <TextField name="orgNumber" label={t('customers.orgNumber')} value={v.orgNumber} span={2} inputMode="numeric" onChange={(x) => set('orgNumber', x)} />
+          <TextField name="orgNumber" check={checks.orgNumber} label={t('customers.orgNumber')} value={v.orgNumber} span={2} inputMode="numeric" onChange={(x) => set('orgNumber', x)} />
         ) : (
           <div className="field span-2" />
         )}
         <PartyAddressFields v={v} set={set} />
         <TextField
-          name="creditLimit"
+          name="creditLimit" check={checks.amount}
           label={t('customers.creditLimit')}
           value={v.creditLimit}
           span={2}
@@ -139,7 +140,7 @@ export function CustomerForm(props: CustomerFormProps) {
           onChange={(x) => set('creditLimit', x)}
         />
         <TextField
-          name="paymentTermsDays"
+          name="paymentTermsDays" check={checks.whole}
           label={t('customers.paymentTermsDays')}
           value={v.paymentTermsDays}
           span={2}

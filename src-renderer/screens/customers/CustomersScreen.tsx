@@ -9,12 +9,13 @@ import { formatAmount } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { CustomerForm } from './CustomerForm';
+import { fitWidth, WIDEST_AMOUNT, widestWhole } from '../../grid/columnWidths';
 
 export function CustomersScreen(props: { active: boolean }) {
   const { t } = useTranslation();
   const columnDefs = useMemo<ColDef<CustomerListRow>[]>(
     () => [
-      { field: 'number', headerName: t('customers.col.number'), width: 88, type: 'rightAligned', cellClass: 'num' },
+      { field: 'number', headerName: t('customers.col.number'), width: fitWidth([widestWhole(6)], t('customers.col.number')), type: 'rightAligned', cellClass: 'num' },
       { field: 'name', headerName: t('customers.col.name'), flex: 2, minWidth: 160 },
       {
         field: 'kind',
@@ -34,7 +35,7 @@ export function CustomersScreen(props: { active: boolean }) {
       {
         field: 'creditLimitOre',
         headerName: t('customers.col.creditLimit'),
-        width: 110,
+        width: fitWidth([WIDEST_AMOUNT], t('customers.col.creditLimit')),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<CustomerListRow, number | null>) => (p.value == null ? '' : formatAmount(p.value)),

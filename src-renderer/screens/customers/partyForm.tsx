@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, DeliveryAddress } from '../../../shared/channels/customers';
 import { formatOrgNumber } from '../../../shared/checks';
 import type { PartyKind } from '../../../shared/enums';
+import { checks } from '../../components/fieldChecks';
 import { FieldMessage, TextField } from '../../components/fields';
 import { focusField, type FieldErrors } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
@@ -159,7 +160,7 @@ export function PartyAddressFields<V extends PartyValues>(props: { v: V; set: <K
     <>
       <TextField name="name" label={t('customers.name')} value={v.name} span={4} maxLength={200} onChange={(x) => set('name', x)} />
       <TextField name="addressLine1" label={t('customers.addressLine1')} value={v.addressLine1} span={2} onChange={(x) => set('addressLine1', x)} />
-      <TextField name="postalCode" label={t('customers.postalCode')} value={v.postalCode} maxLength={10} onChange={(x) => set('postalCode', x)} />
+      <TextField name="postalCode" check={checks.postalCode(v.country)} label={t('customers.postalCode')} value={v.postalCode} maxLength={10} onChange={(x) => set('postalCode', x)} />
       <TextField name="city" label={t('customers.city')} value={v.city} onChange={(x) => set('city', x)} />
       <TextField name="phone" label={t('customers.phone')} value={v.phone} span={2} inputMode="tel" onChange={(x) => set('phone', x)} />
       <TextField name="email" label={t('customers.email')} value={v.email} span={2} inputMode="email" onChange={(x) => set('email', x)} />

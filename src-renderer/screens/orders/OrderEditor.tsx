@@ -14,7 +14,7 @@ import type { Language, OrderTypeId } from '../../../shared/enums';
 import { errorData } from '../../../shared/errors';
 import { ApiError, invoke } from '../../api/client';
 import { fetchChannel, invalidate, useBootstrap, useChannel, useStatuses } from '../../api/queries';
-import { focusNextIn, useHotkeys } from '../../app/hotkeys';
+import { focusNextIn, useHotkeys, useLeaveGuard } from '../../app/hotkeys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Banner, FormScopeProvider, Notice, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { PartyContactField, PartyLookupField } from '../../components/PartyLookupField';
@@ -61,6 +61,7 @@ import { fromEngine, type Availability } from '../../components/availability';
 import { isInvoicedKind, statusOfKind } from './processingRules';
 import { StatusBar, type StatusBarHandle } from './StatusBar';
 import { TotalsPanel } from './TotalsPanel';
+import { checks } from '../../components/fieldChecks';
 
 export interface OrderEditorProps {
   readonly active: boolean;
@@ -76,7 +77,8 @@ export interface OrderEditorProps {
 const searchCustomers = (query: string) => fetchChannel('customers.lookup', { query, limit: 8 });
 
 type Question =
-  | { kind: 'leave' }
+  /** `then`: where the clerk was going (a screen key) once the changes are discarded. */
+  | { kind: 'leave'; then?: () => void }
   | { kind: 'remove'; uid: string }
   | { kind: 'delete' }
   | { kind: 'engine'; message: BilingualText; flag: keyof ConfirmFlags; confirm: Partial<ConfirmFlags>; payment?: PaymentInput };
@@ -324,6 +326,14 @@ export function OrderEditor(props: OrderEditorProps) {
     if (dirty) setConfirm({ kind: 'leave' });
     else props.onClose();
   };
+  // A screen key (Alt+1..6) with unsaved changes asks the same question, then goes.
+  useLeaveGuard(props.active && dirty, (then) => setConfirm({ kind: 'leave', then }));
+  // Esc closes an error banner first; the next Esc backs out.
+  const bannerOpen = actionError !== null || refusal.general !== null;
+  const closeBanners = () => {
+    setActionError(null);
+    setRefusal((r) => ({ ...r, general: null }));
+  };
 
   // ---- Processing ---------------------------------------------------------------
 
@@ -542,7 +552,7 @@ export function OrderEditor(props: OrderEditorProps) {
 
   useHotkeys(props.active && draft !== null, {
     'ctrl+s': requestSave,
-    escape: back,
+    escape: bannerOpen ? closeBanners : back,
     'alt+l': () => grid.current?.focusEntry(),
     ...(order && availability
       ? {
@@ -732,8 +742,8 @@ export function OrderEditor(props: OrderEditorProps) {
           {actionButton('delete', t('process.delete'), 'Alt+Delete', availability.remove, () => setConfirm({ kind: 'delete' }), 'action-delete')}
         </div>
       ) : null}
-      <Banner error={refusal.general} title={t('common.couldNotSave')} testId="order-error" />
-      <Banner error={actionError} title={t('process.refused')} testId="order-action-error" />
+      <Banner error={refusal.general} title={t('common.couldNotSave')} testId="order-error" onClose={closeBanners} />
+      <Banner error={actionError} title={t('process.refused')} testId="order-action-error" onClose={closeBanners} />
       <div className={`order-layout ${order ? 'with-side' : ''}`}>
         <div className="order-body">
           <fieldset className="plain" disabled={locked} data-testid="order-form">
@@ -783,14 +793,14 @@ export function OrderEditor(props: OrderEditorProps) {
                   options={statusOptions(statuses.data, h.statusId, lang)}
                 />
                 <TextField
-                  name="orderDate"
+                  name="orderDate" check={checks.date}
                   label={t('order.orderDate')}
                   value={h.orderDate}
                   placeholder={t('common.datePlaceholder')}
                   onChange={(v) => setHeader({ orderDate: v })}
                 />
                 <TextField
-                  name="deliveryDate"
+                  name="deliveryDate" check={checks.date}
                   label={t('order.deliveryDate')}
                   value={h.deliveryDate}
                   placeholder={t('common.datePlaceholder')}
@@ -804,7 +814,7 @@ export function OrderEditor(props: OrderEditorProps) {
                   onChange={(v) => setHeader({ ourReference: v })}
                 />
                 <TextField
-                  name="paymentTermsDays"
+                  name="paymentTermsDays" check={checks.whole}
                   label={t('order.paymentTermsDays')}
                   value={h.paymentTermsDays}
                   inputMode="numeric"
@@ -1007,8 +1017,10 @@ export function OrderEditor(props: OrderEditorProps) {
           cancelLabel={t('common.keepEditing')}
           danger
           onConfirm={() => {
+            const then = confirm.then;
             setConfirm(null);
             props.onClose();
+            then?.();
           }}
           onCancel={() => setConfirm(null)}
         />

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderListRow, Status } from '../../../shared/channels/orders';
 import { formatAmount, formatDate } from '../../../shared/format';
+import { ORDER_TYPES } from '../../../shared/enums';
 import { useChannel, useStatuses, invalidate } from '../../api/queries';
 import { useHotkeys } from '../../app/hotkeys';
 import { Banner } from '../../components/fields';
@@ -39,6 +40,7 @@ import { statusBarStatuses, withStatusByKind } from './processingRules';
 import { BatchPrintDialog, type BatchScope } from '../documents/BatchPrintDialog';
 import { SelectionActions } from './SelectionActions';
 import { orderListSource } from './orderListSource';
+import { fitWidth, growTextColumns, WIDEST_AMOUNT, WIDEST_DATE, widestWhole } from '../../grid/columnWidths';
 
 export interface OrderListProps {
   readonly active: boolean;
@@ -108,7 +110,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'number',
         field: 'number',
         headerName: t('orders.col.number'),
-        width: 96,
+        width: fitWidth([widestWhole(7)], t('orders.col.number'), 'sortAndFilter'),
         type: 'rightAligned',
         cellClass: 'num',
         filter: 'agNumberColumnFilter',
@@ -118,7 +120,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'orderDate',
         field: 'orderDate',
         headerName: t('orders.col.orderDate'),
-        width: 104,
+        width: fitWidth([WIDEST_DATE], t('orders.col.orderDate'), 'sortAndFilter'),
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<OrderListRow, string>) => formatDate(p.value),
         filter: 'agDateColumnFilter',
@@ -138,7 +140,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'customerNumber',
         field: 'customerNumber',
         headerName: t('orders.col.customerNumber'),
-        width: 96,
+        width: fitWidth([widestWhole(6)], t('orders.col.customerNumber'), 'sortAndFilter'),
         type: 'rightAligned',
         cellClass: 'num',
         filter: 'agNumberColumnFilter',
@@ -148,7 +150,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'orderType',
         field: 'orderType',
         headerName: t('orders.col.orderType'),
-        width: 150,
+        width: fitWidth(ORDER_TYPES.map((o) => orderTypeLabel(o.id, lang)), t('orders.col.orderType'), 'sortAndFilter'),
         valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : orderTypeLabel(p.value, lang)),
         filter: 'agNumberColumnFilter',
         filterParams: { ...wholeNumberFilterParams, filterOptions: ['equals'] },
@@ -157,7 +159,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'statusId',
         field: 'statusId',
         headerName: t('orders.col.status'),
-        width: 160,
+        width: fitWidth((statuses.data ?? []).map((s) => statusLabel(s, lang)), t('orders.col.status'), 'sort'),
         valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : statusLabel(byId.current.get(p.value), lang)),
         filter: false,
       },
@@ -174,7 +176,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'deliveryDate',
         field: 'deliveryDate',
         headerName: t('orders.col.deliveryDate'),
-        width: 110,
+        width: fitWidth([WIDEST_DATE], t('orders.col.deliveryDate'), 'sortAndFilter'),
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<OrderListRow, string | null>) => formatDate(p.value),
         filter: 'agDateColumnFilter',
@@ -185,7 +187,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'totalNetOre',
         field: 'totalNetOre',
         headerName: t('orders.col.totalNet'),
-        width: 118,
+        width: fitWidth([WIDEST_AMOUNT], t('orders.col.totalNet'), 'sortAndFilter'),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
@@ -196,7 +198,7 @@ export function OrderList(props: OrderListProps) {
         colId: 'totalGrossOre',
         field: 'totalGrossOre',
         headerName: t('orders.col.totalGross'),
-        width: 128,
+        width: fitWidth([WIDEST_AMOUNT], t('orders.col.totalGross'), 'sortAndFilter'),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
@@ -204,7 +206,7 @@ export function OrderList(props: OrderListProps) {
         filterParams: amountFilterParams,
       },
     ],
-    [t, lang],
+    [t, lang, statuses.data],
   );
 
   const defaultColDef = useMemo<ColDef<OrderListRow>>(
@@ -356,6 +358,7 @@ export function OrderList(props: OrderListProps) {
           onGridReady={(e: GridReadyEvent<OrderListRow>) => {
             apiRef.current = e.api;
           }}
+          onModelUpdated={(e) => growTextColumns(e.api, 'sortAndFilter')}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<OrderListRow>) => open(e.data, e.rowIndex)}
           selectionColumnDef={SELECTION_COLUMN}
           onSelectionChanged={(e: SelectionChangedEvent<OrderListRow>) => setSelected(e.api.getSelectedRows())}

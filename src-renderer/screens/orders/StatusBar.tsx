@@ -1,12 +1,12 @@
-// The order's status bar (SPEC 1.2): the company's statuses in flow order, the
-// current one highlighted. Clicking a status moves the order there. From the
+// The order's status bar (SPEC 1.2): the steps of the company's flow in order
+// (not every status the company has switched on), the current one highlighted. Clicking a status moves the order there. From the
 // keyboard: Alt+←/→ puts focus on the status before/after, ←/→ walk on, Enter moves.
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order, Status } from '../../../shared/channels/orders';
 import { useLanguage } from '../../i18n';
 import { statusLabel } from './labels';
-import { statusBarStatuses } from './processingRules';
+import { flowSteps } from './processingRules';
 
 export interface StatusBarHandle {
   /** Focus the status `delta` steps from the focused one (or from the current one). */
@@ -23,7 +23,7 @@ export function StatusBar(props: {
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const list = statusBarStatuses(props.statuses, props.order.statusId);
+  const list = flowSteps(props.statuses, props.order.statusId);
   const buttons = useRef(new Map<number, HTMLButtonElement>());
   const currentIndex = list.findIndex((s) => s.id === props.order.statusId);
 
@@ -56,7 +56,7 @@ export function StatusBar(props: {
                 }}
                 type="button"
                 tabIndex={current ? 0 : -1}
-                className={`status-step ${current ? 'current' : ''} ${passed ? 'passed' : ''} ${s.hidden ? 'hidden-status' : ''}`}
+                className={`status-step ${current ? 'current' : ''} ${passed ? 'passed' : ''} ${s.inFlow ? '' : 'hidden-status'}`}
                 aria-current={current ? 'step' : undefined}
                 data-testid={`status-step-${s.kind}`}
                 data-status-id={s.id}

@@ -23,6 +23,18 @@ export function statusBarStatuses(statuses: readonly Status[] | undefined, curre
   return current ? withStatusByKind(visible, current) : visible;
 }
 
+/**
+ * The order's status bar: the steps of the company's flow (the engine marks
+ * them inFlow: the preset's kinds, not hidden) in flow order, and the order's own
+ * status where its kind falls when it stands outside the flow (Web, Utlån, Rest …).
+ */
+export function flowSteps(statuses: readonly Status[] | undefined, currentId: number): Status[] {
+  const all = statuses ?? [];
+  const flow = all.filter((s) => s.inFlow).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  const current = all.find((s) => s.id === currentId);
+  return current ? withStatusByKind(flow, current) : flow;
+}
+
 /** `list` with `status` added (unless there), before the first status whose kind comes later in the catalog of kinds. */
 export function withStatusByKind(list: readonly Status[], status: Status): Status[] {
   if (list.some((s) => s.id === status.id)) return [...list];

@@ -10,6 +10,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { RecordForm, useRecordForm } from '../../components/RecordForm';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { amountText } from '../orders/orderDraft';
+import { checks } from '../../components/fieldChecks';
 
 interface Values {
   number: string;
@@ -138,7 +139,7 @@ export function ProductForm(props: ProductFormProps) {
           onChange={(x) => set('unit', x)}
           options={[...new Set([...UNITS, v.unit])].map((u) => ({ value: u, label: u }))}
         />
-        <TextField name="price" label={t('products.price')} value={v.price} numeric inputMode="decimal" onChange={(x) => set('price', x)} />
+        <TextField name="price" check={checks.amount} label={t('products.price')} value={v.price} numeric inputMode="decimal" onChange={(x) => set('price', x)} />
         <SelectField
           name="vatCode"
           label={t('products.vatCode')}
@@ -147,8 +148,8 @@ export function ProductForm(props: ProductFormProps) {
           onChange={(x) => set('vatCode', x as VatCode)}
           options={VAT_CODES.map((c) => ({ value: c.code, label: c[lang] }))}
         />
-        <TextField name="cost" label={t('products.cost')} value={v.cost} numeric inputMode="decimal" onChange={(x) => set('cost', x)} />
-        <TextField name="ean" label={t('products.ean')} value={v.ean} inputMode="numeric" maxLength={14} onChange={(x) => set('ean', x)} />
+        <TextField name="cost" check={checks.amount} label={t('products.cost')} value={v.cost} numeric inputMode="decimal" onChange={(x) => set('cost', x)} />
+        <TextField name="ean" check={checks.ean} label={t('products.ean')} value={v.ean} inputMode="numeric" maxLength={14} onChange={(x) => set('ean', x)} />
         <TextField name="binLocation" label={t('products.binLocation')} value={v.binLocation} maxLength={20} onChange={(x) => set('binLocation', x)} />
         <div className="field" />
         <SelectField
@@ -165,7 +166,7 @@ export function ProductForm(props: ProductFormProps) {
           ]}
         />
         <TextField
-          name="reorderPoint"
+          name="reorderPoint" check={checks.quantity}
           label={t('products.reorderPoint')}
           value={v.reorderPoint}
           numeric

@@ -9,6 +9,7 @@ import { invoke } from '../../api/client';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { ProductForm } from './ProductForm';
 import { StockPanel } from './StockPanel';
+import { fitWidth, WIDEST_AMOUNT, widestWhole } from '../../grid/columnWidths';
 
 export function ProductsScreen(props: { active: boolean }) {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function ProductsScreen(props: { active: boolean }) {
       {
         field: 'priceOre',
         headerName: t('products.col.price'),
-        width: 100,
+        width: fitWidth([WIDEST_AMOUNT], t('products.col.price')),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<Product, number>) => (p.value == null ? '' : formatAmount(p.value)),
@@ -28,7 +29,7 @@ export function ProductsScreen(props: { active: boolean }) {
       {
         field: 'vatCode',
         headerName: t('products.col.vat'),
-        width: 64,
+        width: fitWidth(['25\u00a0%'], t('products.col.vat')),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<Product, string>) => (p.value == null ? '' : `${p.value}\u00a0%`),
@@ -36,11 +37,11 @@ export function ProductsScreen(props: { active: boolean }) {
       {
         field: 'stockManaged',
         headerName: t('products.col.stockManaged'),
-        width: 64,
+        width: fitWidth([t('grid.yes'), t('grid.no')], t('products.col.stockManaged')),
         valueFormatter: (p: ValueFormatterParams<Product, boolean>) => (p.value == null ? '' : p.value ? t('grid.yes') : t('grid.no')),
       },
       { field: 'binLocation', headerName: t('products.col.binLocation'), width: 90 },
-      { field: 'ean', headerName: t('products.col.ean'), width: 120, cellClass: 'num' },
+      { field: 'ean', headerName: t('products.col.ean'), width: fitWidth([widestWhole(14)], t('products.col.ean')), cellClass: 'num' },
     ],
     [t],
   );

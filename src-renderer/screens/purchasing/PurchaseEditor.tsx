@@ -53,6 +53,7 @@ import { ReplyDialog } from './ReplyDialog';
 import { StatusTrack } from './StatusTrack';
 import { SupplierInvoiceDialog, type InvoiceMatch } from './SupplierInvoiceDialog';
 import { SupplierInvoicesPanel } from './SupplierInvoicesPanel';
+import { checks } from '../../components/fieldChecks';
 
 export interface PurchaseEditorProps {
   readonly active: boolean;
@@ -538,14 +539,14 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
                     hint={h.orderType === '4' ? t('purchasing.realizedHint') : undefined}
                   />
                   <TextField
-                    name="orderDate"
+                    name="orderDate" check={checks.date}
                     label={t('order.orderDate')}
                     value={h.orderDate}
                     placeholder={t('common.datePlaceholder')}
                     onChange={(v) => setHeader({ orderDate: v })}
                   />
                   <TextField
-                    name="deliveryDate"
+                    name="deliveryDate" check={checks.date}
                     label={t('purchasing.wantedDate')}
                     value={h.deliveryDate}
                     placeholder={t('common.datePlaceholder')}
@@ -553,7 +554,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
                   />
                   <TextField name="ourReference" label={t('order.ourReference')} value={h.ourReference} maxLength={100} onChange={(v) => setHeader({ ourReference: v })} />
                   <TextField
-                    name="paymentTermsDays"
+                    name="paymentTermsDays" check={checks.whole}
                     label={t('order.paymentTermsDays')}
                     value={h.paymentTermsDays}
                     inputMode="numeric"

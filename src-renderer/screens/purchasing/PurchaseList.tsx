@@ -8,7 +8,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PURCHASE_SORT_COLUMNS, type PurchaseListRow, type PurchaseSortColumn } from '../../../shared/channels/purchasing';
-import type { PurchaseStatus } from '../../../shared/enums';
+import { PURCHASE_ORDER_TYPE_IDS, PURCHASE_STATUSES, type PurchaseStatus } from '../../../shared/enums';
 import { formatAmount, formatDate } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { useHotkeys } from '../../app/hotkeys';
@@ -20,6 +20,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { gridLocaleText, gridTheme } from '../../grid/agGrid';
 import { useLanguage, type BilingualText } from '../../i18n';
 import { STATUS_TABS, purchaseStatusLabel, purchaseTypeLabel } from './labels';
+import { fitWidth, growTextColumns, WIDEST_AMOUNT, WIDEST_DATE, widestWhole } from '../../grid/columnWidths';
 
 export interface PurchaseListProps {
   readonly active: boolean;
@@ -84,30 +85,31 @@ export function PurchaseList(props: PurchaseListProps) {
 
   const columnDefs = useMemo<ColDef<PurchaseListRow>[]>(
     () => [
-      { colId: 'number', field: 'number', headerName: t('purchasing.col.number'), width: 96, type: 'rightAligned', cellClass: 'num', sortable: true },
+      { colId: 'number', field: 'number', headerName: t('purchasing.col.number'), width: fitWidth([widestWhole(7)], t('purchasing.col.number'), 'sort'), type: 'rightAligned', cellClass: 'num', sortable: true },
       {
         colId: 'orderDate',
         field: 'orderDate',
         sortable: true,
         headerName: t('orders.col.orderDate'),
-        width: 104,
+        width: fitWidth([WIDEST_DATE], t('orders.col.orderDate'), 'sort'),
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, string>) => formatDate(p.value),
       },
       { colId: 'supplierName', field: 'supplierName', headerName: t('purchasing.col.supplier'), flex: 2, minWidth: 180, sortable: true },
-      { colId: 'supplierNumber', field: 'supplierNumber', headerName: t('purchasing.col.supplierNumber'), width: 96, type: 'rightAligned', cellClass: 'num' },
+      { colId: 'supplierNumber', field: 'supplierNumber', headerName: t('purchasing.col.supplierNumber'), width: fitWidth([widestWhole(6)], t('purchasing.col.supplierNumber')), type: 'rightAligned', cellClass: 'num' },
       {
         colId: 'orderType',
         field: 'orderType',
         headerName: t('orders.col.orderType'),
-        width: 130,
+        width: fitWidth(PURCHASE_ORDER_TYPE_IDS.map((id) => purchaseTypeLabel(id, lang)), t('orders.col.orderType')),
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, number>) => (p.value == null ? '' : purchaseTypeLabel(p.value, lang)),
       },
       {
         colId: 'status',
         field: 'status',
         headerName: t('orders.col.status'),
-        width: 160,
+        // Partial ones are shown bold.
+        width: fitWidth(PURCHASE_STATUSES.map((s) => s[lang]), t('orders.col.status'), 'none', 600),
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, PurchaseStatus>) => (p.value == null ? '' : purchaseStatusLabel(p.value, lang)),
         cellClassRules: {
           'status-partial': (p) => typeof p.value === 'string' && p.value.startsWith('partially'),
@@ -119,7 +121,7 @@ export function PurchaseList(props: PurchaseListProps) {
         colId: 'deliveryDate',
         field: 'deliveryDate',
         headerName: t('purchasing.col.wantedDate'),
-        width: 110,
+        width: fitWidth([WIDEST_DATE], t('purchasing.col.wantedDate')),
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, string | null>) => formatDate(p.value),
       },
@@ -127,14 +129,14 @@ export function PurchaseList(props: PurchaseListProps) {
         colId: 'amends',
         field: 'amendsId',
         headerName: t('purchasing.col.amendment'),
-        width: 90,
+        width: fitWidth([t('purchasing.col.isAmendment')], t('purchasing.col.amendment')),
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, number | null>) => (p.value ? t('purchasing.col.isAmendment') : ''),
       },
       {
         colId: 'totalNetOre',
         field: 'totalNetOre',
         headerName: t('orders.col.totalNet'),
-        width: 118,
+        width: fitWidth([WIDEST_AMOUNT], t('orders.col.totalNet')),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
@@ -143,7 +145,7 @@ export function PurchaseList(props: PurchaseListProps) {
         colId: 'totalGrossOre',
         field: 'totalGrossOre',
         headerName: t('orders.col.totalGross'),
-        width: 128,
+        width: fitWidth([WIDEST_AMOUNT], t('orders.col.totalGross')),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<PurchaseListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
@@ -258,6 +260,7 @@ export function PurchaseList(props: PurchaseListProps) {
           onGridReady={(e: GridReadyEvent<PurchaseListRow>) => {
             apiRef.current = e.api;
           }}
+          onModelUpdated={(e) => growTextColumns(e.api, 'sort')}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<PurchaseListRow>) => open(e.data, e.rowIndex)}
           onCellKeyDown={(e: CellKeyDownEvent<PurchaseListRow>) => {
             if (e.event instanceof window.KeyboardEvent && e.event.key === 'Enter') open(e.data, e.rowIndex);

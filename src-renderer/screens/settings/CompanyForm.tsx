@@ -11,6 +11,7 @@ import { Banner, CheckboxField, FormScopeProvider, Notice, SelectField, TextFiel
 import { focusField, refusalOf, useRefusal } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { bilingual } from '../../i18n';
+import { checks } from '../../components/fieldChecks';
 
 interface Values {
   name: string;
@@ -145,7 +146,7 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
         <div className="form-grid cols-4">
           <TextField name="name" label={t('company.name')} value={v.name} span={2} maxLength={200} onChange={(x) => set('name', x)} />
           <TextField
-            name="orgNumber"
+            name="orgNumber" check={checks.orgNumber}
             label={t('company.orgNumber')}
             value={v.orgNumber}
             inputMode="numeric"
@@ -153,13 +154,13 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
           />
           <CheckboxField name="vatRegistered" label={t('company.vatRegistered')} checked={v.vatRegistered} onChange={(x) => set('vatRegistered', x)} />
           <TextField name="addressLine1" label={t('company.addressLine1')} value={v.addressLine1} span={2} onChange={(x) => set('addressLine1', x)} />
-          <TextField name="postalCode" label={t('company.postalCode')} value={v.postalCode} inputMode="numeric" maxLength={4} onChange={(x) => set('postalCode', x)} />
+          <TextField name="postalCode" check={checks.postalCode('NO')} label={t('company.postalCode')} value={v.postalCode} inputMode="numeric" maxLength={4} onChange={(x) => set('postalCode', x)} />
           <TextField name="city" label={t('company.city')} value={v.city} onChange={(x) => set('city', x)} />
-          <TextField name="bankAccount" label={t('company.bankAccount')} value={v.bankAccount} inputMode="numeric" onChange={(x) => set('bankAccount', x)} />
+          <TextField name="bankAccount" check={checks.bankAccount} label={t('company.bankAccount')} value={v.bankAccount} inputMode="numeric" onChange={(x) => set('bankAccount', x)} />
           <TextField name="email" label={t('company.email')} value={v.email} inputMode="email" onChange={(x) => set('email', x)} />
           <TextField name="phone" label={t('company.phone')} value={v.phone} inputMode="tel" onChange={(x) => set('phone', x)} />
           <TextField
-            name="defaultPaymentTermsDays"
+            name="defaultPaymentTermsDays" check={checks.whole}
             label={t('company.defaultPaymentTermsDays')}
             value={v.defaultPaymentTermsDays}
             inputMode="numeric"

@@ -18,6 +18,7 @@ import {
   partyValuesOf,
   paymentTermsOf,
 } from '../customers/partyForm';
+import { checks } from '../../components/fieldChecks';
 
 const valuesOf = (s: Supplier | null) => partyValuesOf(s, 's');
 
@@ -88,13 +89,13 @@ export function SupplierForm(props: SupplierFormProps) {
           ]}
         />
         {business ? (
-          <TextField name="orgNumber" label={t('customers.orgNumber')} value={v.orgNumber} span={2} inputMode="numeric" onChange={(x) => set('orgNumber', x)} />
+          <TextField name="orgNumber" check={checks.orgNumber} label={t('customers.orgNumber')} value={v.orgNumber} span={2} inputMode="numeric" onChange={(x) => set('orgNumber', x)} />
         ) : (
           <div className="field span-2" />
         )}
         <PartyAddressFields v={v} set={set} />
         <TextField
-          name="paymentTermsDays"
+          name="paymentTermsDays" check={checks.whole}
           label={t('suppliers.paymentTermsDays')}
           value={v.paymentTermsDays}
           span={2}

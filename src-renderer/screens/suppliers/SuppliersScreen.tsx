@@ -8,12 +8,13 @@ import { formatOrgNumber } from '../../../shared/checks';
 import { invoke } from '../../api/client';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { SupplierForm } from './SupplierForm';
+import { fitWidth, widestWhole } from '../../grid/columnWidths';
 
 export function SuppliersScreen(props: { active: boolean }) {
   const { t } = useTranslation();
   const columnDefs = useMemo<ColDef<SupplierListRow>[]>(
     () => [
-      { field: 'number', headerName: t('suppliers.col.number'), width: 88, type: 'rightAligned', cellClass: 'num' },
+      { field: 'number', headerName: t('suppliers.col.number'), width: fitWidth([widestWhole(6)], t('suppliers.col.number')), type: 'rightAligned', cellClass: 'num' },
       { field: 'name', headerName: t('suppliers.col.name'), flex: 2, minWidth: 160 },
       {
         field: 'orgNumber',
@@ -23,7 +24,7 @@ export function SuppliersScreen(props: { active: boolean }) {
       },
       { field: 'city', headerName: t('customers.col.city'), flex: 1, minWidth: 90 },
       { field: 'phone', headerName: t('customers.col.phone'), width: 120 },
-      { field: 'paymentTermsDays', headerName: t('suppliers.col.paymentTerms'), width: 90, type: 'rightAligned', cellClass: 'num' },
+      { field: 'paymentTermsDays', headerName: t('suppliers.col.paymentTerms'), width: fitWidth([widestWhole(3)], t('suppliers.col.paymentTerms')), type: 'rightAligned', cellClass: 'num' },
     ],
     [t],
   );
