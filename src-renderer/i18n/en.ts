@@ -959,6 +959,7 @@ export const en: Same<typeof nb> = {
       pickOne: 'Select one order to copy.',
       activity: 'Copied from order {{number}}',
     },
+  },
   layout: {
     closeBanner: 'Close',
   },

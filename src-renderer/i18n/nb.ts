@@ -956,6 +956,7 @@ export const nb = {
       pickOne: 'Velg én ordre å kopiere.',
       activity: 'Kopiert fra ordre {{number}}',
     },
+  },
   layout: {
     closeBanner: 'Lukk',
   },
