@@ -33,7 +33,7 @@ const MESSAGES = {
     en: () => 'The bank account number is invalid: it needs 11 digits and a correct check digit (MOD11).',
   },
   invalid_gs1_prefix: {
-    nb: () => 'GS1-firmaprefikset er ugyldig: det må være 7 til 10 siffer, slik GS1 Norway har tildelt det.',
+    nb: () => 'GS1-foretaksprefikset er ugyldig: det må være 7 til 10 sifre, slik GS1 Norway har tildelt det.',
     en: () => 'The GS1 company prefix is invalid: it must be 7 to 10 digits, as GS1 assigned it.',
   },
   invalid_ean: {
@@ -366,8 +366,8 @@ const MESSAGES = {
     en: (p) => `Document no. ${p.number} is ${p.actualEn}, so it cannot be printed as ${p.wantedEn}.`,
   },
   gs1_prefix_missing: {
-    nb: () => 'Firmaet har ikke noe GS1-firmaprefiks. Legg det inn under Innstillinger → Firma, eller skriv det på fraktbrevet.',
-    en: () => 'The company has no GS1 company prefix. Enter it under Settings → Company, or on the waybill.',
+    nb: () => 'Firmaet har ikke lagt inn noe GS1-foretaksprefiks. Legg det inn under Innstillinger → Firma.',
+    en: () => 'The company has no GS1 company prefix. Enter it under Settings → Company.',
   },
   sscc_series_exhausted: {
     nb: (p) => `Det er ikke flere SSCC-serienummer igjen for firmaprefikset ${p.prefix}. Bruk et annet prefiks eller et annet utvidelsessiffer.`,
