@@ -17,7 +17,6 @@ import type { Order } from '../../../shared/channels/orders';
 import type { Invoice } from '../../../shared/channels/processing';
 import type { Language } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-import { errorData } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import { getCompany } from '../repos/company';
 import { logActivity } from '../repos/activity';
@@ -269,14 +268,14 @@ export function issuePickingLists(ctx: HandlerContext, orderIds: readonly number
   const refused: BatchResult['refused'][number][] = [];
   orderIds.forEach((orderId, i) => {
     const field = `orderIds.${i}`;
-    const order = loadOrder(ctx, orderId, field, common);
-    const refusal = documentRefusal(order, 'picking_list');
-    if (refusal) {
-      refused.push({ orderId, code: refusal.code, message: errorData(refusal.code, field, refusal.params).message });
-      return;
+    try {
+      const { document, reprint: again } = issueForOrder(ctx, { kind: 'picking_list', orderId, language }, common, field, field);
+      documents.push({ orderId, documentId: document.id, reprint: again });
+    } catch (e) {
+      // The document rules' refusals (checked before anything is written) leave out this order only.
+      if (!(e instanceof DomainError) || !e.data.code.startsWith('document_')) throw e;
+      refused.push({ orderId, code: e.data.code, message: e.data.message });
     }
-    const { document, reprint: again } = issueForOrder(ctx, { kind: 'picking_list', orderId, language }, common, field, field);
-    documents.push({ orderId, documentId: document.id, reprint: again });
   });
   return { documents, refused };
 }

@@ -64,14 +64,13 @@ export function documentRefusal(
     case 'order_confirmation':
     case 'waybill':
       return order.lines.length > 0 ? null : { code: 'document_no_lines', params: doc };
-    case 'picking_list':
-      if (!PICKABLE_KINDS.includes(order.statusKind)) {
-        const status = STATUS_KIND_LABELS[order.statusKind];
-        return { code: 'document_not_pickable', params: { ...doc, statusNb: status.nb, statusEn: status.en } };
-      }
-      return order.lines.some((l) => !l.closedShort && l.qtyDelivered < l.quantity)
-        ? null
-        : { code: 'document_nothing_to_pick', params: doc };
+    case 'picking_list': {
+      if (!order.lines.some((l) => !l.closedShort && l.qtyDelivered < l.quantity)) return { code: 'document_nothing_to_pick', params: doc };
+      // Goods are picked only once they are reserved for the order: never from a draft or a quote.
+      if (PICKABLE_KINDS.includes(order.statusKind)) return null;
+      const status = STATUS_KIND_LABELS[order.statusKind];
+      return { code: 'document_not_pickable', params: { ...doc, statusNb: status.nb, statusEn: status.en } };
+    }
     case 'packing_slip':
       return order.deliveryState !== 'none' ? null : { code: 'document_no_delivery', params: doc };
     case 'invoice':
