@@ -193,7 +193,8 @@ export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void
   }
 
   return (
-    <Dialog title={t('documents.batch.doneTitle')} testId="batch-print-report" wide cancelLabel={t('app.close')} onCancel={props.onClose}>
+    // Its own mount, so that focus starts in the report (on "open all" in a browser).
+    <Dialog key="report" title={t('documents.batch.doneTitle')} testId="batch-print-report" wide cancelLabel={t('app.close')} onCancel={props.onClose}>
       <Banner error={phase.error} testId="batch-print-error" />
       <Banner error={openError} testId="batch-open-error" />
       <p data-testid="batch-summary">
