@@ -95,7 +95,7 @@ test('item 12: after a cash sale the dialog offers "Skriv ut kvittering" (Enter)
   page,
   app,
 }) => {
-  const data = await seedSales(page, app);
+  await seedSales(page, app);
   // Through the screen: a new cash sale, paid.
   const kb = page.keyboard;
   await kb.press('F2');
