@@ -118,8 +118,8 @@ export function WaybillFields(props: {
       >
         + {t('printing.waybill.add')}
       </button>
-      <div className="form-grid cols-2 waybill-settings">
-        <div className="field">
+      <div className="form-grid cols-4 waybill-settings">
+        <div className="field span-2">
           <label htmlFor="waybill-carrier">{t('printing.waybill.carrier')}</label>
           <input
             id="waybill-carrier"
@@ -131,7 +131,7 @@ export function WaybillFields(props: {
           />
           <div className="field-hint">{t('printing.waybill.carrierHint')}</div>
         </div>
-        <div className="field">
+        <div className="field span-2">
           <span className="label">{t('printing.waybill.prefix')}</span>
           {props.prefix ? (
             <div className="readonly-value" data-testid="waybill-prefix">
