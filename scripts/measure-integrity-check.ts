@@ -20,7 +20,7 @@ import { INTEGRITY_CHECK_SYNC_MAX_BYTES } from '../src-main/engine/db/companyFil
 import { openDatabase } from '../src-main/engine/db/connection';
 import { checkDatabaseFile, quickCheck, removeSideFilesMadeSince, sideFilesPresent, type IntegrityResult } from '../src-main/engine/db/fileCheck';
 import { quickCheckInWorker } from '../src-main/engine/db/integrityWorker';
-import { loadMigrations } from '../src-main/engine/db/migrate';
+import { latestVersion } from '../src-main/engine/db/migrate';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,7 +49,7 @@ function report(label: string, times: readonly number[], extra = ''): void {
 }
 
 const before = statSync(file);
-const latest = loadMigrations().length;
+const latest = latestVersion();
 console.log(`File:    ${file}`);
 console.log(`Size:    ${before.size.toLocaleString('en')} bytes (${mb(before.size)})`);
 console.log(

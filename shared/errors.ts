@@ -32,6 +32,10 @@ const MESSAGES = {
     nb: () => 'Kontonummeret er ugyldig: det må ha 11 siffer og riktig kontrollsiffer (MOD11).',
     en: () => 'The bank account number is invalid: it needs 11 digits and a correct check digit (MOD11).',
   },
+  invalid_gs1_prefix: {
+    nb: () => 'GS1-foretaksprefikset er ugyldig: det må være 7 til 10 sifre, slik GS1 Norway har tildelt det.',
+    en: () => 'The GS1 company prefix is invalid: it must be 7 to 10 digits, as GS1 assigned it.',
+  },
   invalid_ean: {
     nb: () => 'EAN-koden er ugyldig: 8 eller 13 siffer med riktig kontrollsiffer.',
     en: () => 'The EAN is invalid: 8 or 13 digits with a correct check digit.',
@@ -337,6 +341,10 @@ const MESSAGES = {
     nb: (p) => `Alt på ordre ${p.order} er levert eller lukket, så det er ingenting å plukke.`,
     en: (p) => `Everything on order ${p.order} is delivered or closed, so there is nothing to pick.`,
   },
+  document_not_pickable: {
+    nb: (p) => `Ordre ${p.order} står i status ${p.statusNb} og har ingenting reservert på lager. Plukkliste skrives først når ordren er bekreftet.`,
+    en: (p) => `Order ${p.order} is in status ${p.statusEn} and has nothing reserved. A picking list is printed once the order is confirmed.`,
+  },
   document_no_delivery: {
     nb: (p) => `Ingenting på ordre ${p.order} er levert ennå. Pakkseddelen skrives ut for en levering: merk linjer levert først.`,
     en: (p) => `Nothing on order ${p.order} has been delivered yet. A packing slip is printed for a delivery: mark lines delivered first.`,
@@ -368,6 +376,10 @@ const MESSAGES = {
   document_wrong_invoice_kind: {
     nb: (p) => `Bilag nr. ${p.number} er ${p.actualNb}, så det kan ikke skrives ut som ${p.wantedNb}.`,
     en: (p) => `Document no. ${p.number} is ${p.actualEn}, so it cannot be printed as ${p.wantedEn}.`,
+  },
+  gs1_prefix_missing: {
+    nb: () => 'Firmaet har ikke lagt inn noe GS1-foretaksprefiks. Legg det inn under Innstillinger → Firma.',
+    en: () => 'The company has no GS1 company prefix. Enter it under Settings → Company.',
   },
   sscc_series_exhausted: {
     nb: (p) => `Det er ikke flere SSCC-serienummer igjen for firmaprefikset ${p.prefix}. Bruk et annet prefiks eller et annet utvidelsessiffer.`,

@@ -24,6 +24,12 @@ export const OPEN_KINDS: readonly StatusKind[] = [
 export const RESERVING_KINDS: readonly StatusKind[] = OPEN_KINDS.filter((k) => k !== 'subscription');
 
 /**
+ * Kinds whose orders can be picked: the goods are reserved for them (issue 10,
+ * item 5). A draft or a quote has nothing reserved, so no picking list is printed for it.
+ */
+export const PICKABLE_KINDS: readonly StatusKind[] = RESERVING_KINDS;
+
+/**
  * Kinds before shipping: an order that stands in one of them has goods still to
  * go. Moving an order whose goods have all left stock into one of them returns
  * those goods, after asking (SPEC 1.2: moving back past an issuing step).

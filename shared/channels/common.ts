@@ -46,6 +46,9 @@ export const bankAccount = z
   .transform(compactDigits)
   .refine(isValidBankAccount, { message: 'invalid_bank_account' });
 
+/** A GS1 company prefix: 7 to 10 digits (the lengths an SSCC's serial leaves room for). */
+export const gs1CompanyPrefix = z.string().trim().refine((v) => /^\d{7,10}$/.test(v), { message: 'invalid_gs1_prefix' });
+
 export const ean = z.string().trim().refine(isValidEan, { message: 'invalid_ean' });
 
 /** Norwegian or international phone number: digits, spaces, an optional leading +. */

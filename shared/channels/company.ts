@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATUS_PRESETS, type StatusPreset } from '../enums';
-import { NO_INPUT, bankAccount, channel, email, optionalText, orgNumber, phone, requiredText } from './common';
+import { NO_INPUT, bankAccount, channel, email, gs1CompanyPrefix, optionalText, orgNumber, phone, requiredText } from './common';
 
 export interface Company {
   readonly name: string;
@@ -21,6 +21,10 @@ export interface Company {
   readonly purchaseDispatch: boolean;
   readonly purchaseReception: boolean;
   readonly postCashInvoices: boolean;
+  /** The GS1 company prefix the waybills' SSCCs are made from (7–10 digits); null until set. */
+  readonly gs1CompanyPrefix: string | null;
+  /** The carrier a waybill names unless the clerk changes it for one shipment. */
+  readonly defaultCarrier: string | null;
   readonly updatedAt: string;
 }
 
@@ -52,6 +56,8 @@ export const companyInput = z
     purchaseDispatch: z.boolean().default(false),
     purchaseReception: z.boolean().default(true),
     postCashInvoices: z.boolean().default(false),
+    gs1CompanyPrefix: gs1CompanyPrefix.nullable().optional(),
+    defaultCarrier: optionalText(100),
   })
   .strict();
 export type CompanyInput = z.input<typeof companyInput>;

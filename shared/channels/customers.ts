@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTY_KINDS, type PartyKind } from '../enums';
+import { LANGUAGES, PARTY_KINDS, type Language, type PartyKind } from '../enums';
 import {
   channel,
   email,
@@ -49,6 +49,8 @@ export interface Customer {
   readonly paymentTermsDays: number;
   readonly cardSurchargeBp: number;
   readonly invoiceCustomerId: number | null;
+  /** The language the customer's documents are printed in unless the clerk picks another. */
+  readonly language: Language;
   readonly contacts: readonly Contact[];
   readonly deliveryAddresses: readonly DeliveryAddress[];
   readonly updatedAt: string;
@@ -115,6 +117,7 @@ const customerFields = {
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   cardSurchargeBp: percentBp.default(0),
   invoiceCustomerId: id.nullable().optional(),
+  language: z.enum(LANGUAGES).default('nb'),
   contacts: z.array(contactInput).max(100).default([]),
   deliveryAddresses: z.array(deliveryAddressInput).max(100).default([]),
 };

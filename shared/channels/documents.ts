@@ -5,7 +5,7 @@
 // disabled, with the same reason the engine refuses a render with.
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../enums';
-import { channel, id, optionalText, type Availability } from './common';
+import { channel, gs1CompanyPrefix, id, optionalText, type Availability } from './common';
 
 export const DOCUMENT_KINDS = [
   { key: 'quote', nb: 'Tilbud', en: 'Quote' },
@@ -71,19 +71,40 @@ export interface RenderedDocument {
 
 export interface BatchResult {
   readonly documents: readonly { readonly orderId: number; readonly documentId: number; readonly reprint: boolean }[];
+  /** The orders the engine would not print a picking list for, in the order asked, each with its reason. */
+  readonly refused: readonly {
+    readonly orderId: number;
+    readonly code: string;
+    readonly message: { readonly nb: string; readonly en: string };
+  }[];
+}
+
+/** Several archived documents as one PDF, page after page: one print job. */
+export interface CombinedDocuments {
+  readonly pdfBase64: string;
+  readonly pageCount: number;
+  readonly documentCount: number;
+}
+
+/** What the print dialog starts from: the customer's language, the company's waybill settings, the order's invoices. */
+export interface PrintDefaults {
+  readonly language: Language;
+  readonly gs1CompanyPrefix: string | null;
+  readonly carrier: string | null;
+  /** The order's invoices, credit notes and receipts, newest first, each with the document it prints as. */
+  readonly invoices: readonly { readonly id: number; readonly number: number; readonly kind: DocumentKind }[];
 }
 
 // ---- Inputs ---------------------------------------------------------------------
 
-const language = z.enum(LANGUAGES).default('nb');
+/** Left out, the document is printed in the customer's (or supplier's) language. */
+const language = z.enum(LANGUAGES).optional();
 
-/** A GS1 company prefix: 7 to 10 digits (GS1 Norway hands out prefixes starting 70–709). */
-export const gs1CompanyPrefix = z.string().regex(/^\d{7,10}$/);
 
 export const waybillInput = z
   .object({
-    /** The GS1 company prefix the SSCCs are made from. */
-    companyPrefix: gs1CompanyPrefix,
+    /** The GS1 company prefix the SSCCs are made from; left out, the company's (Innstillinger). */
+    companyPrefix: gs1CompanyPrefix.optional(),
     /** The SSCC's extension digit (0–9), free for the company to use. */
     extensionDigit: z.number().int().min(0).max(9).default(0),
     /** One entry per parcel, with its weight in grams. */
@@ -91,6 +112,7 @@ export const waybillInput = z
       .array(z.object({ weightGrams: z.number().int().min(1).max(10_000_000) }).strict())
       .min(1)
       .max(99),
+    /** Left out, the company's usual carrier; null, none for this shipment. */
     carrier: optionalText(100),
     note: optionalText(300),
   })
@@ -125,10 +147,17 @@ export const documentsChannels = {
   'documents.list': channel<readonly ArchivedDocument[]>()(z.object({ orderId: id }).strict()),
   /** One archived document with its bytes, exactly as issued. */
   'documents.get': channel<RenderedDocument>()(z.object({ id }).strict()),
-  /** Picking lists for many orders in one go, each archived on its own; only the archive ids come back. */
+  /**
+   * Picking lists for many orders in one go, each archived on its own; only the archive ids come back.
+   * An order that cannot be picked is left out and listed with its reason; the rest are printed.
+   */
   'documents.renderPickingLists': channel<BatchResult>()(
     z.object({ orderIds: z.array(id).min(1).max(BATCH_MAX_ORDERS), language }).strict(),
   ),
+  /** Archived documents as one PDF (a batch's one print job), exactly as archived. */
+  'documents.combine': channel<CombinedDocuments>()(z.object({ documentIds: z.array(id).min(1).max(BATCH_MAX_ORDERS) }).strict()),
+  /** The print dialog's starting values for an order. */
+  'documents.printDefaults': channel<PrintDefaults>()(z.object({ orderId: id }).strict()),
   /** For each document kind: can it be printed for this order, and if not, why (the print actions show it). */
   'documents.availability': channel<Readonly<Record<DocumentKind, Availability>>>()(z.object({ orderId: id }).strict()),
   /** The logo in the documents' header; null removes it. Documents already issued keep theirs. */

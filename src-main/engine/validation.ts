@@ -7,6 +7,7 @@ const REFINEMENT_CODES = new Set<string>([
   'invalid_org_number',
   'invalid_bank_account',
   'invalid_ean',
+  'invalid_gs1_prefix',
   'invalid_date',
   'invalid_phone',
   'invalid_postal_code',

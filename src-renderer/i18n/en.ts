@@ -963,4 +963,41 @@ export const en: Same<typeof nb> = {
   layout: {
     closeBanner: 'Close',
   },
+  printing: {
+    customerLanguage: 'Language of documents',
+    customerLanguageHint: 'Quotes, order confirmations and invoices are printed in this language unless you choose another.',
+    customersLanguage: "Customer's language: {{language}}",
+    invoiceNumber: 'No.',
+    settings: {
+      title: 'Waybills',
+      gs1Prefix: 'GS1 company prefix',
+      gs1Hint: '7–10 digits from GS1; the parcels’ SSCC numbers are made from it.',
+      carrier: 'Usual carrier',
+      carrierHint: 'Printed on the waybill; can be changed for one shipment.',
+    },
+    waybill: {
+      parcels: 'Parcels',
+      parcel: 'Parcel {{no}}',
+      weightKg: 'Weight (kg)',
+      add: 'Add parcel',
+      remove: 'Remove parcel {{no}}',
+      sum: 'Total weight',
+      kg: '{{weight}} kg',
+      badWeight: 'Enter the weight of parcel {{no}} in kg, a number above 0 (for example 12.5).',
+      tooMany: 'A waybill has at most 99 parcels.',
+      prefix: 'GS1 company prefix',
+      prefixFromSettings: 'from Settings',
+      noPrefix: 'Not entered: enter it under Settings → Company before printing waybills.',
+      carrier: 'Carrier',
+      carrierHint: 'From Settings; changed for this shipment only.',
+    },
+    batch: {
+      combined_one: 'The picking list is in one PDF ({{pages}} pages), sent as one print job.',
+      combined_other: 'The {{count}} picking lists are combined in one PDF ({{pages}} pages), sent as one print job.',
+      openAll: 'Open all as one PDF',
+    },
+    receipt: {
+      print: 'Print receipt',
+    },
+  },
 };

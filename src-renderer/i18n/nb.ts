@@ -960,4 +960,41 @@ export const nb = {
   layout: {
     closeBanner: 'Lukk',
   },
+  printing: {
+    customerLanguage: 'Språk på dokumenter',
+    customerLanguageHint: 'Tilbud, ordrebekreftelse og faktura skrives ut på dette språket, om du ikke velger et annet.',
+    customersLanguage: 'Kundens språk: {{language}}',
+    invoiceNumber: 'Nr.',
+    settings: {
+      title: 'Fraktbrev',
+      gs1Prefix: 'GS1-foretaksprefiks',
+      gs1Hint: '7–10 sifre fra GS1 Norway; SSCC-numrene på kolliene lages av det.',
+      carrier: 'Fast transportør',
+      carrierHint: 'Står på fraktbrevet; kan endres for én sending.',
+    },
+    waybill: {
+      parcels: 'Kolli',
+      parcel: 'Kolli {{no}}',
+      weightKg: 'Vekt (kg)',
+      add: 'Legg til kolli',
+      remove: 'Fjern kolli {{no}}',
+      sum: 'Sum vekt',
+      kg: '{{weight}} kg',
+      badWeight: 'Skriv vekten på kolli {{no}} i kg, et tall over 0 (for eksempel 12,5).',
+      tooMany: 'Et fraktbrev har høyst 99 kolli.',
+      prefix: 'GS1-foretaksprefiks',
+      prefixFromSettings: 'fra Innstillinger',
+      noPrefix: 'Ikke lagt inn: legg det inn under Innstillinger → Firma før du skriver ut fraktbrev.',
+      carrier: 'Transportør',
+      carrierHint: 'Fra Innstillinger; endres bare for denne sendingen.',
+    },
+    batch: {
+      combined_one: 'Plukklisten er samlet i én PDF ({{pages}} sider) og sendt som én utskrift.',
+      combined_other: 'De {{count}} plukklistene er samlet i én PDF ({{pages}} sider) og sendt som én utskrift.',
+      openAll: 'Åpne alle som én PDF',
+    },
+    receipt: {
+      print: 'Skriv ut kvittering',
+    },
+  },
 };

@@ -31,7 +31,7 @@ import { join, resolve } from 'node:path';
 import type { ChannelName } from '../../shared/catalog';
 import { openEngine, type Engine } from '../../src-main/engine';
 import { openDatabase } from '../../src-main/engine/db/connection';
-import { loadMigrations } from '../../src-main/engine/db/migrate';
+import { latestVersion } from '../../src-main/engine/db/migrate';
 import { auditSales, type AuditFinding } from '../../src-main/engine/demo/audit';
 import { GENERATOR_VERSION, generateCustomers, generateOrders, type GenerateResult } from '../../src-main/engine/demo/generator';
 import { benchWrites, type WriteMeasured } from './writes';
@@ -61,7 +61,7 @@ const TODAY = '2025-06-30';
 const BIG_ORDER_LINES = 50;
 
 const CACHE = resolve('.cache/bench');
-const SCHEMA = loadMigrations().length;
+const SCHEMA = latestVersion();
 const FILE = join(CACHE, `orders-${ORDERS}-g${GENERATOR_VERSION}-s${SCHEMA}.ordrebok`);
 const BUILD_INFO = `${FILE}.build.json`;
 

@@ -14,13 +14,13 @@ import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { openEngine, openEngineOrRefusal, type Engine, type EngineOptions } from '../../src-main/engine';
 import { openDatabase } from '../../src-main/engine/db/connection';
-import { loadMigrations } from '../../src-main/engine/db/migrate';
+import { latestVersion } from '../../src-main/engine/db/migrate';
 import { generateCustomers } from '../../src-main/engine/demo/generator';
 import { startHost, type Host } from '../../src-main/host/server';
 import { COMPANY, expect, screenshot } from './fixtures';
 
 const RENDERER_DIR = resolve('dist/renderer');
-const LATEST = loadMigrations().length;
+const LATEST = latestVersion();
 
 interface FileApp {
   /** A folder of its own for the test's company file. */

@@ -64,7 +64,12 @@ test('cash sale with change: type 3, the payment dialog rounds 449,95 to 450,00,
   await expect(page.getByTestId('cash-rounding')).toHaveText('+0,05');
   await expect(page.getByTestId('cash-received')).toHaveText('500,00');
   await screenshot(page, 'cash-2-receipt');
+  // Enter prints the receipt (issue 10, item 12); Esc closes.
+  const receiptPopup = page.waitForEvent('popup');
   await kb.press('Enter');
+  await receiptPopup;
+  await expect(page.getByTestId('cash-receipt-notice')).toContainText('Kvittering 1');
+  await kb.press('Escape');
   await expect(receipt).toHaveCount(0);
 
   await expect(page.getByTestId('order-number')).toHaveText('10001');

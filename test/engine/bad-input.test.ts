@@ -281,7 +281,8 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'unknown language', input: () => ({ kind: 'order_confirmation', orderId: ids.order, language: 'de' }), code: 'invalid_choice', field: 'language' },
     { name: 'unknown invoice', input: () => ({ kind: 'invoice', invoiceId: 9999 }), code: 'not_found', field: 'invoiceId' },
     { name: 'packing slip before anything is delivered', input: () => ({ kind: 'packing_slip', orderId: ids.order }), code: 'document_no_delivery', field: null },
-    { name: 'waybill with letters in the GS1 prefix', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '70A1234', parcels: [{ weightGrams: 1000 }] } }), code: 'invalid_format', field: 'waybill.companyPrefix' },
+    { name: 'waybill with letters in the GS1 prefix', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '70A1234', parcels: [{ weightGrams: 1000 }] } }), code: 'invalid_gs1_prefix', field: 'waybill.companyPrefix' },
+    { name: 'waybill with no GS1 prefix given or set for the company', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { parcels: [{ weightGrams: 1000 }] } }), code: 'gs1_prefix_missing', field: 'waybill.companyPrefix' },
     { name: 'waybill without parcels', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '7012345', parcels: [] } }), code: 'too_small', field: 'waybill.parcels' },
     { name: 'parcel weighing nothing', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '7012345', parcels: [{ weightGrams: 0 }] } }), code: 'too_small', field: 'waybill.parcels.0.weightGrams' },
     { name: 'extension digit above 9', input: () => ({ kind: 'waybill', orderId: ids.order, waybill: { companyPrefix: '7012345', extensionDigit: 10, parcels: [{ weightGrams: 1 }] } }), code: 'too_big', field: 'waybill.extensionDigit' },
@@ -299,6 +300,11 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'more orders than a batch takes', input: () => ({ orderIds: Array.from({ length: 1001 }, (_, i) => i + 1) }), code: 'too_big', field: 'orderIds' },
     { name: 'an unknown order after a good one (all or nothing)', input: () => ({ orderIds: [ids.order, 777777] }), code: 'not_found', field: 'orderIds.1' },
   ],
+  'documents.combine': [
+    { name: 'no documents', input: () => ({ documentIds: [] }), code: 'too_small', field: 'documentIds' },
+    { name: 'an unknown document', input: () => ({ documentIds: [99999] }), code: 'not_found', field: 'documentIds.0' },
+  ],
+  'documents.printDefaults': [{ name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'orderId' }],
   'documents.availability': [{ name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'id' }],
   'suppliers.list': [{ name: 'negative offset', input: () => ({ offset: -1 }), code: 'too_small', field: 'offset' }],
   'suppliers.get': [

@@ -28,11 +28,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/errors';
 import { openEngine, openEngineOrRefusal, type Engine, type EngineOptions } from '../../src-main/engine';
 import { openDatabase } from '../../src-main/engine/db/connection';
-import { loadMigrations } from '../../src-main/engine/db/migrate';
+import { latestVersion } from '../../src-main/engine/db/migrate';
 import { generateCustomers } from '../../src-main/engine/demo/generator';
 import { COMPANY, FIXED_NOW } from '../helpers/engine';
 
-const LATEST = loadMigrations().length;
+const LATEST = latestVersion();
 const dirs: string[] = [];
 const engines: Engine[] = [];
 

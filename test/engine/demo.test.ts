@@ -108,6 +108,8 @@ describe('the demo company', () => {
     const privates = customers.filter((c) => c.kind === 'private');
     expect(business.length).toBeGreaterThanOrEqual(5);
     expect(privates.length).toBeGreaterThanOrEqual(5);
+    // Documents in English for at least one customer (issue 10, item 4).
+    expect(customers.filter((c) => c.language === 'en').map((c) => c.name)).toEqual(['Fjord Events AS']);
     for (const c of customers) {
       if (c.orgNumber !== null) expect(isValidOrgNumber(c.orgNumber), `${c.name} ${c.orgNumber}`).toBe(true);
       expect(c.postalCode).toMatch(/^\d{4}$/);

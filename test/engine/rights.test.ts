@@ -194,6 +194,8 @@ const CASES: readonly Case[] = [
   { channel: 'documents.list', does: 'lists an order’s documents', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
   { channel: 'documents.get', does: 'reads an archived document', needs: null, input: async (w) => ({ id: (await w.t.ok('documents.render', { kind: 'order_confirmation', orderId: (await w.confirmedOrder()).id, language: 'nb' })).document.id }) },
   { channel: 'documents.availability', does: 'tells what can be printed', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'documents.printDefaults', does: 'tells the print dialog where to start', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'documents.combine', does: 'puts archived documents in one PDF', needs: null, input: async (w) => ({ documentIds: [(await w.t.ok('documents.render', { kind: 'order_confirmation', orderId: (await w.confirmedOrder()).id, language: 'nb' })).document.id] }) },
   // Purchasing.
   { channel: 'purchase.create', does: 'enters a purchase order', needs: null, input: async (w) => ({ header: { supplierId: w.supplier, orderType: 1 }, lines: [{ productId: w.screw, quantity: 10_000 }] }) },
   { channel: 'purchase.get', does: 'reads a purchase order', needs: null, input: async (w) => ({ id: (await w.po([[w.screw, 10_000]])).id }) },

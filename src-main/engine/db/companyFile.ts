@@ -14,7 +14,7 @@ import { errorData, DomainError, type DomainErrorData } from '../../../shared/er
 import { openDatabase, optimizeDatabase, type Db } from './connection';
 import { checkDatabaseFile, removeSideFilesMadeSince, sideFilesPresent } from './fileCheck';
 import { quickCheckInWorker, type IntegrityCheck } from './integrityWorker';
-import { loadMigrations, migrate, type MigrationResult } from './migrate';
+import { latestVersion, loadMigrations, migrate, type MigrationResult } from './migrate';
 import { domainErrorOfSqlite } from './sqliteErrors';
 
 /** Files up to this size are checked with quick_check before they are opened (a few hundred milliseconds at most). */
@@ -62,6 +62,7 @@ function isWritable(file: string): boolean {
 export async function openCompanyFile(opts: CompanyFileOptions): Promise<CompanyFile> {
   const { file } = opts;
   const migrations = loadMigrations();
+  const latest = latestVersion(migrations);
   const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
   const inMemory = file === ':memory:';
   const readOnly = !inMemory && (opts.readOnly === true || !isWritable(file));
@@ -69,14 +70,14 @@ export async function openCompanyFile(opts: CompanyFileOptions): Promise<Company
   const check = inMemory
     ? ({ kind: 'new' } as const)
     : checkDatabaseFile(file, {
-        latestVersion: migrations.length,
+        latestVersion: latest,
         quickCheckMaxBytes: opts.integrityCheckSyncMaxBytes ?? INTEGRITY_CHECK_SYNC_MAX_BYTES,
         ...binding,
       });
   if (readOnly) {
     if (check.kind === 'new') throw new DomainError('database_missing');
-    if (check.userVersion < migrations.length) {
-      throw new DomainError('database_read_only_old', null, { found: check.userVersion, supported: migrations.length });
+    if (check.userVersion < latest) {
+      throw new DomainError('database_read_only_old', null, { found: check.userVersion, supported: latest });
     }
   }
   if (check.kind === 'new' && !inMemory) mkdirSync(dirname(file), { recursive: true });

@@ -32,6 +32,11 @@ export function loadMigrations(folder = migrationsFolder()): Migration[] {
     });
 }
 
+/** The schema version a file has once every migration ran: the last one's number. */
+export function latestVersion(migrations: readonly Migration[] = loadMigrations()): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+}
+
 export interface MigrationResult {
   readonly from: number;
   readonly to: number;
@@ -41,8 +46,8 @@ export interface MigrationResult {
 export async function migrate(db: Db, file: string, migrations = loadMigrations()): Promise<MigrationResult> {
   const from = db.pragma('user_version', { simple: true }) as number;
   // openEngine refuses such a file before it opens it for writing (db/fileCheck.ts); this guards other callers.
-  if (from > migrations.length) {
-    throw new DomainError('database_newer', null, { found: from, supported: migrations.length });
+  if (from > latestVersion(migrations)) {
+    throw new DomainError('database_newer', null, { found: from, supported: latestVersion(migrations) });
   }
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupFile: null };

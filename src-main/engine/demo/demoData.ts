@@ -285,9 +285,13 @@ export const DEMO_CUSTOMERS: readonly CustomerSeed[] = [
     ], 'nordnesbhg'),
   },
   {
-    input: biz('Fjord Events AS', '92455190', 'Strandkaien 2', '5013', 'Bergen', 150_000, 20, [
-      ['Marius Eide', '+47 400 56 789', 'Prosjektleder'],
-    ], 'fjordevents'),
+    // Plans events for guests from abroad: its documents go out in English.
+    input: {
+      ...biz('Fjord Events AS', '92455190', 'Strandkaien 2', '5013', 'Bergen', 150_000, 20, [
+        ['Marius Eide', '+47 400 56 789', 'Prosjektleder'],
+      ], 'fjordevents'),
+      language: 'en',
+    },
   },
   {
     input: biz('Lillestrøm Maling og Tapet AS', '99123784', 'Storgata 21', '2000', 'Lillestrøm', 100_000, 14, [

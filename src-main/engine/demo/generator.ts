@@ -188,6 +188,7 @@ export function generateCustomers(db: Db, opts: GenerateCustomersOptions): numbe
           paymentTermsDays: input.paymentTermsDays ?? 14,
           cardSurchargeBp: 0,
           invoiceCustomerId: null,
+          language: 'nb',
         },
         opts.now,
       );

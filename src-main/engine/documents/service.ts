@@ -18,6 +18,7 @@ import type { Invoice } from '../../../shared/channels/processing';
 import type { Language } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
+import { getCompany } from '../repos/company';
 import { logActivity } from '../repos/activity';
 import {
   getDocument,
@@ -26,6 +27,7 @@ import {
   insertSsccs,
   latestDocument,
   nextSsccSerial,
+  partyLanguage,
   setLogo,
 } from '../repos/documents';
 import { getOrder } from '../repos/orders';
@@ -41,9 +43,11 @@ import {
   waybillModel,
   type Common,
 } from './build';
+import { PdfCombiner } from './combine';
 import { prepareLogo } from './logo';
 import type { DocumentModel } from './model';
 import { Pdf } from './pdf';
+import type { CombinedDocuments, PrintDefaults } from '../../../shared/channels/documents';
 import { renderDocument } from './render';
 
 export interface Issued {
@@ -128,10 +132,20 @@ function archive(
   return { document: doc, pdf: bytes, reprint: false };
 }
 
+/** A request whose language is settled: the clerk's choice, or the customer's. */
+type Resolved<R> = R & { readonly language: Language };
+
 /** The order-level documents: quote / inquiry, order confirmation, purchase order, picking list, packing slip, waybill. */
-function issueForOrder(ctx: HandlerContext, req: Extract<RenderRequest, { orderId: number }>, common: Common, orderField: string, refusalField: string | null): Issued {
-  const order = loadOrder(ctx, req.orderId, orderField, common);
-  refuseUnavailable(order, req.kind, refusalField);
+function issueForOrder(
+  ctx: HandlerContext,
+  asked: Extract<RenderRequest, { orderId: number }>,
+  common: Common,
+  orderField: string,
+  refusalField: string | null,
+): Issued {
+  const order = loadOrder(ctx, asked.orderId, orderField, common);
+  refuseUnavailable(order, asked.kind, refusalField);
+  const req = { ...asked, language: asked.language ?? partyLanguage(ctx.db, order.customerId) };
   const issue = { language: req.language, issuedAt: ctx.now.toISOString() };
   let model: DocumentModel;
   let deliveryId: number | null = null;
@@ -164,12 +178,16 @@ function issueForOrder(ctx: HandlerContext, req: Extract<RenderRequest, { orderI
  * A waybill's parcels get SSCCs from their own series when it is issued; the
  * same parcels for the same order again reprint it with the same SSCCs.
  */
-function issueWaybill(ctx: HandlerContext, order: Order, req: Extract<RenderRequest, { kind: 'waybill' }>, common: Common): Issued {
+function issueWaybill(ctx: HandlerContext, order: Order, req: Resolved<Extract<RenderRequest, { kind: 'waybill' }>>, common: Common): Issued {
   const w = req.waybill;
+  // The company's settings are the defaults; the clerk may name another carrier for one shipment.
+  const company = getCompany(ctx.db);
+  const companyPrefix = w.companyPrefix ?? company?.gs1CompanyPrefix ?? null;
+  if (companyPrefix === null) throw new DomainError('gs1_prefix_missing', 'waybill.companyPrefix');
   const base = {
-    companyPrefix: w.companyPrefix,
+    companyPrefix,
     extensionDigit: w.extensionDigit,
-    carrier: w.carrier ?? null,
+    carrier: w.carrier === undefined ? (company?.defaultCarrier ?? null) : w.carrier,
     note: w.note ?? null,
   };
   const issue = { language: req.language, issuedAt: ctx.now.toISOString(), shipDate: ctx.today };
@@ -180,10 +198,10 @@ function issueWaybill(ctx: HandlerContext, order: Order, req: Extract<RenderRequ
   if (latest && latest.contentHash === hash) return reprint(ctx, latest, [order.id]);
   const parcels = unnumbered.map((p) => {
     const serial = nextSsccSerial(ctx.db);
-    if (serial >= ssccSerialCapacity(w.companyPrefix)) {
-      throw new DomainError('sscc_series_exhausted', 'waybill.companyPrefix', { prefix: w.companyPrefix });
+    if (serial >= ssccSerialCapacity(companyPrefix)) {
+      throw new DomainError('sscc_series_exhausted', 'waybill.companyPrefix', { prefix: companyPrefix });
     }
-    return { ...p, sscc: makeSscc(w.extensionDigit, w.companyPrefix, serial) };
+    return { ...p, sscc: makeSscc(w.extensionDigit, companyPrefix, serial) };
   });
   const model = waybillModel(ctx.db, common, order, { ...base, parcels }, issue);
   return archive(ctx, model, hash, { orderId: order.id, orderNumber: order.number, invoiceId: null, deliveryId: null, number: order.number }, [order.id], parcels);
@@ -196,9 +214,13 @@ const ARTICLE: Readonly<Record<string, { nb: string; en: string }>> = {
 };
 
 /** Which document an issued invoice row prints as: a cash sale as a receipt, a credit note as one. */
-function invoiceKindRefusal(invoice: Invoice, kind: DocumentKind): DomainError | null {
+export function invoiceDocumentKind(invoice: Pick<Invoice, 'kind' | 'payment' | 'orderType'>): DocumentKind {
   const cash = invoice.payment !== null || invoice.orderType === 3;
-  const actual: DocumentKind = invoice.kind === 'credit_note' ? 'credit_note' : cash ? 'cash_receipt' : 'invoice';
+  return invoice.kind === 'credit_note' ? 'credit_note' : cash ? 'cash_receipt' : 'invoice';
+}
+
+function invoiceKindRefusal(invoice: Invoice, kind: DocumentKind): DomainError | null {
+  const actual = invoiceDocumentKind(invoice);
   if (actual === kind) return null;
   return new DomainError('document_wrong_invoice_kind', 'invoiceId', {
     number: invoice.number,
@@ -209,10 +231,11 @@ function invoiceKindRefusal(invoice: Invoice, kind: DocumentKind): DomainError |
   });
 }
 
-function issueForInvoice(ctx: HandlerContext, req: Extract<RenderRequest, { invoiceId: number }>, common: Common): Issued {
-  const invoice = loadInvoice(ctx.db, req.invoiceId);
-  const wrong = invoiceKindRefusal(invoice, req.kind);
+function issueForInvoice(ctx: HandlerContext, asked: Extract<RenderRequest, { invoiceId: number }>, common: Common): Issued {
+  const invoice = loadInvoice(ctx.db, asked.invoiceId);
+  const wrong = invoiceKindRefusal(invoice, asked.kind);
   if (wrong) throw wrong;
+  const req = { ...asked, language: asked.language ?? partyLanguage(ctx.db, invoice.customerId) };
   const latest = latestDocument(ctx.db, { kind: req.kind, orderId: null, invoiceId: invoice.id, deliveryId: null, language: req.language });
   if (latest) return reprint(ctx, latest, invoice.orderIds);
   const model = invoiceDocumentModel(ctx.db, common, invoice, req.kind, req.language);
@@ -234,17 +257,56 @@ export function issueDocument(ctx: HandlerContext, req: RenderRequest): Issued {
 /**
  * Picking lists for many orders (the Pack tab, or a selection). Each is
  * rendered, archived and let go before the next, so memory holds one PDF at a
- * time however many orders there are. A refusal names the order's place in
- * the list and leaves nothing behind.
+ * time however many orders there are. An order that cannot be picked (a draft
+ * with nothing reserved, nothing left to pick, not a Normal order) is left out
+ * with its reason and the rest are printed; an order that does not exist
+ * refuses the whole call, naming its place in the list, and leaves nothing behind.
  */
-export function issuePickingLists(ctx: HandlerContext, orderIds: readonly number[], language: Language): BatchResult {
+export function issuePickingLists(ctx: HandlerContext, orderIds: readonly number[], language: Language | undefined): BatchResult {
   const common = commonParts(ctx.db);
-  const documents = orderIds.map((orderId, i) => {
+  const documents: { orderId: number; documentId: number; reprint: boolean }[] = [];
+  const refused: BatchResult['refused'][number][] = [];
+  orderIds.forEach((orderId, i) => {
     const field = `orderIds.${i}`;
-    const { document, reprint: again } = issueForOrder(ctx, { kind: 'picking_list', orderId, language }, common, field, field);
-    return { orderId, documentId: document.id, reprint: again };
+    try {
+      const { document, reprint: again } = issueForOrder(ctx, { kind: 'picking_list', orderId, language }, common, field, field);
+      documents.push({ orderId, documentId: document.id, reprint: again });
+    } catch (e) {
+      // The document rules' refusals (checked before anything is written) leave out this order only.
+      if (!(e instanceof DomainError) || !e.data.code.startsWith('document_')) throw e;
+      refused.push({ orderId, code: e.data.code, message: e.data.message });
+    }
   });
-  return { documents };
+  return { documents, refused };
+}
+
+/** Archived documents as one PDF, each read, appended and let go in turn. */
+export function combineDocuments(ctx: HandlerContext, documentIds: readonly number[]): CombinedDocuments {
+  let combiner: PdfCombiner | null = null;
+  documentIds.forEach((id, i) => {
+    const doc = getDocument(ctx.db, id);
+    const pdf = doc ? getDocumentPdf(ctx.db, id) : null;
+    if (!doc || !pdf) throw new DomainError('not_found', `documentIds.${i}`, { entity: 'dokument', id });
+    combiner ??= new PdfCombiner({
+      title: `${documentLabel(doc.kind, doc.language)} (${documentIds.length})`,
+      language: doc.language === 'nb' ? 'nb-NO' : 'en-GB',
+    });
+    combiner.add(pdf);
+  });
+  const { bytes, pageCount } = combiner!.finish();
+  return { pdfBase64: bytes.toString('base64'), pageCount, documentCount: documentIds.length };
+}
+
+/** The print dialog's starting values: the customer's language, the waybill settings, the order's invoices. */
+export function printDefaults(ctx: HandlerContext, orderId: number, invoices: readonly Pick<Invoice, 'id' | 'number' | 'kind' | 'payment' | 'orderType'>[]): PrintDefaults {
+  const order = loadOrder(ctx, orderId, 'orderId', commonParts(ctx.db));
+  const company = getCompany(ctx.db);
+  return {
+    language: partyLanguage(ctx.db, order.customerId),
+    gs1CompanyPrefix: company?.gs1CompanyPrefix ?? null,
+    carrier: company?.defaultCarrier ?? null,
+    invoices: invoices.map((i) => ({ id: i.id, number: i.number, kind: invoiceDocumentKind(i) })),
+  };
 }
 
 export function archivedDocument(ctx: HandlerContext, id: number): Issued {

@@ -9,8 +9,8 @@ import {
 } from '../../../shared/channels/documents';
 import type { Order } from '../../../shared/channels/orders';
 import type { InvoiceSummary } from '../../../shared/channels/processing';
-import { ORDER_TYPES, type OrderTypeId } from '../../../shared/enums';
-import { NOT_PRINTED_TYPES } from '../../../shared/kinds';
+import { ORDER_TYPES, STATUS_KIND_LABELS, type OrderTypeId } from '../../../shared/enums';
+import { NOT_PRINTED_TYPES, PICKABLE_KINDS } from '../../../shared/kinds';
 import { errorData, type ErrorCode } from '../../../shared/errors';
 
 export interface Refusal {
@@ -64,10 +64,13 @@ export function documentRefusal(
     case 'order_confirmation':
     case 'waybill':
       return order.lines.length > 0 ? null : { code: 'document_no_lines', params: doc };
-    case 'picking_list':
-      return order.lines.some((l) => !l.closedShort && l.qtyDelivered < l.quantity)
-        ? null
-        : { code: 'document_nothing_to_pick', params: doc };
+    case 'picking_list': {
+      if (!order.lines.some((l) => !l.closedShort && l.qtyDelivered < l.quantity)) return { code: 'document_nothing_to_pick', params: doc };
+      // Goods are picked only once they are reserved for the order: never from a draft or a quote.
+      if (PICKABLE_KINDS.includes(order.statusKind)) return null;
+      const status = STATUS_KIND_LABELS[order.statusKind];
+      return { code: 'document_not_pickable', params: { ...doc, statusNb: status.nb, statusEn: status.en } };
+    }
     case 'packing_slip':
       return order.deliveryState !== 'none' ? null : { code: 'document_no_delivery', params: doc };
     case 'invoice':

@@ -17,6 +17,8 @@ export const companyHandlers: HandlerMap<'company.get' | 'company.save'> = {
       bankAccount: input.bankAccount ?? null,
       email: input.email ?? null,
       phone: input.phone ?? null,
+      gs1CompanyPrefix: input.gs1CompanyPrefix ?? null,
+      defaultCarrier: input.defaultCarrier ?? null,
     };
     // The status flow is laid down from the preset chosen at setup. Another preset
     // replaces it while no order stands in it; once orders exist, moving them to

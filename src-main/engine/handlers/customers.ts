@@ -41,6 +41,7 @@ function values(db: Db, input: Parsed, selfId: number | null): CustomerValues {
     creditLimitOre: input.creditLimitOre ?? null,
     cardSurchargeBp: input.cardSurchargeBp,
     invoiceCustomerId: input.invoiceCustomerId ?? null,
+    language: input.language ?? 'nb',
   };
 }
 

@@ -1,7 +1,7 @@
 // Channels of the document engine (SPEC 7): render or reprint, list an order's
 // archive, fetch one archived document, picking lists in batch, the logo.
 import { listDocumentsOfOrder } from '../repos/documents';
-import { archivedDocument, issueDocument, issuePickingLists, saveLogo } from '../documents/service';
+import { archivedDocument, combineDocuments, issueDocument, issuePickingLists, printDefaults, saveLogo } from '../documents/service';
 import { documentAvailability } from '../domain/documentRules';
 import { listInvoices } from '../repos/invoices';
 import { withPurchaseCancellation } from '../repos/purchasing';
@@ -13,6 +13,8 @@ type DocumentChannels =
   | 'documents.list'
   | 'documents.get'
   | 'documents.renderPickingLists'
+  | 'documents.combine'
+  | 'documents.printDefaults'
   | 'documents.setLogo'
   | 'documents.availability';
 
@@ -27,6 +29,8 @@ export const documentHandlers: HandlerMap<DocumentChannels> = {
     return { document, pdfBase64: pdf.toString('base64'), reprint: true };
   }),
   'documents.renderPickingLists': writer((input, ctx) => issuePickingLists(ctx, input.orderIds, input.language)),
+  'documents.combine': reader((input, ctx) => combineDocuments(ctx, input.documentIds)),
+  'documents.printDefaults': reader((input, ctx) => printDefaults(ctx, input.orderId, listInvoices(ctx.db, { orderId: input.orderId, limit: 500 }))),
   'documents.availability': reader((input, { db }) =>
     documentAvailability(withPurchaseCancellation(db, reload(db, input.orderId)), listInvoices(db, { orderId: input.orderId, limit: 500 })),
   ),

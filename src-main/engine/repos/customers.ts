@@ -1,4 +1,5 @@
 import type { Customer, CustomerListRow, DeliveryAddress } from '../../../shared/channels/customers';
+import type { Language } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import {
   getContacts,
@@ -17,6 +18,7 @@ interface PartyRow extends PartyBaseRow {
   credit_limit_ore: number | null;
   card_surcharge_bp: number;
   invoice_party_id: number | null;
+  language: Language;
 }
 
 const toRow = (r: PartyRow): CustomerListRow => ({
@@ -24,6 +26,7 @@ const toRow = (r: PartyRow): CustomerListRow => ({
   creditLimitOre: r.credit_limit_ore,
   cardSurchargeBp: r.card_surcharge_bp,
   invoiceCustomerId: r.invoice_party_id,
+  language: r.language,
 });
 
 export type CustomerValues = Omit<CustomerListRow, 'id' | 'number' | 'updatedAt'>;
@@ -112,6 +115,7 @@ function params(c: CustomerValues) {
     credit: c.creditLimitOre,
     surcharge: c.cardSurchargeBp,
     invoiceParty: c.invoiceCustomerId,
+    language: c.language,
   };
 }
 
@@ -120,9 +124,9 @@ export function insertCustomer(db: Db, number: number, c: CustomerValues, now: s
     stmt(
       db,
       `INSERT INTO party (role, number, kind, name, name_sort, org_number, email, phone, address_line1, postal_code, city,
-         country, credit_limit_ore, payment_terms_days, card_surcharge_bp, invoice_party_id, created_at, updated_at)
+         country, credit_limit_ore, payment_terms_days, card_surcharge_bp, invoice_party_id, language, created_at, updated_at)
        VALUES ('customer', @number, @kind, @name, @sort, @org, @email, @phone, @line1, @postal, @city, @country,
-         @credit, @terms, @surcharge, @invoiceParty, @now, @now)`,
+         @credit, @terms, @surcharge, @invoiceParty, @language, @now, @now)`,
     ).run({ ...params(c), number, now }).lastInsertRowid,
   );
 }
@@ -132,7 +136,7 @@ export function updateCustomer(db: Db, id: number, c: CustomerValues, now: strin
     db,
     `UPDATE party SET kind = @kind, name = @name, name_sort = @sort, org_number = @org, email = @email, phone = @phone,
        address_line1 = @line1, postal_code = @postal, city = @city, country = @country, credit_limit_ore = @credit,
-       payment_terms_days = @terms, card_surcharge_bp = @surcharge, invoice_party_id = @invoiceParty, updated_at = @now
+       payment_terms_days = @terms, card_surcharge_bp = @surcharge, invoice_party_id = @invoiceParty, language = @language, updated_at = @now
      WHERE id = @id`,
   ).run({ ...params(c), now, id });
 }

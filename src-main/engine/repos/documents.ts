@@ -197,3 +197,9 @@ export function setLogo(db: Db, logo: { image: Buffer; sha256: string } | null, 
      ON CONFLICT (id) DO UPDATE SET image = excluded.image, sha256 = excluded.sha256, updated_at = excluded.updated_at`,
   ).run(logo.image, logo.sha256, now);
 }
+
+/** The language a party's documents are printed in unless the clerk picks another (a customer's, or a supplier's). */
+export function partyLanguage(db: Db, partyId: number): Language {
+  const row = stmt(db, 'SELECT language FROM party WHERE id = ?').get(partyId) as { language: Language } | undefined;
+  return row?.language ?? 'nb';
+}

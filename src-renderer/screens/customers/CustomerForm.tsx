@@ -3,10 +3,10 @@
 // and payment terms.
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/channels/customers';
-import type { PartyKind } from '../../../shared/enums';
+import type { Language, PartyKind } from '../../../shared/enums';
 import { parseAmount } from '../../../shared/format';
 import { invoke } from '../../api/client';
-import { RadioField, TextField } from '../../components/fields';
+import { RadioField, SelectField, TextField } from '../../components/fields';
 import { RecordForm, useRecordForm } from '../../components/RecordForm';
 import { bilingual, type BilingualText } from '../../i18n';
 import { amountText } from '../orders/orderDraft';
@@ -32,12 +32,15 @@ import { checks } from '../../components/fieldChecks';
 
 interface Values extends PartyValues {
   creditLimit: string;
+  /** The language the customer's documents are printed in by default. */
+  language: Language;
   deliveryAddresses: DeliveryAddressDraft[];
 }
 
 const valuesOf = (c: Customer | null): Values => ({
   ...partyValuesOf(c, 'c'),
   creditLimit: c && c.creditLimitOre !== null ? amountText(c.creditLimitOre) : '',
+  language: c?.language ?? 'nb',
   deliveryAddresses: deliveryAddressDraftsOf(c?.deliveryAddresses),
 });
 
@@ -83,6 +86,7 @@ export function CustomerForm(props: CustomerFormProps) {
     const fields = {
       ...input.fields,
       creditLimitOre,
+      language: v.language,
       ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
       deliveryAddresses: delivery.deliveryAddresses,
     };
@@ -93,7 +97,7 @@ export function CustomerForm(props: CustomerFormProps) {
           : invoke('customers.create', { ...fields, contacts: input.contacts }),
       {
         fieldOf: (path) =>
-          path === 'creditLimitOre' ? 'creditLimit' : (deliveryAddressFieldOf(path, delivery.keys) ?? partyFieldOf(path, input.contactKeys)),
+          path === 'creditLimitOre' ? 'creditLimit' : path === 'language' ? 'language' : (deliveryAddressFieldOf(path, delivery.keys) ?? partyFieldOf(path, input.contactKeys)),
         notice: (r) => t('customers.savedMessage', { number: r.number, name: r.name }),
         invalidate: ['customers.list', 'customers.get', 'customers.lookup'],
       },
@@ -147,6 +151,18 @@ export function CustomerForm(props: CustomerFormProps) {
           inputMode="numeric"
           hint={t('customers.paymentTermsHint')}
           onChange={(x) => set('paymentTermsDays', x)}
+        />
+        <SelectField
+          name="language"
+          label={t('printing.customerLanguage')}
+          value={v.language}
+          span={2}
+          hint={t('printing.customerLanguageHint')}
+          onChange={(x) => set('language', x === 'en' ? 'en' : 'nb')}
+          options={[
+            { value: 'nb', label: t('documents.languages.nb') },
+            { value: 'en', label: t('documents.languages.en') },
+          ]}
         />
       </div>
       {business ? (

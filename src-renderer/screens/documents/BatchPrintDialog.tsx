@@ -1,22 +1,23 @@
 // Batch printing of picking lists (SPEC 7): every order in Pack, or the orders
 // selected in the list. The engine issues and archives them a chunk at a time,
 // so the progress bar moves and Cancel stops after the chunk in hand (what was
-// issued stays issued and archived). An order the engine refuses (not a Normal
-// order, nothing left to pick) is reported with its reason and the rest go on.
-// In the Electron app each list goes to the chosen printer as it comes; in a
-// browser each can be opened from the report.
+// issued stays issued and archived). An order the engine refuses (a draft with
+// nothing reserved, nothing left to pick, not a Normal order) is listed first
+// in the report with its reason; the rest are printed. Then the engine puts the
+// archived lists together as one PDF: one print job in the Electron app, one
+// window to print from in a browser.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderListRow } from '../../../shared/channels/orders';
 import { ORDER_LIST_MAX_BLOCK } from '../../../shared/channels/orders';
 import type { Language } from '../../../shared/enums';
-import { ApiError, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
 import { canPrintDirectly, printPdf } from '../../api/pdf';
 import { invalidate } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
-import { useLanguage, type BilingualText } from '../../i18n';
+import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { outcomeNotice } from './outcome';
 import { LanguageField, PrinterField, usePrinterChoice } from './printChoices';
 
@@ -37,7 +38,10 @@ interface Outcome {
   readonly refusal: BilingualText | null;
 }
 
-type Phase = { kind: 'ask' } | { kind: 'running' } | { kind: 'done'; cancelled: boolean; error: BilingualText | null };
+type Phase =
+  | { kind: 'ask' }
+  | { kind: 'running' }
+  | { kind: 'done'; cancelled: boolean; error: BilingualText | null; pages: number | null };
 
 /** Every order of a status tab, in number order, a block at a time. */
 async function ordersOfStatus(statusId: number, search: string): Promise<OrderListRow[]> {
@@ -55,12 +59,6 @@ async function ordersOfStatus(statusId: number, search: string): Promise<OrderLi
   }
 }
 
-/** The position in the chunk the engine named in its refusal ("orderIds.7"), if it named one. */
-function refusedIndex(e: unknown): number | null {
-  if (!(e instanceof ApiError)) return null;
-  const m = /^orderIds\.(\d+)$/.exec(e.data.field ?? '');
-  return m ? Number(m[1]) : null;
-}
 
 export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void }) {
   const { t } = useTranslation();
@@ -74,52 +72,68 @@ export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void
   const cancelled = useRef(false);
   const direct = canPrintDirectly();
 
+  /** The issued lists as one PDF, to the printer (Electron) or the browser's viewer: one job. */
+  const printAll = async (documentIds: readonly number[]): Promise<{ pages: number; error: BilingualText | null }> => {
+    const combined = await invoke('documents.combine', { documentIds: [...documentIds] });
+    const outcome = await printPdf(combined.pdfBase64, direct ? printerChoice.printer || null : null);
+    if (outcome.ok) return { pages: combined.pageCount, error: null };
+    return { pages: combined.pageCount, error: outcome.blocked ? bilingual('documents.popupBlocked') : (outcome.error?.message ?? null) };
+  };
+
   const run = async () => {
     cancelled.current = false;
     setPhase({ kind: 'running' });
     setOutcomes([]);
     const done: Outcome[] = [];
     let error: BilingualText | null = null;
+    let pages: number | null = null;
     let wanted = total;
     try {
       const rows = props.scope.kind === 'selection' ? [...props.scope.rows] : await ordersOfStatus(props.scope.statusId, props.scope.search);
       wanted = rows.length;
       setTotal(wanted);
       for (let start = 0; start < rows.length && !cancelled.current; start += BATCH_CHUNK) {
-        let chunk = rows.slice(start, start + BATCH_CHUNK);
-        // A refused order is reported and left out; the rest of its chunk is issued.
-        while (chunk.length > 0) {
-          try {
-            const result = await invoke('documents.renderPickingLists', { orderIds: chunk.map((r) => r.id), language });
-            for (const [i, d] of result.documents.entries()) {
-              const row = chunk[i]!;
-              if (direct) {
-                const archived = await invoke('documents.get', { id: d.documentId });
-                const outcome = await printPdf(archived.pdfBase64, printerChoice.printer || null);
-                const notice = outcomeNotice(t, outcome, archived.document, d.reprint, uiLang);
-                if (notice?.error) throw new Error(notice.error[uiLang]);
-              }
-              done.push({ orderId: row.id, number: row.number, customerName: row.customerName, documentId: d.documentId, reprint: d.reprint, refusal: null });
-            }
-            chunk = [];
-          } catch (e) {
-            const i = refusedIndex(e);
-            const row = i === null ? undefined : chunk[i];
-            if (!row) throw e;
-            done.push({ orderId: row.id, number: row.number, customerName: row.customerName, documentId: null, reprint: false, refusal: refusalOf(e, () => null).general });
-            chunk = chunk.filter((_, k) => k !== i);
-          }
+        const chunk = rows.slice(start, start + BATCH_CHUNK);
+        const result = await invoke('documents.renderPickingLists', { orderIds: chunk.map((r) => r.id), language });
+        const issuedIn = new Map(result.documents.map((d) => [d.orderId, d]));
+        const refusedIn = new Map(result.refused.map((r) => [r.orderId, r]));
+        for (const row of chunk) {
+          const d = issuedIn.get(row.id);
+          const r = refusedIn.get(row.id);
+          done.push({
+            orderId: row.id,
+            number: row.number,
+            customerName: row.customerName,
+            documentId: d?.documentId ?? null,
+            reprint: d?.reprint ?? false,
+            refusal: r ? r.message : null,
+          });
         }
         setOutcomes([...done]);
       }
+      const ids = done.flatMap((o) => (o.documentId === null ? [] : [o.documentId]));
+      // In the desktop app the one job goes to the printer at once; a browser opens it from the report (a click, so no popup is blocked).
+      if (ids.length && direct) ({ pages, error } = await printAll(ids));
     } catch (e) {
       error = refusalOf(e, () => null).general;
     }
     setOutcomes([...done]);
     void invalidate('documents.list', 'activity.list');
-    setPhase({ kind: 'done', cancelled: cancelled.current && done.length < wanted, error });
+    setPhase({ kind: 'done', cancelled: cancelled.current && done.length < wanted, error, pages });
   };
 
+  const openAll = async () => {
+    setOpenError(null);
+    try {
+      const { pages, error } = await printAll(outcomes.flatMap((o) => (o.documentId === null ? [] : [o.documentId])));
+      setPhase((p) => (p.kind === 'done' ? { ...p, pages } : p));
+      setOpenError(error);
+    } catch (e) {
+      setOpenError(refusalOf(e, () => null).general);
+    }
+  };
+
+  /** One list on its own, as archived, in the browser's viewer. */
   const open = async (o: Outcome) => {
     if (o.documentId === null) return;
     setOpenError(null);
@@ -179,7 +193,8 @@ export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void
   }
 
   return (
-    <Dialog title={t('documents.batch.doneTitle')} testId="batch-print-report" wide cancelLabel={t('app.close')} onCancel={props.onClose}>
+    // Its own mount, so that focus starts in the report (on "open all" in a browser).
+    <Dialog key="report" title={t('documents.batch.doneTitle')} testId="batch-print-report" wide cancelLabel={t('app.close')} onCancel={props.onClose}>
       <Banner error={phase.error} testId="batch-print-error" />
       <Banner error={openError} testId="batch-open-error" />
       <p data-testid="batch-summary">
@@ -188,6 +203,18 @@ export function BatchPrintDialog(props: { scope: BatchScope; onClose: () => void
           : t(direct ? 'documents.batch.printedSummary' : 'documents.batch.issuedSummary', { count: issued.length })}
         {refused.length ? ` ${t('documents.batch.refusedSummary', { count: refused.length })}` : ''}
       </p>
+      {issued.length ? (
+        <div className="batch-combined">
+          {phase.pages !== null ? (
+            <span data-testid="batch-combined">{t('printing.batch.combined', { count: issued.length, pages: phase.pages })}</span>
+          ) : null}
+          {!direct ? (
+            <button type="button" className="primary" data-testid="batch-open-all" data-autofocus onClick={() => void openAll()}>
+              {t('printing.batch.openAll')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <div className="dialog-scroll">
         <table className="dialog-grid">
           <tbody>

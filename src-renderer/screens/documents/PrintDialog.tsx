@@ -1,78 +1,112 @@
 // Printing an order's documents (SPEC 7): the kinds this order can have, each
 // shown disabled with the engine's reason where it cannot be printed (a picking
-// list of a Direct order, a packing slip before anything is delivered), the
-// language, the printer, and for a waybill its parcels. The engine renders and
-// archives the document (or hands back the archived copy of one already
-// issued); the bytes then go to the printer or to a file.
-import { useEffect, useState } from 'react';
+// list of a draft, a packing slip before anything is delivered), its invoices
+// and a cash sale's receipt among them, the language (the customer's unless the
+// clerk picks another), the printer, and for a waybill its parcels. Focus
+// starts on the kinds, so the arrow keys choose a document, never a language.
+// The engine renders and archives the document (or hands back the archived
+// copy of one already issued); the bytes then go to the printer or to a file.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORDER_DOCUMENT_KINDS, documentLabel, type DocumentKind, type RenderInput } from '../../../shared/channels/documents';
+import {
+  INVOICE_DOCUMENT_KINDS,
+  ORDER_DOCUMENT_KINDS,
+  documentLabel,
+  type DocumentKind,
+  type RenderInput,
+} from '../../../shared/channels/documents';
 import type { Order } from '../../../shared/channels/orders';
 import type { Language } from '../../../shared/enums';
-import { parseQuantity } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { canPrintDirectly } from '../../api/pdf';
 import { invalidate, useChannel } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/fields';
-import { refusalOf } from '../../components/refusal';
+import { focusField, refusalOf } from '../../components/refusal';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { outcomeNotice } from './outcome';
 import { LanguageField, PrinterField, outputDocument, usePrinterChoice } from './printChoices';
+import { MAX_PARCELS, WaybillFields, badWeight, parcelField, parcelGrams } from './WaybillFields';
 
-/** Refusals that only say the kind belongs to the other side (sales / purchase): such kinds are not offered at all. */
-const OTHER_SIDE = new Set(['document_purchase_only', 'document_sales_only']);
-const PREFIX_KEY = 'ordrebok.gs1CompanyPrefix';
+/**
+ * Refusals that only say the kind belongs to another side or another name (a
+ * purchase order on a sale, an invoice of a cash sale, which prints as its
+ * receipt): such kinds are not offered at all.
+ */
+const NOT_OFFERED = new Set(['document_purchase_only', 'document_sales_only', 'document_use_receipt', 'document_cash_only']);
+const KINDS: readonly DocumentKind[] = [...ORDER_DOCUMENT_KINDS, ...INVOICE_DOCUMENT_KINDS];
 
-function rememberedPrefix(): string {
-  try {
-    return window.localStorage.getItem(PREFIX_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function PrintDialog(props: { order: Order; onClose: () => void; onDone: (notice: string) => void }) {
+export function PrintDialog(props: { order: Order; onClose: () => void; onDone: (notice: string) => void; initialKind?: DocumentKind }) {
   const { t } = useTranslation();
   const uiLang = useLanguage();
   const availability = useChannel('documents.availability', { orderId: props.order.id }, { staleTime: 0 });
+  const defaults = useChannel('documents.printDefaults', { orderId: props.order.id }, { staleTime: 0 });
   const [kind, setKind] = useState<DocumentKind | null>(null);
-  const [language, setLanguage] = useState<Language>(uiLang);
+  const [language, setLanguage] = useState<Language | null>(null);
+  const [invoiceId, setInvoiceId] = useState<number | null>(null);
   const printerChoice = usePrinterChoice();
-  const [parcels, setParcels] = useState('1');
-  const [weightKg, setWeightKg] = useState('');
-  const [carrier, setCarrier] = useState('');
-  const [prefix, setPrefix] = useState(rememberedPrefix);
+  const [parcels, setParcels] = useState<string[]>(['']);
+  const [carrier, setCarrier] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, BilingualText>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BilingualText | null>(null);
+  const kindsRef = useRef<HTMLFieldSetElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
-  const kinds = ORDER_DOCUMENT_KINDS.filter((k) => {
+  const kinds = KINDS.filter((k) => {
     const reason = availability.data?.[k].reason;
-    return !(reason && OTHER_SIDE.has(reason.code));
+    return !(reason && NOT_OFFERED.has(reason.code));
   });
-  // The first kind that can be printed is chosen once the availability is known.
-  useEffect(() => {
-    if (kind !== null || !availability.data) return;
-    setKind(kinds.find((k) => availability.data[k].available) ?? null);
-  }, [availability.data, kind, kinds]);
+  const invoicesOf = (k: DocumentKind | null) => (defaults.data?.invoices ?? []).filter((i) => i.kind === k);
 
-  const request = (): RenderInput | BilingualText => {
-    const base = { orderId: props.order.id, language };
+  // Once the engine has answered: the first kind that can be printed (or the one asked for) is
+  // chosen and focused, so ↑/↓ move among the documents; the language is the customer's.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !availability.data || !defaults.data) return;
+    started.current = true;
+    const wanted = props.initialKind && availability.data[props.initialKind].available ? props.initialKind : null;
+    const first = wanted ?? kinds.find((k) => availability.data[k].available) ?? null;
+    setKind(first);
+    setInvoiceId(defaults.data.invoices.find((i) => i.kind === first)?.id ?? null);
+    setLanguage((l) => l ?? defaults.data.language);
+    setCarrier((c) => c ?? defaults.data.carrier ?? '');
+    const radio = kindsRef.current?.querySelector<HTMLInputElement>(`input[value="${first ?? kinds[0]}"]`);
+    // After React has enabled the radio.
+    requestAnimationFrame(() => radio?.focus());
+  }, [availability.data, defaults.data, kinds, props.initialKind]);
+
+  const choose = (k: DocumentKind) => {
+    setKind(k);
+    setInvoiceId(invoicesOf(k)[0]?.id ?? null);
+  };
+
+  const chosenLanguage: Language = language ?? defaults.data?.language ?? uiLang;
+
+  /** The request, or why not: a message for the banner, or null when the fields show it. */
+  const request = (): RenderInput | BilingualText | null => {
     switch (kind) {
       case 'waybill': {
-        const count = Number(parcels);
-        if (!Number.isInteger(count) || count < 1 || count > 99) return bilingual('documents.waybill.badParcels');
-        const weight = parseQuantity(weightKg); // thousandths of a kilo = grams
-        if (weight === null || weight < 1) return bilingual('documents.waybill.badWeight');
-        if (!/^\d{7,10}$/.test(prefix.trim())) return bilingual('documents.waybill.badPrefix');
-        const perParcel = Math.max(1, Math.round(weight / count));
+        const errors: Record<string, BilingualText> = {};
+        const weights = parcels.map((p, i) => {
+          const g = parcelGrams(p);
+          if (g === null) errors[parcelField(i)] = badWeight(i);
+          return g ?? 0;
+        });
+        if (Object.keys(errors).length) {
+          setFieldErrors(errors);
+          focusField(bodyRef.current, Object.keys(errors)[0]);
+          return null;
+        }
+        if (parcels.length > MAX_PARCELS) return bilingual('printing.waybill.tooMany');
         return {
           kind,
-          ...base,
+          orderId: props.order.id,
+          language: chosenLanguage,
           waybill: {
-            companyPrefix: prefix.trim(),
-            parcels: Array.from({ length: count }, () => ({ weightGrams: perParcel })),
-            ...(carrier.trim() ? { carrier: carrier.trim() } : {}),
+            parcels: weights.map((weightGrams) => ({ weightGrams })),
+            // What the clerk sees is what is printed: the company's carrier, or the one typed for this shipment.
+            carrier: (carrier ?? '').trim() || null,
           },
         };
       }
@@ -81,7 +115,12 @@ export function PrintDialog(props: { order: Order; onClose: () => void; onDone: 
       case 'picking_list':
       case 'packing_slip':
       case 'purchase_order':
-        return { kind, ...base };
+        return { kind, orderId: props.order.id, language: chosenLanguage };
+      case 'invoice':
+      case 'credit_note':
+      case 'cash_receipt':
+        if (invoiceId === null) return bilingual('documents.chooseKind');
+        return { kind, invoiceId, language: chosenLanguage };
       default:
         return bilingual('documents.chooseKind');
     }
@@ -89,25 +128,25 @@ export function PrintDialog(props: { order: Order; onClose: () => void; onDone: 
 
   const issue = async (then: 'print' | 'save') => {
     const req = request();
+    if (req === null) return setError(null);
     if (!('kind' in req)) return setError(req);
     setError(null);
     setBusy(true);
     try {
       const rendered = await invoke('documents.render', req);
-      if (req.kind === 'waybill') {
-        try {
-          window.localStorage.setItem(PREFIX_KEY, req.waybill.companyPrefix);
-        } catch {
-          // Only a convenience: the prefix is asked for again next time.
-        }
-      }
       void invalidate('documents.list', 'activity.list', 'documents.availability');
-      const outcome = await outputDocument(rendered, then, printerChoice.printer, language);
+      const outcome = await outputDocument(rendered, then, printerChoice.printer, chosenLanguage);
       const notice = outcomeNotice(t, outcome, rendered.document, rendered.reprint, uiLang);
       if (notice?.error) setError(notice.error);
       else if (notice) props.onDone(notice.text);
     } catch (e) {
-      setError(refusalOf(e, () => null).general);
+      // A parcel's weight refused by the engine is shown at that parcel's field.
+      const r = refusalOf(e, (path) => (/^waybill\.parcels\.\d+\.weightGrams$/.test(path) ? path : null));
+      if (Object.keys(r.fields).length) {
+        setFieldErrors(r.fields);
+        focusField(bodyRef.current, Object.keys(r.fields)[0]);
+      }
+      setError(r.general);
     } finally {
       setBusy(false);
     }
@@ -130,65 +169,91 @@ export function PrintDialog(props: { order: Order; onClose: () => void; onDone: 
         </button>
       }
     >
-      <Banner error={error} testId="print-error" />
-      {availability.isError ? <Banner error={refusalOf(availability.error, () => null).general} /> : null}
-      <fieldset className="plain print-kinds" data-testid="print-kinds">
-        <legend className="muted small">{t('documents.kind')}</legend>
-        {kinds.map((k, i) => {
-          const a = availability.data?.[k];
-          return (
-            <label key={k} className={`print-kind ${a && !a.available ? 'unavailable' : ''}`}>
-              <input
-                type="radio"
-                name="print-kind"
-                value={k}
-                checked={kind === k}
-                disabled={!a?.available}
-                data-autofocus={kind === k || (kind === null && i === 0) ? true : undefined}
-                data-testid={`print-kind-${k}`}
-                onChange={() => setKind(k)}
-              />
-              <span className="strong">{documentLabel(k, uiLang)}</span>
-              {a?.reason ? (
-                <span className="muted small reason" data-testid={`print-kind-${k}-reason`}>
-                  {a.reason[uiLang]}
-                </span>
-              ) : null}
-            </label>
-          );
-        })}
-      </fieldset>
-      {kind === 'waybill' ? (
-        <div className="form-grid cols-4" data-testid="waybill-fields">
-          <div className="field">
-            <label htmlFor="waybill-parcels">{t('documents.waybill.parcels')}</label>
-            <input id="waybill-parcels" inputMode="numeric" data-testid="waybill-parcels" value={parcels} onChange={(e) => setParcels(e.target.value)} />
+      <div ref={bodyRef}>
+        <Banner error={error} testId="print-error" />
+        {availability.isError ? <Banner error={refusalOf(availability.error, () => null).general} /> : null}
+        <fieldset ref={kindsRef} className="plain print-kinds" data-testid="print-kinds">
+          <legend className="muted small">{t('documents.kind')}</legend>
+          {kinds.map((k, i) => {
+            const a = availability.data?.[k];
+            const invoices = invoicesOf(k);
+            return (
+              <label key={k} className={`print-kind ${a && !a.available ? 'unavailable' : ''}`}>
+                <input
+                  type="radio"
+                  name="print-kind"
+                  value={k}
+                  checked={kind === k}
+                  disabled={!a?.available}
+                  data-autofocus={kind === k || (kind === null && i === 0) ? true : undefined}
+                  data-testid={`print-kind-${k}`}
+                  onChange={() => choose(k)}
+                />
+                <span className="strong">{documentLabel(k, uiLang)}</span>
+                {a?.available && invoices.length === 1 ? (
+                  <span className="muted small" data-testid={`print-kind-${k}-number`}>
+                    {t('printing.invoiceNumber')} {invoices[0]!.number}
+                  </span>
+                ) : null}
+                {a?.available && invoices.length > 1 && kind === k ? (
+                  <select
+                    className="print-invoice"
+                    data-testid={`print-kind-${k}-invoice`}
+                    aria-label={documentLabel(k, uiLang)}
+                    value={invoiceId ?? ''}
+                    onChange={(e) => setInvoiceId(Number(e.target.value))}
+                  >
+                    {invoices.map((inv) => (
+                      <option key={inv.id} value={inv.id}>
+                        {t('printing.invoiceNumber')} {inv.number}
+                      </option>
+                    ))}
+                  </select>
+                ) : null}
+                {a?.reason ? (
+                  <span className="muted small reason" data-testid={`print-kind-${k}-reason`}>
+                    {a.reason[uiLang]}
+                  </span>
+                ) : null}
+              </label>
+            );
+          })}
+        </fieldset>
+        {kind === 'waybill' ? (
+          <WaybillFields
+            parcels={parcels}
+            onParcels={setParcels}
+            errors={fieldErrors}
+            onError={(field, e) =>
+              setFieldErrors((old) => {
+                const { [field]: _gone, ...rest } = old;
+                return e ? { ...rest, [field]: e } : rest;
+              })
+            }
+            carrier={carrier ?? ''}
+            onCarrier={setCarrier}
+            prefix={defaults.data?.gs1CompanyPrefix ?? null}
+          />
+        ) : null}
+        <div className="form-grid cols-4">
+          <div className="span-1">
+            <LanguageField id="print-language" value={chosenLanguage} onChange={setLanguage} />
+            {defaults.data ? (
+              <div className="field-hint" data-testid="print-language-customer">
+                {t('printing.customersLanguage', { language: t(`documents.languages.${defaults.data.language}`) })}
+              </div>
+            ) : null}
           </div>
-          <div className="field">
-            <label htmlFor="waybill-weight">{t('documents.waybill.weightKg')}</label>
-            <input id="waybill-weight" inputMode="decimal" data-testid="waybill-weight" value={weightKg} onChange={(e) => setWeightKg(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="waybill-carrier">{t('documents.waybill.carrier')}</label>
-            <input id="waybill-carrier" maxLength={100} data-testid="waybill-carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="waybill-prefix">{t('documents.waybill.prefix')}</label>
-            <input id="waybill-prefix" inputMode="numeric" maxLength={10} data-testid="waybill-prefix" value={prefix} onChange={(e) => setPrefix(e.target.value)} />
-          </div>
+          {direct ? (
+            <PrinterField id="print-printer" choice={printerChoice} span={2} />
+          ) : (
+            <p className="muted small span-3" data-testid="print-browser-hint">
+              {t('documents.browserHint')}
+            </p>
+          )}
         </div>
-      ) : null}
-      <div className="form-grid cols-4">
-        <LanguageField id="print-language" value={language} onChange={setLanguage} />
-        {direct ? (
-          <PrinterField id="print-printer" choice={printerChoice} span={2} />
-        ) : (
-          <p className="muted small span-3" data-testid="print-browser-hint">
-            {t('documents.browserHint')}
-          </p>
-        )}
+        <p className="muted small">{t('documents.archivedHint')}</p>
       </div>
-      <p className="muted small">{t('documents.archivedHint')}</p>
     </Dialog>
   );
 }

@@ -10,7 +10,8 @@ import type { Invoice } from '../../../shared/channels/processing';
 import { PAYMENT_METHODS, roundsToKrone, type PaymentMethod } from '../../../shared/enums';
 import { formatAmount, parseAmount } from '../../../shared/format';
 import { Dialog } from '../../components/Dialog';
-import { Banner } from '../../components/fields';
+import { Banner, Notice } from '../../components/fields';
+import { useReceiptPrint } from '../documents/receiptPrint';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 
 const signed = (ore: number) => `${ore > 0 ? '+' : ore < 0 ? '−' : ''}${formatAmount(Math.abs(ore))}`;
@@ -125,14 +126,25 @@ export function PaymentDialog(props: {
   );
 }
 
-/** After the sale: the engine's figures from the invoice it made. */
+/** After the sale: the engine's figures from the invoice it made, and the receipt to print (Enter). */
 export function CashReceiptDialog(props: { invoice: Invoice; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const inv = props.invoice;
   const method = PAYMENT_METHODS.find((m) => m.key === inv.payment?.method);
+  const receipt = useReceiptPrint(inv.id);
   return (
-    <Dialog title={t('payment.doneTitle')} testId="cash-receipt" cancelLabel={t('app.close')} onCancel={props.onClose}>
+    <Dialog
+      title={t('payment.doneTitle')}
+      testId="cash-receipt"
+      submitLabel={t('printing.receipt.print')}
+      onSubmit={() => void receipt.print()}
+      busy={receipt.busy}
+      cancelLabel={t('app.close')}
+      onCancel={props.onClose}
+    >
+      <Banner error={receipt.error} testId="cash-receipt-error" />
+      <Notice text={receipt.notice} testId="cash-receipt-notice" />
       <div className="change-big" data-testid="cash-change-box">
         <span>{t('payment.change')}</span>
         <strong data-testid="cash-change">kr {formatAmount(inv.payment?.changeOre ?? 0)}</strong>

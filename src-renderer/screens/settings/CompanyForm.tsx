@@ -31,6 +31,8 @@ interface Values {
   purchaseDispatch: boolean;
   purchaseReception: boolean;
   postCashInvoices: boolean;
+  gs1CompanyPrefix: string;
+  defaultCarrier: string;
 }
 
 function valuesOf(c: Company | null): Values {
@@ -52,6 +54,8 @@ function valuesOf(c: Company | null): Values {
     purchaseDispatch: c?.purchaseDispatch ?? false,
     purchaseReception: c?.purchaseReception ?? true,
     postCashInvoices: c?.postCashInvoices ?? false,
+    gs1CompanyPrefix: c?.gs1CompanyPrefix ?? '',
+    defaultCarrier: c?.defaultCarrier ?? '',
   };
 }
 
@@ -100,6 +104,9 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
       purchaseDispatch: v.purchaseDispatch,
       purchaseReception: v.purchaseReception,
       postCashInvoices: v.postCashInvoices,
+      // Checked by the engine (7–10 digits); its refusal lands at the field.
+      gs1CompanyPrefix: blankToNull(v.gs1CompanyPrefix.replace(/\s+/g, '')),
+      defaultCarrier: blankToNull(v.defaultCarrier),
     };
     savingRef.current = true;
     setSaving(true);
@@ -186,6 +193,29 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
             <CheckboxField name="purchaseReply" label={t('company.purchaseReply')} checked={v.purchaseReply} onChange={(x) => set('purchaseReply', x)} />
             <CheckboxField name="purchaseDispatch" label={t('company.purchaseDispatch')} checked={v.purchaseDispatch} onChange={(x) => set('purchaseDispatch', x)} />
             <CheckboxField name="purchaseReception" label={t('company.purchaseReception')} checked={v.purchaseReception} onChange={(x) => set('purchaseReception', x)} />
+          </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('printing.settings.title')}</legend>
+          <div className="form-grid cols-4">
+            <TextField
+              name="gs1CompanyPrefix"
+              label={t('printing.settings.gs1Prefix')}
+              hint={t('printing.settings.gs1Hint')}
+              value={v.gs1CompanyPrefix}
+              inputMode="numeric"
+              maxLength={12}
+              onChange={(x) => set('gs1CompanyPrefix', x)}
+            />
+            <TextField
+              name="defaultCarrier"
+              label={t('printing.settings.carrier')}
+              hint={t('printing.settings.carrierHint')}
+              value={v.defaultCarrier}
+              maxLength={100}
+              span={2}
+              onChange={(x) => set('defaultCarrier', x)}
+            />
           </div>
         </fieldset>
       </FormScopeProvider>
