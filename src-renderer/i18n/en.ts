@@ -913,4 +913,18 @@ export const en: Same<typeof nb> = {
     yes: 'Yes',
     no: 'No',
   },
+  lists: {
+    col: {
+      onHand: 'On hand',
+      reserved: 'Reserved',
+      available: 'Available',
+      invoiced: 'Invoiced',
+    },
+    statusTabKeys: 'Previous / next status',
+    batchSource: {
+      purchase: 'Purchase {{number}}',
+      return: 'Return from order {{number}}',
+      credit: 'Credit note {{number}}',
+    },
+  },
 };

@@ -910,4 +910,18 @@ export const nb = {
     yes: 'Ja',
     no: 'Nei',
   },
+  lists: {
+    col: {
+      onHand: 'På lager',
+      reserved: 'Reservert',
+      available: 'Disponibelt',
+      invoiced: 'Fakturert',
+    },
+    statusTabKeys: 'Forrige / neste status',
+    batchSource: {
+      purchase: 'Innkjøp {{number}}',
+      return: 'Retur fra ordre {{number}}',
+      credit: 'Kreditnota {{number}}',
+    },
+  },
 };
