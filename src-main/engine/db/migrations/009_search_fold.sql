@@ -22,6 +22,15 @@ UPDATE order_header SET reference_fold = ordrebok_fold(customer_reference) WHERE
 -- What has been invoiced on each order, net of credit notes (SPEC 4), for the
 -- order list's "Fakturert" column; kept by the invoice repository as invoices are written.
 ALTER TABLE order_header ADD COLUMN invoiced_net_ore INTEGER NOT NULL DEFAULT 0;
-UPDATE order_header SET invoiced_net_ore = (SELECT coalesce(sum(l.amount_ore), 0) FROM invoice_line l WHERE l.order_id = order_header.id)
-WHERE id IN (SELECT order_id FROM invoice_line WHERE order_id IS NOT NULL);
+-- One pass over the invoice lines (they have no index by order).
+UPDATE order_header SET invoiced_net_ore = t.total
+FROM (SELECT order_id, sum(amount_ore) AS total FROM invoice_line WHERE order_id IS NOT NULL GROUP BY order_id) AS t
+WHERE t.order_id = order_header.id;
 CREATE INDEX order_by_invoiced ON order_header (transaction_type, invoiced_net_ore, id);
+
+-- Statistics for the new indexes at once (bounded, as at open): an index without
+-- them looks so selective to the planner that it took order_by_invoiced for every
+-- list sorted by date or customer (measured: 1 ms → 220 ms on 20,000 orders).
+PRAGMA analysis_limit = 1000;
+ANALYZE order_by_invoiced;
+ANALYZE product_number_fold;
