@@ -917,7 +917,7 @@ export const en: Same<typeof nb> = {
     col: {
       onHand: 'On hand',
       reserved: 'Reserved',
-      available: 'Available',
+      available: 'Avail.',
       invoiced: 'Invoiced',
     },
     statusTabKeys: 'Previous / next status',

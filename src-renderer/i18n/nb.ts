@@ -914,7 +914,7 @@ export const nb = {
     col: {
       onHand: 'På lager',
       reserved: 'Reservert',
-      available: 'Disponibelt',
+      available: 'Disp.',
       invoiced: 'Fakturert',
     },
     statusTabKeys: 'Forrige / neste status',

@@ -1,5 +1,6 @@
 import type { Product, ProductListInput, ProductListRow } from '../../../shared/channels/products';
 import type { VatCode } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 import { stmt, type Db } from '../db/connection';
 import { foldText } from '../domain/fold';
 import { likeContains } from './sql';
@@ -114,9 +115,9 @@ const STOCK_COLUMNS: Readonly<Record<string, string>> = {
   qtyAvailable: '(qty_on_hand - qty_reserved - qty_on_loan)',
 };
 
-function stockColumn(colId: string): string {
+function stockColumn(colId: string, field: string): string {
   const c = Object.prototype.hasOwnProperty.call(STOCK_COLUMNS, colId) ? STOCK_COLUMNS[colId] : undefined;
-  if (!c) throw new Error(`product list column not allowed: ${colId.slice(0, 64)}`);
+  if (!c) throw new DomainError(field === 'sort.colId' ? 'invalid_sort_column' : 'invalid_filter', field, { column: colId.slice(0, 64) });
   return c;
 }
 
@@ -135,14 +136,14 @@ export function listProducts(db: Db, q: ProductListInput): { rows: ProductListRo
   // Stock figures filter only products that keep stock.
   Object.entries(q.filters ?? {}).forEach(([colId, f], i) => {
     if (!f) return;
-    const col = stockColumn(colId);
+    const col = stockColumn(colId, `filters.${colId}`);
     const op = { equals: '=', lessThan: '<', greaterThan: '>', inRange: 'BETWEEN' }[f.type];
     parts.push(`stock_managed = 1 AND ${col} ${op} @f${i}${f.type === 'inRange' ? ` AND @t${i}` : ''}`);
     p[`f${i}`] = f.filter;
     if (f.type === 'inRange') p[`t${i}`] = f.filterTo ?? f.filter;
   });
   const where = parts.join(' AND ');
-  const sort = q.sort ? `${stockColumn(q.sort.colId)} ${q.sort.dir === 'desc' ? 'DESC' : 'ASC'}, number` : 'number';
+  const sort = q.sort ? `${stockColumn(q.sort.colId, 'sort.colId')} ${q.sort.dir === 'desc' ? 'DESC' : 'ASC'}, number` : 'number';
   const rows = stmt(db, `SELECT * FROM product WHERE ${where} ORDER BY ${sort} LIMIT @limit OFFSET @offset`).all({
     ...p,
     limit: q.limit,
