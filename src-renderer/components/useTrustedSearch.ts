@@ -7,10 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type SearchKey = 'down' | 'enter';
 /**
- * What the keys pressed in the box ask of the answer: go into the list ('down', or
- * 'enter' alone), or open its first row (↓ then Enter, typed before the answer came).
+ * What the keys pressed in the box ask of the answer: Enter alone; ↓ (n times):
+ * into the list at row n − 1; ↓ then Enter (typed before the answer came): open that row.
  */
-export type SearchIntent = 'down' | 'enter' | 'openFirst';
+export type SearchIntent = { readonly kind: 'enter' } | { readonly kind: 'focus' | 'open'; readonly row: number };
 
 /** What the list got back for a search: its first rows and how many there are in all. */
 export interface SearchAnswer<R> {
@@ -69,7 +69,7 @@ export function useTrustedSearch<R>(opts: {
     if (!key || !answer) return;
     // After the grid has taken the rows it was given with this answer.
     const id = window.setTimeout(() => {
-      if (intent.current !== key) return;
+      if (intent.current !== key || !answer) return;
       intent.current = null;
       act.current(key, answer);
     }, 0);
@@ -90,13 +90,21 @@ export function useTrustedSearch<R>(opts: {
   }, []);
 
   const press = (key: SearchKey) => {
+    // Keys pressed while an answer was on its way add up: ↓ ↓ Enter opens the second row.
+    const before = intent.current;
+    const next: SearchIntent =
+      key === 'down'
+        ? { kind: 'focus', row: before && before.kind === 'focus' ? before.row + 1 : 0 }
+        : before && before.kind !== 'enter'
+          ? { kind: 'open', row: before.row }
+          : { kind: 'enter' };
     const answer = asked === wanted ? answers.current.get(wanted) : undefined;
     if (answer) {
-      act.current(key, answer);
+      intent.current = null;
+      act.current(next, answer);
       return;
     }
-    // ↓ then Enter: into the list, then open the row there (its first).
-    intent.current = key === 'enter' && (intent.current === 'down' || intent.current === 'openFirst') ? 'openFirst' : key;
+    intent.current = next;
     setSearch(text.trim()); // ask now rather than after the pause
   };
 

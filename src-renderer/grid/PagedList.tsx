@@ -48,9 +48,10 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
   const box = useTrustedSearch<T>({
     pauseMs: 250,
     act: (intent, answer) => {
-      const first = answer.firstRows[0];
-      if (intent === 'openFirst' && first) props.onOpen(first);
-      else focusRow(0);
+      const row = intent.kind === 'enter' ? 0 : Math.min(intent.row, Math.max(0, answer.firstRows.length - 1));
+      const target = intent.kind === 'open' ? answer.firstRows[row] : undefined;
+      if (target) props.onOpen(target);
+      else focusRow(row);
     },
   });
   const { text: searchText, search, answered } = box;

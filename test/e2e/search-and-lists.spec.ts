@@ -15,6 +15,12 @@ async function slowChannel(page: Page, channel: string, ms: number) {
   });
 }
 
+/** A reload, then wait for the order list (keys pressed before the app is up are lost). */
+async function reloadList(page: Page) {
+  await page.reload();
+  await expect(page.getByTestId('order-search')).toBeFocused();
+}
+
 /** Five orders, 10001–10005, for three customers; 10002 is confirmed. */
 async function seedOrders(app: App) {
   const quote = await statusOf(app, 'quote');
@@ -40,7 +46,7 @@ async function seedOrders(app: App) {
 test('item 1: search, ↓ and Enter typed at once open the order searched for, not the row that was on screen', async ({ page, app }) => {
   await seedCompany(page, app);
   await seedOrders(app);
-  await page.reload();
+  await reloadList(page);
   await expect(gridRow(page, 'order-grid', 0).locator('[col-id=number]')).toHaveText('10005');
   // The host answers slowly: the list still shows every order (10005 on top) when ↓ and Enter come.
   await slowChannel(page, 'orders.list', 400);
@@ -62,12 +68,22 @@ test('item 1: search, ↓ and Enter typed at once open the order searched for, n
   await page.keyboard.type('10005');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('order-number')).toHaveText('10005');
+
+  // ↓ ↓ Enter before the answer: the second row of that answer ("åsane": 10003, 10002, 10001).
+  await page.keyboard.press('Escape');
+  await search.focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('åsane');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('order-number')).toHaveText('10002');
 });
 
 test('item 1: the customer suggestions act only on the answer for the text typed', async ({ page, app }) => {
   await seedCompany(page, app);
   await seedOrders(app);
-  await page.reload();
+  await reloadList(page);
   await slowChannel(page, 'customers.lookup', 400);
   await expect(page.getByTestId('order-search')).toBeFocused();
   await page.keyboard.press('F2');
@@ -91,7 +107,7 @@ test('item 2: customer, product and order searches match æ, ø, å in any case'
   const { orders } = await seedOrders(app);
   await app.engine.ok('products.create', { number: 'MÅL-5', name: 'MÅLEBÅND 5 M', unit: 'stk', priceOre: 9900, vatCode: '25', stockManaged: false });
   await app.engine.ok('products.create', { number: 'MAL-1', name: 'Malerpensel', unit: 'stk', priceOre: 4900, vatCode: '25', stockManaged: false });
-  await page.reload();
+  await reloadList(page);
 
   // Customers: "åsane" finds both Åsane customers, whatever their case; "øystein" finds Øystein.
   await page.keyboard.press('Alt+2');
@@ -134,7 +150,7 @@ test('item 2: customer, product and order searches match æ, ø, å in any case'
 test('item 7: Alt+PageDown / Alt+PageUp step the status tabs from the search box and from the grid, and the key is shown', async ({ page, app }) => {
   await seedCompany(page, app);
   const { quote } = await seedOrders(app);
-  await page.reload();
+  await reloadList(page);
   const search = page.getByTestId('order-search');
   await expect(search).toBeFocused();
   await expect(page.getByTestId('order-row-count')).toHaveText('5 ordrer');
@@ -194,7 +210,7 @@ test('item 14: the product list shows on hand, reserved and available, sorted an
   // Screws come in by a purchase order.
   const po = await app.engine.ok('purchase.create', { header: { supplierId: supplier.id, orderType: 1 }, lines: [{ productId: screw.id, quantity: 7_000 }] });
   await app.engine.ok('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: po.lines[0]!.id, quantity: 7_000 }] });
-  await page.reload();
+  await reloadList(page);
 
   await page.keyboard.press('Alt+3');
   await expect(page.getByTestId('product-list-count')).toHaveText('3 rader');
@@ -220,7 +236,7 @@ test('item 14: the product list shows on hand, reserved and available, sorted an
   await screenshot(page, 'lists-14-product-stock-filter');
 
   // The screw's batch came with the purchase order, in words.
-  await page.reload();
+  await reloadList(page);
   await page.keyboard.press('Alt+3');
   const productSearch = page.getByTestId('product-list-search');
   await productSearch.fill('SKRUE');
@@ -246,7 +262,7 @@ test('item 6: the order list shows what has been invoiced on each order, and sor
     const delivered = await app.engine.ok('orders.deliver', { id: o.id, version: o.version, lines: [{ lineId: o.lines[0]!.id, quantity: o.lines[0]!.quantity }] });
     await app.engine.ok('orders.invoice', { id: delivered.id, version: delivered.version });
   }
-  await page.reload();
+  await reloadList(page);
 
   const header = page.locator('[data-testid=order-grid] .ag-header-cell[col-id=invoicedNetOre]');
   await expect(header).toContainText('Fakturert');

@@ -81,11 +81,12 @@ export function OrderList(props: OrderListProps) {
     context: statusId,
     act: (intent, answer) => {
       const only = answer.rowCount === 1 ? answer.firstRows[0] : undefined;
-      const first = intent === 'openFirst' ? answer.firstRows[0] : intent === 'enter' ? only : undefined;
-      if (first) {
-        lastRowIndex.current = 0;
-        props.onOpen(first.id);
-      } else focusGrid(0);
+      const row = intent.kind === 'enter' ? 0 : Math.min(intent.row, Math.max(0, answer.firstRows.length - 1));
+      const target = intent.kind === 'open' ? answer.firstRows[row] : intent.kind === 'enter' ? only : undefined;
+      if (target) {
+        lastRowIndex.current = row;
+        props.onOpen(target.id);
+      } else focusGrid(row);
     },
   });
   const { text: searchText, search, answered } = box;
