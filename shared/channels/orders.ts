@@ -172,6 +172,8 @@ export interface OrderListRow {
   readonly customerReference: string | null;
   readonly totalNetOre: number;
   readonly totalGrossOre: number;
+  /** Invoiced so far, excluding VAT, net of credit notes. */
+  readonly invoicedNetOre: number;
   readonly updatedAt: string;
 }
 

@@ -38,10 +38,36 @@ const productFields = {
 };
 
 export const productInput = z.object(productFields).strict();
+
+/** A row of the product list: the product with its stock (thousandths; SPEC 3: available = on hand − reserved − on loan). */
+export interface ProductListRow extends Product {
+  readonly qtyOnHand: number;
+  readonly qtyReserved: number;
+  readonly qtyAvailable: number;
+}
+
+/** The product list's columns that sort and filter in the engine (checked against the repo's allowlist). */
+export const PRODUCT_LIST_SORT_COLUMNS = ['number', 'qtyOnHand', 'qtyReserved', 'qtyAvailable'] as const;
+export const PRODUCT_LIST_FILTER_COLUMNS = ['qtyOnHand', 'qtyReserved', 'qtyAvailable'] as const;
+const stockFilter = z
+  .object({
+    filterType: z.literal('number'),
+    type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
+    filter: z.number().int(),
+    filterTo: z.number().int().nullable().optional(),
+  })
+  .strict();
+export type ProductStockFilter = z.infer<typeof stockFilter>;
+const productListInput = pageInput.extend({
+  includeInactive: z.boolean().default(false),
+  sort: z.object({ colId: z.enum(PRODUCT_LIST_SORT_COLUMNS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+  filters: z.partialRecord(z.enum(PRODUCT_LIST_FILTER_COLUMNS), stockFilter).optional(),
+});
+export type ProductListInput = z.output<typeof productListInput>;
 export type ProductInput = z.input<typeof productInput>;
 
 export const productsChannels = {
-  'products.list': channel<Page<Product>>()(pageInput.extend({ includeInactive: z.boolean().default(false) })),
+  'products.list': channel<Page<ProductListRow>>()(productListInput),
   'products.get': channel<Product>()(z.object({ id }).strict()),
   'products.create': channel<Product>()(productInput),
   'products.update': channel<Product>()(z.object({ id, ...productFields }).strict()),

@@ -7,7 +7,10 @@ export interface StockBatch {
   readonly qtyInitial: number;
   readonly qtyRemaining: number;
   readonly costOre: number;
+  /** Where the batch came from (manual, purchase, return, credit, adjustment, negative, web): the screen words it. */
   readonly source: string;
+  /** The purchase order, order or credit note it came with, if any. */
+  readonly sourceNumber: number | null;
 }
 
 export interface StockMovement {

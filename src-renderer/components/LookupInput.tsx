@@ -3,6 +3,11 @@
 // highlighted match and moves on; if the matches for what was typed have not
 // arrived yet, focus moves on at once and the match is filled in when it comes,
 // so a fast typist never types into the wrong field.
+//
+// Only an answer for exactly the text in the field is ever acted on (issue 10):
+// while it is on its way the earlier answer may still show (dimmed), but ↓/↑
+// are counted and applied to the new answer when it comes, and Enter takes
+// from the new answer — never a row of the old one.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -48,6 +53,8 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
   const [highlight, setHighlight] = useState(0);
   const inputEl = useRef<HTMLInputElement | null>(null);
   const committing = useRef(false);
+  /** ↓ (+1) and ↑ (−1) pressed while the answer for the text is still on its way. */
+  const pendingMoves = useRef(0);
   const query = props.value.trim();
   const debounced = useDebounced(query, 120);
   const wanted = !props.resolved && debounced.length > 0;
@@ -59,18 +66,27 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
   });
   const items = wanted && results.data ? results.data : [];
   const open = focused && !dismissed && !props.resolved && query.length > 0 && items.length > 0;
-  const fresh = debounced === query && results.data !== undefined && !results.isFetching;
+  /** The rows shown are the answer for exactly the text in the field (the query key is the text). */
+  const fresh = wanted && debounced === query && results.data !== undefined;
+  const pending = !props.resolved && query.length > 0 && !fresh;
 
-  useEffect(() => setHighlight(0), [results.data]);
+  // A new answer for the text: the moves made while it was coming apply to it.
+  useEffect(() => {
+    if (!fresh) return;
+    const n = results.data?.length ?? 0;
+    setHighlight(Math.max(0, Math.min(pendingMoves.current, n - 1)));
+    pendingMoves.current = 0;
+  }, [fresh, results.data]);
 
   const fetchNow = (q: string) =>
     queryClient.fetchQuery({ queryKey: [props.queryKey, q], queryFn: () => props.search(q), staleTime: 5_000 });
 
   const commitLater = (q: string, advance: boolean) => {
     committing.current = true;
+    const moves = pendingMoves.current;
     if (advance) props.onAdvance();
     fetchNow(q).then(
-      (found) => props.onCommit(found[0] ?? null, q, advance ? 'enter' : 'blur'),
+      (found) => props.onCommit(found[Math.max(0, Math.min(moves, found.length - 1))] ?? null, q, advance ? 'enter' : 'blur'),
       () => props.onCommit(null, q, advance ? 'enter' : 'blur'),
     ).finally(() => {
       committing.current = false;
@@ -91,6 +107,11 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
         return;
       }
       commitLater(query, true);
+      return;
+    }
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey && !e.ctrlKey && pending) {
+      e.preventDefault();
+      pendingMoves.current = Math.max(0, pendingMoves.current + (e.key === 'ArrowDown' ? 1 : -1));
       return;
     }
     if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey) {
@@ -128,7 +149,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
         role="combobox"
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
-        aria-activedescendant={open ? `${listId}-${highlight}` : undefined}
+        aria-activedescendant={open && fresh ? `${listId}-${highlight}` : undefined}
         aria-autocomplete="list"
         aria-label={props.ariaLabel}
         aria-invalid={props.invalid || undefined}
@@ -143,6 +164,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
         value={props.value}
         onChange={(e) => {
           setDismissed(false);
+          pendingMoves.current = 0;
           props.onChange(e.target.value);
         }}
         onFocus={(e) => {
@@ -158,10 +180,12 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
               anchor={inputEl.current}
               id={listId}
               items={items}
-              highlight={highlight}
+              highlight={fresh ? highlight : -1}
+              stale={!fresh}
               itemKey={props.itemKey}
               renderItem={props.renderItem}
               onPick={(item) => {
+                if (!fresh) return; // a row of an earlier answer: never taken
                 committing.current = true;
                 props.onCommit(item, query, 'enter');
                 props.onAdvance();
@@ -180,6 +204,8 @@ function LookupList<T>(props: {
   id: string;
   items: readonly T[];
   highlight: number;
+  /** The rows answer an earlier text (the answer for the current one is on its way). */
+  stale: boolean;
   itemKey: (item: T) => string | number;
   renderItem: (item: T) => ReactNode;
   onPick: (item: T) => void;
@@ -207,7 +233,8 @@ function LookupList<T>(props: {
       ref={ref}
       id={props.id}
       role="listbox"
-      className="lookup-list"
+      className={`lookup-list${props.stale ? ' stale' : ''}`}
+      aria-busy={props.stale || undefined}
       data-testid={props.id}
       style={{ top: pos.top, left: pos.left, minWidth: pos.minWidth }}
     >

@@ -1,6 +1,7 @@
 // A register list (customers, products) on AG Grid's infinite row model over a
 // paged channel ({ search, offset, limit } → { rows, total }), with a search box
-// above it. ↓ or Enter in the search box moves into the list; Enter or a
+// above it. ↓ or Enter in the search box moves into the list once it shows the
+// answer for exactly the text typed (components/useTrustedSearch.ts); Enter or a
 // double-click opens the row.
 import type { CellKeyDownEvent, ColDef, GridApi, IDatasource, RowDoubleClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -9,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../../shared/channels/common';
 import { Banner } from '../components/fields';
 import { refusalOf } from '../components/refusal';
-import { useDebounced } from '../components/useDebounced';
+import { answerKey, useTrustedSearch } from '../components/useTrustedSearch';
 import { useLanguage, type BilingualText } from '../i18n';
 import { gridLocaleText, gridTheme } from './agGrid';
 import { growTextColumns } from './columnWidths';
@@ -20,10 +21,16 @@ export interface PagedListHandle {
   refresh(): void;
 }
 
+export interface GridQuery {
+  readonly sortModel: readonly { colId: string; sort: 'asc' | 'desc' }[];
+  readonly filterModel: Readonly<Record<string, unknown>>;
+}
+
 export interface PagedListProps<T extends { id: number }> {
   readonly testId: string;
   readonly columnDefs: ColDef<T>[];
-  readonly fetchPage: (input: { search?: string; offset: number; limit: number }) => Promise<Page<T>>;
+  /** `grid`: the columns' sort and filter, for lists whose engine sorts and filters (the product list's stock). */
+  readonly fetchPage: (input: { search?: string; offset: number; limit: number }, grid: GridQuery) => Promise<Page<T>>;
   readonly onOpen: (row: T) => void;
   readonly searchPlaceholder: string;
   readonly noRowsText: string;
@@ -39,8 +46,16 @@ const rowId = (p: { data: { id: number } }) => String(p.data.id);
 export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [searchText, setSearchText] = useState('');
-  const search = useDebounced(searchText.trim(), 250);
+  const box = useTrustedSearch<T>({
+    pauseMs: 250,
+    act: (intent, answer) => {
+      const row = intent.kind === 'enter' ? 0 : Math.min(intent.row, Math.max(0, answer.firstRows.length - 1));
+      const target = intent.kind === 'open' ? answer.firstRows[row] : undefined;
+      if (target) props.onOpen(target);
+      else focusRow(row);
+    },
+  });
+  const { text: searchText, search, answered } = box;
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<BilingualText | null>(null);
   const api = useRef<GridApi<T> | null>(null);
@@ -52,12 +67,16 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
     () => ({
       getRows(params) {
         fetchPage
-          .current({ ...(search ? { search } : {}), offset: params.startRow, limit: Math.min(params.endRow - params.startRow, 500) })
+          .current(
+            { ...(search ? { search } : {}), offset: params.startRow, limit: Math.min(params.endRow - params.startRow, 500) },
+            { sortModel: params.sortModel, filterModel: (params.filterModel ?? {}) as Record<string, unknown> },
+          )
           .then(
             (page) => {
               setTotal(page.total);
               setError(null);
               params.successCallback([...page.rows], page.total);
+              if (params.startRow === 0) answered({ key: answerKey(search), rowCount: page.total, firstRows: page.rows });
             },
             (e: unknown) => {
               setError(refusalOf(e, () => null).general);
@@ -66,7 +85,7 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
           );
       },
     }),
-    [search],
+    [search, answered],
   );
 
   const focusRow = (index: number) => {
@@ -99,11 +118,11 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
           aria-label={t('common.search')}
           placeholder={props.searchPlaceholder}
           value={searchText}
-          onChange={(e) => setSearchText(e.target.value)}
+          onChange={(e) => box.setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' || e.key === 'Enter') {
+            if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.altKey && !e.ctrlKey) {
               e.preventDefault();
-              focusRow(0);
+              box.press(e.key === 'Enter' ? 'enter' : 'down');
             }
           }}
         />

@@ -25,7 +25,7 @@ import {
   type ITextFilterParams,
   type IDateFilterParams,
 } from 'ag-grid-community';
-import { formatDate, parseAmount, parseDate } from '../../shared/format';
+import { formatDate, parseAmount, parseDate, parseQuantity } from '../../shared/format';
 import type { Language } from '../../shared/enums';
 import { i18n } from '../i18n';
 
@@ -179,6 +179,19 @@ export const amountFilterParams: INumberFilterParams = {
   numberParser: (text) => {
     const ore = text == null ? null : parseAmount(text);
     return ore == null ? null : ore / 100;
+  },
+  numberFormatter: (value) => (value == null ? null : String(value).replace('.', ',')),
+  debounceMs: 400,
+};
+
+/** Quantities are filtered in units as typed ("2,5"); the list's source turns them into thousandths. */
+export const quantityFilterParams: INumberFilterParams = {
+  ...ONE_CONDITION,
+  filterOptions: ['equals', 'lessThan', 'greaterThan', 'inRange'],
+  allowedCharPattern: '\\d\\-,. ',
+  numberParser: (text) => {
+    const thousandths = text == null ? null : parseQuantity(text);
+    return thousandths == null ? null : thousandths / 1000;
   },
   numberFormatter: (value) => (value == null ? null : String(value).replace('.', ',')),
   debounceMs: 400,

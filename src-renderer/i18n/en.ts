@@ -1000,4 +1000,18 @@ export const en: Same<typeof nb> = {
       print: 'Print receipt',
     },
   },
+  lists: {
+    col: {
+      onHand: 'On hand',
+      reserved: 'Reserved',
+      available: 'Avail.',
+      invoiced: 'Invoiced',
+    },
+    statusTabKeys: 'Previous / next status',
+    batchSource: {
+      purchase: 'Purchase {{number}}',
+      return: 'Return from order {{number}}',
+      credit: 'Credit note {{number}}',
+    },
+  },
 };

@@ -997,4 +997,18 @@ export const nb = {
       print: 'Skriv ut kvittering',
     },
   },
+  lists: {
+    col: {
+      onHand: 'På lager',
+      reserved: 'Reservert',
+      available: 'Disp.',
+      invoiced: 'Fakturert',
+    },
+    statusTabKeys: 'Forrige / neste status',
+    batchSource: {
+      purchase: 'Innkjøp {{number}}',
+      return: 'Retur fra ordre {{number}}',
+      credit: 'Kreditnota {{number}}',
+    },
+  },
 };

@@ -192,9 +192,9 @@ describe('reception into stock (SPEC 3)', () => {
     po = await w.t.ok('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: line, quantity: 4_000 }] });
     po = await w.t.ok('purchase.receive', { id: po.id, version: po.version, lines: [{ lineId: line, quantity: 6_000, costOre: 3200 }] });
     const s = await w.t.ok('stock.get', { productId: w.screw });
-    expect(s.batches.map((b) => [b.qtyInitial, b.qtyRemaining, b.costOre, b.source])).toEqual([
-      [4_000, 4_000, 3000, `purchase ${po.number}`],
-      [6_000, 6_000, 3200, `purchase ${po.number}`],
+    expect(s.batches.map((b) => [b.qtyInitial, b.qtyRemaining, b.costOre, b.source, b.sourceNumber])).toEqual([
+      [4_000, 4_000, 3000, 'purchase', po.number],
+      [6_000, 6_000, 3200, 'purchase', po.number],
     ]);
     expect(s.onHand).toBe(10_000);
     expect(s.valueOre).toBe(4 * 3000 + 6 * 3200);

@@ -1,5 +1,6 @@
 // Opening the company database: the pragmas every connection needs.
 import Database from 'better-sqlite3';
+import { foldText } from '../domain/fold';
 
 export type Db = Database.Database;
 
@@ -29,6 +30,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
+  // The search fold, for migration 009's backfill (never used in the schema itself).
+  db.function('ordrebok_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : text));
   if (!opts.readonly && opts.optimize !== false) optimizeDatabase(db);
   return db;
 }

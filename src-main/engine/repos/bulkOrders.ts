@@ -7,6 +7,7 @@
 import type { OrderTypeId, PartyKind, StatusKind, TransactionType, VatCode } from '../../../shared/enums';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/connection';
+import { foldText } from '../domain/fold';
 import type Database from 'better-sqlite3';
 
 export interface BulkProduct {
@@ -111,10 +112,10 @@ export interface BulkOrder {
 }
 
 const HEADER_COLUMNS = `id, transaction_type, number, order_type, status_id, party_id, customer_number, customer_name,
-  customer_sort, contact_id, order_date, delivery_date, customer_reference, our_reference, payment_terms_days, notes,
+  customer_sort, contact_id, order_date, delivery_date, customer_reference, reference_fold, our_reference, payment_terms_days, notes,
   total_net_ore, total_vat_ore, total_gross_ore, line_count, version, created_at, updated_at`;
-const HEADER_ROW = `(?, 'sales', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`;
-const HEADER_PARAMS = 21;
+const HEADER_ROW = `(?, 'sales', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`;
+const HEADER_PARAMS = 22;
 
 const LINE_COLUMNS = `id, order_id, line_no, product_id, product_number, description, unit, quantity, unit_price_ore,
   discount_bp, vat_code, amount_ore`;
@@ -179,7 +180,7 @@ export function bulkWriter(db: Db): BulkWriter {
         const c = h.customer;
         hp.push(
           h.id, h.number, h.orderType, h.statusId, c.id, c.number, c.name, h.customerSort, h.contactId, h.orderDate,
-          h.deliveryDate, h.customerReference, h.ourReference, c.paymentTermsDays, h.notes, h.netOre, h.vatOre,
+          h.deliveryDate, h.customerReference, h.customerReference === null ? null : foldText(h.customerReference), h.ourReference, c.paymentTermsDays, h.notes, h.netOre, h.vatOre,
           h.grossOre, ls.length, h.createdAt, h.createdAt,
         );
         let products = '';

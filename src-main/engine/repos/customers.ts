@@ -123,9 +123,9 @@ export function insertCustomer(db: Db, number: number, c: CustomerValues, now: s
   return Number(
     stmt(
       db,
-      `INSERT INTO party (role, number, kind, name, name_sort, org_number, email, phone, address_line1, postal_code, city,
+      `INSERT INTO party (role, number, kind, name, name_sort, name_fold, city_fold, org_number, email, phone, address_line1, postal_code, city,
          country, credit_limit_ore, payment_terms_days, card_surcharge_bp, invoice_party_id, language, created_at, updated_at)
-       VALUES ('customer', @number, @kind, @name, @sort, @org, @email, @phone, @line1, @postal, @city, @country,
+       VALUES ('customer', @number, @kind, @name, @sort, @nameFold, @cityFold, @org, @email, @phone, @line1, @postal, @city, @country,
          @credit, @terms, @surcharge, @invoiceParty, @language, @now, @now)`,
     ).run({ ...params(c), number, now }).lastInsertRowid,
   );
@@ -134,7 +134,7 @@ export function insertCustomer(db: Db, number: number, c: CustomerValues, now: s
 export function updateCustomer(db: Db, id: number, c: CustomerValues, now: string): void {
   stmt(
     db,
-    `UPDATE party SET kind = @kind, name = @name, name_sort = @sort, org_number = @org, email = @email, phone = @phone,
+    `UPDATE party SET kind = @kind, name = @name, name_sort = @sort, name_fold = @nameFold, city_fold = @cityFold, org_number = @org, email = @email, phone = @phone,
        address_line1 = @line1, postal_code = @postal, city = @city, country = @country, credit_limit_ore = @credit,
        payment_terms_days = @terms, card_surcharge_bp = @surcharge, invoice_party_id = @invoiceParty, language = @language, updated_at = @now
      WHERE id = @id`,

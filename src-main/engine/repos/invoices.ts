@@ -67,7 +67,12 @@ export function insertInvoice(db: Db, v: InvoiceValues, lines: readonly InvoiceL
      VALUES (@invoiceId, @orderLineId, @orderId, @productId, @description, @quantity, @unitPriceOre, @discountBp, @vatCode,
        @amountOre, @creditedLineId)`,
   );
-  for (const l of lines) addLine.run({ ...l, invoiceId: id });
+  // The order list's "Fakturert" (net of credit notes) follows every invoice line written.
+  const addInvoiced = stmt(db, 'UPDATE order_header SET invoiced_net_ore = invoiced_net_ore + ? WHERE id = ?');
+  for (const l of lines) {
+    addLine.run({ ...l, invoiceId: id });
+    if (l.orderId !== null) addInvoiced.run(l.amountOre, l.orderId);
+  }
   const addOrder = stmt(db, 'INSERT OR IGNORE INTO invoice_order (invoice_id, order_id) VALUES (?, ?)');
   for (const o of new Set(orderIds)) addOrder.run(id, o);
   return id;

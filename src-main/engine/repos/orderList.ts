@@ -9,8 +9,9 @@
 import type { ColumnFilter, OrderListInput, OrderListResult, OrderListRow, StatusCounts } from '../../../shared/channels/orders';
 import { DomainError } from '../../../shared/errors';
 import { stmt, type Db } from '../db/connection';
+import { foldText } from '../domain/fold';
 import { norwegianSortKey } from '../domain/sortKey';
-import { likeContains, likePrefix } from './sql';
+import { likeContains } from './sql';
 
 type Kind = 'text' | 'number' | 'date';
 interface Column {
@@ -31,9 +32,10 @@ const COLUMNS: Readonly<Record<string, Column>> = {
   customerNumber: { sort: 'customer_number', filter: 'customer_number', kind: 'number', notNull: true },
   orderType: { sort: 'order_type', filter: 'order_type', kind: 'number', notNull: true },
   statusId: { sort: 'status_id', filter: 'status_id', kind: 'number', notNull: true },
-  customerReference: { sort: 'customer_reference', filter: 'customer_reference', kind: 'text', notNull: false },
+  customerReference: { sort: 'customer_reference', filter: 'reference_fold', kind: 'text', notNull: false },
   totalNetOre: { sort: 'total_net_ore', filter: 'total_net_ore', kind: 'number', notNull: true },
   totalGrossOre: { sort: 'total_gross_ore', filter: 'total_gross_ore', kind: 'number', notNull: true },
+  invoicedNetOre: { sort: 'invoiced_net_ore', filter: 'invoiced_net_ore', kind: 'number', notNull: true },
   updatedAt: { sort: 'updated_at', filter: 'updated_at', kind: 'date', notNull: true },
 };
 export const ORDER_LIST_COLUMN_IDS = Object.keys(COLUMNS);
@@ -41,7 +43,7 @@ export const ORDER_LIST_COLUMN_IDS = Object.keys(COLUMNS);
 const ROW_COLUMNS = `id, number, order_date AS orderDate, delivery_date AS deliveryDate, party_id AS customerId,
   customer_number AS customerNumber, customer_name AS customerName, order_type AS orderType, status_id AS statusId,
   customer_reference AS customerReference, total_net_ore AS totalNetOre, total_gross_ore AS totalGrossOre,
-  updated_at AS updatedAt`;
+  invoiced_net_ore AS invoicedNetOre, updated_at AS updatedAt`;
 
 type Parsed = Required<Pick<OrderListInput, 'startRow' | 'endRow'>> & {
   sortModel: { colId: string; sort: 'asc' | 'desc' }[];
@@ -105,17 +107,19 @@ function buildWhere(q: Parsed): Where {
     if (f.filterType !== c.kind) throw new DomainError('invalid_filter', `filterModel.${colId}`, { column: colId });
     countable = false;
     if (f.filterType === 'text') {
-      if (colId === 'customerName' && f.type === 'startsWith') {
-        // A range on the sort key uses the customer index.
-        const key = norwegianSortKey(f.filter);
-        parts.push('customer_sort >= ? AND customer_sort < ?');
-        params.push(key, `${key}\u{10FFFF}`);
+      // Text is compared folded (domain/fold.ts): the customer's name through its sort key
+      // (the fold with Æ, Ø, Å placed after Z), a reference through its folded copy.
+      const [expr, value] = colId === 'customerName' ? ['customer_sort', norwegianSortKey(f.filter)] : [c.filter, foldText(f.filter.trim())];
+      if (f.type === 'startsWith') {
+        // A range uses the customer index.
+        parts.push(`${expr} >= ? AND ${expr} < ?`);
+        params.push(value, `${value}\u{10FFFF}`);
       } else if (f.type === 'equals') {
-        parts.push(`${c.filter} = ? COLLATE NOCASE`);
-        params.push(f.filter);
+        parts.push(`${expr} = ?`);
+        params.push(value);
       } else {
-        parts.push(`${c.filter} LIKE ? ESCAPE '\\'`);
-        params.push(f.type === 'contains' ? likeContains(f.filter) : likePrefix(f.filter));
+        parts.push(`${expr} LIKE ? ESCAPE '\\'`);
+        params.push(likeContains(value));
       }
     } else if (f.filterType === 'number') {
       rangeFilter(parts, params, c.filter, f.type, f.filter, f.filterTo ?? null);

@@ -1,6 +1,7 @@
 import type { Order, OrderDeliveryAddress, OrderLine } from '../../../shared/channels/orders';
 import type { OrderTypeId, StatusKind, SubscriptionInterval, TransactionType, VatCode } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
+import { foldText } from '../domain/fold';
 import { computeTotals } from '../domain/pricing';
 import { deliveryState, invoiceState } from '../../../shared/lineState';
 import { getTextLines, renumberRows } from './textLines';
@@ -172,6 +173,7 @@ function headerParams(h: HeaderValues) {
     date: h.orderDate,
     delivery: h.deliveryDate,
     yourRef: h.customerReference,
+    yourRefFold: h.customerReference === null ? null : foldText(h.customerReference),
     ourRef: h.ourReference,
     terms: h.paymentTermsDays,
     notes: h.notes,
@@ -183,10 +185,10 @@ export function insertHeader(db: Db, number: number, h: HeaderValues, now: strin
     stmt(
       db,
       `INSERT INTO order_header (transaction_type, number, order_type, status_id, party_id, customer_number, customer_name,
-         customer_sort, contact_id, order_date, delivery_date, customer_reference, our_reference, payment_terms_days, notes,
+         customer_sort, contact_id, order_date, delivery_date, customer_reference, reference_fold, our_reference, payment_terms_days, notes,
          created_at, updated_at)
        VALUES (@tt, @number, @type, @status, @party, @custNo, @custName, @custSort, @contact, @date, @delivery, @yourRef,
-         @ourRef, @terms, @notes, @now, @now)`,
+         @yourRefFold, @ourRef, @terms, @notes, @now, @now)`,
     ).run({ ...headerParams(h), number, now }).lastInsertRowid,
   );
 }
@@ -197,7 +199,7 @@ export function updateHeader(db: Db, id: number, h: HeaderValues, now: string): 
     db,
     `UPDATE order_header SET order_type = @type, status_id = @status, party_id = @party, customer_number = @custNo,
        customer_name = @custName, customer_sort = @custSort, contact_id = @contact, order_date = @date,
-       delivery_date = @delivery, customer_reference = @yourRef, our_reference = @ourRef, payment_terms_days = @terms,
+       delivery_date = @delivery, customer_reference = @yourRef, reference_fold = @yourRefFold, our_reference = @ourRef, payment_terms_days = @terms,
        notes = @notes, updated_at = @now
      WHERE id = @id`,
   ).run({ ...headerParams(h), id, now });

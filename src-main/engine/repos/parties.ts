@@ -3,6 +3,7 @@
 import type { Contact } from '../../../shared/channels/customers';
 import type { PartyKind } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
+import { foldText } from '../domain/fold';
 import { norwegianSortKey } from '../domain/sortKey';
 import { likeContains, likePrefix } from './sql';
 
@@ -60,6 +61,8 @@ export function partyParams(v: PartyBaseValues) {
     kind: v.kind,
     name: v.name,
     sort: norwegianSortKey(v.name),
+    nameFold: foldText(v.name),
+    cityFold: foldText(v.city ?? ''),
     org: v.orgNumber,
     email: v.email,
     phone: v.phone,
@@ -81,9 +84,10 @@ export function listParties<R extends PartyBaseRow>(
   q: { search?: string | undefined; offset: number; limit: number },
 ): { rows: R[]; total: number } {
   const search = q.search?.trim() ?? '';
-  const where = `role = @role AND (@search = '' OR name LIKE @like ESCAPE '\\' OR CAST(number AS TEXT) = @search
-                  OR org_number = @digits OR city LIKE @like ESCAPE '\\')`;
-  const p = { role, search, like: likeContains(search), digits: search.replace(/\s/g, '') };
+  // Names and places through their folded copies (domain/fold.ts): "øystein" finds "ØYSTEIN".
+  const where = `role = @role AND (@search = '' OR name_fold LIKE @like ESCAPE '\\' OR CAST(number AS TEXT) = @search
+                  OR org_number = @digits OR city_fold LIKE @like ESCAPE '\\')`;
+  const p = { role, search, like: likeContains(foldText(search)), digits: search.replace(/\s/g, '') };
   const rows = stmt(db, `SELECT * FROM party WHERE ${where} ORDER BY name_sort, id LIMIT @limit OFFSET @offset`).all({
     ...p,
     limit: q.limit,
@@ -101,11 +105,11 @@ export function lookupParties<R extends PartyBaseRow>(db: Db, role: PartyRole, q
   return stmt(
     db,
     `SELECT *, CASE WHEN CAST(number AS TEXT) = @q OR org_number = @digits THEN 0
-                    WHEN name_sort LIKE @prefix ESCAPE '\\' THEN 1 ELSE 2 END AS rank
+                    WHEN name_fold LIKE @prefix ESCAPE '\\' THEN 1 ELSE 2 END AS rank
      FROM party
-     WHERE role = @role AND (CAST(number AS TEXT) = @q OR org_number = @digits OR name LIKE @like ESCAPE '\\')
+     WHERE role = @role AND (CAST(number AS TEXT) = @q OR org_number = @digits OR name_fold LIKE @like ESCAPE '\\')
      ORDER BY rank, name_sort LIMIT @limit`,
-  ).all({ role, q, digits, prefix: likePrefix(norwegianSortKey(q)), like: likeContains(q), limit }) as R[];
+  ).all({ role, q, digits, prefix: likePrefix(foldText(q)), like: likeContains(foldText(q)), limit }) as R[];
 }
 
 export type ContactValues = Omit<Contact, 'id'> & { id?: number | undefined };

@@ -10,12 +10,17 @@ export function batchesOf(db: Db, productId: number): Batch[] {
   ).all(productId) as Batch[];
 }
 
+/** A batch's source is stored as its kind and, for some, a number ("purchase 50002"): the channel gives them apart. */
 export function batchDetails(db: Db, productId: number): StockBatch[] {
-  return stmt(
+  const rows = stmt(
     db,
     `SELECT id, received_at AS receivedAt, qty_initial AS qtyInitial, qty_remaining AS qtyRemaining, cost_ore AS costOre, source
      FROM stock_batch WHERE product_id = ? AND qty_remaining <> 0 ORDER BY received_at, id`,
-  ).all(productId) as StockBatch[];
+  ).all(productId) as (Omit<StockBatch, 'sourceNumber'> & { source: string })[];
+  return rows.map((r) => {
+    const m = /^(\S+) (\d+)$/.exec(r.source);
+    return { ...r, source: m ? m[1]! : r.source, sourceNumber: m ? Number(m[2]) : null };
+  });
 }
 
 /** The newest batch's cost, the fallback for a negative batch. */

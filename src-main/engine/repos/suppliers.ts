@@ -20,9 +20,9 @@ export function insertSupplier(db: Db, number: number, s: SupplierValues, now: s
   return Number(
     stmt(
       db,
-      `INSERT INTO party (role, number, kind, name, name_sort, org_number, email, phone, address_line1, postal_code, city,
+      `INSERT INTO party (role, number, kind, name, name_sort, name_fold, city_fold, org_number, email, phone, address_line1, postal_code, city,
          country, payment_terms_days, created_at, updated_at)
-       VALUES ('supplier', @number, @kind, @name, @sort, @org, @email, @phone, @line1, @postal, @city, @country, @terms,
+       VALUES ('supplier', @number, @kind, @name, @sort, @nameFold, @cityFold, @org, @email, @phone, @line1, @postal, @city, @country, @terms,
          @now, @now)`,
     ).run({ ...partyParams(s), number, now }).lastInsertRowid,
   );
@@ -31,7 +31,7 @@ export function insertSupplier(db: Db, number: number, s: SupplierValues, now: s
 export function updateSupplier(db: Db, id: number, s: SupplierValues, now: string): void {
   stmt(
     db,
-    `UPDATE party SET kind = @kind, name = @name, name_sort = @sort, org_number = @org, email = @email, phone = @phone,
+    `UPDATE party SET kind = @kind, name = @name, name_sort = @sort, name_fold = @nameFold, city_fold = @cityFold, org_number = @org, email = @email, phone = @phone,
        address_line1 = @line1, postal_code = @postal, city = @city, country = @country, payment_terms_days = @terms,
        updated_at = @now
      WHERE id = @id AND role = 'supplier'`,

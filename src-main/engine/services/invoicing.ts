@@ -176,7 +176,7 @@ export function creditInvoice(
       const order = l.orderId !== null ? orders.get(l.orderId) : undefined;
       receiveGoods(ctx, l.productId, qty, cost, 'credit', {
         note: `Kreditnota ${number}`,
-        source: 'credit',
+        source: `credit ${number}`,
         // The order type the order has as the goods come back (SPEC 1.1), with its line and number.
         link: order && l.orderLineId !== null ? { orderLineId: l.orderLineId, orderType: order.orderType, orderNumber: order.number } : null,
       });

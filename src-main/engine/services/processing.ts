@@ -197,7 +197,7 @@ export function returnDelivered(ctx: HandlerContext, order: Order): void {
     if (products.get(line.productId)?.stockManaged) {
       receiveGoods(ctx, line.productId, qty, issueCostOfLine(ctx.db, line.id) ?? 0, 'return', {
         link: { orderLineId: line.id, orderType: order.orderType, orderNumber: order.number },
-        source: 'return',
+        source: `return ${order.number}`,
       });
     }
     addLineQuantities(ctx.db, line.id, { delivered: -qty });

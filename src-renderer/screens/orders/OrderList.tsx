@@ -24,7 +24,7 @@ import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { StatusTabs } from '../../components/StatusTabs';
-import { useDebounced } from '../../components/useDebounced';
+import { answerKey, useTrustedSearch } from '../../components/useTrustedSearch';
 import {
   NorwegianDateInput,
   amountFilterParams,
@@ -56,7 +56,10 @@ const BLOCK = 100;
 const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: true } as const;
 /** Shift+Space is ours (toggle the focused row); the grid would treat it as a range from the last one. */
 const shiftSpace = (p: SuppressKeyboardEventParams<OrderListRow>) => p.event.key === ' ' && p.event.shiftKey;
-const SELECTION_COLUMN = { width: 34, pinned: 'left', suppressHeaderMenuButton: true, suppressKeyboardEvent: shiftSpace } as const;
+/** Alt+PageUp/PageDown step the status tabs from anywhere in the list (the grid would scroll). */
+const tabStep = (p: { event: KeyboardEvent }) => p.event.altKey && (p.event.key === 'PageUp' || p.event.key === 'PageDown');
+const ourKeys = (p: SuppressKeyboardEventParams<OrderListRow>) => shiftSpace(p) || tabStep(p);
+const SELECTION_COLUMN = { width: 34, pinned: 'left', suppressHeaderMenuButton: true, suppressKeyboardEvent: ourKeys } as const;
 const rowId = (p: { data: { id: number } }) => String(p.data.id);
 
 export function OrderList(props: OrderListProps) {
@@ -64,8 +67,31 @@ export function OrderList(props: OrderListProps) {
   const lang = useLanguage();
   const statuses = useStatuses();
   const [statusId, setStatusId] = useState<number | null>(null);
-  const [searchText, setSearchText] = useState('');
-  const search = useDebounced(searchText.trim(), 250);
+  const apiRef = useRef<GridApi<OrderListRow> | null>(null);
+  const lastRowIndex = useRef<number | null>(null);
+  const focusGrid = useCallback((index?: number) => {
+    const api = apiRef.current;
+    if (!api || api.getDisplayedRowCount() === 0) return;
+    const row = Math.min(index ?? 0, api.getDisplayedRowCount() - 1);
+    api.ensureIndexVisible(row);
+    api.setFocusedCell(row, 'number');
+  }, []);
+  // ↓ and Enter in the search box act on the answer for exactly the text typed (issue 10);
+  // Enter opens the order when the search found just one.
+  const box = useTrustedSearch<OrderListRow>({
+    pauseMs: 250,
+    context: statusId,
+    act: (intent, answer) => {
+      const only = answer.rowCount === 1 ? answer.firstRows[0] : undefined;
+      const row = intent.kind === 'enter' ? 0 : Math.min(intent.row, Math.max(0, answer.firstRows.length - 1));
+      const target = intent.kind === 'open' ? answer.firstRows[row] : intent.kind === 'enter' ? only : undefined;
+      if (target) {
+        lastRowIndex.current = row;
+        props.onOpen(target.id);
+      } else focusGrid(row);
+    },
+  });
+  const { text: searchText, search, answered } = box;
   const counts = useChannel('orders.statusCounts', search ? { search } : {}, { keepPrevious: true });
   // A tab per visible status, and one for a hidden status while it holds orders (Rest, Utlån, Kontant fakturert …).
   const tabs = useMemo(
@@ -75,9 +101,7 @@ export function OrderList(props: OrderListProps) {
   const visibleTabs = useMemo(() => statusBarStatuses(statuses.data, null), [statuses.data]);
   const [rowCount, setRowCount] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<BilingualText | null>(null);
-  const apiRef = useRef<GridApi<OrderListRow> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const lastRowIndex = useRef<number | null>(null);
   const [selected, setSelected] = useState<readonly OrderListRow[]>([]);
   const [batch, setBatch] = useState<BatchScope | null>(null);
 
@@ -86,14 +110,15 @@ export function OrderList(props: OrderListProps) {
       orderListSource(
         { statusId, search },
         {
-          onCount: (n) => {
+          onAnswer: ({ rowCount: n, startRow, rows }) => {
             setRowCount(n);
             setLoadError(null);
+            if (startRow === 0) answered({ key: answerKey(search, statusId), rowCount: n, firstRows: rows });
           },
           onError: (e) => setLoadError(refusalOf(e, () => null).general),
         },
       ),
-    [statusId, search],
+    [statusId, search, answered],
   );
 
   // Status labels are read through a ref, so that loading them does not hand the grid new
@@ -205,23 +230,26 @@ export function OrderList(props: OrderListProps) {
         filter: 'agNumberColumnFilter',
         filterParams: amountFilterParams,
       },
+      {
+        colId: 'invoicedNetOre',
+        field: 'invoicedNetOre',
+        headerName: t('lists.col.invoiced'),
+        width: 118,
+        type: 'rightAligned',
+        cellClass: 'num',
+        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : p.value === 0 ? '' : formatAmount(p.value)),
+        filter: 'agNumberColumnFilter',
+        filterParams: amountFilterParams,
+      },
     ],
     [t, lang, statuses.data],
   );
 
   const defaultColDef = useMemo<ColDef<OrderListRow>>(
-    () => ({ sortable: true, resizable: true, suppressHeaderMenuButton: false, suppressKeyboardEvent: shiftSpace }),
+    () => ({ sortable: true, resizable: true, suppressHeaderMenuButton: false, suppressKeyboardEvent: ourKeys, suppressHeaderKeyboardEvent: tabStep }),
     [],
   );
   const localeText = useMemo(() => ({ ...gridLocaleText(lang), noRowsToShow: t('orders.noRows') }), [lang, t]);
-
-  const focusGrid = useCallback((index?: number) => {
-    const api = apiRef.current;
-    if (!api || api.getDisplayedRowCount() === 0) return;
-    const row = Math.min(index ?? 0, api.getDisplayedRowCount() - 1);
-    api.ensureIndexVisible(row);
-    api.setFocusedCell(row, 'number');
-  }, []);
 
   // Back from an order: reload what may have changed and put focus where it was.
   const firstSignal = useRef(props.refreshSignal);
@@ -260,6 +288,8 @@ export function OrderList(props: OrderListProps) {
     'ctrl+n': () => props.onNew(),
     'ctrl+f': () => searchRef.current?.select(),
     f3: () => searchRef.current?.select(),
+    'alt+pageup': () => stepTab(-1),
+    'alt+pagedown': () => stepTab(1),
   });
 
   const open = (row: OrderListRow | undefined, index: number | null) => {
@@ -271,6 +301,12 @@ export function OrderList(props: OrderListProps) {
   const selectTab = (id: number | null) => {
     setStatusId(id);
     lastRowIndex.current = null;
+  };
+  // The tab before or after the one in use, from the search box or the grid as well as the tab strip (issue 10).
+  const tabIds = [null, ...tabs.map((s) => s.id)];
+  const stepTab = (by: 1 | -1) => {
+    const i = tabIds.indexOf(statusId);
+    selectTab(tabIds[(i + by + tabIds.length) % tabIds.length] ?? null);
   };
 
   return (
@@ -286,13 +322,13 @@ export function OrderList(props: OrderListProps) {
           placeholder={t('orders.searchPlaceholder')}
           value={searchText}
           onChange={(e) => {
-            setSearchText(e.target.value);
+            box.setText(e.target.value);
             lastRowIndex.current = null;
           }}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' || e.key === 'Enter') {
+            if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.altKey && !e.ctrlKey) {
               e.preventDefault();
-              focusGrid(0);
+              box.press(e.key === 'Enter' ? 'enter' : 'down');
             }
           }}
         />
@@ -391,7 +427,7 @@ export function OrderList(props: OrderListProps) {
         <Shortcut keys="F2" label={t('orders.newOrder')} />
         <Shortcut keys="Enter" label={t('keys.open')} />
         <Shortcut keys="Ctrl+F" label={t('keys.search')} />
-        <Shortcut keys="←/→" label={t('orders.statusTabs')} />
+        <Shortcut keys="Alt+PgUp/PgDn" label={t('lists.statusTabKeys')} />
         <Shortcut keys="Shift+Space" label={t('orders.selection.select')} />
         <Shortcut keys="Ctrl+A" label={t('orders.selection.selectLoaded')} />
       </div>

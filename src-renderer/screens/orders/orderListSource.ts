@@ -57,7 +57,11 @@ export interface OrderListQuery {
 
 export function orderListSource(
   query: OrderListQuery,
-  events: { onCount: (rowCount: number) => void; onError: (error: unknown) => void },
+  events: {
+    /** Each block's answer, with the first row it starts at (tagged with the query by the caller). */
+    onAnswer: (answer: { rowCount: number; startRow: number; rows: readonly OrderListRow[] }) => void;
+    onError: (error: unknown) => void;
+  },
 ): IDatasource {
   return {
     getRows(params: IGetRowsParams<OrderListRow>) {
@@ -71,8 +75,8 @@ export function orderListSource(
       };
       invoke('orders.list', input).then(
         (result) => {
-          events.onCount(result.rowCount);
           params.successCallback([...result.rows], result.rowCount);
+          events.onAnswer({ rowCount: result.rowCount, startRow: params.startRow, rows: result.rows });
         },
         (error: unknown) => {
           events.onError(error);

@@ -3,20 +3,26 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Product } from '../../../shared/channels/products';
-import { formatAmount } from '../../../shared/format';
+import type { ProductListRow } from '../../../shared/channels/products';
+import { formatAmount, formatQuantity } from '../../../shared/format';
 import { invoke } from '../../api/client';
+import { quantityFilterParams } from '../../grid/agGrid';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { ProductForm } from './ProductForm';
+import { productListQuery } from './productListQuery';
 import { StockPanel } from './StockPanel';
 import { fitWidth, WIDEST_AMOUNT, widestWhole } from '../../grid/columnWidths';
 
 export function ProductsScreen(props: { active: boolean }) {
   const { t } = useTranslation();
-  const columnDefs = useMemo<ColDef<Product>[]>(
+  const columnDefs = useMemo<ColDef<ProductListRow>[]>(
     () => [
-      { field: 'number', headerName: t('products.col.number'), width: 110 },
+      { field: 'number', headerName: t('products.col.number'), width: 110, sortable: true },
       { field: 'name', headerName: t('products.col.name'), flex: 2, minWidth: 180 },
+      // Stock, sorted and filtered by the engine (products.list); blank for products that keep no stock.
+      stockColumn('qtyOnHand', t('lists.col.onHand')),
+      stockColumn('qtyReserved', t('lists.col.reserved')),
+      stockColumn('qtyAvailable', t('lists.col.available')),
       { field: 'unit', headerName: t('products.col.unit'), width: 64 },
       {
         field: 'priceOre',
@@ -24,7 +30,7 @@ export function ProductsScreen(props: { active: boolean }) {
         width: fitWidth([WIDEST_AMOUNT], t('products.col.price')),
         type: 'rightAligned',
         cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<Product, number>) => (p.value == null ? '' : formatAmount(p.value)),
+        valueFormatter: (p: ValueFormatterParams<ProductListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
       },
       {
         field: 'vatCode',
@@ -32,13 +38,13 @@ export function ProductsScreen(props: { active: boolean }) {
         width: fitWidth(['25\u00a0%'], t('products.col.vat')),
         type: 'rightAligned',
         cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<Product, string>) => (p.value == null ? '' : `${p.value}\u00a0%`),
+        valueFormatter: (p: ValueFormatterParams<ProductListRow, string>) => (p.value == null ? '' : `${p.value}\u00a0%`),
       },
       {
         field: 'stockManaged',
         headerName: t('products.col.stockManaged'),
         width: fitWidth([t('grid.yes'), t('grid.no')], t('products.col.stockManaged')),
-        valueFormatter: (p: ValueFormatterParams<Product, boolean>) => (p.value == null ? '' : p.value ? t('grid.yes') : t('grid.no')),
+        valueFormatter: (p: ValueFormatterParams<ProductListRow, boolean>) => (p.value == null ? '' : p.value ? t('grid.yes') : t('grid.no')),
       },
       { field: 'binLocation', headerName: t('products.col.binLocation'), width: 90 },
       { field: 'ean', headerName: t('products.col.ean'), width: fitWidth([widestWhole(14)], t('products.col.ean')), cellClass: 'num' },
@@ -47,7 +53,7 @@ export function ProductsScreen(props: { active: boolean }) {
   );
 
   return (
-    <RegisterScreen<Product, 'products.get'>
+    <RegisterScreen<ProductListRow, 'products.get'>
       active={props.active}
       testId="products-screen"
       title={t('products.title')}
@@ -57,7 +63,7 @@ export function ProductsScreen(props: { active: boolean }) {
       list={{
         testId: 'product-list',
         columnDefs,
-        fetchPage: (input) => invoke('products.list', input),
+        fetchPage: (input, grid) => invoke('products.list', { ...input, ...productListQuery(grid) }),
         searchPlaceholder: t('products.searchPlaceholder'),
         noRowsText: t('products.noRows'),
       }}
@@ -75,4 +81,21 @@ export function ProductsScreen(props: { active: boolean }) {
       renderBelow={(product, id) => <StockPanel key={`stock-${id}`} productId={id} unit={product.unit} active={props.active} />}
     />
   );
+}
+
+function stockColumn(field: 'qtyOnHand' | 'qtyReserved' | 'qtyAvailable', headerName: string): ColDef<ProductListRow> {
+  return {
+    colId: field,
+    field,
+    headerName,
+    width: 104,
+    type: 'rightAligned',
+    cellClass: (p) => (p.data && p.data.stockManaged && p.data[field] < 0 ? 'num negative' : 'num'),
+    sortable: true,
+    filter: 'agNumberColumnFilter',
+    filterParams: quantityFilterParams,
+    suppressHeaderMenuButton: false,
+    valueFormatter: (p: ValueFormatterParams<ProductListRow, number>) =>
+      p.value == null || !p.data?.stockManaged ? '' : formatQuantity(p.value),
+  };
 }

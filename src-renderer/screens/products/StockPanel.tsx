@@ -4,7 +4,7 @@
 // adjustment (Alt+J) through the stock channels.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StockInfo } from '../../../shared/channels/stock';
+import type { StockBatch, StockInfo } from '../../../shared/channels/stock';
 import { formatAmount, formatDate, formatDateTime, formatQuantity, parseAmount, parseQuantity } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { invalidate, useChannel } from '../../api/queries';
@@ -114,7 +114,7 @@ export function StockPanel(props: { productId: number; unit: string; active: boo
             {s.batches.map((b, i) => (
               <tr key={b.id} data-testid={`stock-batch-${i}`} className={b.qtyRemaining < 0 ? 'negative' : ''}>
                 <td className="date">{formatDate(b.receivedAt)}</td>
-                <td>{t(`stock.sources.${b.source}` as 'stock.sources.manual', { defaultValue: b.source })}</td>
+                <td data-testid={`stock-batch-${i}-source`}><BatchSource batch={b} /></td>
                 <td className="num">{q(b.qtyInitial)}</td>
                 <td className="num" data-testid={`stock-batch-${i}-left`}>
                   {q(b.qtyRemaining)}
@@ -286,4 +286,13 @@ function AdjustDialog(props: { productId: number; unit: string; onCancel: () => 
       </div>
     </Dialog>
   );
+}
+
+/** A batch's source in words: with its purchase order, order or credit note number when it has one. */
+function BatchSource(props: { batch: StockBatch }) {
+  const { t } = useTranslation();
+  const b = props.batch;
+  const kind = b.source === 'purchase' || b.source === 'return' || b.source === 'credit' ? b.source : null;
+  if (kind && b.sourceNumber !== null) return <>{t(`lists.batchSource.${kind}` as 'lists.batchSource.purchase', { number: b.sourceNumber })}</>;
+  return <>{t(`stock.sources.${b.source}` as 'stock.sources.manual', { defaultValue: b.source })}</>;
 }
