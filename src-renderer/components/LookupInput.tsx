@@ -17,6 +17,8 @@ export interface LookupInputProps<T> {
   /** Cache key prefix and the search itself. */
   readonly queryKey: string;
   readonly search: (query: string) => Promise<readonly T[]>;
+  /** How long typing must pause before searching (ms); a local engine answers in a few ms. */
+  readonly debounceMs?: number;
   readonly itemKey: (item: T) => string | number;
   readonly renderItem: (item: T) => ReactNode;
   /**
@@ -49,7 +51,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
   const inputEl = useRef<HTMLInputElement | null>(null);
   const committing = useRef(false);
   const query = props.value.trim();
-  const debounced = useDebounced(query, 120);
+  const debounced = useDebounced(query, props.debounceMs ?? 120);
   const wanted = !props.resolved && debounced.length > 0;
   const results = useQuery({
     queryKey: [props.queryKey, debounced],

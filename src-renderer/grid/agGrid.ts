@@ -3,6 +3,8 @@
 // system locale, and the filter settings the engine's list channels accept.
 import {
   CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
   ColumnApiModule,
   DateFilterModule,
   EventApiModule,
@@ -16,6 +18,7 @@ import {
   RowStyleModule,
   ScrollApiModule,
   TextFilterModule,
+  TooltipModule,
   themeQuartz,
   type IDateComp,
   type IDateParams,
@@ -42,6 +45,10 @@ ModuleRegistry.registerModules([
   RenderApiModule,
   ColumnApiModule,
   EventApiModule,
+  // The order lines: rows held in the renderer, header tooltips.
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  TooltipModule,
 ]);
 
 /** Dense and calm: small type, tight rows, clear focus. */

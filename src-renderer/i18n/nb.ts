@@ -910,4 +910,11 @@ export const nb = {
     yes: 'Ja',
     no: 'Nei',
   },
+  linesGrid: {
+    available: 'Disp.',
+    availableTitle: 'Disponibelt: beholdning minus reservert og utlånt',
+    notStocked: 'Lagerføres ikke',
+    suggestAvailable: '{{qty}} {{unit}} disp.',
+    shortTitle: 'Ordren tar {{need}} {{unit}}, men bare {{available}} {{unit}} er disponibelt.',
+  },
 };
