@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderLine } from '../../../shared/channels/orders';
 import type { ProductHit } from '../../../shared/channels/products';
 import type { VatCode } from '../../../shared/enums';
-import { useChannel } from '../../api/queries';
+import { fetchChannel, useChannel } from '../../api/queries';
 import type { FieldErrors } from '../../components/refusal';
 import { gridLocaleText, gridTheme } from '../../grid/agGrid';
 import { rememberColumnWidths, restoreColumnWidths } from '../../grid/columnWidths';
@@ -36,6 +36,7 @@ import {
   type LinesGridContext,
 } from './lineCells';
 import { buildRows, type LineRow } from './lineRows';
+import { linesOfPaste, parsePasted } from './pasteLines';
 import { ENTER_COLUMNS, cellError, emptyLine, isBlankLine, lineField, withProduct, type DraftLine, type LineColumn } from './orderDraft';
 
 export interface LinesGridHandle {
@@ -276,6 +277,25 @@ export function LinesGrid(props: LinesGridProps) {
     },
     afterProduct: (uid) => focusCell(uid, 'quantity'),
     remove: (uid) => props.onRemoveRequest(uid),
+    paste: (uid, text) => {
+      const pasted = parsePasted(text);
+      if (!pasted) return false;
+      void linesOfPaste(pasted, (number) => fetchChannel('products.lookup', { query: number, limit: 5 })).then(({ lines, missing, products }) => {
+        if (lines.length === 0) return;
+        setPicked((m) => new Map([...m, ...products.map((p) => [p.id, p.available] as const)]));
+        // In place of the line pasted into when it is empty, else below it.
+        props.setLines((current) => {
+          const i = current.findIndex((l) => l.uid === uid);
+          const at = i < 0 ? current.length : i;
+          const replace = i >= 0 && isBlankLine(current[i]!) ? 1 : 0;
+          return [...current.slice(0, at + 1 - replace), ...lines, ...current.slice(at + 1)];
+        });
+        for (const l of missing) props.setFieldError(lineField(l.uid, 'product'), bilingual('order.line.productNotFound', { query: l.productText }));
+        const last = lines[lines.length - 1]!;
+        focusCell(last.uid, 'product');
+      });
+      return true;
+    },
   };
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
@@ -286,32 +306,32 @@ export function LinesGrid(props: LinesGridProps) {
   const columnDefs = useMemo<ColDef<LineRow>[]>(() => {
     const num = { cellClass: 'num', headerClass: 'num' };
     const cols: ColDef<LineRow>[] = [
-      { colId: 'no', headerName: t('order.line.no'), width: 52, minWidth: 44, cellRenderer: NumberCell, cellClass: 'num line-no-cell', headerClass: 'num' },
-      { colId: 'product', headerName: t('order.line.product'), width: 140, minWidth: 90, cellRenderer: ProductCell, cellClass: 'input-cell' },
+      { colId: 'no', headerName: t('order.line.no'), width: 46, minWidth: 40, cellRenderer: NumberCell, cellClass: 'num line-no-cell', headerClass: 'num' },
+      { colId: 'product', headerName: t('order.line.product'), width: 104, minWidth: 70, cellRenderer: ProductCell, cellClass: 'input-cell' },
       {
         colId: 'description',
         headerName: t('order.line.description'),
         flex: 1,
-        minWidth: 280,
+        minWidth: 150,
         cellRenderer: TextCell,
         cellRendererParams: { col: 'description' },
         cellClass: 'input-cell',
       },
-      { colId: 'quantity', headerName: t('order.line.quantity'), width: 84, minWidth: 60, cellRenderer: TextCell, cellRendererParams: { col: 'quantity' }, cellClass: 'input-cell', headerClass: 'num' },
-      { colId: 'unit', headerName: t('order.line.unit'), width: 58, minWidth: 44, cellRenderer: UnitCell, cellClass: 'muted' },
-      { colId: 'price', headerName: t('order.line.price'), width: 108, minWidth: 70, cellRenderer: TextCell, cellRendererParams: { col: 'price' }, cellClass: 'input-cell', headerClass: 'num' },
-      { colId: 'discount', headerName: t('order.line.discount'), width: 72, minWidth: 56, cellRenderer: TextCell, cellRendererParams: { col: 'discount' }, cellClass: 'input-cell', headerClass: 'num' },
-      { colId: 'vatCode', headerName: t('order.line.vat'), width: 72, minWidth: 60, cellRenderer: VatCell, cellClass: 'input-cell' },
-      { colId: 'amount', headerName: t('order.line.amount'), width: 116, minWidth: 80, cellRenderer: AmountCell, cellClass: 'num amount', headerClass: 'num' },
-      { colId: 'available', headerName: t('linesGrid.available'), headerTooltip: t('linesGrid.availableTitle'), width: 72, minWidth: 56, cellRenderer: AvailableCell, ...num },
+      { colId: 'quantity', headerName: t('order.line.quantity'), width: 66, minWidth: 50, cellRenderer: TextCell, cellRendererParams: { col: 'quantity' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'unit', headerName: t('order.line.unit'), width: 46, minWidth: 36, cellRenderer: UnitCell, cellClass: 'muted' },
+      { colId: 'price', headerName: t('order.line.price'), width: 88, minWidth: 60, cellRenderer: TextCell, cellRendererParams: { col: 'price' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'discount', headerName: t('order.line.discount'), width: 58, minWidth: 44, cellRenderer: TextCell, cellRendererParams: { col: 'discount' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'vatCode', headerName: t('order.line.vat'), width: 62, minWidth: 56, cellRenderer: VatCell, cellClass: 'input-cell' },
+      { colId: 'amount', headerName: t('order.line.amount'), width: 96, minWidth: 70, cellRenderer: AmountCell, cellClass: 'num amount', headerClass: 'num' },
+      { colId: 'available', headerName: t('linesGrid.available'), headerTooltip: t('linesGrid.availableTitle'), width: 56, minWidth: 44, cellRenderer: AvailableCell, ...num },
     ];
     if (hasSaved) {
       const qty = (which: 'delivered' | 'invoiced' | 'reserved', header: string, title: string): ColDef<LineRow> => ({
         colId: which,
         headerName: header,
         headerTooltip: title,
-        width: 66,
-        minWidth: 50,
+        width: 50,
+        minWidth: 40,
         cellRenderer: SavedQuantityCell,
         cellRendererParams: { which, onLoan },
         cellClass: 'num qty-col',
@@ -323,7 +343,7 @@ export function LinesGrid(props: LinesGridProps) {
         onLoan ? qty('reserved', t('process.qty.onLoanShort'), t('process.qty.onLoan')) : qty('reserved', t('process.qty.reservedShort'), t('process.qty.reserved')),
       );
     }
-    cols.push({ colId: 'remove', headerName: '', width: 34, minWidth: 34, resizable: false, cellRenderer: RemoveCell, cellClass: 'actions' });
+    cols.push({ colId: 'remove', headerName: '', width: 28, minWidth: 28, resizable: false, cellRenderer: RemoveCell, cellClass: 'actions' });
     return cols;
   }, [t, hasSaved, onLoan]);
 

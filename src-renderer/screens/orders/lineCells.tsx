@@ -10,7 +10,7 @@ import { VAT_CODES, type VatCode } from '../../../shared/enums';
 import { formatAmount, formatQuantity } from '../../../shared/format';
 import { fetchChannel } from '../../api/queries';
 import { LookupInput } from '../../components/LookupInput';
-import { useLanguage } from '../../i18n';
+import { useLanguage, type BilingualText } from '../../i18n';
 import type { LineRow } from './lineRows';
 import { lineField, type LineColumn } from './orderDraft';
 
@@ -25,6 +25,8 @@ export interface LineCellActions {
   productKey(e: KeyboardEvent<HTMLInputElement>, uid: string): void;
   afterProduct(uid: string): void;
   remove(uid: string): void;
+  /** Text pasted into a product cell; true when it was lines (taken care of), false for a plain value. */
+  paste(uid: string, text: string): boolean;
 }
 
 export interface LinesGridContext {
@@ -52,7 +54,14 @@ export function ProductCell(props: Props) {
   const { text, setText, setFocused } = useCellText(row.line.productText);
   const line = row.line;
   return (
-    <div className="line-cell" onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}>
+    <div
+      className="line-cell"
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      onPasteCapture={(e) => {
+        if (actions.current.paste(row.uid, e.clipboardData.getData('text/plain'))) e.preventDefault();
+      }}
+    >
       <LookupInput<ProductHit>
         value={text}
         resolved={line.productId !== null && text === line.pickedNumber}
@@ -175,15 +184,19 @@ export function VatCell(props: Props) {
 
 /** The line number, and under the row what is wrong with it (said at the line, in words). */
 export function NumberCell(props: Props) {
+  const { t } = useTranslation();
   const lang = useLanguage();
   const row = props.data!;
-  const messages = Object.values(row.errors);
+  // Each message names its cell ("Antall: Ugyldig tall."); the product's own message already does.
+  const messages = (Object.entries(row.errors) as [LineColumn, BilingualText][]).map(([col, m]) =>
+    col === 'product' ? m[lang] : `${t(`order.line.${col === 'vatCode' ? 'vat' : col}`)}: ${m[lang]}`,
+  );
   return (
     <>
       <span className="line-no">{row.index + 1}</span>
       {messages.length ? (
         <div className="line-error" role="alert" data-testid={`line-${row.index}-error`}>
-          {messages.map((m) => m[lang]).join(' ')}
+          {messages.join(' ')}
         </div>
       ) : null}
     </>
