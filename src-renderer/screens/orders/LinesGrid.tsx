@@ -306,8 +306,8 @@ export function LinesGrid(props: LinesGridProps) {
   const columnDefs = useMemo<ColDef<LineRow>[]>(() => {
     const num = { cellClass: 'num', headerClass: 'num' };
     const cols: ColDef<LineRow>[] = [
-      { colId: 'no', headerName: t('order.line.no'), width: 46, minWidth: 40, cellRenderer: NumberCell, cellClass: 'num line-no-cell', headerClass: 'num' },
-      { colId: 'product', headerName: t('order.line.product'), width: 104, minWidth: 70, cellRenderer: ProductCell, cellClass: 'input-cell' },
+      { colId: 'no', headerName: t('order.line.no'), width: 44, minWidth: 40, cellRenderer: NumberCell, cellClass: 'num line-no-cell', headerClass: 'num' },
+      { colId: 'product', headerName: t('order.line.product'), width: 92, minWidth: 70, cellRenderer: ProductCell, cellClass: 'input-cell' },
       {
         colId: 'description',
         headerName: t('order.line.description'),
@@ -317,20 +317,20 @@ export function LinesGrid(props: LinesGridProps) {
         cellRendererParams: { col: 'description' },
         cellClass: 'input-cell',
       },
-      { colId: 'quantity', headerName: t('order.line.quantity'), width: 66, minWidth: 50, cellRenderer: TextCell, cellRendererParams: { col: 'quantity' }, cellClass: 'input-cell', headerClass: 'num' },
-      { colId: 'unit', headerName: t('order.line.unit'), width: 46, minWidth: 36, cellRenderer: UnitCell, cellClass: 'muted' },
-      { colId: 'price', headerName: t('order.line.price'), width: 88, minWidth: 60, cellRenderer: TextCell, cellRendererParams: { col: 'price' }, cellClass: 'input-cell', headerClass: 'num' },
-      { colId: 'discount', headerName: t('order.line.discount'), width: 58, minWidth: 44, cellRenderer: TextCell, cellRendererParams: { col: 'discount' }, cellClass: 'input-cell', headerClass: 'num' },
-      { colId: 'vatCode', headerName: t('order.line.vat'), width: 62, minWidth: 56, cellRenderer: VatCell, cellClass: 'input-cell' },
-      { colId: 'amount', headerName: t('order.line.amount'), width: 96, minWidth: 70, cellRenderer: AmountCell, cellClass: 'num amount', headerClass: 'num' },
-      { colId: 'available', headerName: t('linesGrid.available'), headerTooltip: t('linesGrid.availableTitle'), width: 56, minWidth: 44, cellRenderer: AvailableCell, ...num },
+      { colId: 'quantity', headerName: t('order.line.quantity'), width: 62, minWidth: 50, cellRenderer: TextCell, cellRendererParams: { col: 'quantity' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'unit', headerName: t('order.line.unit'), width: 42, minWidth: 36, cellRenderer: UnitCell, cellClass: 'muted' },
+      { colId: 'price', headerName: t('order.line.price'), width: 86, minWidth: 60, cellRenderer: TextCell, cellRendererParams: { col: 'price' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'discount', headerName: t('order.line.discount'), width: 64, minWidth: 50, cellRenderer: TextCell, cellRendererParams: { col: 'discount' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'vatCode', headerName: t('order.line.vat'), width: 60, minWidth: 56, cellRenderer: VatCell, cellClass: 'input-cell' },
+      { colId: 'amount', headerName: t('order.line.amount'), width: 92, minWidth: 70, cellRenderer: AmountCell, cellClass: 'num amount', headerClass: 'num' },
+      { colId: 'available', headerName: t('linesGrid.available'), headerTooltip: t('linesGrid.availableTitle'), width: 54, minWidth: 44, cellRenderer: AvailableCell, ...num },
     ];
     if (hasSaved) {
       const qty = (which: 'delivered' | 'invoiced' | 'reserved', header: string, title: string): ColDef<LineRow> => ({
         colId: which,
         headerName: header,
         headerTooltip: title,
-        width: 50,
+        width: 46,
         minWidth: 40,
         cellRenderer: SavedQuantityCell,
         cellRendererParams: { which, onLoan },
@@ -343,7 +343,7 @@ export function LinesGrid(props: LinesGridProps) {
         onLoan ? qty('reserved', t('process.qty.onLoanShort'), t('process.qty.onLoan')) : qty('reserved', t('process.qty.reservedShort'), t('process.qty.reserved')),
       );
     }
-    cols.push({ colId: 'remove', headerName: '', width: 28, minWidth: 28, resizable: false, cellRenderer: RemoveCell, cellClass: 'actions' });
+    cols.push({ colId: 'remove', headerName: '', width: 26, minWidth: 26, resizable: false, cellRenderer: RemoveCell, cellClass: 'actions' });
     return cols;
   }, [t, hasSaved, onLoan]);
 

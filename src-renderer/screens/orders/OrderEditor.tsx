@@ -101,6 +101,7 @@ const AFTER_PROCESSING = [
   'activity.list',
   'jobs.list',
   'stock.get',
+  'stock.available',
 ] as const;
 
 export function OrderEditor(props: OrderEditorProps) {
