@@ -159,6 +159,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
             <LookupList
               anchor={inputEl.current}
               id={listId}
+              query={debounced}
               items={items}
               highlight={highlight}
               itemKey={props.itemKey}
@@ -180,6 +181,8 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
 function LookupList<T>(props: {
   anchor: HTMLElement;
   id: string;
+  /** The text these items were found for (shown as data-query, for tests and the bench). */
+  query: string;
   items: readonly T[];
   highlight: number;
   itemKey: (item: T) => string | number;
@@ -211,6 +214,7 @@ function LookupList<T>(props: {
       role="listbox"
       className="lookup-list"
       data-testid={props.id}
+      data-query={props.query}
       style={{ top: pos.top, left: pos.left, minWidth: pos.minWidth }}
     >
       {props.items.map((item, i) => (

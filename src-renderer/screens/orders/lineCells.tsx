@@ -219,12 +219,14 @@ export function AvailableCell(props: Props) {
   const row = props.data!;
   const s = row.stock;
   if (!s) return <span data-testid={`line-${row.index}-available`} />;
+  // Lines above may have taken more than there is: nothing is free for this one, not less than nothing.
+  const free = Math.max(0, s.available);
   const title = s.short
-    ? t('linesGrid.shortTitle', { need: formatQuantity(s.need), available: formatQuantity(s.available), unit: row.line.unit })
+    ? t('linesGrid.shortTitle', { need: formatQuantity(s.need), available: formatQuantity(free), unit: row.line.unit })
     : t('linesGrid.availableTitle');
   return (
     <span className={`avail ${s.short ? 'short' : ''}`} data-testid={`line-${row.index}-available`} data-short={s.short} title={title}>
-      {formatQuantity(s.available)}
+      {formatQuantity(free)}
     </span>
   );
 }
