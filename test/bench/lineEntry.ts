@@ -23,7 +23,8 @@ function option(name: string, fallback: number): number {
 }
 const ENTERS = option('enters', 40);
 const SAVES = option('saves', 7);
-const SIZES = [10, 100, 1000] as const;
+const SIZES = (process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1]!.split(',').map(Number) : [10, 100, 1000]);
+const progress = (text: string) => process.stderr.write(`  ${text}\n`);
 const RENDERER_DIR = resolve('dist/renderer');
 
 interface Figures {
@@ -69,20 +70,29 @@ const ARM = `(({ key, done }) => {
       requestAnimationFrame(() => resolveTime(performance.now() - t0));
     };
     const observer = new MutationObserver(check);
-    document.addEventListener('keydown', (e) => {
+    const onKey = (e) => {
       if (e.key !== key) return;
+      window.removeEventListener('keydown', onKey, true);
       t0 = performance.now();
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
       document.addEventListener('focusin', check, true);
       queueMicrotask(check);
-    }, { capture: true, once: true });
+    };
+    window.addEventListener('keydown', onKey, true);
   });
 })`;
 
 async function arm(page: Page, key: string, done: Done): Promise<void> {
   await page.evaluate(`${ARM}(${JSON.stringify({ key, done })})`);
 }
-const measured = (page: Page) => page.evaluate('window.__bench') as Promise<number>;
+async function measured(page: Page): Promise<number> {
+  const result = await page.evaluate('Promise.race([window.__bench, new Promise((r) => setTimeout(() => r(-1), 20000))])');
+  if (result === -1) {
+    await page.screenshot({ path: 'test-results/bench-line-entry-timeout.png' });
+    throw new Error('no result within 20 s (test-results/bench-line-entry-timeout.png)');
+  }
+  return result as number;
+}
 
 
 async function seed(t: TestEngine, lines: number) {
@@ -134,6 +144,7 @@ async function benchSize(page: Page, url: string, t: TestEngine, lines: number):
   await page.goto(url);
   await page.getByTestId('order-list').waitFor();
 
+  progress(`${lines} lines: open`);
   const opens: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     opens.push(await openFromList(page, order.number));
@@ -143,6 +154,7 @@ async function benchSize(page: Page, url: string, t: TestEngine, lines: number):
   await openFromList(page, order.number);
 
   // Enter on the last cell of a complete last line → the next line. Each round types a line, then measures its last Enter.
+  progress(`${lines} lines: Enter and suggestions`);
   const enters: number[] = [];
   const suggests: number[] = [];
   await page.keyboard.press('Alt+l');
@@ -169,6 +181,7 @@ async function benchSize(page: Page, url: string, t: TestEngine, lines: number):
   }
 
   // Ctrl+S with every line sent: a changed quantity, then the saved state on screen.
+  progress(`${lines} lines: save`);
   const saves: number[] = [];
   for (let i = 0; i < SAVES; i += 1) {
     await page.getByTestId('line-0-quantity').focus();

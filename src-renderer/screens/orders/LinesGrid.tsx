@@ -365,6 +365,7 @@ export function LinesGrid(props: LinesGridProps) {
         suppressDragLeaveHidesColumns
         suppressMovableColumns
         animateRows={false}
+        suppressAnimationFrame
         rowBuffer={12}
         getRowHeight={(p) => (p.data?.errorKey ? ERROR_ROW_HEIGHT : ROW_HEIGHT)}
         rowClassRules={rowClassRules}
