@@ -192,19 +192,22 @@ test('a 1,000-line order: 20 lines typed, the rest pasted, saved with Ctrl+S and
   test.setTimeout(240_000);
   await seed(page, app);
   await startOrder(page);
-  for (let i = 0; i < 20; i += 1) await line(page, i % 2 ? 'A-1' : 'BYG-1002', String((i % 3) + 1));
+  // Each next line is typed once its product cell has focus (see the report: keys typed before the new row is drawn go to the old cell).
+  for (let i = 0; i < 20; i += 1) {
+    await line(page, i % 2 ? 'A-1' : 'BYG-1002', String((i % 3) + 1));
+    await expect(page.getByTestId(`line-${i + 1}-product`)).toBeFocused();
+  }
   await expect(page.getByTestId('line-20-product')).toBeFocused();
 
   // 980 lines pasted into the product cell, as from a spreadsheet: number, quantity.
   const rows = Array.from({ length: 980 }, (_, i) => `${i % 2 ? 'A-1' : 'BYG-1002'}\t${(i % 3) + 1}`).join('\n');
-  await page.getByTestId('line-20-product').evaluate(
-    `(el, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }`,
-    rows,
-  );
+  // A paste event with the rows on its clipboard, on the focused product cell (a string: run as it is in the page).
+  await page.evaluate(`(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', ${JSON.stringify(rows)});
+    document.querySelector('[data-testid=line-20-product]')
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
   await expect(page.getByTestId('line-999-product')).toBeFocused();
   await expect(page.getByTestId('line-999-product')).toHaveValue('A-1');
   await expect(page.getByTestId('line-999-quantity')).toHaveValue('2');
