@@ -180,11 +180,11 @@ async function benchSize(page: Page, url: string, t: TestEngine, lines: number):
     await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'line-${n}-discount'`);
   }
 
-  // Ctrl+S with every line sent: a changed quantity, then the saved state on screen.
+  // Ctrl+S with every line sent: a changed quantity (on the last line, which is drawn), then the saved state on screen.
   progress(`${lines} lines: save`);
   const saves: number[] = [];
   for (let i = 0; i < SAVES; i += 1) {
-    await page.getByTestId('line-0-quantity').focus();
+    await page.getByTestId(`line-${n}-quantity`).focus();
     await page.keyboard.type(String((i % 7) + 2));
     await page.waitForFunction(`document.querySelector('[data-testid=order-dirty]')?.textContent !== 'Lagret'`);
     await arm(page, 's', { text: ['[data-testid=order-dirty]', 'Lagret'] });
