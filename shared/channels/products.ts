@@ -21,6 +21,11 @@ export interface Product {
   readonly updatedAt: string;
 }
 
+/** A product found while typing a line, with what is available of it (null: stock not kept). */
+export interface ProductHit extends Product {
+  readonly available: number | null;
+}
+
 const productFields = {
   number: requiredText(30).regex(/^[A-Za-z0-9ÆØÅæøå._\-/]+$/),
   name: requiredText(200),
@@ -72,7 +77,7 @@ export const productsChannels = {
   'products.create': channel<Product>()(productInput),
   'products.update': channel<Product>()(z.object({ id, ...productFields }).strict()),
   /** Line entry: exact number or EAN first, then number prefix, then name containing the words. */
-  'products.lookup': channel<readonly Product[]>()(
+  'products.lookup': channel<readonly ProductHit[]>()(
     z.object({ query: text(100), limit: z.number().int().min(1).max(50).default(10) }).strict(),
   ),
 };

@@ -37,8 +37,16 @@ export interface StockInfo {
   readonly movements: readonly StockMovement[];
 }
 
+/** What a product has free for new orders (SPEC 3: on hand − reserved − on loan); null when its stock is not kept. */
+export interface Availability {
+  readonly productId: number;
+  readonly available: number | null;
+}
+
 export const stockChannels = {
   'stock.get': channel<StockInfo>()(z.object({ productId: id }).strict()),
+  /** Line entry: what each of these products has available (the order screen's "Disp." column). */
+  'stock.available': channel<readonly Availability[]>()(z.object({ productIds: z.array(id).max(2000) }).strict()),
   /** A manual receipt: a new batch at the given cost, settling negative batches first. */
   'stock.receive': channel<StockInfo>()(
     z.object({ productId: id, quantity: positiveQuantity, costOre: nonNegativeOre, note: optionalText(200) }).strict(),

@@ -22,6 +22,8 @@ export interface LookupInputProps<T> {
   /** Cache key prefix and the search itself. */
   readonly queryKey: string;
   readonly search: (query: string) => Promise<readonly T[]>;
+  /** How long typing must pause before searching (ms); a local engine answers in a few ms. */
+  readonly debounceMs?: number;
   readonly itemKey: (item: T) => string | number;
   readonly renderItem: (item: T) => ReactNode;
   /**
@@ -56,7 +58,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
   /** ↓ (+1) and ↑ (−1) pressed while the answer for the text is still on its way. */
   const pendingMoves = useRef(0);
   const query = props.value.trim();
-  const debounced = useDebounced(query, 120);
+  const debounced = useDebounced(query, props.debounceMs ?? 120);
   const wanted = !props.resolved && debounced.length > 0;
   const results = useQuery({
     queryKey: [props.queryKey, debounced],
@@ -179,6 +181,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
             <LookupList
               anchor={inputEl.current}
               id={listId}
+              query={debounced}
               items={items}
               highlight={fresh ? highlight : -1}
               stale={!fresh}
@@ -202,6 +205,8 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
 function LookupList<T>(props: {
   anchor: HTMLElement;
   id: string;
+  /** The text these items were found for (shown as data-query, for tests and the bench). */
+  query: string;
   items: readonly T[];
   highlight: number;
   /** The rows answer an earlier text (the answer for the current one is on its way). */
@@ -236,6 +241,7 @@ function LookupList<T>(props: {
       className={`lookup-list${props.stale ? ' stale' : ''}`}
       aria-busy={props.stale || undefined}
       data-testid={props.id}
+      data-query={props.query}
       style={{ top: pos.top, left: pos.left, minWidth: pos.minWidth }}
     >
       {props.items.map((item, i) => (

@@ -4,6 +4,8 @@
 import {
   CellApiModule,
   CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
   ColumnApiModule,
   DateFilterModule,
   EventApiModule,
@@ -17,6 +19,7 @@ import {
   RowStyleModule,
   ScrollApiModule,
   TextFilterModule,
+  TooltipModule,
   themeQuartz,
   type IDateComp,
   type IDateParams,
@@ -44,6 +47,10 @@ ModuleRegistry.registerModules([
   RenderApiModule,
   ColumnApiModule,
   EventApiModule,
+  // The order lines: rows held in the renderer, header tooltips.
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  TooltipModule,
 ]);
 
 /** Dense and calm: small type, tight rows, clear focus. */

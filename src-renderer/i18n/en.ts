@@ -1014,4 +1014,11 @@ export const en: Same<typeof nb> = {
       credit: 'Credit note {{number}}',
     },
   },
+  linesGrid: {
+    available: 'Avail.',
+    availableTitle: 'Available: on hand less reserved and on loan',
+    notStocked: 'No stock kept',
+    suggestAvailable: '{{qty}} {{unit}} avail.',
+    shortTitle: 'The order takes {{need}} {{unit}}, but only {{available}} {{unit}} is available.',
+  },
 };

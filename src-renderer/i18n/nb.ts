@@ -1011,4 +1011,11 @@ export const nb = {
       credit: 'Kreditnota {{number}}',
     },
   },
+  linesGrid: {
+    available: 'Disp.',
+    availableTitle: 'Disponibelt: beholdning minus reservert og utlånt',
+    notStocked: 'Lagerføres ikke',
+    suggestAvailable: '{{qty}} {{unit}} disp.',
+    shortTitle: 'Ordren tar {{need}} {{unit}}, men bare {{available}} {{unit}} er disponibelt.',
+  },
 };

@@ -111,6 +111,10 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'limit too big', input: () => ({ query: 'rør', limit: 5000 }), code: 'too_big', field: 'limit' },
   ],
   'stock.get': [{ name: 'unknown product', input: () => ({ productId: 4040 }), code: 'not_found', field: 'productId' }],
+  'stock.available': [
+    { name: 'ids not numbers', input: () => ({ productIds: ['a'] }), code: 'invalid_type', field: 'productIds.0' },
+    { name: 'too many ids', input: () => ({ productIds: Array.from({ length: 2001 }, (_, i) => i + 1) }), code: 'too_big', field: 'productIds' },
+  ],
   'stock.receive': [
     { name: 'negative quantity', input: () => ({ productId: ids.product, quantity: -1000, costOre: 100 }), code: 'too_small', field: 'quantity' },
     { name: 'negative cost', input: () => ({ productId: ids.product, quantity: 1000, costOre: -1 }), code: 'too_small', field: 'costOre' },

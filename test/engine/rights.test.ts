@@ -122,6 +122,7 @@ const CASES: readonly Case[] = [
   { channel: 'suppliers.create', does: 'adds a supplier', needs: null, input: async () => ({ kind: 'business', name: 'Ny Grossist AS', orgNumber: '974760673' }) },
   { channel: 'suppliers.update', does: 'changes a supplier', needs: null, input: async (w) => ({ id: w.supplier, kind: 'business', name: 'Verktøygrossisten Vest AS', orgNumber: '923609016' }) },
   { channel: 'stock.get', does: 'reads stock', needs: null, input: async (w) => ({ productId: w.drill }) },
+  { channel: 'stock.available', does: 'reads what is available', needs: null, input: async (w) => ({ productIds: [w.drill, w.service] }) },
   { channel: 'stock.receive', does: 'receives goods', needs: null, input: async (w) => ({ productId: w.drill, quantity: 1_000, costOre: 50_000 }) },
   { channel: 'stock.adjust', does: 'adjusts stock', needs: null, input: async (w) => ({ productId: w.drill, quantity: -1_000, note: 'Telling' }) },
   // Orders.

@@ -14,6 +14,7 @@ import {
   type ProductValues,
 } from '../repos/products';
 import { getSupplierRow } from '../repos/suppliers';
+import { availableOf } from '../repos/stock';
 import { reader, writer, type HandlerMap } from './types';
 
 /** Product numbers and EANs are unique; say which one is taken instead of failing on the constraint. */
@@ -96,5 +97,10 @@ export const productHandlers: HandlerMap<
     logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: input.id, action: 'update', before, after: v });
     return getProduct(db, input.id)!;
   }),
-  'products.lookup': reader((input, { db }) => lookupProducts(db, input.query, input.limit)),
+  // Availability by a second query on the ids found, so the lookup's own search stays as it is.
+  'products.lookup': reader((input, { db }) => {
+    const found = lookupProducts(db, input.query, input.limit);
+    const available = availableOf(db, found.map((p) => p.id));
+    return found.map((p) => ({ ...p, available: available.get(p.id) ?? null }));
+  }),
 };

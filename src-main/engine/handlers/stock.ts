@@ -2,7 +2,7 @@ import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import { logActivity } from '../repos/activity';
 import { getProduct } from '../repos/products';
-import { lastCostOre } from '../repos/stock';
+import { availableOf, lastCostOre } from '../repos/stock';
 import { issueGoods, receiveGoods, stockInfo } from '../services/stock';
 import { reader, writer, type HandlerMap } from './types';
 
@@ -13,8 +13,12 @@ function stockManagedProduct(ctx: HandlerContext, productId: number) {
   return p;
 }
 
-export const stockHandlers: HandlerMap<'stock.get' | 'stock.receive' | 'stock.adjust'> = {
+export const stockHandlers: HandlerMap<'stock.get' | 'stock.available' | 'stock.receive' | 'stock.adjust'> = {
   'stock.get': reader((input, ctx) => stockInfo(ctx, input.productId)),
+  'stock.available': reader((input, { db }) => {
+    const available = availableOf(db, input.productIds);
+    return [...new Set(input.productIds)].map((productId) => ({ productId, available: available.get(productId) ?? null }));
+  }),
   'stock.receive': writer((input, ctx) => {
     stockManagedProduct(ctx, input.productId);
     receiveGoods(ctx, input.productId, input.quantity, input.costOre, 'receipt', { note: input.note ?? null, source: 'manual' });

@@ -80,6 +80,17 @@ export function recentMovements(db: Db, productId: number, limit: number): Stock
   ).all(productId, limit) as StockMovement[];
 }
 
+/** Available (on hand − reserved − on loan) of these products, by id; stock-managed products only. */
+export function availableOf(db: Db, productIds: readonly number[]): Map<number, number> {
+  if (productIds.length === 0) return new Map();
+  const rows = stmt(
+    db,
+    `SELECT id, qty_on_hand - qty_reserved - qty_on_loan AS available FROM product
+     WHERE stock_managed = 1 AND id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(productIds)) as { id: number; available: number }[];
+  return new Map(rows.map((r) => [r.id, r.available]));
+}
+
 /** The kept figures: on hand, reserved, on loan. */
 export function stockFigures(db: Db, productId: number): { onHand: number; reserved: number; onLoan: number } {
   return stmt(

@@ -1,30 +1,43 @@
-// The order lines, made for the keyboard. Every cell is always an input, so
-// there is no separate "edit mode" to enter: type a product number or part of
-// its name, Enter takes the match and moves to quantity, then price (filled in
-// from the product), then discount; Enter on the last cell of the last line
-// starts a new line with focus on its product cell. ↑/↓ move between lines,
-// Alt+↑/↓ move the line itself, Ctrl+Delete removes it (after asking).
-// On a saved order each line also shows what is delivered, invoiced and
-// reserved (or lent); a line with goods delivered or invoiced is locked.
-import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+// The order lines on AG Grid, made for the keyboard. Rows are virtualized, so a
+// thousand lines cost what thirty do; the header stays in view (the totals sit
+// below the grid, outside its scroll). Every editable cell is always an input:
+// type a product number or part of its name, Enter takes the match and moves to
+// quantity, then price (filled in from the product), then discount; Enter on the
+// last cell of the last line starts a new line with focus on its product cell.
+// ↑/↓ move between lines, Alt+↑/↓ move the line itself, Ctrl+Delete removes it
+// (after asking). A number cell refuses bad input as it is left (or on Enter),
+// with the message under the line. On a saved order each line also shows what is
+// delivered, invoiced and reserved (or lent); a line with goods delivered or
+// invoiced is locked. "Disp." is what is free for the line, marked when short.
+// The grid's own cell focus and keys are off: the inputs own the keyboard.
+import type { ColDef, GridApi, RowClassRules } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderLine } from '../../../shared/channels/orders';
-import type { Product } from '../../../shared/channels/products';
-import { VAT_CODES, type VatCode } from '../../../shared/enums';
-import { formatAmount, formatQuantity } from '../../../shared/format';
-import { fetchChannel } from '../../api/queries';
-import { LookupInput } from '../../components/LookupInput';
+import type { ProductHit } from '../../../shared/channels/products';
+import type { VatCode } from '../../../shared/enums';
+import { fetchChannel, useChannel } from '../../api/queries';
 import type { FieldErrors } from '../../components/refusal';
+import { gridLocaleText, gridTheme } from '../../grid/agGrid';
+import { rememberColumnWidths, restoreColumnWidths } from '../../grid/columnWidths';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import {
-  ENTER_COLUMNS,
-  emptyLine,
-  isBlankLine,
-  lineField,
-  withProduct,
-  type DraftLine,
-  type LineColumn,
-} from './orderDraft';
+  AmountCell,
+  AvailableCell,
+  NumberCell,
+  ProductCell,
+  RemoveCell,
+  SavedQuantityCell,
+  TextCell,
+  UnitCell,
+  VatCell,
+  type LineCellActions,
+  type LinesGridContext,
+} from './lineCells';
+import { buildRows, type LineRow } from './lineRows';
+import { linesOfPaste, parsePasted } from './pasteLines';
+import { ENTER_COLUMNS, cellError, emptyLine, isBlankLine, lineField, withProduct, type DraftLine, type LineColumn } from './orderDraft';
 
 export interface LinesGridHandle {
   focusCell(uid: string, col: LineColumn): void;
@@ -48,32 +61,80 @@ export interface LinesGridProps {
   readonly savedLines: ReadonlyMap<number, OrderLine> | null;
 }
 
-const searchProducts = (query: string) => fetchChannel('products.lookup', { query, limit: 8 });
+const WIDTHS_KEY = 'ordrebok.orderLines.columns';
+const ROW_HEIGHT = 26;
+/** A row with a message under it. */
+const ERROR_ROW_HEIGHT = 46;
+const NUMBER_COLS = ['quantity', 'price', 'discount'] as const;
+const isNumberCol = (col: LineColumn): col is (typeof NUMBER_COLS)[number] => (NUMBER_COLS as readonly string[]).includes(col);
+
+const rowClassRules: RowClassRules<LineRow> = {
+  locked: (p) => Boolean(p.data?.locked),
+  'has-error': (p) => Boolean(p.data?.errorKey),
+  short: (p) => Boolean(p.data?.stock?.short),
+};
 
 export function LinesGrid(props: LinesGridProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const api = useRef<GridApi<LineRow> | null>(null);
   const cells = useRef(new Map<string, HTMLElement>());
   const pending = useRef<{ uid: string; col: LineColumn } | null>(null);
   const linesRef = useRef(props.lines);
   linesRef.current = props.lines;
+  const previousRows = useRef(new Map<string, LineRow>());
+  // What was available of a product when it was picked; the engine's answer for the lines replaces it.
+  const [picked, setPicked] = useState<ReadonlyMap<number, number | null>>(new Map());
 
-  const tryFocus = (uid: string, col: LineColumn): boolean => {
-    const el = cells.current.get(`${uid}:${col}`);
-    if (!el) return false;
-    el.focus();
+  const productIds = useMemo(() => {
+    const ids = new Set<number>();
+    for (const l of props.lines) if (l.productId !== null) ids.add(l.productId);
+    return [...ids].sort((a, b) => a - b);
+  }, [props.lines]);
+  const stock = useChannel('stock.available', { productIds }, { enabled: productIds.length > 0, keepPrevious: true });
+  const available = useMemo(() => {
+    const m = new Map(picked);
+    for (const a of stock.data ?? []) m.set(a.productId, a.available);
+    return m;
+  }, [picked, stock.data]);
+
+  const rows = useMemo(
+    () => buildRows({ lines: props.lines, amounts: props.amounts, savedLines: props.savedLines, errors: props.errors, available }, previousRows.current),
+    [props.lines, props.amounts, props.savedLines, props.errors, available],
+  );
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+
+  // Rows with a message are taller; AG Grid sizes rows when they are made, so tell it when that changes.
+  const errorRows = rows.filter((r) => r.errorKey).map((r) => r.uid).join(',');
+  useEffect(() => {
+    api.current?.resetRowHeights();
+  }, [errorRows]);
+
+  const indexOf = (uid: string) => linesRef.current.findIndex((l) => l.uid === uid);
+
+  const tryFocus = (): boolean => {
+    const p = pending.current;
+    if (!p) return true;
+    const el = cells.current.get(`${p.uid}:${p.col}`);
+    if (!el || !el.isConnected) return false;
+    pending.current = null;
+    el.focus({ preventScroll: true });
     if (el instanceof HTMLInputElement) el.select();
     return true;
   };
+
+  /** Focus a cell: scrolls its row and column into view; a row not yet drawn gets focus when it is. */
   const focusCell = (uid: string, col: LineColumn) => {
-    pending.current = null;
-    if (!tryFocus(uid, col)) pending.current = { uid, col };
+    pending.current = { uid, col };
+    const i = indexOf(uid);
+    const a = api.current;
+    if (a && i >= 0 && i < a.getDisplayedRowCount()) {
+      a.ensureIndexVisible(i);
+      a.ensureColumnVisible(col);
+    }
+    tryFocus();
   };
-  // A cell asked for before it existed (a new line) gets focus once it is rendered.
-  useLayoutEffect(() => {
-    const p = pending.current;
-    if (p && tryFocus(p.uid, p.col)) pending.current = null;
-  });
 
   props.handle.current = {
     focusCell,
@@ -86,11 +147,6 @@ export function LinesGrid(props: LinesGridProps) {
 
   const update = (uid: string, change: (l: DraftLine) => DraftLine) =>
     props.setLines((lines) => lines.map((l) => (l.uid === uid ? change(l) : l)));
-
-  const cellRef = (uid: string, col: LineColumn) => (el: HTMLElement | null) => {
-    if (el) cells.current.set(`${uid}:${col}`, el);
-    else cells.current.delete(`${uid}:${col}`);
-  };
 
   /** Enter from the last cell: the next line's product cell, or a new line at the end. */
   const toNextLine = (uid: string) => {
@@ -114,7 +170,7 @@ export function LinesGrid(props: LinesGridProps) {
   };
 
   const move = (uid: string, delta: -1 | 1, col: LineColumn) => {
-    const at = linesRef.current.findIndex((l) => l.uid === uid);
+    const at = indexOf(uid);
     if (at < 0 || at + delta < 0 || at + delta >= linesRef.current.length) return;
     props.setLines((lines) => {
       const i = lines.findIndex((l) => l.uid === uid);
@@ -124,14 +180,14 @@ export function LinesGrid(props: LinesGridProps) {
       [copy[i], copy[j]] = [copy[j]!, copy[i]!];
       return copy;
     });
-    // After the rows are re-ordered in the DOM: moving a focused node loses its focus.
+    // Once the rows are re-ordered: the row may be redrawn elsewhere.
     pending.current = { uid, col };
   };
 
   /** Keys every cell shares. Returns true when handled. */
   const commonKeys = (e: KeyboardEvent<HTMLElement>, uid: string, col: LineColumn): boolean => {
     const lines = linesRef.current;
-    const i = lines.findIndex((l) => l.uid === uid);
+    const i = indexOf(uid);
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       move(uid, e.key === 'ArrowUp' ? -1 : 1, col);
@@ -153,281 +209,184 @@ export function LinesGrid(props: LinesGridProps) {
     return false;
   };
 
-  const onCellKey = (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>, line: DraftLine, col: LineColumn) => {
-    if (commonKeys(e, line.uid, col)) return;
-    if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
-      e.preventDefault();
-      if (col === 'quantity' && !line.quantity.trim() && line.productId !== null) {
-        update(line.uid, (l) => ({ ...l, quantity: '1' }));
+  /** A number cell as it is left: refused (with the message at the line) when it cannot be read. */
+  const check = (uid: string, col: LineColumn, text: string): boolean => {
+    if (!isNumberCol(col)) return true;
+    const line = linesRef.current.find((l) => l.uid === uid);
+    if (!line) return true;
+    const error = cellError({ ...line, [col]: text }, col);
+    props.setFieldError(lineField(uid, col), error);
+    return error === null;
+  };
+
+  // One ref callback per cell, so React calls it only as the cell comes and goes (rows scroll in and out).
+  const refCallbacks = useRef(new Map<string, (el: HTMLElement | null) => void>());
+  const cellRef = (uid: string, col: LineColumn) => {
+    const key = `${uid}:${col}`;
+    let callback = refCallbacks.current.get(key);
+    if (!callback) {
+      callback = (el) => {
+        if (!el) {
+          cells.current.delete(key);
+          return;
+        }
+        cells.current.set(key, el);
+        const p = pending.current;
+        if (p && p.uid === uid && p.col === col) queueMicrotask(tryFocus);
+      };
+      refCallbacks.current.set(key, callback);
+    }
+    return callback;
+  };
+
+  const actions: LineCellActions = {
+    cellRef,
+    onKey: (e, uid, col, text) => {
+      if (commonKeys(e, uid, col)) return;
+      if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        e.preventDefault();
+        const line = linesRef.current.find((l) => l.uid === uid);
+        if (col === 'quantity' && !text.trim() && line?.productId != null) update(uid, (l) => ({ ...l, quantity: '1' }));
+        else if (!check(uid, col, text)) return;
+        advance(uid, col);
       }
-      advance(line.uid, col);
-    }
+    },
+    onText: (uid, col, text) => {
+      if (col === 'productText') update(uid, (l) => ({ ...l, productText: text, priceTouched: false }));
+      else if (col === 'vatCode') update(uid, (l) => ({ ...l, vatCode: text as VatCode }));
+      else if (col === 'price') update(uid, (l) => ({ ...l, price: text, priceTouched: true }));
+      else update(uid, (l) => ({ ...l, [col]: text }));
+      // A changed cell is judged again as it is left.
+      if (col !== 'productText' && col !== 'vatCode' && props.errors[lineField(uid, col)]) props.setFieldError(lineField(uid, col), null);
+    },
+    onLeave: (uid, col, text) => {
+      check(uid, col, text);
+    },
+    commitProduct: (uid, product: ProductHit | null, query, how) => {
+      if (product) {
+        update(uid, (l) => withProduct(l, product));
+        setPicked((m) => new Map(m).set(product.id, product.available));
+        props.setFieldError(lineField(uid, 'product'), null);
+        return;
+      }
+      props.setFieldError(lineField(uid, 'product'), bilingual('order.line.productNotFound', { query }));
+      if (how === 'enter') focusCell(uid, 'product');
+    },
+    productKey: (e, uid) => {
+      commonKeys(e, uid, 'product');
+    },
+    afterProduct: (uid) => focusCell(uid, 'quantity'),
+    remove: (uid) => props.onRemoveRequest(uid),
+    paste: (uid, text) => {
+      const pasted = parsePasted(text);
+      if (!pasted) return false;
+      void linesOfPaste(pasted, (number) => fetchChannel('products.lookup', { query: number, limit: 5 })).then(({ lines, missing, products }) => {
+        if (lines.length === 0) return;
+        setPicked((m) => new Map([...m, ...products.map((p) => [p.id, p.available] as const)]));
+        // In place of the line pasted into when it is empty, else below it.
+        props.setLines((current) => {
+          const i = current.findIndex((l) => l.uid === uid);
+          const at = i < 0 ? current.length : i;
+          const replace = i >= 0 && isBlankLine(current[i]!) ? 1 : 0;
+          return [...current.slice(0, at + 1 - replace), ...lines, ...current.slice(at + 1)];
+        });
+        for (const l of missing) props.setFieldError(lineField(l.uid, 'product'), bilingual('order.line.productNotFound', { query: l.productText }));
+        const last = lines[lines.length - 1]!;
+        focusCell(last.uid, 'product');
+      });
+      return true;
+    },
   };
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const context = useMemo<LinesGridContext>(() => ({ actions: actionsRef }), []);
 
-  const commitProduct = (uid: string, product: Product | null, query: string, how: 'enter' | 'blur') => {
-    if (product) {
-      update(uid, (l) => withProduct(l, product));
-      props.setFieldError(lineField(uid, 'product'), null);
-      return;
+  const hasSaved = props.savedLines !== null;
+  const onLoan = useMemo(() => [...(props.savedLines?.values() ?? [])].some((l) => l.qtyOnLoan > 0), [props.savedLines]);
+  const columnDefs = useMemo<ColDef<LineRow>[]>(() => {
+    const num = { cellClass: 'num', headerClass: 'num' };
+    const cols: ColDef<LineRow>[] = [
+      { colId: 'no', headerName: t('order.line.no'), width: 44, minWidth: 40, cellRenderer: NumberCell, cellClass: 'num line-no-cell', headerClass: 'num' },
+      { colId: 'product', headerName: t('order.line.product'), width: 92, minWidth: 70, cellRenderer: ProductCell, cellClass: 'input-cell' },
+      {
+        colId: 'description',
+        headerName: t('order.line.description'),
+        flex: 1,
+        minWidth: 150,
+        cellRenderer: TextCell,
+        cellRendererParams: { col: 'description' },
+        cellClass: 'input-cell',
+      },
+      { colId: 'quantity', headerName: t('order.line.quantity'), width: 62, minWidth: 50, cellRenderer: TextCell, cellRendererParams: { col: 'quantity' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'unit', headerName: t('order.line.unit'), width: 42, minWidth: 36, cellRenderer: UnitCell, cellClass: 'muted' },
+      { colId: 'price', headerName: t('order.line.price'), width: 86, minWidth: 60, cellRenderer: TextCell, cellRendererParams: { col: 'price' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'discount', headerName: t('order.line.discount'), width: 64, minWidth: 50, cellRenderer: TextCell, cellRendererParams: { col: 'discount' }, cellClass: 'input-cell', headerClass: 'num' },
+      { colId: 'vatCode', headerName: t('order.line.vat'), width: 60, minWidth: 56, cellRenderer: VatCell, cellClass: 'input-cell' },
+      { colId: 'amount', headerName: t('order.line.amount'), width: 92, minWidth: 70, cellRenderer: AmountCell, cellClass: 'num amount', headerClass: 'num' },
+      { colId: 'available', headerName: t('linesGrid.available'), headerTooltip: t('linesGrid.availableTitle'), width: 54, minWidth: 44, cellRenderer: AvailableCell, ...num },
+    ];
+    if (hasSaved) {
+      const qty = (which: 'delivered' | 'invoiced' | 'reserved', header: string, title: string): ColDef<LineRow> => ({
+        colId: which,
+        headerName: header,
+        headerTooltip: title,
+        width: 46,
+        minWidth: 40,
+        cellRenderer: SavedQuantityCell,
+        cellRendererParams: { which, onLoan },
+        cellClass: 'num qty-col',
+        headerClass: 'num qty-col',
+      });
+      cols.push(
+        qty('delivered', t('process.qty.deliveredShort'), t('process.qty.delivered')),
+        qty('invoiced', t('process.qty.invoicedShort'), t('process.qty.invoiced')),
+        onLoan ? qty('reserved', t('process.qty.onLoanShort'), t('process.qty.onLoan')) : qty('reserved', t('process.qty.reservedShort'), t('process.qty.reserved')),
+      );
     }
-    props.setFieldError(lineField(uid, 'product'), bilingual('order.line.productNotFound', { query }));
-    if (how === 'enter') focusCell(uid, 'product');
-  };
+    cols.push({ colId: 'remove', headerName: '', width: 26, minWidth: 26, resizable: false, cellRenderer: RemoveCell, cellClass: 'actions' });
+    return cols;
+  }, [t, hasSaved, onLoan]);
 
-  const errorOf = (uid: string, col: LineColumn) => props.errors[lineField(uid, col)];
-  const lineErrors = (uid: string) =>
-    (['product', 'description', 'quantity', 'price', 'discount', 'vatCode'] as const)
-      .map((c) => errorOf(uid, c))
-      .filter((m): m is BilingualText => Boolean(m));
-
-  const onLoan = [...(props.savedLines?.values() ?? [])].some((l) => l.qtyOnLoan > 0);
+  const localeText = useMemo(() => gridLocaleText(lang), [lang]);
 
   return (
-    <div className="lines" data-testid="order-lines">
-      <table className="lines-grid" role="grid" aria-label={t('order.lines')}>
-        <colgroup>
-          <col className="c-no" />
-          <col className="c-product" />
-          <col className="c-description" />
-          <col className="c-quantity" />
-          <col className="c-unit" />
-          <col className="c-price" />
-          <col className="c-discount" />
-          <col className="c-vat" />
-          <col className="c-amount" />
-          {props.savedLines ? (
-            <>
-              <col className="c-qty" />
-              <col className="c-qty" />
-              <col className="c-qty" />
-            </>
-          ) : null}
-          <col className="c-actions" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('order.line.no')}
-            </th>
-            <th scope="col">{t('order.line.product')}</th>
-            <th scope="col">{t('order.line.description')}</th>
-            <th scope="col" className="num">
-              {t('order.line.quantity')}
-            </th>
-            <th scope="col">{t('order.line.unit')}</th>
-            <th scope="col" className="num">
-              {t('order.line.price')}
-            </th>
-            <th scope="col" className="num">
-              {t('order.line.discount')}
-            </th>
-            <th scope="col">{t('order.line.vat')}</th>
-            <th scope="col" className="num">
-              {t('order.line.amount')}
-            </th>
-            {props.savedLines ? (
-              <>
-                <th scope="col" className="num qty-col" title={t('process.qty.delivered')}>
-                  {t('process.qty.deliveredShort')}
-                </th>
-                <th scope="col" className="num qty-col" title={t('process.qty.invoiced')}>
-                  {t('process.qty.invoicedShort')}
-                </th>
-                <th scope="col" className="num qty-col" title={onLoan ? t('process.qty.onLoan') : t('process.qty.reserved')}>
-                  {onLoan ? t('process.qty.onLoanShort') : t('process.qty.reservedShort')}
-                </th>
-              </>
-            ) : null}
-            <th scope="col" aria-hidden="true" />
-          </tr>
-        </thead>
-        <tbody>
-          {props.lines.map((line, i) => {
-            const amount = props.amounts.get(line.uid) ?? null;
-            const saved = line.id !== undefined ? props.savedLines?.get(line.id) : undefined;
-            // The engine refuses to change a line whose goods are delivered or invoiced: say so by locking it.
-            const lineLocked = saved !== undefined && (saved.qtyDelivered > 0 || saved.qtyInvoiced > 0);
-            const errors = lineErrors(line.uid);
-            const cls = (col: LineColumn) => (errorOf(line.uid, col) ? 'invalid' : '');
-            return [
-              <tr
-                key={line.uid}
-                data-testid={`line-${i}`}
-                className={`${errors.length ? 'has-error' : ''} ${lineLocked ? 'locked' : ''}`}
-                title={lineLocked ? t('process.lineLocked') : undefined}
-              >
-                <td className="num muted">{i + 1}</td>
-                <td>
-                  <LookupInput<Product>
-                    value={line.productText}
-                    resolved={line.productId !== null && line.productText === line.pickedNumber}
-                    onChange={(text) =>
-                      update(line.uid, (l) => ({ ...l, productText: text, priceTouched: false }))
-                    }
-                    queryKey="products.lookup"
-                    search={searchProducts}
-                    itemKey={(p) => p.id}
-                    renderItem={(p) => (
-                      <span className="lookup-item">
-                        <span className="code">{p.number}</span>
-                        <span className="name">{p.name}</span>
-                        <span className="num">{formatAmount(p.priceOre)}</span>
-                        <span className="muted">{p.vatCode}&nbsp;%</span>
-                      </span>
-                    )}
-                    onCommit={(p, query, how) => commitProduct(line.uid, p, query, how)}
-                    onAdvance={() => focusCell(line.uid, 'quantity')}
-                    onOtherKey={(e) => commonKeys(e, line.uid, 'product')}
-                    inputRef={cellRef(line.uid, 'product')}
-                    testId={`line-${i}-product`}
-                    field={lineField(line.uid, 'product')}
-                    className={`cell ${cls('product')}`}
-                    placeholder={t('order.line.productPlaceholder')}
-                    ariaLabel={`${t('order.line.product')} ${i + 1}`}
-                    invalid={Boolean(errorOf(line.uid, 'product'))}
-                    disabled={lineLocked}
-                  />
-                </td>
-                <td>
-                  <input
-                    ref={cellRef(line.uid, 'description')}
-                    className={`cell ${cls('description')}`}
-                    data-testid={`line-${i}-description`}
-                    data-field={lineField(line.uid, 'description')}
-                    aria-label={`${t('order.line.description')} ${i + 1}`}
-                    value={line.description}
-                    maxLength={300}
-                    onFocus={(e) => e.target.select()}
-                    onChange={(e) => update(line.uid, (l) => ({ ...l, description: e.target.value }))}
-                    onKeyDown={(e) => onCellKey(e, line, 'description')}
-                    disabled={lineLocked}
-                  />
-                </td>
-                <td>
-                  <input
-                    ref={cellRef(line.uid, 'quantity')}
-                    className={`cell num ${cls('quantity')}`}
-                    inputMode="decimal"
-                    data-testid={`line-${i}-quantity`}
-                    data-field={lineField(line.uid, 'quantity')}
-                    aria-label={`${t('order.line.quantity')} ${i + 1}`}
-                    value={line.quantity}
-                    onFocus={(e) => e.target.select()}
-                    onChange={(e) => update(line.uid, (l) => ({ ...l, quantity: e.target.value }))}
-                    onKeyDown={(e) => onCellKey(e, line, 'quantity')}
-                    disabled={lineLocked}
-                  />
-                </td>
-                <td className="muted" data-testid={`line-${i}-unit`}>
-                  {line.unit}
-                </td>
-                <td>
-                  <input
-                    ref={cellRef(line.uid, 'price')}
-                    className={`cell num ${cls('price')}`}
-                    inputMode="decimal"
-                    data-testid={`line-${i}-price`}
-                    data-field={lineField(line.uid, 'price')}
-                    aria-label={`${t('order.line.price')} ${i + 1}`}
-                    value={line.price}
-                    onFocus={(e) => e.target.select()}
-                    onChange={(e) => update(line.uid, (l) => ({ ...l, price: e.target.value, priceTouched: true }))}
-                    onKeyDown={(e) => onCellKey(e, line, 'price')}
-                    disabled={lineLocked}
-                  />
-                </td>
-                <td>
-                  <input
-                    ref={cellRef(line.uid, 'discount')}
-                    className={`cell num ${cls('discount')}`}
-                    inputMode="decimal"
-                    data-testid={`line-${i}-discount`}
-                    data-field={lineField(line.uid, 'discount')}
-                    aria-label={`${t('order.line.discount')} ${i + 1}`}
-                    value={line.discount}
-                    onFocus={(e) => e.target.select()}
-                    onChange={(e) => update(line.uid, (l) => ({ ...l, discount: e.target.value }))}
-                    onKeyDown={(e) => onCellKey(e, line, 'discount')}
-                    disabled={lineLocked}
-                  />
-                </td>
-                <td>
-                  <select
-                    ref={cellRef(line.uid, 'vatCode')}
-                    className={`cell ${cls('vatCode')}`}
-                    data-testid={`line-${i}-vat`}
-                    data-field={lineField(line.uid, 'vatCode')}
-                    aria-label={`${t('order.line.vat')} ${i + 1}`}
-                    value={line.vatCode}
-                    onChange={(e) => update(line.uid, (l) => ({ ...l, vatCode: e.target.value as VatCode }))}
-                    onKeyDown={(e) => onCellKey(e, line, 'vatCode')}
-                    title={VAT_CODES.find((v) => v.code === line.vatCode)?.[lang]}
-                    disabled={lineLocked}
-                  >
-                    {VAT_CODES.map((v) => (
-                      <option key={v.code} value={v.code}>
-                        {v.code}&nbsp;%
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className={`num amount ${props.amountsPending ? 'pending' : ''}`} data-testid={`line-${i}-amount`}>
-                  {amount === null ? '' : formatAmount(amount)}
-                </td>
-                {props.savedLines ? <QuantityCells line={saved} index={i} onLoan={onLoan} /> : null}
-                <td className="actions">
-                  <button
-                    disabled={lineLocked}
-                    type="button"
-                    tabIndex={-1}
-                    className="icon"
-                    aria-label={t('order.line.remove', { no: i + 1 })}
-                    title={`${t('order.line.remove', { no: i + 1 })} (Ctrl+Delete)`}
-                    data-testid={`line-${i}-remove`}
-                    onClick={() => props.onRemoveRequest(line.uid)}
-                  >
-                    ×
-                  </button>
-                </td>
-              </tr>,
-              errors.length ? (
-                <tr key={`${line.uid}-error`} className="line-error-row">
-                  <td />
-                  <td colSpan={props.savedLines ? 12 : 9} role="alert" data-testid={`line-${i}-error`}>
-                    {errors.map((m) => m[lang]).join(' ')}
-                  </td>
-                </tr>
-              ) : null,
-            ];
-          })}
-        </tbody>
-      </table>
+    <div className={`lines-grid lines-grid-host ${props.amountsPending ? 'pending' : ''}`} data-testid="order-lines" aria-label={t('order.lines')}>
+      <AgGridReact<LineRow>
+        theme={gridTheme}
+        localeText={localeText}
+        rowData={rows}
+        columnDefs={columnDefs}
+        defaultColDef={DEFAULT_COL}
+        getRowId={(p) => p.data.uid}
+        context={context}
+        suppressCellFocus
+        suppressHeaderFocus
+        enableBrowserTooltips
+        suppressDragLeaveHidesColumns
+        suppressMovableColumns
+        animateRows={false}
+        suppressAnimationFrame
+        rowBuffer={12}
+        getRowHeight={(p) => (p.data?.errorKey ? ERROR_ROW_HEIGHT : ROW_HEIGHT)}
+        rowClassRules={rowClassRules}
+        onGridReady={(e) => {
+          api.current = e.api;
+          restoreColumnWidths(e.api, WIDTHS_KEY);
+        }}
+        onColumnResized={rememberColumnWidths(WIDTHS_KEY)}
+        onRowDataUpdated={() => {
+          const p = pending.current;
+          if (p) focusCell(p.uid, p.col);
+        }}
+      />
     </div>
   );
 }
 
-/** Delivered / invoiced / reserved (or on loan) of a saved line, compact; "lukket" when closed short. */
-function QuantityCells(props: { line: OrderLine | undefined; index: number; onLoan: boolean }) {
-  const { t } = useTranslation();
-  const l = props.line;
-  const q = (n: number | undefined) => (n ? formatQuantity(n) : '');
-  return (
-    <>
-      <td className="num qty-col" data-testid={`line-${props.index}-delivered`}>
-        {q(l?.qtyDelivered)}
-        {l?.closedShort ? (
-          <span className="closed-short" title={t('process.qty.closedShortTitle')}>
-            {' '}
-            {t('process.qty.closedShort')}
-          </span>
-        ) : null}
-      </td>
-      <td className="num qty-col" data-testid={`line-${props.index}-invoiced`}>
-        {q(l?.qtyInvoiced)}
-      </td>
-      <td className="num qty-col" data-testid={`line-${props.index}-reserved`}>
-        {q(props.onLoan ? l?.qtyOnLoan : l?.qtyReserved)}
-      </td>
-    </>
-  );
-}
+// The inputs own the keys: the grid must not take Enter, arrows or Tab from them.
+const DEFAULT_COL: ColDef<LineRow> = {
+  resizable: true,
+  sortable: false,
+  suppressHeaderMenuButton: true,
+  suppressKeyboardEvent: () => true,
+};

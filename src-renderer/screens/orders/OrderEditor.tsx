@@ -107,6 +107,7 @@ const AFTER_PROCESSING = [
   'activity.list',
   'jobs.list',
   'stock.get',
+  'stock.available',
 ] as const;
 
 export function OrderEditor(props: OrderEditorProps) {

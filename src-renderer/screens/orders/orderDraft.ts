@@ -141,6 +141,17 @@ export function fingerprint(d: Draft): string {
 
 export const lineField = (uid: string, col: LineColumn): string => `line.${uid}.${col}`;
 
+/**
+ * What is wrong with a number cell as typed (the same rules as Ctrl+S), or null.
+ * An empty cell is left to Ctrl+S: a line being typed is not yet complete.
+ */
+export function cellError(line: DraftLine, col: 'quantity' | 'price' | 'discount'): ReturnType<typeof bilingual> | null {
+  if (!line[col].trim()) return null;
+  const errors: Record<string, ReturnType<typeof bilingual>> = {};
+  parseLineCells(line, (c) => c, errors, requiredPrice);
+  return errors[col] ?? null;
+}
+
 export interface PricedDraftLine {
   readonly uid: string;
   readonly quantity: number;
