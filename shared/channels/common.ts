@@ -67,6 +67,16 @@ export const pageInput = z
   })
   .strict();
 
+/** A number column's filter as AG Grid sends it (the lists filter through the engine). */
+export const numberColumnFilter = z
+  .object({
+    filterType: z.literal('number'),
+    type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
+    filter: z.number().int(),
+    filterTo: z.number().int().nullable().optional(),
+  })
+  .strict();
+
 export interface Page<T> {
   readonly rows: readonly T[];
   readonly total: number;

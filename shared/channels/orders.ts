@@ -16,6 +16,7 @@ import {
   id,
   isoDate,
   nonNegativeOre,
+  numberColumnFilter,
   optionalText,
   percentBp,
   positiveQuantity,
@@ -277,14 +278,7 @@ const textFilter = z
     filter: text(200),
   })
   .strict();
-const numberFilter = z
-  .object({
-    filterType: z.literal('number'),
-    type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
-    filter: z.number().int(),
-    filterTo: z.number().int().nullable().optional(),
-  })
-  .strict();
+
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/);
 const dateFilter = z
   .object({
@@ -294,7 +288,7 @@ const dateFilter = z
     dateTo: dateTime.nullable().optional(),
   })
   .strict();
-export const columnFilter = z.discriminatedUnion('filterType', [textFilter, numberFilter, dateFilter]);
+export const columnFilter = z.discriminatedUnion('filterType', [textFilter, numberColumnFilter, dateFilter]);
 export type ColumnFilter = z.infer<typeof columnFilter>;
 
 /** AG Grid's infinite row model request, plus the status tab and the search box. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VAT_CODE_IDS, type VatCode } from '../enums';
-import { channel, ean, id, nonNegativeOre, optionalText, pageInput, quantity, requiredText, text, type Page } from './common';
+import { channel, ean, id, nonNegativeOre, numberColumnFilter, optionalText, pageInput, quantity, requiredText, text, type Page } from './common';
 
 export interface Product {
   readonly id: number;
@@ -54,19 +54,12 @@ export interface ProductListRow extends Product {
 /** The product list's columns that sort and filter in the engine (checked against the repo's allowlist). */
 export const PRODUCT_LIST_SORT_COLUMNS = ['number', 'qtyOnHand', 'qtyReserved', 'qtyAvailable'] as const;
 export const PRODUCT_LIST_FILTER_COLUMNS = ['qtyOnHand', 'qtyReserved', 'qtyAvailable'] as const;
-const stockFilter = z
-  .object({
-    filterType: z.literal('number'),
-    type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
-    filter: z.number().int(),
-    filterTo: z.number().int().nullable().optional(),
-  })
-  .strict();
-export type ProductStockFilter = z.infer<typeof stockFilter>;
+
+export type ProductStockFilter = z.infer<typeof numberColumnFilter>;
 const productListInput = pageInput.extend({
   includeInactive: z.boolean().default(false),
   sort: z.object({ colId: z.enum(PRODUCT_LIST_SORT_COLUMNS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
-  filters: z.partialRecord(z.enum(PRODUCT_LIST_FILTER_COLUMNS), stockFilter).optional(),
+  filters: z.partialRecord(z.enum(PRODUCT_LIST_FILTER_COLUMNS), numberColumnFilter).optional(),
 });
 export type ProductListInput = z.output<typeof productListInput>;
 export type ProductInput = z.input<typeof productInput>;

@@ -27,6 +27,7 @@ import {
   type INumberFilterParams,
   type ITextFilterParams,
   type IDateFilterParams,
+  type GridApi,
 } from 'ag-grid-community';
 import { formatDate, parseAmount, parseDate, parseQuantity } from '../../shared/format';
 import type { Language } from '../../shared/enums';
@@ -210,3 +211,11 @@ export const dateFilterParams: IDateFilterParams = {
   inRangeFloatingFilterDateFormat: 'DD.MM.YYYY',
   debounceMs: 400,
 };
+
+/** Puts keyboard focus on a row of a list (the first when no index), scrolled into view; nothing when the list is empty. */
+export function focusListRow(api: GridApi | null, colId: string, index = 0): void {
+  if (!api || api.getDisplayedRowCount() === 0) return;
+  const row = Math.min(index, api.getDisplayedRowCount() - 1);
+  api.ensureIndexVisible(row);
+  api.setFocusedCell(row, colId);
+}

@@ -29,6 +29,7 @@ import {
   NorwegianDateInput,
   amountFilterParams,
   dateFilterParams,
+  focusListRow,
   gridLocaleText,
   gridTheme,
   textFilterParams,
@@ -69,13 +70,7 @@ export function OrderList(props: OrderListProps) {
   const [statusId, setStatusId] = useState<number | null>(null);
   const apiRef = useRef<GridApi<OrderListRow> | null>(null);
   const lastRowIndex = useRef<number | null>(null);
-  const focusGrid = useCallback((index?: number) => {
-    const api = apiRef.current;
-    if (!api || api.getDisplayedRowCount() === 0) return;
-    const row = Math.min(index ?? 0, api.getDisplayedRowCount() - 1);
-    api.ensureIndexVisible(row);
-    api.setFocusedCell(row, 'number');
-  }, []);
+  const focusGrid = useCallback((index?: number) => focusListRow(apiRef.current, 'number', index), []);
   // ↓ and Enter in the search box act on the answer for exactly the text typed (issue 10);
   // Enter opens the order when the search found just one.
   const box = useTrustedSearch<OrderListRow>({

@@ -17,7 +17,7 @@ import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { StatusTabs } from '../../components/StatusTabs';
 import { useDebounced } from '../../components/useDebounced';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
+import { focusListRow, gridLocaleText, gridTheme } from '../../grid/agGrid';
 import { useLanguage, type BilingualText } from '../../i18n';
 import { STATUS_TABS, purchaseStatusLabel, purchaseTypeLabel } from './labels';
 import { fitWidth, growTextColumns, WIDEST_AMOUNT, WIDEST_DATE, widestWhole } from '../../grid/columnWidths';
@@ -155,13 +155,7 @@ export function PurchaseList(props: PurchaseListProps) {
   );
   const localeText = useMemo(() => ({ ...gridLocaleText(lang), noRowsToShow: t('purchasing.noRows') }), [lang, t]);
 
-  const focusGrid = useCallback((index?: number) => {
-    const api = apiRef.current;
-    if (!api || api.getDisplayedRowCount() === 0) return;
-    const row = Math.min(index ?? 0, api.getDisplayedRowCount() - 1);
-    api.ensureIndexVisible(row);
-    api.setFocusedCell(row, 'number');
-  }, []);
+  const focusGrid = useCallback((index?: number) => focusListRow(apiRef.current, 'number', index), []);
 
   const firstSignal = useRef(props.refreshSignal);
   useEffect(() => {
