@@ -184,6 +184,12 @@ const RULES: readonly (readonly [string, string])[] = [
      GROUP BY order_id HAVING count(*) <> count(DISTINCT line_no) OR min(line_no) <> 1 OR max(line_no) <> count(*)`,
   ],
   [
+    "orders: the list's invoiced amount is the sum of the order's invoice and credit note lines",
+    `SELECT o.id FROM order_header o
+     LEFT JOIN (SELECT order_id, sum(amount_ore) AS total FROM invoice_line WHERE order_id IS NOT NULL GROUP BY order_id) t ON t.order_id = o.id
+     WHERE o.invoiced_net_ore <> coalesce(t.total, 0)`,
+  ],
+  [
     'orders: every order has its row in the search index',
     `SELECT o.id FROM order_header o WHERE NOT EXISTS (SELECT 1 FROM order_search_docsize d WHERE d.id = o.id)`,
   ],
