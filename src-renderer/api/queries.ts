@@ -1,6 +1,6 @@
 // Reads go through TanStack Query (cached, deduplicated, refreshed after writes);
 // writes call invoke() directly and then invalidate what they changed.
-import { QueryClient, keepPreviousData, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import { QueryClient, hashKey, keepPreviousData, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/catalog';
 import { ApiError, invoke, onRefusal } from './client';
 
@@ -20,6 +20,22 @@ export function channelKey<K extends ChannelName>(channel: K, input?: ChannelInp
   return input === undefined ? [channel] : [channel, input];
 }
 
+// TanStack hashes a query's key on every render; an order's thousand lines as
+// input made that the larger part of a keystroke. Inputs are not changed in place
+// (they are memoized or made anew), so the hash is kept per input object. The
+// hash is the library's own, so fetchChannel and invalidate find the same query.
+const hashes = new WeakMap<object, string>();
+function channelHash(key: readonly unknown[]): string {
+  const input = key[1];
+  if (typeof input !== 'object' || input === null) return hashKey(key);
+  let hash = hashes.get(input);
+  if (hash === undefined || !hash.startsWith(`["${String(key[0])}",`)) {
+    hash = hashKey(key);
+    hashes.set(input, hash);
+  }
+  return hash;
+}
+
 export function useChannel<K extends ChannelName>(
   channel: K,
   input: ChannelInput<K>,
@@ -27,6 +43,7 @@ export function useChannel<K extends ChannelName>(
 ): UseQueryResult<ChannelOutput<K>, ApiError> {
   const options: UseQueryOptions<ChannelOutput<K>, ApiError> = {
     queryKey: channelKey(channel, input),
+    queryKeyHashFn: channelHash,
     queryFn: () => invoke(channel, input),
     enabled: opts.enabled ?? true,
   };

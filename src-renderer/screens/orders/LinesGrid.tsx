@@ -86,12 +86,12 @@ export function LinesGrid(props: LinesGridProps) {
   // What was available of a product when it was picked; the engine's answer for the lines replaces it.
   const [picked, setPicked] = useState<ReadonlyMap<number, number | null>>(new Map());
 
-  const productIds = useMemo(() => {
+  const stockArgs = useMemo(() => {
     const ids = new Set<number>();
     for (const l of props.lines) if (l.productId !== null) ids.add(l.productId);
-    return [...ids].sort((a, b) => a - b);
+    return { productIds: [...ids].sort((a, b) => a - b) };
   }, [props.lines]);
-  const stock = useChannel('stock.available', { productIds }, { enabled: productIds.length > 0, keepPrevious: true });
+  const stock = useChannel('stock.available', stockArgs, { enabled: stockArgs.productIds.length > 0, keepPrevious: true });
   const available = useMemo(() => {
     const m = new Map(picked);
     for (const a of stock.data ?? []) m.set(a.productId, a.available);

@@ -42,13 +42,13 @@ import {
   fieldOfPath,
   fingerprint,
   newDraft,
-  pricedLines,
   withCustomer,
   type Draft,
   type DraftHeader,
   type DraftLine,
 } from './orderDraft';
 import { CashReceiptDialog, PaymentDialog } from './PaymentDialog';
+import { useStablePriced } from './useStablePriced';
 import {
   ChangeTypeDialog,
   ConvertQuoteDialog,
@@ -165,25 +165,22 @@ export function OrderEditor(props: OrderEditorProps) {
     }
   }, [draft, props.active, props.orderId]);
 
-  const dirty = draft !== null && fingerprint(draft) !== baseline;
+  const dirty = useMemo(() => draft !== null && fingerprint(draft) !== baseline, [draft, baseline]);
   const locked = order !== null && isInvoicedKind(order.statusKind);
 
   // Running totals and line amounts from the engine while typing (debounced); the saved order's otherwise.
-  const priced = useMemo(() => (draft ? pricedLines(draft.lines) : []), [draft]);
+  const priced = useStablePriced(draft?.lines);
   const previewPriced = useDebounced(priced, 150);
   const previewInput = useMemo(
     () => previewPriced.map(({ quantity, unitPriceOre, discountBp, vatCode }) => ({ quantity, unitPriceOre, discountBp, vatCode })),
     [previewPriced],
   );
-  const preview = useChannel('orders.previewTotals', { lines: previewInput }, { enabled: dirty, keepPrevious: true });
+  // One input object per set of lines: useChannel keeps the query's hash with it.
+  const previewArgs = useMemo(() => ({ lines: previewInput }), [previewInput]);
+  const preview = useChannel('orders.previewTotals', previewArgs, { enabled: dirty, keepPrevious: true });
   const totals = dirty ? preview.data : order?.totals;
-  const currentInput = useMemo(
-    () => priced.map(({ quantity, unitPriceOre, discountBp, vatCode }) => ({ quantity, unitPriceOre, discountBp, vatCode })),
-    [priced],
-  );
   // The numbers shown are not yet those of the lines on screen (typing, or the engine still computing).
-  const totalsPending =
-    dirty && (preview.isPlaceholderData || preview.isFetching || JSON.stringify(previewInput) !== JSON.stringify(currentInput));
+  const totalsPending = dirty && (preview.isPlaceholderData || preview.isFetching || previewPriced !== priced);
   const lastAmounts = useRef<ReadonlyMap<string, number>>(new Map());
   const amounts = useMemo<ReadonlyMap<string, number>>(() => {
     if (!draft) return new Map();

@@ -82,17 +82,40 @@ export interface RowInputs {
   readonly available: ReadonlyMap<number, number | null>;
 }
 
+const NO_ERRORS: Partial<Record<LineColumn, BilingualText>> = {};
+
+/**
+ * The form's messages grouped by line uid, in column order. Walks the few
+ * messages rather than asking every line for every column (a thousand lines
+ * made six thousand keys on each keystroke).
+ */
+function lineErrors(fields: FieldErrors): Map<string, Partial<Record<LineColumn, BilingualText>>> {
+  const out = new Map<string, Partial<Record<LineColumn, BilingualText>>>();
+  for (const key of Object.keys(fields)) {
+    if (!key.startsWith('line.') || !fields[key]) continue;
+    const dot = key.lastIndexOf('.');
+    const uid = key.slice('line.'.length, dot);
+    const col = key.slice(dot + 1) as LineColumn;
+    if (!LINE_COLUMNS.includes(col) || lineField(uid, col) !== key) continue;
+    out.set(uid, { ...out.get(uid), [col]: fields[key] });
+  }
+  // The same order as LINE_COLUMNS, so errorKey does not depend on which message came first.
+  for (const [uid, errors] of out) {
+    const ordered: Partial<Record<LineColumn, BilingualText>> = {};
+    for (const col of LINE_COLUMNS) if (errors[col]) ordered[col] = errors[col];
+    out.set(uid, ordered);
+  }
+  return out;
+}
+
 /** The rows for the grid; `previous` (by uid) is updated to the rows returned. */
 export function buildRows(input: RowInputs, previous: Map<string, LineRow>): LineRow[] {
   const savedOf = (l: DraftLine) => (l.id !== undefined ? input.savedLines?.get(l.id) : undefined);
   const stock = stockByLine(input.lines, savedOf, input.available);
+  const errorsOf = lineErrors(input.errors);
   const rows = input.lines.map((line, index): LineRow => {
     const saved = savedOf(line);
-    const errors: Partial<Record<LineColumn, BilingualText>> = {};
-    for (const col of LINE_COLUMNS) {
-      const e = input.errors[lineField(line.uid, col)];
-      if (e) errors[col] = e;
-    }
+    const errors = errorsOf.get(line.uid) ?? NO_ERRORS;
     const row: LineRow = {
       uid: line.uid,
       index,

@@ -130,13 +130,26 @@ export function withCustomer(header: DraftHeader, c: CustomerListRow): DraftHead
 }
 
 /** Comparable form of a draft, for "are there unsaved changes". Blank lines do not count. */
+// Lines are replaced, never changed in place: what is worked out of one line is
+// kept with it, so a keystroke on a thousand-line order redoes one line, not all.
+const lineFingerprints = new WeakMap<DraftLine, string>();
+function lineFingerprint(l: DraftLine): string {
+  let f = lineFingerprints.get(l);
+  if (f === undefined) {
+    f = isBlankLine(l) ? '' : JSON.stringify([l.id, l.productId, l.productText, l.description, l.quantity, l.price, l.discount, l.vatCode]);
+    lineFingerprints.set(l, f);
+  }
+  return f;
+}
+
 export function fingerprint(d: Draft): string {
-  return JSON.stringify({
-    h: { ...d.header, customerText: undefined, customerPicked: undefined, customerNumber: undefined },
-    l: d.lines
-      .filter((l) => !isBlankLine(l))
-      .map((l) => [l.id, l.productId, l.productText, l.description, l.quantity, l.price, l.discount, l.vatCode]),
-  });
+  const h = JSON.stringify({ ...d.header, customerText: undefined, customerPicked: undefined, customerNumber: undefined });
+  let lines = '';
+  for (const l of d.lines) {
+    const f = lineFingerprint(l);
+    if (f) lines += `${f},`;
+  }
+  return `${h}|${lines}`;
 }
 
 export const lineField = (uid: string, col: LineColumn): string => `line.${uid}.${col}`;
@@ -161,17 +174,42 @@ export interface PricedDraftLine {
 }
 
 /** The lines that are complete enough to price (for the running totals). */
-export function pricedLines(lines: readonly DraftLine[]): PricedDraftLine[] {
-  const out: PricedDraftLine[] = [];
-  for (const l of lines) {
-    if (l.productId === null) continue;
+const pricedOf = new WeakMap<DraftLine, PricedDraftLine | null>();
+function pricedLine(l: DraftLine): PricedDraftLine | null {
+  let p = pricedOf.get(l);
+  if (p !== undefined) return p;
+  p = null;
+  if (l.productId !== null) {
     const quantity = parseQuantity(l.quantity);
     const unitPriceOre = parseAmount(l.price);
     const discountBp = parseDiscount(l.discount);
-    if (quantity === null || quantity <= 0 || unitPriceOre === null || unitPriceOre < 0 || discountBp === null) continue;
-    out.push({ uid: l.uid, quantity, unitPriceOre, discountBp, vatCode: l.vatCode });
+    if (quantity !== null && quantity > 0 && unitPriceOre !== null && unitPriceOre >= 0 && discountBp !== null) {
+      p = { uid: l.uid, quantity, unitPriceOre, discountBp, vatCode: l.vatCode };
+    }
+  }
+  pricedOf.set(l, p);
+  return p;
+}
+
+export function pricedLines(lines: readonly DraftLine[]): PricedDraftLine[] {
+  const out: PricedDraftLine[] = [];
+  for (const l of lines) {
+    const p = pricedLine(l);
+    if (p) out.push(p);
   }
   return out;
+}
+
+/** The same lines priced the same (a new blank line or a changed description prices nothing new). */
+export function samePriced(a: readonly PricedDraftLine[], b: readonly PricedDraftLine[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.uid !== y.uid || x.quantity !== y.quantity || x.unitPriceOre !== y.unitPriceOre || x.discountBp !== y.discountBp || x.vatCode !== y.vatCode)) return false;
+  }
+  return true;
 }
 
 export interface BuiltOrder {
