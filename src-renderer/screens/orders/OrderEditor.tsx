@@ -256,6 +256,7 @@ export function OrderEditor(props: OrderEditorProps) {
           ? await invoke('orders.create', {
               header: built.header,
               lines: built.lines.map(({ id: _id, ...l }) => l),
+              texts: built.texts,
               confirm: confirmed,
               ...paid,
             })
@@ -264,6 +265,7 @@ export function OrderEditor(props: OrderEditorProps) {
               version: order.version,
               header: built.header,
               lines: built.lines,
+              texts: built.texts,
               confirm: confirmed,
               ...paid,
             });
@@ -287,7 +289,7 @@ export function OrderEditor(props: OrderEditorProps) {
         return;
       }
       setDialog(null);
-      const r = refusalOf(error, (path) => fieldOfPath(path, built.uids));
+      const r = refusalOf(error, (path) => fieldOfPath(path, built.uids, built.textUids));
       setRefusal(r);
       const field = Object.keys(r.fields)[0];
       focusField(rootRef.current, field);
