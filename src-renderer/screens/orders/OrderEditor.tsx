@@ -880,6 +880,8 @@ export function OrderEditor(props: OrderEditorProps) {
               <Shortcut keys="Enter" label={t('keys.nextField')} />
               <Shortcut keys="Ctrl+Delete" label={t('keys.deleteLine')} />
               <Shortcut keys="Alt+↑/↓" label={t('keys.moveLine')} />
+              <Shortcut keys="Alt+H" label={t('gridText.addHeading')} />
+              <Shortcut keys="Alt+N" label={t('gridText.addText')} />
               <Shortcut keys="Ctrl+S" label={t('keys.save')} />
               <Shortcut keys="Esc" label={t('keys.back')} />
             </div>
