@@ -182,12 +182,17 @@ export function LinesGrid(props: LinesGridProps) {
     focusCell(line.uid, 'product');
   };
 
-  /** Alt+H / Alt+N: a heading or a text row below the current row, with focus on its text. */
+  /**
+   * Alt+H / Alt+N: a heading or a text row below the current row, with focus on its text.
+   * On an empty new line it goes in that line's place, so Enter comes back to the empty line.
+   */
   const insertTextRow = (uid: string, kind: TextLineKind) => {
     const row = emptyTextRow(kind);
     props.setLines((lines) => {
       const i = lines.findIndex((l) => l.uid === uid);
-      return [...lines.slice(0, i + 1), row, ...lines.slice(i + 1)];
+      const current = lines[i];
+      const at = current && !isTextRow(current) && isBlankLine(current) ? i : i + 1;
+      return [...lines.slice(0, at), row, ...lines.slice(at)];
     });
     pending.current = { uid: row.uid, col: 'description' };
   };
