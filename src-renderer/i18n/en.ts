@@ -1021,4 +1021,12 @@ export const en: Same<typeof nb> = {
     suggestAvailable: '{{qty}} {{unit}} avail.',
     shortTitle: 'The order takes {{need}} {{unit}}, but only {{available}} {{unit}} is available.',
   },
+  gridText: {
+    heading: 'Heading',
+    text: 'Text line',
+    subtotal: 'Group total',
+    subtotalTitle: 'Total of the lines under the heading, excl. VAT',
+    addHeading: 'New heading',
+    addText: 'New text line',
+  },
 };

@@ -1018,4 +1018,12 @@ export const nb = {
     suggestAvailable: '{{qty}} {{unit}} disp.',
     shortTitle: 'Ordren tar {{need}} {{unit}}, men bare {{available}} {{unit}} er disponibelt.',
   },
+  gridText: {
+    heading: 'Overskrift',
+    text: 'Tekstlinje',
+    subtotal: 'Sum gruppe',
+    subtotalTitle: 'Sum av linjene under overskriften, eks. mva.',
+    addHeading: 'Ny overskrift',
+    addText: 'Ny tekstlinje',
+  },
 };

@@ -17,10 +17,11 @@ import { useTranslation } from 'react-i18next';
 import type { OrderLine } from '../../../shared/channels/orders';
 import type { ProductHit } from '../../../shared/channels/products';
 import type { VatCode } from '../../../shared/enums';
+import { formatQuantity } from '../../../shared/format';
 import { fetchChannel, useChannel } from '../../api/queries';
 import type { FieldErrors } from '../../components/refusal';
 import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { rememberColumnWidths, restoreColumnWidths } from '../../grid/columnWidths';
+import { fitWidth, rememberColumnWidths, restoreColumnWidths } from '../../grid/columnWidths';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import {
   AmountCell,
@@ -37,7 +38,21 @@ import {
 } from './lineCells';
 import { buildRows, type LineRow } from './lineRows';
 import { linesOfPaste, parsePasted } from './pasteLines';
-import { ENTER_COLUMNS, cellError, emptyLine, isBlankLine, lineField, withProduct, type DraftLine, type LineColumn } from './orderDraft';
+import {
+  ENTER_COLUMNS,
+  cellError,
+  emptyLine,
+  emptyTextRow,
+  isBlankLine,
+  isTextRow,
+  lineField,
+  withProduct,
+  type DraftLine,
+  type LineColumn,
+} from './orderDraft';
+import { TextRowCell } from './TextRowCell';
+import { createTypeAhead } from './typeAhead';
+import type { TextLineKind } from '../../../shared/channels/orders';
 
 export interface LinesGridHandle {
   focusCell(uid: string, col: LineColumn): void;
@@ -80,6 +95,8 @@ export function LinesGrid(props: LinesGridProps) {
   const api = useRef<GridApi<LineRow> | null>(null);
   const cells = useRef(new Map<string, HTMLElement>());
   const pending = useRef<{ uid: string; col: LineColumn } | null>(null);
+  // Keys typed between Enter on the last cell and the new row's product cell taking focus.
+  const typeAhead = useRef(createTypeAhead()).current;
   const linesRef = useRef(props.lines);
   linesRef.current = props.lines;
   const previousRows = useRef(new Map<string, LineRow>());
@@ -121,13 +138,16 @@ export function LinesGrid(props: LinesGridProps) {
     pending.current = null;
     el.focus({ preventScroll: true });
     if (el instanceof HTMLInputElement) el.select();
+    typeAhead.release(el);
     return true;
   };
 
   /** Focus a cell: scrolls its row and column into view; a row not yet drawn gets focus when it is. */
-  const focusCell = (uid: string, col: LineColumn) => {
-    pending.current = { uid, col };
+  const focusCell = (uid: string, to: LineColumn) => {
     const i = indexOf(uid);
+    // A heading or text row has one cell: its text.
+    const col = linesRef.current[i] && isTextRow(linesRef.current[i]) ? 'description' : to;
+    pending.current = { uid, col };
     const a = api.current;
     if (a && i >= 0 && i < a.getDisplayedRowCount()) {
       a.ensureIndexVisible(i);
@@ -140,7 +160,7 @@ export function LinesGrid(props: LinesGridProps) {
     focusCell,
     focusEntry: () => {
       const lines = linesRef.current;
-      const target = lines.find((l) => l.productId === null) ?? lines[lines.length - 1];
+      const target = lines.find((l) => l.productId === null && !isTextRow(l)) ?? lines[lines.length - 1];
       if (target) focusCell(target.uid, 'product');
     },
   };
@@ -157,8 +177,24 @@ export function LinesGrid(props: LinesGridProps) {
     const current = lines[i];
     if (current && isBlankLine(current)) return focusCell(current.uid, 'product');
     const line = emptyLine();
+    typeAhead.hold();
     props.setLines((ls) => [...ls, line]);
     focusCell(line.uid, 'product');
+  };
+
+  /**
+   * Alt+H / Alt+N: a heading or a text row below the current row, with focus on its text.
+   * On an empty new line it goes in that line's place, so Enter comes back to the empty line.
+   */
+  const insertTextRow = (uid: string, kind: TextLineKind) => {
+    const row = emptyTextRow(kind);
+    props.setLines((lines) => {
+      const i = lines.findIndex((l) => l.uid === uid);
+      const current = lines[i];
+      const at = current && !isTextRow(current) && isBlankLine(current) ? i : i + 1;
+      return [...lines.slice(0, at), row, ...lines.slice(at)];
+    });
+    pending.current = { uid: row.uid, col: 'description' };
   };
 
   const advance = (uid: string, col: LineColumn) => {
@@ -191,6 +227,11 @@ export function LinesGrid(props: LinesGridProps) {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       move(uid, e.key === 'ArrowUp' ? -1 : 1, col);
+      return true;
+    }
+    if (e.altKey && !e.ctrlKey && (e.code === 'KeyH' || e.code === 'KeyN')) {
+      e.preventDefault();
+      insertTextRow(uid, e.code === 'KeyH' ? 'heading' : 'text');
       return true;
     }
     if ((e.ctrlKey || e.metaKey) && e.key === 'Delete') {
@@ -246,6 +287,7 @@ export function LinesGrid(props: LinesGridProps) {
       if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
         e.preventDefault();
         const line = linesRef.current.find((l) => l.uid === uid);
+        if (line && isTextRow(line)) return toNextLine(uid);
         if (col === 'quantity' && !text.trim() && line?.productId != null) update(uid, (l) => ({ ...l, quantity: '1' }));
         else if (!check(uid, col, text)) return;
         advance(uid, col);
@@ -303,6 +345,13 @@ export function LinesGrid(props: LinesGridProps) {
 
   const hasSaved = props.savedLines !== null;
   const onLoan = useMemo(() => [...(props.savedLines?.values() ?? [])].some((l) => l.qtyOnLoan > 0), [props.savedLines]);
+  // Lev. as wide as its widest value: "12 lukket" on a line closed short is shown whole.
+  const deliveredWidth = useMemo(() => {
+    const values = [...(props.savedLines?.values() ?? [])].map((l) =>
+      l.closedShort ? `${formatQuantity(l.qtyDelivered)} ${t('process.qty.closedShort')}` : formatQuantity(l.qtyDelivered),
+    );
+    return Math.max(46, fitWidth(values, t('process.qty.deliveredShort')));
+  }, [props.savedLines, t]);
   const columnDefs = useMemo<ColDef<LineRow>[]>(() => {
     const num = { cellClass: 'num', headerClass: 'num' };
     const cols: ColDef<LineRow>[] = [
@@ -330,7 +379,7 @@ export function LinesGrid(props: LinesGridProps) {
         colId: which,
         headerName: header,
         headerTooltip: title,
-        width: 46,
+        width: which === 'delivered' ? deliveredWidth : 46,
         minWidth: 40,
         cellRenderer: SavedQuantityCell,
         cellRendererParams: { which, onLoan },
@@ -345,7 +394,7 @@ export function LinesGrid(props: LinesGridProps) {
     }
     cols.push({ colId: 'remove', headerName: '', width: 26, minWidth: 26, resizable: false, cellRenderer: RemoveCell, cellClass: 'actions' });
     return cols;
-  }, [t, hasSaved, onLoan]);
+  }, [t, hasSaved, onLoan, deliveredWidth]);
 
   const localeText = useMemo(() => gridLocaleText(lang), [lang]);
 
@@ -368,6 +417,8 @@ export function LinesGrid(props: LinesGridProps) {
         suppressAnimationFrame
         rowBuffer={12}
         getRowHeight={(p) => (p.data?.errorKey ? ERROR_ROW_HEIGHT : ROW_HEIGHT)}
+        isFullWidthRow={(p) => Boolean(p.rowNode.data?.line.textKind)}
+        fullWidthCellRenderer={TextRowCell}
         rowClassRules={rowClassRules}
         onGridReady={(e) => {
           api.current = e.api;

@@ -253,6 +253,7 @@ export function OrderEditor(props: OrderEditorProps) {
           ? await invoke('orders.create', {
               header: built.header,
               lines: built.lines.map(({ id: _id, ...l }) => l),
+              texts: built.texts,
               confirm: confirmed,
               ...paid,
             })
@@ -261,6 +262,7 @@ export function OrderEditor(props: OrderEditorProps) {
               version: order.version,
               header: built.header,
               lines: built.lines,
+              texts: built.texts,
               confirm: confirmed,
               ...paid,
             });
@@ -284,7 +286,7 @@ export function OrderEditor(props: OrderEditorProps) {
         return;
       }
       setDialog(null);
-      const r = refusalOf(error, (path) => fieldOfPath(path, built.uids));
+      const r = refusalOf(error, (path) => fieldOfPath(path, built.uids, built.textUids));
       setRefusal(r);
       const field = Object.keys(r.fields)[0];
       focusField(rootRef.current, field);
@@ -875,6 +877,8 @@ export function OrderEditor(props: OrderEditorProps) {
               <Shortcut keys="Enter" label={t('keys.nextField')} />
               <Shortcut keys="Ctrl+Delete" label={t('keys.deleteLine')} />
               <Shortcut keys="Alt+↑/↓" label={t('keys.moveLine')} />
+              <Shortcut keys="Alt+H" label={t('gridText.addHeading')} />
+              <Shortcut keys="Alt+N" label={t('gridText.addText')} />
               <Shortcut keys="Ctrl+S" label={t('keys.save')} />
               <Shortcut keys="Esc" label={t('keys.back')} />
             </div>

@@ -36,7 +36,7 @@ export interface LinesGridContext {
 type Props = CustomCellRendererProps<LineRow, unknown, LinesGridContext>;
 
 /** The cell's own text while focused; the row's otherwise. */
-function useCellText(value: string) {
+export function useCellText(value: string) {
   const [text, setText] = useState(value);
   const [focused, setFocused] = useState(false);
   useEffect(() => {

@@ -29,6 +29,8 @@ export interface LineRow {
   /** The errors' texts joined, for comparing rows and sizing them; '' when none. */
   readonly errorKey: string;
   readonly stock: LineStock | null;
+  /** A heading's group subtotal: its product lines' amounts (excl. VAT) until the next heading; null on other rows. */
+  readonly subtotal: number | null;
 }
 
 /**
@@ -72,6 +74,7 @@ const sameRow = (a: LineRow, b: LineRow) =>
   a.saved === b.saved &&
   a.locked === b.locked &&
   a.errorKey === b.errorKey &&
+  a.subtotal === b.subtotal &&
   sameStock(a.stock, b.stock);
 
 export interface RowInputs {
@@ -113,6 +116,7 @@ export function buildRows(input: RowInputs, previous: Map<string, LineRow>): Lin
   const savedOf = (l: DraftLine) => (l.id !== undefined ? input.savedLines?.get(l.id) : undefined);
   const stock = stockByLine(input.lines, savedOf, input.available);
   const errorsOf = lineErrors(input.errors);
+  const subtotals = groupSubtotals(input.lines, input.amounts);
   const rows = input.lines.map((line, index): LineRow => {
     const saved = savedOf(line);
     const errors = errorsOf.get(line.uid) ?? NO_ERRORS;
@@ -128,6 +132,7 @@ export function buildRows(input: RowInputs, previous: Map<string, LineRow>): Lin
         .map((m) => m.nb)
         .join(' '),
       stock: stock.get(line.uid) ?? null,
+      subtotal: subtotals.get(line.uid) ?? null,
     };
     const before = previous.get(line.uid);
     return before && sameRow(before, row) ? before : row;
@@ -135,4 +140,19 @@ export function buildRows(input: RowInputs, previous: Map<string, LineRow>): Lin
   previous.clear();
   for (const r of rows) previous.set(r.uid, r);
   return rows;
+}
+
+/** Each heading's subtotal: the amounts of the product lines under it, up to the next heading (SPEC 2). */
+export function groupSubtotals(lines: readonly DraftLine[], amounts: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  let heading: string | null = null;
+  for (const l of lines) {
+    if (l.textKind === 'heading') {
+      heading = l.uid;
+      out.set(heading, 0);
+    } else if (heading !== null && !l.textKind) {
+      out.set(heading, out.get(heading)! + (amounts.get(l.uid) ?? 0));
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // The order screen's working copy: what the clerk has typed, as text, until
 // Ctrl+S turns it into the engine's input. Parsing uses the nb-NO rules of
 // shared/format; every problem found here is reported by field, like the engine's.
-import type { HeaderInput, LineInput, Order } from '../../../shared/channels/orders';
+import type { HeaderInput, LineInput, Order, TextLineInput, TextLineKind } from '../../../shared/channels/orders';
 import type { CustomerListRow } from '../../../shared/channels/customers';
 import type { Product } from '../../../shared/channels/products';
 import type { VatCode } from '../../../shared/enums';
@@ -31,8 +31,17 @@ export type LineColumn = (typeof LINE_COLUMNS)[number];
 /** The columns Enter walks through, in order; Enter on the last one goes to the next line. */
 export const ENTER_COLUMNS: readonly LineColumn[] = ['product', 'quantity', 'price', 'discount'];
 
-/** A line of the order as typed; the purchase line adds its delivery date. */
-export type DraftLine = DraftLineBase;
+/**
+ * A row of the order as typed; the purchase line adds its delivery date.
+ * A heading or text row (SPEC 2) is a row with `textKind`: its text is in
+ * `description`, it has no product, and `textId` is its saved id.
+ */
+export type DraftLine = DraftLineBase & { readonly textKind?: TextLineKind; readonly textId?: number };
+
+export const isTextRow = (l: DraftLine): boolean => l.textKind !== undefined;
+
+/** A new heading or text row. */
+export const emptyTextRow = (kind: TextLineKind): DraftLine => ({ ...emptyLineBase(), textKind: kind });
 
 export interface DraftHeader {
   readonly customerId: number | null;
@@ -105,8 +114,17 @@ export function draftFromOrder(order: Order): Draft {
       paymentTermsDays: String(order.paymentTermsDays),
       notes: order.notes ?? '',
     },
-    lines: order.lines.length ? order.lines.map(lineBaseOf) : [emptyLine()],
+    lines: order.lines.length || order.textLines.length ? rowsOfOrder(order) : [emptyLine()],
   };
+}
+
+/** Product lines and text rows in one list, in the order's lineNo order (one numbering for both). */
+function rowsOfOrder(order: Order): DraftLine[] {
+  const rows: { lineNo: number; row: DraftLine }[] = [
+    ...order.lines.map((l) => ({ lineNo: l.lineNo, row: lineBaseOf(l) as DraftLine })),
+    ...order.textLines.map((t) => ({ lineNo: t.lineNo, row: { ...emptyLineBase(), textKind: t.kind, textId: t.id, description: t.text } })),
+  ];
+  return rows.sort((a, b) => a.lineNo - b.lineNo).map((r) => r.row);
 }
 
 /** A product picked in a line: text, unit, price and VAT code come from it (the price only if the clerk has not typed one). */
@@ -136,7 +154,11 @@ const lineFingerprints = new WeakMap<DraftLine, string>();
 function lineFingerprint(l: DraftLine): string {
   let f = lineFingerprints.get(l);
   if (f === undefined) {
-    f = isBlankLine(l) ? '' : JSON.stringify([l.id, l.productId, l.productText, l.description, l.quantity, l.price, l.discount, l.vatCode]);
+    f = isBlankLine(l)
+      ? ''
+      : JSON.stringify(
+          l.textKind ? [l.textId, l.textKind, l.description] : [l.id, l.productId, l.productText, l.description, l.quantity, l.price, l.discount, l.vatCode],
+        );
     lineFingerprints.set(l, f);
   }
   return f;
@@ -215,6 +237,10 @@ export function samePriced(a: readonly PricedDraftLine[], b: readonly PricedDraf
 export interface BuiltOrder {
   readonly header: HeaderInput;
   readonly lines: (LineInput & { id?: number })[];
+  /** Headings and text rows, each with its place in the whole list (product and text rows together). */
+  readonly texts: TextLineInput[];
+  /** texts[i] came from the draft row with this uid. */
+  readonly textUids: readonly string[];
   /** lines[i] came from the draft line with this uid (to place the engine's "lines.i.x" refusals). */
   readonly uids: readonly string[];
   readonly errors: FieldErrors;
@@ -244,8 +270,18 @@ export function buildOrder(d: Draft): BuiltOrder {
 
   const lines: (LineInput & { id?: number })[] = [];
   const uids: string[] = [];
+  const texts: TextLineInput[] = [];
+  const textUids: string[] = [];
+  // The place each row is saved at: blank rows are not saved, so they take none.
+  let index = 0;
   for (const l of d.lines) {
     if (isBlankLine(l)) continue;
+    if (l.textKind) {
+      texts.push({ ...(l.textId !== undefined ? { id: l.textId } : {}), index: index++, kind: l.textKind, text: l.description.trim() });
+      textUids.push(l.uid);
+      continue;
+    }
+    index++;
     if (!productChosen(l, lineField(l.uid, 'product'), errors)) continue;
     const cells = parseLineCells(l, (col) => lineField(l.uid, col), errors, requiredPrice);
     if (!cells) continue;
@@ -258,7 +294,7 @@ export function buildOrder(d: Draft): BuiltOrder {
     });
     uids.push(l.uid);
   }
-  return { header, lines, uids, errors };
+  return { header, lines, texts, uids, textUids, errors };
 }
 
 const LINE_PATHS: Readonly<Record<string, LineColumn>> = {
@@ -286,9 +322,13 @@ const HEADER_PATHS: Readonly<Record<string, string>> = {
 };
 
 /** Places an engine refusal ("header.customerId", "statusId", "lines.2.quantity") on the screen's field. */
-export function fieldOfPath(path: string, uids: readonly string[]): string | null {
+export function fieldOfPath(path: string, uids: readonly string[], textUids: readonly string[] = []): string | null {
   const parts = path.split('.');
   if (parts[0] === 'header') parts.shift();
+  if (parts[0] === 'texts') {
+    const uid = textUids[Number(parts[1])];
+    return uid ? lineField(uid, 'description') : null;
+  }
   if (parts[0] === 'lines' || parts[0] === 'line') {
     const index = Number(parts[1]);
     const uid = parts[0] === 'lines' ? uids[index] : uids[0];
