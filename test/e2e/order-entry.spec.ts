@@ -46,6 +46,10 @@ test('keyboard alone: business customer, 3-line order, found under its status ta
   await typeAndEnter(page, 'post@bergenbygg.no');
   await typeAndEnter(page, '50 000');
   await typeAndEnter(page, '30');
+  // The documents' language: Norwegian by default, Enter moves on.
+  await expect(page.getByTestId('customer-language')).toBeFocused();
+  await expect(page.getByTestId('customer-language')).toHaveValue('nb');
+  await kb.press('Enter');
   await expect(page.getByTestId('customer-contact-0-name')).toBeFocused();
   await typeAndEnter(page, 'Kari Nordmann');
   await typeAndEnter(page, '+47 900 12 345');
