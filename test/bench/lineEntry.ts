@@ -132,7 +132,8 @@ async function openFromList(page: Page, number: number): Promise<number> {
   for (let i = 0; i < 50; i += 1) {
     await cell.click();
     if (await cell.evaluate('(el) => el === document.activeElement || el.contains(document.activeElement)')) break;
-    await page.waitForTimeout(50);
+    // The grid was still drawing: try again on its next frame.
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
   }
   await arm(page, 'Enter', { exists: '[data-testid=line-0-product]', text: ['[data-testid=order-number]', String(number)] });
   await page.keyboard.press('Enter');

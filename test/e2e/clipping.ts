@@ -98,3 +98,20 @@ export async function atWidth(page: Page, width: number): Promise<void> {
   const height = page.viewportSize()?.height ?? 900;
   await page.setViewportSize({ width, height });
 }
+
+/**
+ * Waits until the screen has stopped changing its layout: the widths of every
+ * grid header, cell and input are the same two frames apart (the lists widen
+ * their text columns as rows arrive), so the check judges what the clerk sees.
+ */
+export async function layoutSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const widths = () =>
+          Array.from(document.querySelectorAll('.ag-header-cell, .ag-cell, input, button'), (e) => e.getBoundingClientRect().width).join(',');
+        const before = widths();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(before === widths())));
+      }),
+  );
+}

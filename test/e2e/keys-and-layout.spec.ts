@@ -4,7 +4,7 @@
 // clipped at 1280 and 1440 px on the demo company; a field refuses bad input as
 // the clerk leaves it.
 import type { Page } from '@playwright/test';
-import { atWidth, findClipped } from './clipping';
+import { atWidth, findClipped, layoutSettled } from './clipping';
 import { expect, screenshot, seedCompany, test, type App } from './fixtures';
 import { openOrder } from './sales';
 
@@ -35,7 +35,7 @@ for (const width of [1280, 1440]) {
     await atWidth(page, width);
     const problems: string[] = [];
     const check = async (name: string) => {
-      await page.waitForTimeout(400);
+      await layoutSettled(page);
       await screenshot(page, `layout-${width}-${name}`);
       for (const c of await findClipped(page, { ignore: GRID_ENGINEERS })) problems.push(`${name}: ${c.where} «${c.text}» ${c.needs}>${c.has}`);
     };

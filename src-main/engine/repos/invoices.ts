@@ -68,11 +68,14 @@ export function insertInvoice(db: Db, v: InvoiceValues, lines: readonly InvoiceL
        @amountOre, @creditedLineId)`,
   );
   // The order list's "Fakturert" (net of credit notes) follows every invoice line written.
-  const addInvoiced = stmt(db, 'UPDATE order_header SET invoiced_net_ore = invoiced_net_ore + ? WHERE id = ?');
+  const byOrder = new Map<number, number>();
   for (const l of lines) {
     addLine.run({ ...l, invoiceId: id });
-    if (l.orderId !== null) addInvoiced.run(l.amountOre, l.orderId);
+    if (l.orderId !== null) byOrder.set(l.orderId, (byOrder.get(l.orderId) ?? 0) + l.amountOre);
   }
+  // One update per order, not per line (a collective invoice has many lines per order).
+  const addInvoiced = stmt(db, 'UPDATE order_header SET invoiced_net_ore = invoiced_net_ore + ? WHERE id = ?');
+  for (const [orderId, amount] of byOrder) addInvoiced.run(amount, orderId);
   const addOrder = stmt(db, 'INSERT OR IGNORE INTO invoice_order (invoice_id, order_id) VALUES (?, ?)');
   for (const o of new Set(orderIds)) addOrder.run(id, o);
   return id;

@@ -41,7 +41,9 @@ export function InvoicesPanel(props: {
 
   // An invoice, a credit note or a cash sale's receipt, issued (or its archived copy) and printed.
   const print = async (inv: InvoiceSummary) => {
-    const kind = inv.kind === 'credit_note' ? 'credit_note' : inv.payment ? 'cash_receipt' : 'invoice';
+    // The engine says which document each invoice prints as (a cash sale's receipt, a credit note …).
+    const printsAs = (await invoke('documents.printDefaults', { orderId: props.orderId })).invoices.find((i) => i.id === inv.id)?.kind;
+    const kind = printsAs === 'credit_note' || printsAs === 'cash_receipt' ? printsAs : 'invoice';
     setPrintError(null);
     setPrintingId(inv.id);
     try {
