@@ -13,6 +13,8 @@ import { purchasingChannels } from './channels/purchasing';
 import { stockChannels } from './channels/stock';
 import { suppliersChannels } from './channels/suppliers';
 import { systemChannels } from './channels/system';
+import { receivablesChannels } from './channels/receivables';
+import { accountingChannels } from './channels/accounting';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -28,6 +30,8 @@ export const channels = {
   ...documentsChannels,
   ...suppliersChannels,
   ...purchasingChannels,
+  ...receivablesChannels,
+  ...accountingChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -158,3 +158,41 @@ export const PURCHASE_STATUS_KEYS = PURCHASE_STATUSES.map((s) => s.key) as unkno
 /** The supplier's answer to one purchase order line. */
 export const PURCHASE_REPLIES = ['accepted', 'changed', 'refused'] as const;
 export type PurchaseReply = (typeof PURCHASE_REPLIES)[number];
+
+/**
+ * SPEC 11: an invoice's state, always derived from its payments, credit notes and
+ * due date (engine/domain/invoiceState.ts), never stored. Credit notes are listed
+ * with their own state.
+ */
+export const INVOICE_STATES = [
+  { key: 'open', nb: 'Åpen', en: 'Open' },
+  { key: 'partly_paid', nb: 'Delbetalt', en: 'Partly paid' },
+  { key: 'overdue', nb: 'Forfalt', en: 'Overdue' },
+  { key: 'paid', nb: 'Betalt', en: 'Paid' },
+  { key: 'credited', nb: 'Kreditert', en: 'Credited' },
+  { key: 'void', nb: 'Annullert', en: 'Void' },
+  { key: 'credit_note', nb: 'Kreditnota', en: 'Credit note' },
+] as const;
+export type InvoiceState = (typeof INVOICE_STATES)[number]['key'];
+export const INVOICE_STATE_KEYS = INVOICE_STATES.map((s) => s.key) as unknown as readonly [InvoiceState, ...InvoiceState[]];
+
+/** How money from a customer came in (a payment registered on an invoice). */
+export const RECEIPT_METHODS = [
+  { key: 'bank', nb: 'Bank', en: 'Bank' },
+  { key: 'cash', nb: 'Kontant', en: 'Cash' },
+  { key: 'card', nb: 'Bankkort', en: 'Card' },
+  { key: 'vipps', nb: 'Vipps', en: 'Vipps' },
+  { key: 'other', nb: 'Annet', en: 'Other' },
+] as const;
+export type ReceiptMethod = (typeof RECEIPT_METHODS)[number]['key'];
+export const RECEIPT_METHOD_KEYS = RECEIPT_METHODS.map((m) => m.key) as unknown as readonly [ReceiptMethod, ...ReceiptMethod[]];
+
+/** The customer ledger's aging: not yet due, then days past the due date. */
+export const AGING_BUCKETS = [
+  { key: 'current', nb: 'Ikke forfalt', en: 'Not due' },
+  { key: 'd0_30', nb: '0–30 dager', en: '0–30 days' },
+  { key: 'd31_60', nb: '31–60 dager', en: '31–60 days' },
+  { key: 'd61_90', nb: '61–90 dager', en: '61–90 days' },
+  { key: 'over90', nb: 'Over 90 dager', en: 'Over 90 days' },
+] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number]['key'];

@@ -643,6 +643,23 @@ const MESSAGES = {
     nb: () => 'Noe gikk galt. Ingenting ble lagret. Prøv igjen, og kontakt administrator om det gjentar seg.',
     en: () => 'Something went wrong. Nothing was saved. Try again, and contact the administrator if it happens again.',
   },
+  // ---- After the invoice: payments (issue 11) ----
+  invoice_not_payable: {
+    nb: (p) => `Faktura ${p.number} er ${p.state} og kan ikke betales. Registrer beløpet som kreditt på kunden i stedet.`,
+    en: (p) => `Invoice ${p.number} is ${p.stateEn} and cannot be paid. Register the amount as the customer's credit instead.`,
+  },
+  no_customer_credit: {
+    nb: (p) => `Kunden har ingen kreditt å bruke${p.credit ? ` (har ${p.credit})` : ''}.`,
+    en: (p) => `The customer has no credit to use${p.credit ? ` (has ${p.credit})` : ''}.`,
+  },
+  credit_too_small: {
+    nb: (p) => `Kunden har bare ${p.credit} i kreditt.`,
+    en: (p) => `The customer has only ${p.credit} in credit.`,
+  },
+  nothing_outstanding: {
+    nb: (p) => `Faktura ${p.number} har ikke noe utestående.`,
+    en: (p) => `Invoice ${p.number} has nothing outstanding.`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

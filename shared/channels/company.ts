@@ -25,6 +25,10 @@ export interface Company {
   readonly gs1CompanyPrefix: string | null;
   /** The carrier a waybill names unless the clerk changes it for one shipment. */
   readonly defaultCarrier: string | null;
+  /** A paid order moves on from the flow's Betalt to Avsluttet (SPEC 11). */
+  readonly closeWhenPaid: boolean;
+  /** The reminder fee charged where the law allows one; never above the legal maximum (domain/reminderRules.ts). */
+  readonly reminderFeeOre: number;
   readonly updatedAt: string;
 }
 
@@ -58,6 +62,8 @@ export const companyInput = z
     postCashInvoices: z.boolean().default(false),
     gs1CompanyPrefix: gs1CompanyPrefix.nullable().optional(),
     defaultCarrier: optionalText(100),
+    closeWhenPaid: z.boolean().default(false),
+    reminderFeeOre: z.number().int().min(0).max(100_000).default(0),
   })
   .strict();
 export type CompanyInput = z.input<typeof companyInput>;

@@ -13,6 +13,10 @@ import { stockHandlers } from './stock';
 import { supplierHandlers } from './suppliers';
 import { systemHandlers } from './system';
 import type { HandlerMap } from './types';
+import { invoicesHandlers } from './invoices';
+import { bankHandlers } from './bank';
+import { remindersHandlers } from './reminders';
+import { accountingHandlers } from './accounting';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -27,4 +31,8 @@ export const handlers: HandlerMap<ChannelName> = {
   ...documentHandlers,
   ...supplierHandlers,
   ...purchasingHandlers,
+  ...invoicesHandlers,
+  ...bankHandlers,
+  ...remindersHandlers,
+  ...accountingHandlers,
 };

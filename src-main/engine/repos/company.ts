@@ -23,6 +23,8 @@ interface CompanyRow {
   post_cash_invoices: number;
   gs1_company_prefix: string | null;
   default_carrier: string | null;
+  close_when_paid: number;
+  reminder_fee_ore: number;
   updated_at: string;
 }
 
@@ -48,6 +50,8 @@ function toCompany(r: CompanyRow): Company {
     postCashInvoices: r.post_cash_invoices === 1,
     gs1CompanyPrefix: r.gs1_company_prefix,
     defaultCarrier: r.default_carrier,
+    closeWhenPaid: r.close_when_paid === 1,
+    reminderFeeOre: r.reminder_fee_ore,
     updatedAt: r.updated_at,
   };
 }
@@ -65,9 +69,9 @@ export function saveCompany(db: Db, c: CompanyValues, now: string): void {
     db,
     `INSERT INTO company (id, name, org_number, vat_registered, address_line1, postal_code, city, country,
        bank_account, email, phone, default_payment_terms_days, status_preset, auto_confirm_on_accept,
-       generate_backorders, purchase_reply, purchase_dispatch, purchase_reception, post_cash_invoices, gs1_company_prefix, default_carrier, updated_at)
+       generate_backorders, purchase_reply, purchase_dispatch, purchase_reception, post_cash_invoices, gs1_company_prefix, default_carrier, close_when_paid, reminder_fee_ore, updated_at)
      VALUES (1, @name, @orgNumber, @vat, @addressLine1, @postalCode, @city, @country, @bankAccount, @email, @phone,
-       @terms, @preset, @autoConfirm, @backorders, @reply, @dispatch, @reception, @postCash, @gs1, @carrier, @now)
+       @terms, @preset, @autoConfirm, @backorders, @reply, @dispatch, @reception, @postCash, @gs1, @carrier, @closeWhenPaid, @reminderFee, @now)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, org_number = excluded.org_number,
        vat_registered = excluded.vat_registered, address_line1 = excluded.address_line1,
        postal_code = excluded.postal_code, city = excluded.city, country = excluded.country,
@@ -76,7 +80,8 @@ export function saveCompany(db: Db, c: CompanyValues, now: string): void {
        auto_confirm_on_accept = excluded.auto_confirm_on_accept, generate_backorders = excluded.generate_backorders,
        purchase_reply = excluded.purchase_reply, purchase_dispatch = excluded.purchase_dispatch,
        purchase_reception = excluded.purchase_reception, post_cash_invoices = excluded.post_cash_invoices,
-       gs1_company_prefix = excluded.gs1_company_prefix, default_carrier = excluded.default_carrier, updated_at = excluded.updated_at`,
+       gs1_company_prefix = excluded.gs1_company_prefix, default_carrier = excluded.default_carrier,
+       close_when_paid = excluded.close_when_paid, reminder_fee_ore = excluded.reminder_fee_ore, updated_at = excluded.updated_at`,
   ).run({
     name: c.name,
     orgNumber: c.orgNumber,
@@ -98,6 +103,8 @@ export function saveCompany(db: Db, c: CompanyValues, now: string): void {
     postCash: b(c.postCashInvoices),
     gs1: c.gs1CompanyPrefix,
     carrier: c.defaultCarrier,
+    closeWhenPaid: b(c.closeWhenPaid),
+    reminderFee: c.reminderFeeOre,
     now,
   });
 }

@@ -1,0 +1,1 @@
+-- Reserved for issue 11 (012_bank_files); filled in by its part of the work.

@@ -1,0 +1,1 @@
+-- Reserved for issue 11 (013_reminders); filled in by its part of the work.

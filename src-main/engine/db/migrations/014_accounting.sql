@@ -1,0 +1,1 @@
+-- Reserved for issue 11 (014_accounting); filled in by its part of the work.
