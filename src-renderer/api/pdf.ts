@@ -4,6 +4,7 @@
 // viewer opens it (print from there) and saving is a download.
 import type { PrinterSummary } from '../../shared/bridge';
 import type { DomainErrorData } from '../../shared/errors';
+import { downloadBlob } from './saveFile';
 
 export type PdfOutcome =
   | { readonly ok: true; readonly how: 'printed' | 'saved' | 'opened' | 'downloaded' }
@@ -49,11 +50,6 @@ export async function savePdf(pdfBase64: string, fileName: string): Promise<PdfO
     if (r.ok) return { ok: true, how: 'saved' };
     return 'cancelled' in r ? { ok: false, error: null } : { ok: false, error: r.error };
   }
-  const url = URL.createObjectURL(blobOf(pdfBase64));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(blobOf(pdfBase64), fileName);
   return { ok: true, how: 'downloaded' };
 }

@@ -1,13 +1,16 @@
-// The app frame: navigation (Alt+1..6), company name, language switch, and the
+// The app frame: navigation (Alt+1..8), company name, language switch, and the
 // screens. A screen, once visited, stays mounted (hidden when another is shown),
 // so an order half typed is still there when the clerk comes back to it.
 import { useState } from 'react';
+import { ORDER_LIST_MAX_BLOCK } from '../../shared/channels/orders';
 import { useTranslation } from 'react-i18next';
 import type { Bootstrap } from '../../shared/channels/system';
 import { invoke } from '../api/client';
 import { queryClient, useAuthStatus, useCompany } from '../api/queries';
 import { Shortcut } from '../components/Shortcut';
+import { AccountingScreen } from '../screens/accounting/AccountingScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
+import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { ProductsScreen } from '../screens/products/ProductsScreen';
 import { PurchasingScreen } from '../screens/purchasing/PurchasingScreen';
@@ -17,7 +20,7 @@ import { leaveThen, useHotkeys } from './hotkeys';
 import { LanguageSwitch } from './LanguageSwitch';
 
 // Alt+N is the screen's place in this list: new screens go at the end, so the keys clerks know stay as they are.
-const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers'] as const;
+const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers', 'invoices', 'accounting'] as const;
 type ScreenId = (typeof SCREENS)[number];
 
 export function Frame(props: { bootstrap: Bootstrap }) {
@@ -33,6 +36,18 @@ export function Frame(props: { bootstrap: Bootstrap }) {
   };
   // Another screen: the one being left asks first if it has unsaved work (an order, a form).
   const go = (id: ScreenId) => (id === screen ? undefined : leaveThen(() => show(id)));
+  // An order opened from another screen (an invoice's orders): the order screen opens it.
+  const [orderRequest, setOrderRequest] = useState<{ id: number; seq: number } | null>(null);
+  const openOrderByNumber = (number: number) => {
+    void invoke('orders.list', { startRow: 0, endRow: ORDER_LIST_MAX_BLOCK, search: String(number) }).then((page) => {
+      const row = page.rows.find((r) => r.number === number);
+      if (!row) return;
+      leaveThen(() => {
+        setOrderRequest((r) => ({ id: row.id, seq: (r?.seq ?? 0) + 1 }));
+        show('orders');
+      });
+    });
+  };
 
   useHotkeys(
     true,
@@ -45,7 +60,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
     const active = screen === id;
     switch (id) {
       case 'orders':
-        return <OrdersScreen active={active} />;
+        return <OrdersScreen active={active} openRequest={orderRequest} />;
       case 'customers':
         return <CustomersScreen active={active} />;
       case 'products':
@@ -56,6 +71,10 @@ export function Frame(props: { bootstrap: Bootstrap }) {
         return <PurchasingScreen active={active} />;
       case 'suppliers':
         return <SuppliersScreen active={active} />;
+      case 'invoices':
+        return <InvoicesScreen active={active} onOpenOrder={openOrderByNumber} />;
+      case 'accounting':
+        return <AccountingScreen active={active} />;
       default: {
         const never: never = id;
         throw new Error(`unknown screen ${String(never)}`);

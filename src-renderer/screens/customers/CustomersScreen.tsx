@@ -9,6 +9,7 @@ import { formatAmount } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { CustomerForm } from './CustomerForm';
+import { OpenItemsPanel } from './OpenItemsPanel';
 import { fitWidth, WIDEST_AMOUNT, widestWhole } from '../../grid/columnWidths';
 
 export function CustomersScreen(props: { active: boolean }) {
@@ -70,6 +71,7 @@ export function CustomersScreen(props: { active: boolean }) {
           onClose={f.onClose}
         />
       )}
+      renderBelow={(_customer, id) => <OpenItemsPanel customerId={id} />}
     />
   );
 }

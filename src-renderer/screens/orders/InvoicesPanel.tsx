@@ -157,7 +157,7 @@ export function InvoicesPanel(props: {
 }
 
 /** The dialog opens once the invoice is read, so that focus starts in its first quantity. */
-function CreditDialog(props: { invoiceId: number; lang: 'nb' | 'en'; onCancel: () => void; onDone: (note: Invoice) => void }) {
+export function CreditDialog(props: { invoiceId: number; lang: 'nb' | 'en'; onCancel: () => void; onDone: (note: Invoice) => void }) {
   const invoice = useChannel('invoices.get', { id: props.invoiceId }, { staleTime: 0 });
   if (invoice.isError) {
     return <Banner error={refusalOf(invoice.error, () => null).general} testId="credit-error" />;

@@ -1,11 +1,12 @@
 // Orders: the list, and over it the order being edited. The list stays mounted
 // (hidden) while an order is open, so its tab, search, sort and scroll position
 // are where the clerk left them.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { OrderEditor } from './OrderEditor';
 import { OrderList } from './OrderList';
 
-export function OrdersScreen(props: { active: boolean }) {
+/** `openRequest`: an order another screen asked to open (a new seq each time). */
+export function OrdersScreen(props: { active: boolean; openRequest?: { id: number; seq: number } | null }) {
   // `seq` gives every opening its own editor instance (a fresh draft).
   const [open, setOpen] = useState<{ id: number | null; seq: number; notice?: string } | null>(null);
   const [refresh, setRefresh] = useState(0);
@@ -14,6 +15,11 @@ export function OrdersScreen(props: { active: boolean }) {
     setSeq((s) => s + 1);
     setOpen({ id, seq: seq + 1, ...(notice ? { notice } : {}) });
   };
+  const request = props.openRequest;
+  useEffect(() => {
+    if (request) openOrder(request.id);
+    // Once per request.
+  }, [request?.seq]);
   return (
     <>
       <div className="screen-slot" hidden={open !== null}>

@@ -10,7 +10,7 @@ const MONEY_COLUMNS = new Set(['totalNetOre', 'totalGrossOre']);
 const TEXT_TYPES = new Set(['contains', 'equals', 'startsWith']);
 const RANGE_TYPES = new Set(['equals', 'lessThan', 'greaterThan', 'inRange']);
 
-interface GridFilter {
+export interface GridFilter {
   filterType?: string;
   type?: string | null;
   filter?: string | number | null;
@@ -23,15 +23,21 @@ function asInteger(value: number, money: boolean): number {
   return money ? Math.round(value * 100) : Math.trunc(value);
 }
 
-/** AG Grid's filter model, narrowed to what orders.list accepts (one condition per column). */
-export function toEngineFilters(model: Record<string, GridFilter> | null | undefined): Record<string, ColumnFilter> {
+/**
+ * AG Grid's filter model, narrowed to what orders.list accepts (one condition per column).
+ * `moneyColumns`: the columns typed in kroner (the invoice list has its own).
+ */
+export function toEngineFilters(
+  model: Record<string, GridFilter> | null | undefined,
+  moneyColumns: ReadonlySet<string> = MONEY_COLUMNS,
+): Record<string, ColumnFilter> {
   const out: Record<string, ColumnFilter> = {};
   for (const [colId, f] of Object.entries(model ?? {})) {
     if (!f?.type) continue;
     if (f.filterType === 'text' && TEXT_TYPES.has(f.type) && typeof f.filter === 'string' && f.filter.trim()) {
       out[colId] = { filterType: 'text', type: f.type as 'contains' | 'equals' | 'startsWith', filter: f.filter.trim() };
     } else if (f.filterType === 'number' && RANGE_TYPES.has(f.type) && typeof f.filter === 'number') {
-      const money = MONEY_COLUMNS.has(colId);
+      const money = moneyColumns.has(colId);
       out[colId] = {
         filterType: 'number',
         type: f.type as 'equals' | 'lessThan' | 'greaterThan' | 'inRange',

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Company, CompanyInput } from '../../../shared/channels/company';
 import { formatBankAccount, formatOrgNumber } from '../../../shared/checks';
+import { formatAmount, parseAmount } from '../../../shared/format';
 import { STATUS_PRESETS, type StatusPreset } from '../../../shared/enums';
 import { invoke } from '../../api/client';
 import { invalidate } from '../../api/queries';
@@ -33,6 +34,9 @@ interface Values {
   postCashInvoices: boolean;
   gs1CompanyPrefix: string;
   defaultCarrier: string;
+  closeWhenPaid: boolean;
+  /** In kroner as typed ("65,00"). */
+  reminderFee: string;
 }
 
 function valuesOf(c: Company | null): Values {
@@ -56,6 +60,8 @@ function valuesOf(c: Company | null): Values {
     postCashInvoices: c?.postCashInvoices ?? false,
     gs1CompanyPrefix: c?.gs1CompanyPrefix ?? '',
     defaultCarrier: c?.defaultCarrier ?? '',
+    closeWhenPaid: c?.closeWhenPaid ?? false,
+    reminderFee: formatAmount(c?.reminderFeeOre ?? 0, { separator: ' ' }),
   };
 }
 
@@ -85,6 +91,12 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
       focusField(root.current, 'defaultPaymentTermsDays');
       return;
     }
+    const reminderFeeOre = v.reminderFee.trim() ? parseAmount(v.reminderFee) : 0;
+    if (reminderFeeOre === null || reminderFeeOre < 0) {
+      setFields({ reminderFee: bilingual('common.invalidAmount') });
+      focusField(root.current, 'reminderFee');
+      return;
+    }
     const input: CompanyInput = {
       name: v.name,
       orgNumber: v.orgNumber,
@@ -107,6 +119,8 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
       // Checked by the engine (7–10 digits); its refusal lands at the field.
       gs1CompanyPrefix: blankToNull(v.gs1CompanyPrefix.replace(/\s+/g, '')),
       defaultCarrier: blankToNull(v.defaultCarrier),
+      closeWhenPaid: v.closeWhenPaid,
+      reminderFeeOre,
     };
     savingRef.current = true;
     setSaving(true);
@@ -118,7 +132,7 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
       await invalidate('company.get', 'system.bootstrap', 'statuses.list');
       props.onSaved(saved);
     } catch (error) {
-      const r = refusalOf(error, (path) => (path in v ? path : null));
+      const r = refusalOf(error, (path) => (path === 'reminderFeeOre' ? 'reminderFee' : path in v ? path : null));
       setRefusal(r);
       focusField(root.current, Object.keys(r.fields)[0]);
     } finally {
@@ -193,6 +207,23 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
             <CheckboxField name="purchaseReply" label={t('company.purchaseReply')} checked={v.purchaseReply} onChange={(x) => set('purchaseReply', x)} />
             <CheckboxField name="purchaseDispatch" label={t('company.purchaseDispatch')} checked={v.purchaseDispatch} onChange={(x) => set('purchaseDispatch', x)} />
             <CheckboxField name="purchaseReception" label={t('company.purchaseReception')} checked={v.purchaseReception} onChange={(x) => set('purchaseReception', x)} />
+          </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('receivables.company.title')}</legend>
+          <div className="form-grid cols-4">
+            <CheckboxField name="closeWhenPaid" span={2} label={t('receivables.company.closeWhenPaid')} checked={v.closeWhenPaid} onChange={(x) => set('closeWhenPaid', x)} />
+            <TextField
+              name="reminderFee"
+              check={checks.amount}
+              label={t('receivables.company.reminderFee')}
+              hint={t('receivables.company.reminderFeeHint')}
+              value={v.reminderFee}
+              numeric
+              inputMode="decimal"
+              span={2}
+              onChange={(x) => set('reminderFee', x)}
+            />
           </div>
         </fieldset>
         <fieldset className="form-section">
