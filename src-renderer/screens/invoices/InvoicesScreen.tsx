@@ -116,7 +116,7 @@ export function InvoicesScreen(props: { active: boolean; onOpenOrder: (orderNumb
         cellClass: (p) => (p.value ? `inv-state inv-state-${String(p.value)}` : ''),
         filter: false,
       },
-      { colId: 'daysOverdue', field: 'daysOverdue', headerName: t('receivables.col.daysOverdue'), width: fitWidth([widestWhole(4)], t('receivables.col.daysOverdue'), 'sort'), type: 'rightAligned', cellClass: 'num', valueFormatter: (p: ValueFormatterParams<InvoiceBalance, number>) => (p.value ? String(p.value) : ''), filter: false },
+      { colId: 'daysOverdue', field: 'daysOverdue', headerName: t('receivables.col.daysOverdue'), width: fitWidth([widestWhole(4)], t('receivables.col.daysOverdue'), 'sort'), type: 'rightAligned', cellClass: 'num', valueFormatter: (p: ValueFormatterParams<InvoiceBalance, number>) => (p.value ? String(p.value) : ''), sortable: false, filter: false },
       { colId: 'reminderLevel', field: 'reminderLevel', headerName: t('receivables.col.reminder'), width: fitWidth([widestWhole(2)], t('receivables.col.reminder'), 'sort'), type: 'rightAligned', cellClass: 'num', valueFormatter: (p: ValueFormatterParams<InvoiceBalance, number>) => (p.value ? String(p.value) : ''), filter: false },
       { colId: 'orderNumbers', field: 'orderNumbers', headerName: t('receivables.col.orders'), flex: 1, minWidth: 80, sortable: false, filter: false, valueFormatter: (p: ValueFormatterParams<InvoiceBalance, readonly number[]>) => (p.value ?? []).join(', ') },
     ],
