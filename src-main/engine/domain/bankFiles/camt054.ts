@@ -90,8 +90,11 @@ export function parseCamt054(content: string): ParsedBankFile {
     const name = Object.keys(node(top['Document']) ?? top).find((k) => !k.startsWith('?') && !k.startsWith('@')) ?? '?';
     throw new DomainError('bank_file_not_camt054', FIELD, { found: name });
   }
-  const ns = (doc['@xmlns'] as string | undefined) ?? '';
-  if (ns !== '' && !ns.includes('camt.054')) throw new DomainError('bank_file_not_camt054', FIELD, { found: ns });
+  // The parser drops namespaces; an ISO 20022 namespace on Document must be camt.054's.
+  const isoNs = [...(/<(?:[\w.-]+:)?Document\b[^>]*>/.exec(xml)?.[0] ?? '').matchAll(/xmlns(?::[\w.-]+)?="([^"]*)"/g)]
+    .map((m) => m[1]!)
+    .filter((u) => u.startsWith('urn:iso:std:iso:20022'));
+  if (isoNs.length > 0 && !isoNs.some((u) => u.includes('camt.054'))) throw new DomainError('bank_file_not_camt054', FIELD, { found: isoNs[0]! });
 
   const transactions: BankFileTransaction[] = [];
   const ignored: IgnoredEntry[] = [];
