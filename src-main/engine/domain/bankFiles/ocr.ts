@@ -87,6 +87,8 @@ export function parseOcr(content: string): ParsedBankFile {
 
   const finish = (p: Pending, o: Oppdrag) => {
     if (p.bankRef === undefined) structure(p.line, 'beløpspost 1 mangler sin beløpspost 2', 'amount item 1 lacks its amount item 2');
+    // Nets numbers transactions within an assignment and assignments per agreement; with the
+    // settlement date, amount and KID this names one payment however often it is delivered.
     const externalRef = `ocr:${o.agreementId}:${o.number}:${p.number}:${p.date}:${p.amountOre}:${p.kid ?? ''}`;
     if (p.amountOre <= 0) {
       ignored.push({ externalRef, amountOre: p.amountOre, kid: p.kid, reasonNb: 'Tilbakeføring (negativt beløp), ikke en innbetaling', reasonEn: 'A reversal (negative amount), not a payment' });
