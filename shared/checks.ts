@@ -53,6 +53,26 @@ export function kidMod10CheckDigit(body: string): string {
   return String((10 - (sum % 10)) % 10);
 }
 
+/** The MOD11 check character to append to a KID `body` (weights 2..7 from the right); '-' where the remainder gives 10. */
+export function kidMod11CheckDigit(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (2 + (i % 6));
+  const rest = sum % 11;
+  if (rest === 0) return '0';
+  return rest === 1 ? '-' : String(11 - rest);
+}
+
+/** KID with a MOD11 check digit (Nets allows '-' as the check character where MOD11 gives 10). */
+export function isValidKidMod11(value: string): boolean {
+  if (!/^\d{1,24}[\d-]$/.test(value) || value.length < 2) return false;
+  return kidMod11CheckDigit(value.slice(0, -1)) === value.slice(-1);
+}
+
+/** A KID that carries either check digit Nets allows (MOD10 or MOD11). */
+export function isValidKid(value: string): boolean {
+  return isValidKidMod10(value) || isValidKidMod11(value);
+}
+
 /** EAN-8 / EAN-13 / GTIN-14 check digit (weights 3,1 from the right). */
 export function isValidEan(value: string): boolean {
   if (!/^(\d{8}|\d{12,14})$/.test(value)) return false;

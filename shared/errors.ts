@@ -660,6 +660,48 @@ const MESSAGES = {
     nb: (p) => `Faktura ${p.number} har ikke noe utestående.`,
     en: (p) => `Invoice ${p.number} has nothing outstanding.`,
   },
+  // ---- bank files (issue 11) ----
+  bank_file_empty: { nb: () => 'Filen er tom.', en: () => 'The file is empty.' },
+  bank_file_unknown_format: {
+    nb: () => 'Filen er verken en OCR-fil fra Nets eller en camt.054-fil fra banken.',
+    en: () => 'The file is neither a Nets OCR file nor a camt.054 file from the bank.',
+  },
+  bank_file_record_length: {
+    nb: (p) => `Linje ${p.line} har ${p.length} tegn; en OCR-post skal ha 80.`,
+    en: (p) => `Line ${p.line} has ${p.length} characters; an OCR record has 80.`,
+  },
+  bank_file_unknown_record: {
+    nb: (p) => `Linje ${p.line}: ukjent posttype «${p.record}».`,
+    en: (p) => `Line ${p.line}: unknown record type «${p.record}».`,
+  },
+  bank_file_structure: {
+    nb: (p) => `Linje ${p.line}: ${p.what}.`,
+    en: (p) => `Line ${p.line}: ${p.whatEn}.`,
+  },
+  bank_file_bad_field: {
+    nb: (p) => `Linje ${p.line}: ugyldig ${p.what} («${p.value}»).`,
+    en: (p) => `Line ${p.line}: invalid ${p.whatEn} («${p.value}»).`,
+  },
+  bank_file_totals: {
+    nb: (p) => `${p.where}: ${p.what} er ${p.expected} i filen, men postene gir ${p.found}. Filen er ikke lest inn.`,
+    en: (p) => `${p.whereEn}: the file says ${p.whatEn} is ${p.expected}, but the records give ${p.found}. The file was not imported.`,
+  },
+  bank_file_not_camt054: {
+    nb: (p) => `Filen er XML, men ikke en camt.054-melding (${p.found}).`,
+    en: (p) => `The file is XML, but not a camt.054 notification (${p.found}).`,
+  },
+  bank_file_bad_element: {
+    nb: (p) => `${p.element}: ${p.what}.`,
+    en: (p) => `${p.element}: ${p.whatEn}.`,
+  },
+  bank_file_already_imported: {
+    nb: (p) => `Denne filen ble lest inn ${p.at} (som «${p.fileName}»). Den leses ikke inn på nytt, så ingenting betales to ganger.`,
+    en: (p) => `This file was imported on ${p.at} (as «${p.fileName}»). It is not imported again, so nothing is paid twice.`,
+  },
+  bank_transaction_resolved: {
+    nb: (p) => `Banktransaksjonen er allerede ${p.state === 'matched' ? 'avstemt mot en faktura' : 'behandlet for hånd'}.`,
+    en: (p) => `The bank transaction has already been ${p.state === 'matched' ? 'matched to an invoice' : 'handled by hand'}.`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -193,6 +193,8 @@ export interface BankImportReport {
   readonly unmatchedOre: number;
   /** Transactions skipped because an earlier file already brought them (with its reference). */
   readonly duplicates: readonly { readonly externalRef: string; readonly amountOre: number; readonly kid: string | null; readonly importId: number }[];
+  /** Entries in the file that are not payments to the company (debits, reversals, not yet booked, another currency), with why (nb/en); nothing is registered for them. */
+  readonly ignored: readonly { readonly externalRef: string | null; readonly amountOre: number; readonly kid: string | null; readonly reasonNb: string; readonly reasonEn: string }[];
 }
 
 // ---- Reminders -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// npm run bench [-- --orders N] [--fresh] [--runs R] [--write-runs W] [--collective-runs C] [--no-writes]
+// npm run bench [-- --orders N] [--fresh] [--runs R] [--write-runs W] [--collective-runs C] [--bank-runs B] [--bank-payments P] [--no-writes]
 //
 // Issue 2, Done-when 5: a company database with N sales orders (default
 // 1,000,000, about ten lines each) and, for each thing a clerk does in the order
@@ -10,6 +10,10 @@
 // a 10-line order, confirm it with reservation, deliver and invoice it, a
 // collective invoice of 1,000 orders), each through engine.call against a bare
 // SQLite transaction writing the same number of rows (test/bench/writes.ts).
+//
+// Issue 11, Done-when 6: on the same copy, importing a Nets OCR file of 10,000
+// payments matched by KID (test/bench/bankImport.ts), against a bare SQLite
+// transaction writing the same rows.
 //
 // What is measured: the median of R runs of each operation, alternating engine
 // and bare SQL. Before every engine run the engine's own list memo (row counts
@@ -34,6 +38,7 @@ import { openDatabase } from '../../src-main/engine/db/connection';
 import { latestVersion } from '../../src-main/engine/db/migrate';
 import { auditSales, type AuditFinding } from '../../src-main/engine/demo/audit';
 import { GENERATOR_VERSION, generateCustomers, generateOrders, type GenerateResult } from '../../src-main/engine/demo/generator';
+import { benchBankImport } from './bankImport';
 import { benchWrites, type WriteMeasured } from './writes';
 
 // ---- Options --------------------------------------------------------------------
@@ -50,9 +55,12 @@ const RUNS = Number(option('runs') ?? 21);
 const WRITE_RUNS = Number(option('write-runs') ?? 21);
 const COLLECTIVE_RUNS = Number(option('collective-runs') ?? 5);
 const COLLECTIVE_ORDERS = 1000;
+const BANK_RUNS = Number(option('bank-runs') ?? 3);
+/** Issue 11: the OCR file of the bank-import case holds this many payments. */
+const BANK_PAYMENTS = Number(option('bank-payments') ?? 10_000);
 const WRITES = option('no-writes') === undefined;
 if (!Number.isInteger(ORDERS) || ORDERS < 1000) throw new Error('--orders must be a whole number, at least 1000');
-for (const [name, v] of [['runs', RUNS], ['write-runs', WRITE_RUNS], ['collective-runs', COLLECTIVE_RUNS]] as const) {
+for (const [name, v] of [['runs', RUNS], ['write-runs', WRITE_RUNS], ['collective-runs', COLLECTIVE_RUNS], ['bank-runs', BANK_RUNS], ['bank-payments', BANK_PAYMENTS]] as const) {
   if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
 }
 /** About one customer per 50 orders, 20,000 for a million: "filter by customer" as in a real company. */
@@ -462,6 +470,7 @@ async function main(): Promise<void> {
         collectiveOrders: COLLECTIVE_ORDERS,
         onProgress: (x) => process.stdout.write(x),
       });
+      sales.push(await benchBankImport(writer, twin, { runs: BANK_RUNS, transactions: BANK_PAYMENTS, onProgress: (x) => process.stdout.write(x) }));
       process.stdout.write('\n');
     } finally {
       writer.close();

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/catalog';
 import type { ErrorCode } from '../../shared/errors';
+import { camtFile, ocrFile } from '../helpers/bankFiles';
 import { COMPANY, makeEngine, type TestEngine } from '../helpers/engine';
 
 interface Case {
@@ -402,16 +403,40 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
 
   // ---- bank files (issue 11) ----
 
-  'bank.import': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'bank.import': [
+    { name: 'unknown field', input: () => ({ fileName: 'OCR.txt', content: 'NY', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'missing content', input: () => ({ fileName: 'OCR.txt' }), code: 'required', field: 'content' },
+    { name: 'content not text', input: () => ({ fileName: 'OCR.txt', content: 12 }), code: 'invalid_type', field: 'content' },
+    { name: 'empty file name', input: () => ({ fileName: '', content: 'NY000010' }), code: 'required', field: 'fileName' },
+    { name: 'a file in no known format', input: () => ({ fileName: 'bank.csv', content: 'Dato;Beløp;KID\n03.01.2025;1250,00;01000100000016' }), code: 'bank_file_unknown_format', field: 'content' },
+    { name: 'an OCR record of the wrong length', input: () => ({ fileName: 'OCR.txt', content: `NY000010${'0'.repeat(70)}\n` }), code: 'bank_file_record_length', field: 'content' },
+    { name: 'OCR totals that do not add up', input: () => ({ fileName: 'OCR.txt', content: ocrFile([{ number: 1, payments: [{ kid: null, amountOre: 100, date: '2025-01-03' }] }]).replace(/NY000089(\d{8})/, 'NY00008900000009') }), code: 'bank_file_totals', field: 'content' },
+    { name: 'XML that is not camt.054', input: () => ({ fileName: 'camt.xml', content: '<?xml version="1.0"?><Document><BkToCstmrStmt/></Document>' }), code: 'bank_file_not_camt054', field: 'content' },
+    { name: 'a camt.054 entry with a bad amount', input: () => ({ fileName: 'camt.xml', content: camtFile([{ bookingDate: '2025-01-03', ref: 'R1', txs: [{ ref: 'T1', amountOre: 100 }] }]).replace(/>1\.00</g, '>1,00<') }), code: 'bank_file_bad_element', field: 'content' },
+  ],
 
   'bank.imports': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 
-  'bank.transactions': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'bank.transactions': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown state', input: () => ({ state: 'matched' }), code: 'invalid_choice', field: 'state' },
+    { name: 'unknown import', input: () => ({ importId: 4040, state: 'all' }), code: 'not_found', field: 'importId' },
+    { name: 'import id not a number', input: () => ({ importId: 'x' }), code: 'invalid_type', field: 'importId' },
+  ],
 
-  'bank.match': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'bank.match': [
+    { name: 'unknown field', input: () => ({ transactionId: 1, invoiceId: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown transaction', input: () => ({ transactionId: 4040, invoiceId: 1 }), code: 'not_found', field: 'transactionId' },
+    { name: 'missing invoice', input: () => ({ transactionId: 1 }), code: 'required', field: 'invoiceId' },
+    { name: 'negative transaction id', input: () => ({ transactionId: -1, invoiceId: 1 }), code: 'too_small', field: 'transactionId' },
+  ],
 
-  'bank.toCredit': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-
+  'bank.toCredit': [
+    { name: 'unknown field', input: () => ({ transactionId: 1, customerId: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown transaction', input: () => ({ transactionId: 4040, customerId: ids.customer }), code: 'not_found', field: 'transactionId' },
+    { name: 'missing customer', input: () => ({ transactionId: 1 }), code: 'required', field: 'customerId' },
+    { name: 'customer id a fraction', input: () => ({ transactionId: 1, customerId: 1.5 }), code: 'not_integer', field: 'customerId' },
+  ],
 
   // ---- reminders and void (issue 11) ----
 

@@ -9,6 +9,7 @@ import { CHANNEL_NAMES, channels, type ChannelName } from '../../shared/catalog'
 import { GUARDED_ACTIONS } from '../../shared/access';
 import type { Order } from '../../shared/channels/orders';
 import type { Right } from '../../shared/enums';
+import { ocrFile } from '../helpers/bankFiles';
 import { COMPANY } from '../helpers/engine';
 import { purchaseWorld, type PurchaseWorld } from '../helpers/purchasing';
 
@@ -212,7 +213,24 @@ const CASES: readonly Case[] = [
   { channel: 'purchase.amend', does: 'amends a purchase order', needs: null, input: async (w) => { const po = await w.po([[w.screw, 10_000]]); return { id: po.id, version: po.version }; } },
   { channel: 'purchase.suggestions', does: 'suggests purchases', needs: null, input: async () => ({}) },
   { channel: 'purchase.createFromSuggestions', does: 'orders from the suggestions', needs: null, input: async (w) => ({ items: [{ productId: w.screw, quantity: 5_000 }] }) },
+  // ---- bank files (issue 11) ----
+  { channel: 'bank.import', does: 'imports a bank file', needs: 'invoice', input: async () => ({ fileName: 'OCR.txt', content: bankFile() }) },
+  { channel: 'bank.imports', does: 'lists imported bank files', needs: null, input: async () => ({}) },
+  { channel: 'bank.transactions', does: 'lists bank transactions waiting', needs: null, input: async () => ({ state: 'unmatched' }) },
+  { channel: 'bank.match', does: 'matches a bank transaction by hand', needs: 'invoice', input: async (w) => ({ transactionId: await waitingTransaction(w), invoiceId: await w.invoiceId() }) },
+  { channel: 'bank.toCredit', does: 'puts a bank transaction to credit', needs: 'invoice', input: async (w) => ({ transactionId: await waitingTransaction(w), customerId: w.customer }) },
 ];
+
+let bankFiles = 0;
+/** A new OCR file each time (its own transmission and archive reference), with one payment without KID. */
+function bankFile(): string {
+  bankFiles++;
+  return ocrFile([{ number: bankFiles, payments: [{ kid: null, amountOre: 10_000, date: '2025-01-03', archiveRef: String(700_000 + bankFiles) }] }], { transmission: bankFiles });
+}
+/** A bank transaction waiting for a clerk, imported as the administrator. */
+async function waitingTransaction(w: World): Promise<number> {
+  return (await w.t.ok('bank.import', { fileName: 'OCR.txt', content: bankFile() })).transactions[0]!.id;
+}
 
 /** Rights each channel is declared to reach: its own right and its guarded actions' rights. */
 function declaredRights(channel: ChannelName): Set<Right> {
