@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { Bootstrap } from '../../shared/channels/system';
 import { invoke } from '../api/client';
 import { queryClient, useAuthStatus, useCompany } from '../api/queries';
-import { Shortcut } from '../components/Shortcut';
 import { AccountingScreen } from '../screens/accounting/AccountingScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
@@ -94,10 +93,15 @@ export function Frame(props: { bootstrap: Bootstrap }) {
               className={`nav-item ${screen === id ? 'current' : ''}`}
               aria-current={screen === id ? 'page' : undefined}
               data-testid={`nav-${id}`}
+              title={`Alt+${i + 1}`}
               onClick={() => go(id)}
             >
               <span>{t(`nav.${id}`)}</span>
-              <Shortcut keys={`Alt+${i + 1}`} />
+              {/* One key cap for Alt+N; below 1440 px only the digit, so that eight screens fit the bar. */}
+              <kbd className="nav-key">
+                <span className="nav-key-alt">Alt+</span>
+                {i + 1}
+              </kbd>
             </button>
           ))}
         </nav>

@@ -1112,7 +1112,8 @@ export const en: Same<typeof nb> = {
     bank: {
       importButton: 'Import bank file',
       importing: 'Importing …',
-      dropHint: 'or drop the file here',
+      dropHint: 'or drop a file here',
+      dropTitle: 'Choose an OCR or camt.054 file, or drop it anywhere on the invoice screen',
       dropNow: 'Drop the file to import it',
       couldNotImport: 'Could not import the bank file',
       emptyFile: 'The file {{name}} is empty.',

@@ -1109,7 +1109,8 @@ export const nb = {
     bank: {
       importButton: 'Les inn bankfil',
       importing: 'Leser inn …',
-      dropHint: 'eller slipp filen her',
+      dropHint: 'eller slipp fil her',
+      dropTitle: 'Velg en OCR- eller camt.054-fil, eller slipp den hvor som helst på fakturaskjermen',
       dropNow: 'Slipp filen for å lese den inn',
       couldNotImport: 'Kunne ikke lese inn bankfilen',
       emptyFile: 'Filen {{name}} er tom.',

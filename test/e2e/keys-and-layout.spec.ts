@@ -6,14 +6,7 @@
 import type { Page } from '@playwright/test';
 import { atWidth, findClipped, layoutSettled } from './clipping';
 import { expect, screenshot, seedCompany, test, type App } from './fixtures';
-import { openOrder } from './sales';
-
-/** The demo company (system.createDemo), as a clerk would see it after "Last inn demofirma". */
-async function loadDemo(page: Page, app: App): Promise<void> {
-  await app.engine.ok('system.createDemo', { orders: 80 });
-  await page.reload();
-  await expect(page.getByTestId('order-list')).toBeVisible();
-}
+import { loadDemo, openOrder } from './sales';
 
 /** Opens the first row of a list grid with Enter, as the clerk would. */
 async function openFirstRow(page: Page, grid: string): Promise<void> {

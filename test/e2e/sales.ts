@@ -12,6 +12,13 @@ export interface SalesData {
   readonly service: { id: number; number: string };
 }
 
+/** The demo company (system.createDemo), as a clerk would see it after "Last inn demofirma". */
+export async function loadDemo(page: Page, app: App, orders = 80): Promise<void> {
+  await app.engine.ok('system.createDemo', { orders });
+  await page.reload();
+  await expect(page.getByTestId('order-list')).toBeVisible();
+}
+
 /** Company, customer Bergen Bygg AS (10001), two stocked products and a service. */
 export async function seedSales(page: Page, app: App, opts: { drillStock?: number; bladeStock?: number } = {}): Promise<SalesData> {
   await seedCompany(page, app);

@@ -96,7 +96,7 @@ export function BankFileDrop(props: { bank: BankFile }) {
   const { t } = useTranslation();
   const { bank } = props;
   return (
-    <div className={`bank-drop ${bank.dragging ? 'dragging' : ''}`} data-testid="bank-drop">
+    <div className={`bank-drop ${bank.dragging ? 'dragging' : ''}`} data-testid="bank-drop" title={t('receivables.bank.dropTitle')}>
       <input
         ref={bank.input}
         type="file"

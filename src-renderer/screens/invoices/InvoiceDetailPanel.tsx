@@ -22,6 +22,9 @@ import { RegisterPaymentDialog } from './RegisterPaymentDialog';
 
 type Action = 'pay' | 'void' | 'credit' | null;
 
+/** What is taken off the amount to pay, with its minus (none on 0,00). */
+const minus = (ore: number) => (ore ? `−${formatAmount(ore)}` : formatAmount(0));
+
 export function InvoiceDetailPanel(props: {
   invoiceId: number;
   active: boolean;
@@ -117,7 +120,7 @@ export function InvoiceDetailPanel(props: {
               {b.daysOverdue > 0 ? <span className="overdue-text"> · {t('receivables.detail.daysOverdue', { count: b.daysOverdue })}</span> : null}
             </dd>
             <dt>{t('receivables.col.kid')}</dt>
-            <dd className="num">{b.kid ?? '—'}</dd>
+            <dd className="tabular">{b.kid ?? '—'}</dd>
             {b.creditedInvoiceNumber !== null ? (
               <>
                 <dt>{t('receivables.detail.credits')}</dt>
@@ -142,12 +145,12 @@ export function InvoiceDetailPanel(props: {
               {b.creditedOre ? (
                 <tr>
                   <th scope="row">{t('receivables.detail.credited')}</th>
-                  <td className="num">−{formatAmount(b.creditedOre)}</td>
+                  <td className="num">{minus(b.creditedOre)}</td>
                 </tr>
               ) : null}
               <tr>
                 <th scope="row">{t('receivables.detail.paid')}</th>
-                <td className="num" data-testid="invoice-detail-paid">−{formatAmount(b.paidOre)}</td>
+                <td className="num" data-testid="invoice-detail-paid">{minus(b.paidOre)}</td>
               </tr>
               <tr className="total">
                 <th scope="row">{t('receivables.detail.outstanding')}</th>

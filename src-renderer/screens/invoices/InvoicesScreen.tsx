@@ -103,7 +103,7 @@ export function InvoicesScreen(props: { active: boolean; onOpenOrder: (orderNumb
       { colId: 'invoiceDate', field: 'invoiceDate', headerName: t('receivables.col.invoiceDate'), width: fitWidth([WIDEST_DATE], t('receivables.col.invoiceDate'), 'sortAndFilter'), cellClass: 'num', valueFormatter: (p: ValueFormatterParams<InvoiceBalance, string>) => formatDate(p.value), filter: 'agDateColumnFilter', filterParams: dateFilterParams, dateComponent: NorwegianDateInput },
       { colId: 'dueDate', field: 'dueDate', headerName: t('receivables.col.dueDate'), width: fitWidth([WIDEST_DATE], t('receivables.col.dueDate'), 'sortAndFilter'), cellClass: 'num', valueFormatter: (p: ValueFormatterParams<InvoiceBalance, string>) => formatDate(p.value), filter: 'agDateColumnFilter', filterParams: dateFilterParams, dateComponent: NorwegianDateInput },
       { colId: 'customerName', field: 'customerName', headerName: t('receivables.col.customer'), flex: 2, minWidth: 160, filter: 'agTextColumnFilter', filterParams: textFilterParams },
-      { colId: 'kid', field: 'kid', headerName: t('receivables.col.kid'), width: fitWidth([widestWhole(11)], t('receivables.col.kid'), 'sort'), cellClass: 'num', filter: false },
+      { colId: 'kid', field: 'kid', headerName: t('receivables.col.kid'), width: fitWidth([widestWhole(14)], t('receivables.col.kid'), 'sort'), cellClass: 'num', filter: false },
       { colId: 'payableOre', field: 'payableOre', headerName: t('receivables.col.amount'), width: fitWidth([WIDEST_AMOUNT], t('receivables.col.amount'), 'sortAndFilter'), type: 'rightAligned', cellClass: 'num', valueFormatter: money, filter: 'agNumberColumnFilter', filterParams: amountFilterParams },
       { colId: 'paidOre', field: 'paidOre', headerName: t('receivables.col.paid'), width: fitWidth([WIDEST_AMOUNT], t('receivables.col.paid'), 'sort'), type: 'rightAligned', cellClass: 'num', valueFormatter: money, filter: false },
       { colId: 'outstandingOre', field: 'outstandingOre', headerName: t('receivables.col.outstanding'), width: fitWidth([WIDEST_AMOUNT], t('receivables.col.outstanding'), 'sortAndFilter'), type: 'rightAligned', cellClass: 'num strong', valueFormatter: money, filter: 'agNumberColumnFilter', filterParams: amountFilterParams },
@@ -111,7 +111,8 @@ export function InvoicesScreen(props: { active: boolean; onOpenOrder: (orderNumb
         colId: 'state',
         field: 'state',
         headerName: t('receivables.col.state'),
-        width: fitWidth(INVOICE_STATES.map((s) => s[lang]), t('receivables.col.state'), 'sort'),
+        // Bold in the cell.
+        width: fitWidth(INVOICE_STATES.map((s) => s[lang]), t('receivables.col.state'), 'sort', 600),
         valueFormatter: (p: ValueFormatterParams<InvoiceBalance, InvoiceBalance['state']>) => (p.value ? invoiceStateLabel(p.value, lang) : ''),
         cellClass: (p) => (p.value ? `inv-state inv-state-${String(p.value)}` : ''),
         filter: false,
