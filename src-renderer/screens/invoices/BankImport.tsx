@@ -256,13 +256,15 @@ export function ManualMatchDialog(props: { onClose: () => void; onChanged: () =>
   const [error, setError] = useState<BilingualText | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // What the clerk typed, or else the invoice the engine offers for the transaction's KID.
+  // What the clerk typed, or else the invoice the engine offers for the transaction's KID; by number, so "2" shows 2 before 20–29.
   const found = useChannel(
     'invoices.page',
-    { startRow: 0, endRow: 8, tab: 'unpaid', ...(search ? { search } : tx?.kid ? { search: tx.kid } : {}) },
+    { startRow: 0, endRow: 8, tab: 'unpaid', sortModel: [{ colId: 'number', sort: 'asc' }], ...(search ? { search } : tx?.kid ? { search: tx.kid } : {}) },
     { enabled: tx !== null, keepPrevious: true },
   );
-  const candidates = found.data?.rows ?? [];
+  // The invoice whose number or KID is exactly what was typed first ("2" also finds 20–29).
+  const exact = (r: InvoiceBalance) => String(r.number) === search || r.kid === search;
+  const candidates = [...(found.data?.rows ?? [])].sort((a, b) => Number(exact(b)) - Number(exact(a)));
   const creditCustomer = picked
     ? { id: picked.customerId, name: picked.customerName }
     : tx?.customerId
@@ -310,6 +312,8 @@ export function ManualMatchDialog(props: { onClose: () => void; onChanged: () =>
     setPicked(null);
   };
 
+  // The dialog opens once the list is read, so that focus starts in the invoice lookup.
+  if (waiting.isLoading) return null;
   return (
     <Dialog
       title={t('receivables.bank.manualTitle')}
@@ -326,7 +330,7 @@ export function ManualMatchDialog(props: { onClose: () => void; onChanged: () =>
       <Banner error={waiting.isError ? refusalOf(waiting.error, () => null).general : error} testId="bank-manual-error" />
       <Notice text={notice} testId="bank-manual-notice" />
       {rows.length === 0 ? (
-        <p className="muted" data-testid="bank-manual-empty">{waiting.isLoading ? t('app.loading') : t('receivables.bank.nothingWaiting')}</p>
+        <p className="muted" data-testid="bank-manual-empty">{t('receivables.bank.nothingWaiting')}</p>
       ) : (
         <>
           <div className="dialog-scroll short">
@@ -350,10 +354,14 @@ export function ManualMatchDialog(props: { onClose: () => void; onChanged: () =>
               onKeyDown={(e) => {
                 if (e.key === 'ArrowDown' && !e.altKey) {
                   e.preventDefault();
-                  setCursor((c) => Math.min(c + 1, Math.max(0, candidates.length - 1)));
+                  const next = Math.min(cursor + 1, Math.max(0, candidates.length - 1));
+                  setCursor(next);
+                  setPicked(candidates[next] ?? null);
                 } else if (e.key === 'ArrowUp' && !e.altKey) {
                   e.preventDefault();
-                  setCursor((c) => Math.max(0, c - 1));
+                  const next = Math.max(0, cursor - 1);
+                  setCursor(next);
+                  setPicked(candidates[next] ?? null);
                 } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
                   // Alt+↑/↓: the transaction above or below.
                   e.preventDefault();
@@ -390,8 +398,10 @@ export function ManualMatchDialog(props: { onClose: () => void; onChanged: () =>
                     key={c.invoiceId}
                     className={`pickable ${i === cursor ? 'selected' : ''}`}
                     data-testid={`bank-candidate-${i}`}
-                    onMouseEnter={() => setCursor(i)}
-                    onClick={() => setPicked(c)}
+                    onClick={() => {
+                      setCursor(i);
+                      setPicked(c);
+                    }}
                   >
                     <td className="num strong">{c.number}</td>
                     <td className="text">{c.customerName}</td>

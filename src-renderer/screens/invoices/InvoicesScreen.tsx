@@ -161,6 +161,8 @@ export function InvoicesScreen(props: { active: boolean; onOpenOrder: (orderNumb
     'alt+m': () => setDialog('manual'),
     'alt+r': () => setDialog('reminders'),
     'alt+o': () => setDialog('aging'),
+    // The bank file's refusal first (its banner says Esc), then the invoice opened.
+    ...(bank.error ? { escape: bank.clearError } : {}),
   });
 
   return (
@@ -245,7 +247,7 @@ export function InvoicesScreen(props: { active: boolean; onOpenOrder: (orderNumb
           <InvoiceDetailPanel
             key={openId}
             invoiceId={openId}
-            active={props.active && dialog === null}
+            active={props.active && dialog === null && !bank.error}
             onClose={closeDetail}
             onChanged={(text) => {
               setNotice(text);
