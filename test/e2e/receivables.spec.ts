@@ -47,6 +47,16 @@ async function openInvoice(page: Page, number: number): Promise<void> {
 
 const kr = (ore: number) => formatAmount(ore);
 
+/** The status kind of each order (by number), from the engine. */
+async function orderKinds(app: App, numbers: readonly number[]): Promise<Map<number, string>> {
+  const kinds = new Map<number, string>();
+  for (const number of numbers) {
+    const row = (await app.engine.ok('orders.list', { startRow: 0, endRow: 50, search: String(number) })).rows.find((r) => r.number === number);
+    if (row) kinds.set(number, (await app.engine.ok('orders.get', { id: row.id })).statusKind);
+  }
+  return kinds;
+}
+
 test('the invoice screen: Alt+7, the tabs by keyboard, a partial payment and then the rest; the order follows to Betalt', async ({ page, app }) => {
   test.setTimeout(120_000);
   await loadDemo(page, app);
@@ -203,7 +213,21 @@ test('reminders for two customers from the overdue tab: sent, orders Purret, and
   await loadDemo(page, app);
   const candidates = await app.engine.ok('reminders.candidates', {});
   expect(candidates.length).toBeGreaterThanOrEqual(2);
+  // The demo company has reminded before: what this batch adds is what counts.
+  const before = new Set((await app.engine.ok('reminders.list', {})).map((r) => r.id));
+  const remindedOrders: number[] = [];
+  for (const c of candidates.slice(0, 2)) {
+    for (const inv of c.invoices) remindedOrders.push(...(await app.engine.ok('invoices.detail', { invoiceId: inv.invoiceId })).balance.orderNumbers);
+  }
+  const wasKinds = await orderKinds(app, remindedOrders);
   await openInvoiceScreen(page);
+  // The company's ledger first (Alt+O): who owes what, by age.
+  await page.keyboard.press('Alt+O');
+  await expect(page.getByTestId('aging-rows')).toBeVisible();
+  const aging = await app.engine.ok('ledger.aging', {});
+  await expect(page.getByTestId('aging-total')).toHaveText(kr(aging.totals.totalOre));
+  await screenshot(page, 'receivables-12a-aging');
+  await page.keyboard.press('Escape');
   await page.getByTestId('invoice-tab-overdue').click();
   await page.keyboard.press('Alt+R');
   await expect(page.getByTestId('reminders-dialog')).toBeVisible();
@@ -222,8 +246,13 @@ test('reminders for two customers from the overdue tab: sent, orders Purret, and
   expect(readFileSync(await saved.path()).subarray(0, 5).toString()).toBe('%PDF-');
   await expect(page.getByTestId('reminders-notice')).toContainText('lastet ned');
   await screenshot(page, 'receivables-13-reminders-sent');
-  const sent = await app.engine.ok('reminders.list', {});
+  const sent = (await app.engine.ok('reminders.list', {})).filter((r) => !before.has(r.id));
+  expect(sent.every((r) => r.documentId !== null)).toBe(true);
   expect(new Set(sent.map((r) => r.customerId))).toEqual(new Set([candidates[0]!.customerId, candidates[1]!.customerId]));
+  // The orders that waited in Fakturert are now Purret.
+  const after = await orderKinds(app, remindedOrders);
+  for (const [number, kind] of wasKinds) if (kind === 'invoiced') expect(after.get(number), `order ${number}`).toBe('reminded');
+  expect([...wasKinds.values()]).toContain('invoiced');
   await page.keyboard.press('Escape');
   // The invoices show their reminder level.
   const number = candidates[0]!.invoices[0]!.number;
