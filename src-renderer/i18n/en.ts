@@ -1127,6 +1127,8 @@ export const en: Same<typeof nb> = {
       matched: 'Matched to an invoice',
       unmatched: 'To match by hand',
       duplicates: 'Imported before (skipped)',
+      ignored: 'Not payments (not registered)',
+      ignoredTitle: 'Not payments',
       duplicatesTitle: 'Imported before',
       ref: "Bank's reference",
       amount: 'Amount',

@@ -1124,6 +1124,8 @@ export const nb = {
       matched: 'Avstemt mot faktura',
       unmatched: 'Til manuell avstemming',
       duplicates: 'Lest inn før (hoppet over)',
+      ignored: 'Ikke innbetalinger (ikke registrert)',
+      ignoredTitle: 'Ikke innbetalinger',
       duplicatesTitle: 'Lest inn før',
       ref: 'Bankens referanse',
       amount: 'Beløp',

@@ -152,6 +152,13 @@ export function BankImportDialog(props: { report: BankImportReport; onClose: () 
             <td className="num" data-testid="bank-report-unmatched">{r.unmatchedCount}</td>
             <td className="num">{formatAmount(r.unmatchedOre)}</td>
           </tr>
+          {r.ignored.length ? (
+            <tr>
+              <th scope="row">{t('receivables.bank.ignored')}</th>
+              <td className="num" data-testid="bank-report-ignored">{r.ignored.length}</td>
+              <td className="num">{formatAmount(r.ignored.reduce((sum, x) => sum + x.amountOre, 0))}</td>
+            </tr>
+          ) : null}
           <tr>
             <th scope="row">{t('receivables.bank.duplicates')}</th>
             <td className="num" data-testid="bank-report-duplicates">{r.duplicates.length}</td>
@@ -161,6 +168,31 @@ export function BankImportDialog(props: { report: BankImportReport; onClose: () 
       </table>
       <div className="dialog-scroll">
         <TransactionsTable rows={r.transactions} lang={lang} testId="bank-report-rows" />
+        {r.ignored.length ? (
+          <>
+            <h3>{t('receivables.bank.ignoredTitle')}</h3>
+            <table className="dialog-grid" data-testid="bank-report-ignored-rows">
+              <thead>
+                <tr>
+                  <th>{t('receivables.bank.ref')}</th>
+                  <th>{t('receivables.col.kid')}</th>
+                  <th className="num">{t('receivables.bank.amount')}</th>
+                  <th>{t('receivables.bank.why')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.ignored.map((x, i) => (
+                  <tr key={`${x.externalRef ?? ''}-${i}`}>
+                    <td className="num">{x.externalRef ?? ''}</td>
+                    <td className="num">{x.kid ?? ''}</td>
+                    <td className="num">{formatAmount(x.amountOre)}</td>
+                    <td className="text">{lang === 'nb' ? x.reasonNb : x.reasonEn}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
         {r.duplicates.length ? (
           <>
             <h3>{t('receivables.bank.duplicatesTitle')}</h3>
