@@ -1226,6 +1226,7 @@ export const en: Same<typeof nb> = {
         tabs: 'Batches by state',
         all: 'All',
         none: 'No batches here',
+        selectKey: 'Choose batch',
         openKey: 'Show the vouchers',
         post_one: 'Post {{count}} chosen',
         post_other: 'Post {{count}} chosen',

@@ -1223,6 +1223,7 @@ export const nb = {
         tabs: 'Bunter etter status',
         all: 'Alle',
         none: 'Ingen bunter her',
+        selectKey: 'Velg bunt',
         openKey: 'Vis bilagene',
         post_one: 'Bokfør {{count}} valgt',
         post_other: 'Bokfør {{count}} valgte',

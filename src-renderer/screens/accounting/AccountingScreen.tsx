@@ -50,7 +50,7 @@ export function AccountingScreen(props: { active: boolean }) {
         {view === 'batches' ? (
           <>
             <Shortcut keys="Enter" label={t('receivables.accounting.batches.openKey')} />
-            <Shortcut keys="Shift+Space" label={t('orders.selection.select')} />
+            <Shortcut keys="Shift+Space" label={t('receivables.accounting.batches.selectKey')} />
           </>
         ) : null}
       </div>

@@ -160,11 +160,11 @@ function BatchDialog(props: { id: number; onClose: () => void }) {
   const batch = useChannel('accounting.batch', { id: props.id }, { staleTime: 0 });
   const b = batch.data?.batch;
   return (
-    <Dialog title={b ? `${label(BATCH_KINDS, b.kind, lang)} · ${b.reference}` : t('app.loading')} testId="batch-dialog" wide cancelLabel={t('app.close')} onCancel={props.onClose}>
+    <Dialog title={b ? b.reference : t('app.loading')} testId="batch-dialog" wide cancelLabel={t('app.close')} onCancel={props.onClose}>
       {batch.isError ? <Banner error={refusalOf(batch.error, () => null).general} testId="batch-error" /> : null}
       {b ? (
         <p className="muted" data-testid="batch-facts">
-          {formatDate(b.date)} · {label(BATCH_STATES, b.state, lang)} · {t('receivables.accounting.batches.sums', { debit: formatAmount(b.debitOre), credit: formatAmount(b.creditOre) })}
+          {label(BATCH_KINDS, b.kind, lang)} · {formatDate(b.date)} · {label(BATCH_STATES, b.state, lang)} · {t('receivables.accounting.batches.sums', { debit: formatAmount(b.debitOre), credit: formatAmount(b.creditOre) })}
         </p>
       ) : null}
       <div className="dialog-scroll">

@@ -65,7 +65,7 @@ export function MappingView(props: { active: boolean }) {
                 <th>{t('receivables.accounting.mapping.use')}</th>
                 <th>{t('receivables.accounting.col.account')}</th>
                 <th>{t('receivables.accounting.col.accountName')}</th>
-                <th>{t('receivables.accounting.mapping.standard')}</th>
+                <th className="num">{t('receivables.accounting.mapping.standard')}</th>
               </tr>
             </thead>
             <tbody>
