@@ -268,7 +268,7 @@ export function InvoicesScreen(props: { active: boolean; onOpenOrder: (orderNumb
         <Shortcut keys="Ctrl+F" label={t('keys.search')} />
         <Shortcut keys="Alt+PgUp/PgDn" label={t('receivables.tabKeys')} />
         <Shortcut keys="Alt+L" label={t('receivables.bank.importButton')} />
-        <Shortcut keys="Esc" label={t('receivables.detail.close')} />
+        {openId !== null ? <Shortcut keys="Esc" label={t('receivables.detail.close')} /> : null}
       </div>
     </div>
   );
