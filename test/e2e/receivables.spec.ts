@@ -210,7 +210,8 @@ test('a bank file through the file picker: the match report, and an unmatched pa
 
 test('reminders for two customers from the overdue tab: sent, orders Purret, and the PDF saved', async ({ page, app }) => {
   test.setTimeout(120_000);
-  await loadDemo(page, app);
+  // A larger demo year: most of the demo's invoices are paid, and enough customers are left overdue.
+  await loadDemo(page, app, 150);
   const candidates = await app.engine.ok('reminders.candidates', {});
   expect(candidates.length).toBeGreaterThanOrEqual(2);
   // The demo company has reminded before: what this batch adds is what counts.
