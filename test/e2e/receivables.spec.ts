@@ -216,10 +216,17 @@ test('reminders for two customers from the overdue tab: sent, orders Purret, and
   expect(candidates.length).toBeGreaterThanOrEqual(2);
   // The demo company has reminded before: what this batch adds is what counts.
   const before = new Set((await app.engine.ok('reminders.list', {})).map((r) => r.id));
-  const remindedOrders: number[] = [];
-  for (const c of candidates.slice(0, 2)) {
-    for (const inv of c.invoices) remindedOrders.push(...(await app.engine.ok('invoices.detail', { invoiceId: inv.invoiceId })).balance.orderNumbers);
+  // Two customers, those whose reminded orders wait in Fakturert first (they are the ones that move to Purret).
+  const ordersOf = new Map<number, number[]>();
+  for (const c of candidates) {
+    const numbers: number[] = [];
+    for (const inv of c.invoices) numbers.push(...(await app.engine.ok('invoices.detail', { invoiceId: inv.invoiceId })).balance.orderNumbers);
+    ordersOf.set(c.customerId, numbers);
   }
+  const kindsBefore = await orderKinds(app, [...ordersOf.values()].flat());
+  const waiting = (c: (typeof candidates)[number]) => (ordersOf.get(c.customerId) ?? []).some((n) => kindsBefore.get(n) === 'invoiced');
+  const chosen = [...candidates.filter(waiting), ...candidates.filter((c) => !waiting(c))].slice(0, 2);
+  const remindedOrders = chosen.flatMap((c) => ordersOf.get(c.customerId) ?? []);
   const wasKinds = await orderKinds(app, remindedOrders);
   await openInvoiceScreen(page);
   // The company's ledger first (Alt+O): who owes what, by age.
@@ -233,8 +240,14 @@ test('reminders for two customers from the overdue tab: sent, orders Purret, and
   await page.keyboard.press('Alt+R');
   await expect(page.getByTestId('reminders-dialog')).toBeVisible();
   await expect(page.getByTestId('reminders-row-0')).toContainText(candidates[0]!.customerName);
-  // Two customers: leave out all but the first two.
-  for (let i = 2; i < candidates.length; i++) await page.getByTestId(`reminders-row-${i}-check`).uncheck();
+  expect(chosen).toHaveLength(2);
+  // Space on a customer's box leaves it out: all but the two chosen.
+  for (const [i, c] of candidates.entries()) {
+    if (chosen.includes(c)) continue;
+    await page.getByTestId(`reminders-row-${i}-check`).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId(`reminders-row-${i}-check`)).not.toBeChecked();
+  }
   await expect(page.getByTestId('reminders-what')).toContainText(`2 av ${candidates.length} kunder valgt`);
   await screenshot(page, 'receivables-12-reminders');
   await page.getByTestId('reminders-dialog-submit').click();
@@ -249,14 +262,14 @@ test('reminders for two customers from the overdue tab: sent, orders Purret, and
   await screenshot(page, 'receivables-13-reminders-sent');
   const sent = (await app.engine.ok('reminders.list', {})).filter((r) => !before.has(r.id));
   expect(sent.every((r) => r.documentId !== null)).toBe(true);
-  expect(new Set(sent.map((r) => r.customerId))).toEqual(new Set([candidates[0]!.customerId, candidates[1]!.customerId]));
+  expect(new Set(sent.map((r) => r.customerId))).toEqual(new Set(chosen.map((c) => c.customerId)));
   // The orders that waited in Fakturert are now Purret.
   const after = await orderKinds(app, remindedOrders);
   for (const [number, kind] of wasKinds) if (kind === 'invoiced') expect(after.get(number), `order ${number}`).toBe('reminded');
   expect([...wasKinds.values()]).toContain('invoiced');
   await page.keyboard.press('Escape');
   // The invoices show their reminder level.
-  const number = candidates[0]!.invoices[0]!.number;
+  const number = chosen[0]!.invoices[0]!.number;
   await openInvoice(page, number);
   await expect(page.getByTestId('invoice-reminders')).toBeVisible();
 });
