@@ -660,6 +660,19 @@ const MESSAGES = {
     nb: (p) => `Faktura ${p.number} har ikke noe utestående.`,
     en: (p) => `Invoice ${p.number} has nothing outstanding.`,
   },
+  // ---- Reminders and void (issue 11) ----
+  document_reminder_batch: {
+    nb: () => 'En purring skrives ut når purringer sendes (Fakturaer, Send purringer), ikke fra en ordre.',
+    en: () => 'A reminder is printed when reminders are sent (Invoices, Send reminders), not from an order.',
+  },
+  reminder_fee_above_legal: {
+    nb: (p) => `Purregebyret kan ikke være høyere enn ${p.max} (inkassoforskriften § 1-2).`,
+    en: (p) => `The reminder fee cannot be higher than ${p.max} (Norwegian debt collection regulations § 1-2).`,
+  },
+  invoice_not_voidable: {
+    nb: (p) => `Faktura ${p.number} kan ikke annulleres. ${p.reasonNb}`,
+    en: (p) => `Invoice ${p.number} cannot be voided. ${p.reasonEn}`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;
