@@ -136,12 +136,11 @@ const nb = {
   payBy: 'Betales innen',
   previousReminder: 'Forrige purring',
   reminderText: (payBy: string) =>
-    `Vi kan ikke se å ha mottatt betaling for fakturaene nedenfor, som har forfalt. Vennligst betal innen ${payBy}. Har du betalt i det siste, kan du se bort fra denne purringen.`,
+    `Vi kan ikke se å ha mottatt betaling for fakturaene nedenfor, som har forfalt. Vi ber om at beløpet betales innen ${payBy}. Har du betalt i det siste, kan du se bort fra denne purringen.`,
   secondReminderText: (previous: string, payBy: string) =>
-    `Vi viser til vår purring datert ${previous} og kan fortsatt ikke se å ha mottatt betaling for fakturaene nedenfor. Vennligst betal innen ${payBy}. Har du betalt i det siste, kan du se bort fra denne purringen.`,
+    `Vi viser til vår purring datert ${previous} og kan fortsatt ikke se å ha mottatt betaling for fakturaene nedenfor. Vi ber om at beløpet betales innen ${payBy}. Har du betalt i det siste, kan du se bort fra denne purringen.`,
   reminderCols: { invoiceNo: 'Faktura', invoiceDate: 'Fakturadato', dueDate: 'Forfall', kid: 'KID', outstanding: 'Utestående', fee: 'Gebyr', toPay: 'Å betale' },
-  reminderFee: 'Purregebyr',
-  reminderFeeNote: 'Purregebyret er beregnet etter inkassoforskriften § 1-2.',
+  reminderFee: (fee: string) => `Purregebyr for denne purringen: ${fee} (inkassoforskriften § 1-2).`,
   reminderPayNote: 'Betal hver faktura med sin KID, så blir innbetalingen registrert automatisk. Purregebyret betales sammen med fakturaen det står på.',
   reminderTotal: 'Å betale',
 };
@@ -283,8 +282,7 @@ const en: Labels = {
   secondReminderText: (previous, payBy) =>
     `We refer to our reminder dated ${previous} and have still not received payment for the invoices below. Please pay by ${payBy}. If you have paid recently, please disregard this reminder.`,
   reminderCols: { invoiceNo: 'Invoice', invoiceDate: 'Invoice date', dueDate: 'Due', kid: 'KID', outstanding: 'Outstanding', fee: 'Fee', toPay: 'To pay' },
-  reminderFee: 'Reminder fee',
-  reminderFeeNote: 'The reminder fee is charged under the Norwegian debt collection regulations (inkassoforskriften) § 1-2.',
+  reminderFee: (fee) => `Reminder fee for this reminder: ${fee} (Norwegian debt collection regulations, inkassoforskriften § 1-2).`,
   reminderPayNote: 'Pay each invoice with its KID so that the payment is registered automatically. The reminder fee is paid together with the invoice it is listed on.',
   reminderTotal: 'To pay',
 };

@@ -36,7 +36,7 @@ export function renderReminder(m: ReminderModel): { bytes: Buffer; pageCount: nu
     { header: C.toPay, width: 76, align: 'right', weight: () => 'bold', text: (l) => amount(l.outstandingOre + l.feeOre) },
   ];
   const rows: (ReminderLine | Band)[] = [...m.lines];
-  if (r.feeOre > 0) rows.push({ band: 'text', text: `${L.reminderFee} ${nok(r.feeOre)}. ${L.reminderFeeNote}` });
+  if (r.feeOre > 0) rows.push({ band: 'text', text: L.reminderFee(nok(r.feeOre)) });
   layout.table(columns, rows);
   layout.space(6);
   layout.infoBox(
