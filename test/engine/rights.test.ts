@@ -212,6 +212,11 @@ const CASES: readonly Case[] = [
   { channel: 'purchase.amend', does: 'amends a purchase order', needs: null, input: async (w) => { const po = await w.po([[w.screw, 10_000]]); return { id: po.id, version: po.version }; } },
   { channel: 'purchase.suggestions', does: 'suggests purchases', needs: null, input: async () => ({}) },
   { channel: 'purchase.createFromSuggestions', does: 'orders from the suggestions', needs: null, input: async (w) => ({ items: [{ productId: w.screw, quantity: 5_000 }] }) },
+  // ---- reminders and void (issue 11) ----
+  { channel: 'reminders.candidates', does: 'lists who may be reminded', needs: null, input: async () => ({}) },
+  { channel: 'reminders.send', does: 'sends reminders', needs: 'invoice', input: async (w) => ({ customerIds: [w.customer] }) },
+  { channel: 'reminders.list', does: 'lists reminders', needs: null, input: async (w) => ({ customerId: w.customer }) },
+  { channel: 'invoices.void', does: 'voids a spoiled invoice', needs: 'credit', input: async (w) => ({ invoiceId: await w.invoiceId(), reason: 'Skrevet ut feil' }) },
 ];
 
 /** Rights each channel is declared to reach: its own right and its guarded actions' rights. */
