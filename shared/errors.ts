@@ -662,8 +662,8 @@ const MESSAGES = {
   },
   // ---- Reminders and void (issue 11) ----
   document_reminder_batch: {
-    nb: () => 'En purring skrives ut når purringer sendes (Fakturaer, Send purringer), ikke fra en ordre.',
-    en: () => 'A reminder is printed when reminders are sent (Invoices, Send reminders), not from an order.',
+    nb: (p) => `En purring skrives ikke ut fra ordre ${p.order}, men når purringer sendes (Fakturaer, Send purringer).`,
+    en: (p) => `A reminder is not printed from order ${p.order} but when reminders are sent (Invoices, Send reminders).`,
   },
   reminder_fee_above_legal: {
     nb: (p) => `Purregebyret kan ikke være høyere enn ${p.max} (inkassoforskriften § 1-2).`,
