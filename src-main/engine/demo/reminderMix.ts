@@ -3,18 +3,17 @@
 // Fakturert or Purret (orders the demo moved to Betalt or Avsluttet were paid
 // at the counter of the story, not by a registered payment, so they are left
 // alone), with the legal fee where the due date is 14 days back.
-import type { StatusKind } from '../../../shared/enums';
+import { AWAITING_PAYMENT_KINDS } from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
 import { ordersOfInvoice } from '../repos/payments';
 import { reload } from '../services/processing';
 import { reminderCandidates, sendReminders } from '../services/reminders';
 
-const WAITING: readonly StatusKind[] = ['invoiced', 'invoiced_packing_slip', 'reminded'];
 /** How many customers get a reminder. */
 const DEMO_REMINDERS = 5;
 
 export function sendDemoReminders(ctx: HandlerContext): number {
-  const waiting = (invoiceId: number) => ordersOfInvoice(ctx.db, invoiceId).every((id) => WAITING.includes(reload(ctx.db, id).statusKind));
+  const waiting = (invoiceId: number) => ordersOfInvoice(ctx.db, invoiceId).every((id) => AWAITING_PAYMENT_KINDS.includes(reload(ctx.db, id).statusKind));
   const customers = reminderCandidates(ctx)
     .filter((c) => c.invoices.every((i) => waiting(i.invoiceId)))
     .slice(0, DEMO_REMINDERS)

@@ -4,6 +4,7 @@
 // the next. The fee follows domain/reminderRules.ts.
 import type { ReminderBatch, ReminderCandidate } from '../../../shared/channels/receivables';
 import type { Language } from '../../../shared/enums';
+import { REMINDABLE_KINDS } from '../../../shared/kinds';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import { commonParts, partyOf, type Common } from '../documents/build';
@@ -18,9 +19,6 @@ import { allOpenItems, openItemsOf, ordersOfInvoice } from '../repos/payments';
 import { insertReminder, insertReminderInvoice, listReminders, reminderHistory, setReminderDocument } from '../repos/reminders';
 import { reload, setStatusKind } from './processing';
 import type { InvoiceBalance } from '../../../shared/channels/receivables';
-
-/** Orders in these kinds move to the flow's Purret when a reminder lists their invoice. */
-const REMINDABLE_ORDER_KINDS = ['invoiced', 'invoiced_packing_slip'];
 
 interface Planned {
   readonly customerId: number;
@@ -122,7 +120,7 @@ function sendOne(ctx: HandlerContext, p: Planned, language: Language, common: Co
   // The orders of the invoices (all orders of a collective invoice) to the flow's Purret.
   for (const orderId of orderIds) {
     const order = reload(ctx.db, orderId);
-    if (!REMINDABLE_ORDER_KINDS.includes(order.statusKind)) continue;
+    if (!REMINDABLE_KINDS.includes(order.statusKind)) continue;
     setStatusKind(ctx, order, 'reminded');
     const now = reload(ctx.db, orderId);
     logActivity(ctx.db, { at, userId: ctx.userId, entity: 'order', entityId: orderId, action: 'status', before: { statusId: order.statusId }, after: { statusId: now.statusId, reason: 'reminder', reminderId } });
