@@ -669,6 +669,10 @@ const MESSAGES = {
     nb: (p) => `Purregebyret kan ikke være høyere enn ${p.max} (inkassoforskriften § 1-2).`,
     en: (p) => `The reminder fee cannot be higher than ${p.max} (Norwegian debt collection regulations § 1-2).`,
   },
+  invoice_void: {
+    nb: (p) => `Faktura ${p.number} er annullert og kan ikke krediteres.`,
+    en: (p) => `Invoice ${p.number} is void and cannot be credited.`,
+  },
   invoice_not_voidable: {
     nb: (p) => `Faktura ${p.number} kan ikke annulleres. ${p.reasonNb}`,
     en: (p) => `Invoice ${p.number} cannot be voided. ${p.reasonEn}`,

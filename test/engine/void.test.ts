@@ -115,6 +115,10 @@ describe('invoices.void', () => {
     expect((await refused(credited.invoiceId)).message.nb).toContain('kreditert');
     expect((await refused(note.id)).message.nb).toContain('kreditnota kan ikke annulleres');
     expect((await refused(voided.invoiceId)).message.nb).toContain('allerede annullert');
+    // A void invoice cannot be credited either (it asks for nothing).
+    const voidInv = await w.t.ok('invoices.get', { id: voided.invoiceId });
+    const credit = await w.t.refused('invoices.credit', { invoiceId: voidInv.id, lines: [{ invoiceLineId: voidInv.lines[0]!.id, quantity: 1000 }], returnToStock: false });
+    expect(credit).toMatchObject({ code: 'invoice_void', field: 'invoiceId' });
     expect(await refused(99_999)).toMatchObject({ code: 'not_found', field: 'invoiceId' });
 
     const reminded = await w.invoicedOrder(1, [[w.service, 1000]]);
