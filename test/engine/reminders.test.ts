@@ -97,6 +97,9 @@ describe('reminders.candidates and reminders.send', () => {
       [other, 1, 3_500],
     ]);
     expect(batch.skipped.map((s) => s.customerId)).toEqual([quiet]);
+    // One print job for the batch, as picking lists are printed.
+    const combined = await w.t.ok('documents.combine', { documentIds: batch.documentIds });
+    expect(combined).toMatchObject({ documentCount: 2, pageCount: 2 });
     expect(batch.skipped[0]!.reasonNb).toContain('ingen forfalte');
 
     const refusal = await w.t.refused('reminders.send', { customerIds: [w.customer, 99_999] });
