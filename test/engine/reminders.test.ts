@@ -106,6 +106,25 @@ describe('reminders.candidates and reminders.send', () => {
     expect(refusal).toMatchObject({ code: 'not_found', field: 'customerIds.1' });
   });
 
+  it('all the orders of a collective invoice move to Purret, and the reminder is in each one\'s archive', async () => {
+    w = await reminderWorld();
+    const shipped = async (hours: number) => {
+      const o = await w!.t.ok('orders.create', { header: { customerId: w!.customer, orderType: 1, statusId: w!.status('confirmed') }, lines: [{ productId: w!.service, quantity: hours }] });
+      return w!.t.ok('orders.deliver', { id: o.id, version: o.version, lines: [{ lineId: o.lines[0]!.id, quantity: hours }] });
+    };
+    const a = await shipped(1000);
+    const b = await shipped(2000);
+    const invoice = await w.t.ok('orders.collectiveInvoice', { customerId: w.customer, orderIds: [a.id, b.id] });
+    expect(invoice.orderIds).toEqual([a.id, b.id]);
+    w.setDay('2025-02-05');
+    const batch = await w.t.ok('reminders.send', { customerIds: [w.customer] });
+    for (const id of [a.id, b.id]) {
+      expect(await w.statusKindOf(id)).toBe('reminded');
+      expect((await w.t.ok('documents.list', { orderId: id })).map((d) => d.id)).toContain(batch.documentIds[0]);
+    }
+    expect(await auditViolations(w.t.file)).toEqual([]);
+  });
+
   for (const preset of ['standard', 'field_service', 'simple'] as StatusPreset[]) {
     it(`orders move to the flow's Purret (${preset})`, async () => {
       w = await reminderWorld({ preset });

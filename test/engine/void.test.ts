@@ -99,6 +99,26 @@ describe('invoices.void', () => {
     expect(await auditViolations(w.t.file)).toEqual([]);
   });
 
+  it('a collective invoice: every order goes back to the status it had, and each can be invoiced again', async () => {
+    w = await reminderWorld();
+    const shipped = async (hours: number) => {
+      const o = await w!.t.ok('orders.create', { header: { customerId: w!.customer, orderType: 1, statusId: w!.status('confirmed') }, lines: [{ productId: w!.service, quantity: hours }] });
+      return w!.t.ok('orders.deliver', { id: o.id, version: o.version, lines: [{ lineId: o.lines[0]!.id, quantity: hours }] });
+    };
+    const a = await shipped(1000);
+    const b = await shipped(2000);
+    const invoice = await w.t.ok('orders.collectiveInvoice', { customerId: w.customer, orderIds: [a.id, b.id] });
+    await w.t.ok('invoices.void', { invoiceId: invoice.id, reason: 'Feil periode' });
+    for (const o of [a, b]) {
+      const now = await w.t.ok('orders.get', { id: o.id });
+      expect(now.statusId).toBe(o.statusId);
+      expect(now.invoiceIds).toEqual([invoice.id]); // the void invoice stays in the order's history
+    }
+    const again = await w.t.ok('orders.collectiveInvoice', { customerId: w.customer, orderIds: [a.id, b.id] });
+    expect(again.number).toBe(invoice.number + 1);
+    expect(await auditViolations(w.t.file)).toEqual([]);
+  });
+
   it('refuses a paid, credited or reminded invoice, a credit note and a void invoice, saying why; an unknown invoice is not found', async () => {
     w = await reminderWorld();
     const paid = await w.invoicedOrder(1, [[w.service, 1000]]);

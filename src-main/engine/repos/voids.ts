@@ -56,27 +56,32 @@ export function hasOtherInvoice(db: Db, orderId: number, invoiceId: number): boo
 }
 
 /**
- * The status an order had just before it was invoiced, from its activity log:
- * the invoicing entry's "before", or the status the last earlier entry left it in.
+ * The status an order had just before it was invoiced, from its activity log. The
+ * invoice's own entry ("invoice", with its number) marks the moment; the first later
+ * entry that says where the order stood before it (the invoicing step, or the move
+ * of a collective invoice's orders) has it. An older log without one: the status
+ * the last entry before the invoice left the order in.
  */
-export function statusBeforeInvoicing(db: Db, orderId: number, invoicedAt: string): number | null {
-  const rows = stmt(
+export function statusBeforeInvoicing(db: Db, orderId: number, invoiceNumber: number): number | null {
+  const anchor = stmt(
     db,
-    `SELECT action, before_json AS beforeJson, after_json AS afterJson FROM activity_log
-     WHERE entity = 'order' AND entity_id = ? AND at <= ? ORDER BY id DESC LIMIT 200`,
-  ).all(orderId, invoicedAt) as { action: string; beforeJson: string | null; afterJson: string | null }[];
+    `SELECT id FROM activity_log WHERE entity = 'order' AND entity_id = ? AND action = 'invoice'
+       AND json_extract(after_json, '$.invoiceNumber') = ? ORDER BY id LIMIT 1`,
+  ).get(orderId, invoiceNumber) as { id: number } | undefined;
+  if (!anchor) return null;
   const statusIn = (json: string | null): number | null => {
     const v = json ? (JSON.parse(json) as { statusId?: unknown }) : null;
     return typeof v?.statusId === 'number' ? v.statusId : null;
   };
-  for (const r of rows) {
-    if (r.action === 'invoice') {
-      const before = statusIn(r.beforeJson);
-      if (before !== null) return before;
-      continue;
-    }
-    const after = statusIn(r.afterJson);
-    if (after !== null) return after;
-  }
-  return null;
+  const later = stmt(db, `SELECT before_json AS json FROM activity_log WHERE entity = 'order' AND entity_id = ? AND id > ? ORDER BY id LIMIT 20`).all(
+    orderId,
+    anchor.id,
+  ) as { json: string | null }[];
+  const before = later.map((r) => statusIn(r.json)).find((s) => s !== null);
+  if (before !== undefined) return before;
+  const earlier = stmt(db, `SELECT after_json AS json FROM activity_log WHERE entity = 'order' AND entity_id = ? AND id < ? ORDER BY id DESC LIMIT 200`).all(
+    orderId,
+    anchor.id,
+  ) as { json: string | null }[];
+  return earlier.map((r) => statusIn(r.json)).find((s) => s !== null) ?? null;
 }

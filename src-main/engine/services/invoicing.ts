@@ -78,7 +78,12 @@ export function collectiveInvoice(
     items: orders.flatMap(invoiceableItems),
     paymentTermsDays: customer.paymentTermsDays,
   });
-  for (const o of orders) setStatusKind(ctx, o, 'invoiced_packing_slip');
+  for (const o of orders) {
+    setStatusKind(ctx, o, 'invoiced_packing_slip');
+    // The status it had is logged: voiding the invoice puts it back there (services/voidInvoice.ts).
+    const after = { statusId: reload(ctx.db, o.id).statusId, invoiceNumber: invoice.number };
+    logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: o.id, action: 'status', before: { statusId: o.statusId }, after });
+  }
   return invoice;
 }
 

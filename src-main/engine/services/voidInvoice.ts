@@ -46,8 +46,7 @@ export function voidInvoice(ctx: HandlerContext, invoiceId: number, reason: stri
     throw new DomainError('invoice_not_voidable', 'invoiceId', { number: invoice.number, reasonNb: decision.reasonNb!, reasonEn: decision.reasonEn! });
   }
   const at = ctx.now.toISOString();
-  // Status first, while the log still shows the invoicing as the latest step.
-  const statusBefore = new Map(invoice.orderIds.map((id) => [id, statusBeforeInvoicing(db, id, invoice.createdAt)]));
+  const statusBefore = new Map(invoice.orderIds.map((id) => [id, statusBeforeInvoicing(db, id, invoice.number)]));
   markVoid(db, invoiceId);
 
   const byOrder = new Map<number, number>();
