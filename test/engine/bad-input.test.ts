@@ -84,6 +84,7 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'missing name', input: () => ({ ...COMPANY, name: undefined }), code: 'required', field: 'name' },
     { name: 'empty name', input: () => ({ ...COMPANY, name: '   ' }), code: 'required', field: 'name' },
     { name: 'wrong type', input: () => ({ ...COMPANY, vatRegistered: 'ja' }), code: 'invalid_type', field: 'vatRegistered' },
+    { name: 'reminder fee above the legal maximum', input: () => ({ ...COMPANY, reminderFeeOre: 3_501 }), code: 'reminder_fee_above_legal', field: 'reminderFeeOre' },
     { name: 'bad postcode', input: () => ({ ...COMPANY, postalCode: '50A3' }), code: 'invalid_format', field: 'postalCode' },
   ],
   'products.list': [
@@ -442,11 +443,26 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
 
   'reminders.candidates': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 
-  'reminders.send': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'reminders.send': [
+    { name: 'unknown field', input: () => ({ customerIds: [ids.customer], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'no customers', input: () => ({ customerIds: [] }), code: 'too_small', field: 'customerIds' },
+    { name: 'customer id not a number', input: () => ({ customerIds: ['abc'] }), code: 'invalid_type', field: 'customerIds.0' },
+    { name: 'unknown customer', input: () => ({ customerIds: [ids.customer, 4242] }), code: 'not_found', field: 'customerIds.1' },
+    { name: 'unknown language', input: () => ({ customerIds: [ids.customer], language: 'de' }), code: 'invalid_choice', field: 'language' },
+  ],
 
-  'reminders.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'reminders.list': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'customer id not a number', input: () => ({ customerId: 'x' }), code: 'invalid_type', field: 'customerId' },
+  ],
 
-  'invoices.void': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'invoices.void': [
+    { name: 'unknown field', input: () => ({ invoiceId: 1, reason: 'Feil kunde', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown invoice', input: () => ({ invoiceId: 4242, reason: 'Feil kunde' }), code: 'not_found', field: 'invoiceId' },
+    { name: 'no reason', input: () => ({ invoiceId: 1 }), code: 'required', field: 'reason' },
+    { name: 'blank reason', input: () => ({ invoiceId: 1, reason: '   ' }), code: 'required', field: 'reason' },
+    { name: 'invoice id not a number', input: () => ({ invoiceId: 'én', reason: 'Feil' }), code: 'invalid_type', field: 'invoiceId' },
+  ],
 
 
   // ---- accounting (issue 11) ----

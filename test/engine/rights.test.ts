@@ -219,6 +219,11 @@ const CASES: readonly Case[] = [
   { channel: 'bank.transactions', does: 'lists bank transactions waiting', needs: null, input: async () => ({ state: 'unmatched' }) },
   { channel: 'bank.match', does: 'matches a bank transaction by hand', needs: 'invoice', input: async (w) => ({ transactionId: await waitingTransaction(w), invoiceId: await w.invoiceId() }) },
   { channel: 'bank.toCredit', does: 'puts a bank transaction to credit', needs: 'invoice', input: async (w) => ({ transactionId: await waitingTransaction(w), customerId: w.customer }) },
+  // ---- reminders and void (issue 11) ----
+  { channel: 'reminders.candidates', does: 'lists who may be reminded', needs: null, input: async () => ({}) },
+  { channel: 'reminders.send', does: 'sends reminders', needs: 'invoice', input: async (w) => ({ customerIds: [w.customer] }) },
+  { channel: 'reminders.list', does: 'lists reminders', needs: null, input: async (w) => ({ customerId: w.customer }) },
+  { channel: 'invoices.void', does: 'voids a spoiled invoice', needs: 'credit', input: async (w) => ({ invoiceId: await w.invoiceId(), reason: 'Skrevet ut feil' }) },
 ];
 
 let bankFiles = 0;

@@ -8,6 +8,7 @@ import type { ProductInput } from '../../../shared/channels/products';
 import type { SupplierInput } from '../../../shared/channels/suppliers';
 import type { StatusKind, VatCode } from '../../../shared/enums';
 import { bankAccountFrom, ean13From, orgNumberFrom } from './checkDigits';
+import { MAX_REMINDER_FEE_ORE } from '../domain/reminderRules';
 
 export const DEMO_COMPANY: CompanyInput = {
   name: 'Fjordhandel Engros AS',
@@ -30,6 +31,8 @@ export const DEMO_COMPANY: CompanyInput = {
   purchaseReply: true,
   purchaseDispatch: true,
   purchaseReception: true,
+  // The legal maximum (inkassoforskriften § 1-2): the demo's reminders show the fee.
+  reminderFeeOre: MAX_REMINDER_FEE_ORE,
 };
 
 /**

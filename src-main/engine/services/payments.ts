@@ -23,6 +23,7 @@ import {
   type PaymentValues,
 } from '../repos/payments';
 import { statusIdsOfKind } from '../repos/processing';
+import { settleReminderFees } from './reminderFees';
 import { reload, setStatusKind } from './processing';
 
 export interface ReceivedPayment {
@@ -116,6 +117,7 @@ export function payInvoice(
   const { invoice } = payableInvoice(ctx, p.invoiceId, 'invoiceId');
   const paymentId = receivePayment(ctx, { ...p, customerId: invoice.customerId, kid: p.kid ?? invoice.kid });
   const settledOre = settleFromCredit(ctx, p.invoiceId, p.amountOre, p.paidOn, paymentId);
+  settleReminderFees(ctx, p.invoiceId, paymentId, p.paidOn, invoice.customerId);
   logActivity(ctx.db, {
     at: ctx.now.toISOString(),
     userId: ctx.userId,
