@@ -211,7 +211,15 @@ const CASES: readonly Case[] = [
   { channel: 'purchase.cancel', does: 'cancels a purchase order', needs: null, input: async (w) => { const po = await w.po([[w.screw, 10_000]]); return { id: po.id, version: po.version }; } },
   { channel: 'purchase.amend', does: 'amends a purchase order', needs: null, input: async (w) => { const po = await w.po([[w.screw, 10_000]]); return { id: po.id, version: po.version }; } },
   { channel: 'purchase.suggestions', does: 'suggests purchases', needs: null, input: async () => ({}) },
-  { channel: 'purchase.createFromSuggestions', does: 'orders from the suggestions', needs: null, input: async (w) => ({ items: [{ productId: w.screw, quantity: 5_000 }] }) },
+  { channel: 'purchase.createFromSuggestions', does: 'orders from the suggestions', needs: null, input: async (w) => ({ items: [{ productId: w.screw, quantity: 5_000 }] }) },  // Accounting (issue 11).
+  { channel: 'accounting.mapping', does: 'reads the account mapping', needs: null, input: async () => ({}) },
+  { channel: 'accounting.saveMapping', does: 'changes the account mapping', needs: 'administer', input: async () => ({ rows: [{ key: 'bank', account: '1920', accountName: 'Bankinnskudd' }] }) },
+  { channel: 'accounting.batches', does: 'lists accounting batches', needs: null, input: async () => ({}) },
+  { channel: 'accounting.batch', does: 'reads a batch with its vouchers', needs: null, input: async (w) => { await w.cashInvoiceId(); return { id: (await w.t.ok('accounting.batches', {})).rows[0]!.id }; } },
+  { channel: 'accounting.post', does: 'posts a cash sale by hand', needs: 'invoice', input: async (w) => { await w.cashInvoiceId(); return { batchIds: [(await w.t.ok('accounting.batches', {})).rows[0]!.id] }; } },
+  { channel: 'accounting.trialBalance', does: 'reads the trial balance', needs: null, input: async () => ({ from: '2025-01-01', to: '2025-12-31' }) },
+  { channel: 'accounting.export', does: 'exports a period for the accountant', needs: 'administer', input: async () => ({ from: '2025-01-01', to: '2025-12-31', format: 'csv' }) },
+  { channel: 'accounting.exports', does: 'lists the exports', needs: null, input: async () => ({}) },
 ];
 
 /** Rights each channel is declared to reach: its own right and its guarded actions' rights. */

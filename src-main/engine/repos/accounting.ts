@@ -452,17 +452,3 @@ export function partiesByIds(db: Db, ids: readonly number[]): PartyMaster[] {
     return r ? [r] : [];
   });
 }
-
-/** Audit: batches whose vouchers do not balance, and whether voucher numbers run 1..n without gaps. */
-export function accountingViolations(db: Db): string[] {
-  const out: string[] = [];
-  const unbalanced = stmt(
-    db,
-    `SELECT v.batch_id AS id, v.number FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id
-     GROUP BY v.id HAVING sum(l.debit_ore) <> sum(l.credit_ore)`,
-  ).all() as { id: number; number: number }[];
-  for (const u of unbalanced) out.push(`voucher ${u.number} (batch ${u.id}) does not balance`);
-  const n = stmt(db, 'SELECT count(*) AS c, coalesce(max(number), 0) AS m, coalesce(min(number), 1) AS lo FROM voucher').get() as { c: number; m: number; lo: number };
-  if (n.c !== n.m || n.lo !== 1) out.push(`voucher numbers have gaps: ${n.c} vouchers, highest number ${n.m}`);
-  return out;
-}
