@@ -383,9 +383,14 @@ export function accountTotals(db: Db, from: string | null, to: string): TrialBal
   ).map((r) => ({ ...r, balanceOre: r.debitOre - r.creditOre }));
 }
 
-/** An account's balance over every batch, posted or not (receivables against the customer ledger). */
-export function accountBalanceOre(db: Db, account: string): number {
-  return (stmt(db, 'SELECT coalesce(sum(debit_ore - credit_ore), 0) AS b FROM voucher_line WHERE account = ?').get(account) as { b: number }).b;
+/** An account's balance over every batch, posted or not, or one customer's part of it (receivables against the customer ledger). */
+export function accountBalanceOre(db: Db, account: string, customerId: number | null = null): number {
+  return (
+    stmt(db, 'SELECT coalesce(sum(debit_ore - credit_ore), 0) AS b FROM voucher_line WHERE account = @account AND (@customerId IS NULL OR customer_id = @customerId)').get({
+      account,
+      customerId,
+    }) as { b: number }
+  ).b;
 }
 
 export function periodBatchCounts(db: Db, from: string, to: string): { total: number; fresh: number } {
