@@ -10,7 +10,7 @@ import { quantityFilterParams } from '../../grid/agGrid';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { ProductForm } from './ProductForm';
 import { vatShortLabel } from '../orders/labels';
-import type { VatCode } from '../../../shared/enums';
+import { VAT_CODES, type VatCode } from '../../../shared/enums';
 import { useLanguage } from '../../i18n';
 import { productListQuery } from './productListQuery';
 import { StockPanel } from './StockPanel';
@@ -39,7 +39,7 @@ export function ProductsScreen(props: { active: boolean }) {
       {
         field: 'vatCode',
         headerName: t('products.col.vat'),
-        width: fitWidth(['25\u00a0%'], t('products.col.vat')),
+        width: fitWidth(VAT_CODES.map((v) => vatShortLabel(v.code, lang)), t('products.col.vat')),
         type: 'rightAligned',
         cellClass: 'num',
         valueFormatter: (p: ValueFormatterParams<ProductListRow, string>) => (p.value == null ? '' : vatShortLabel(p.value as VatCode, lang)),
