@@ -131,18 +131,20 @@ const ALLOCATION_SELECT = `
   FROM payment_allocation a JOIN customer_payment p ON p.id = a.payment_id LEFT JOIN invoice i ON i.id = a.invoice_id`;
 
 /**
- * Allocations no batch has booked yet. A cash sale's own settlement is booked with
- * the sale (its batch), never as a movement of credit.
+ * Allocations no batch has booked yet: of one payment, or made at one moment (a
+ * step's own, found by index), or all of them (a file booked on opening). A cash
+ * sale's own settlement is booked with the sale (its batch), never as a movement of credit.
  */
-export function unbookedAllocations(db: Db, paymentId?: number): AllocationRow[] {
+export function unbookedAllocations(db: Db, of: { paymentId?: number; at?: string } = {}): AllocationRow[] {
   return stmt(
     db,
     `${ALLOCATION_SELECT}
      WHERE NOT EXISTS (SELECT 1 FROM accounting_allocation x WHERE x.allocation_id = a.id)
        AND NOT (p.source = 'cash_sale' AND a.kind = 'settle' AND a.amount_ore > 0)
-       ${paymentId === undefined ? '' : 'AND a.payment_id = @paymentId'}
+       ${of.paymentId === undefined ? '' : 'AND a.payment_id = @paymentId'}
+       ${of.at === undefined ? '' : 'AND a.at = @at'}
      ORDER BY a.id`,
-  ).all(paymentId === undefined ? {} : { paymentId }) as AllocationRow[];
+  ).all({ ...(of.paymentId === undefined ? {} : { paymentId: of.paymentId }), ...(of.at === undefined ? {} : { at: of.at }) }) as AllocationRow[];
 }
 
 /** The cash sale payments' own settlements of an invoice (booked with the sale). */

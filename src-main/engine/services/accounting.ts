@@ -129,7 +129,7 @@ export function recordPayment(ctx: BookingContext, paymentId: number): void {
   const p = paymentRow(ctx.db, paymentId);
   if (!p || p.source === 'cash_sale') return;
   // The allocations made with the payment (the same moment); later uses of what it left are credit movements.
-  const own = unbookedAllocations(ctx.db, paymentId).filter((a) => a.at === p.createdAt && a.kind === 'settle' && a.amountOre > 0);
+  const own = unbookedAllocations(ctx.db, { paymentId }).filter((a) => a.at === p.createdAt && a.kind === 'settle' && a.amountOre > 0);
   const settled = own.reduce((s, a) => s + a.amountOre, 0);
   const reference = p.kid ? `Innbetaling KID ${p.kid}` : `Innbetaling${p.reference ? ` ${p.reference}` : ''}`;
   book(
@@ -166,10 +166,10 @@ function bookMovements(ctx: BookingContext, moves: readonly AllocationRow[]): vo
 /**
  * Movements of customers' credit not booked yet (services/payments.ts useCredit,
  * refundCredit, settleAfterCredit): credit used on an invoice, given back by a
- * credit note, paid back. One batch for what one step did.
+ * credit note, paid back. One batch for what one step did (its allocations carry the step's moment).
  */
 export function recordCreditMovements(ctx: BookingContext): void {
-  bookMovements(ctx, unbookedAllocations(ctx.db));
+  bookMovements(ctx, unbookedAllocations(ctx.db, { at: ctx.now.toISOString() }));
 }
 
 /** A reminder fee charged (the reminders part calls this as it sends a reminder with a fee). */

@@ -147,6 +147,8 @@ CREATE TABLE accounting_allocation (
   allocation_id INTEGER PRIMARY KEY REFERENCES payment_allocation (id),
   batch_id      INTEGER NOT NULL REFERENCES accounting_batch (id)
 ) STRICT;
+-- A step's allocations share its moment: the step books them by it, not by scanning them all.
+CREATE INDEX payment_allocation_at ON payment_allocation (at);
 
 -- Set when the file had events before this version: the engine books them once on opening.
 CREATE TABLE accounting_backfill (
