@@ -719,6 +719,27 @@ const MESSAGES = {
     nb: (p) => `Faktura ${p.number} kan ikke annulleres. ${p.reasonNb}`,
     en: (p) => `Invoice ${p.number} cannot be voided. ${p.reasonEn}`,
   },
+  // ---- accounting (issue 11) ----
+  account_not_mapped: {
+    nb: (p) => `Kontoplanen mangler en konto for «${p.key}». Velg en konto under Innstillinger → Regnskap.`,
+    en: (p) => `The account mapping has no account for "${p.key}". Choose one under Settings → Accounting.`,
+  },
+  unknown_account_key: {
+    nb: (p) => `«${p.key}» er ikke noe kontoplanen fører på.`,
+    en: (p) => `"${p.key}" is not something the account mapping books.`,
+  },
+  duplicate_account_key: {
+    nb: (p) => `«${p.key}» står to ganger.`,
+    en: (p) => `"${p.key}" is given twice.`,
+  },
+  invalid_period: {
+    nb: () => 'Fra-datoen må være før eller lik til-datoen.',
+    en: () => 'The from date must be on or before the to date.',
+  },
+  batch_not_found: {
+    nb: (p) => `Finner ikke bunt ${p.id}.`,
+    en: (p) => `Batch ${p.id} was not found.`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

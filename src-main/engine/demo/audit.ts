@@ -213,6 +213,16 @@ const RULES: readonly (readonly [string, string])[] = [
     'orders: every order has its row in the search index',
     `SELECT o.id FROM order_header o WHERE NOT EXISTS (SELECT 1 FROM order_search_docsize d WHERE d.id = o.id)`,
   ],
+  [
+    'accounting: every voucher balances, debit = credit to the øre (SPEC 11)',
+    `SELECT v.id FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id GROUP BY v.id HAVING sum(l.debit_ore) <> sum(l.credit_ore)`,
+  ],
+  [
+    'accounting: voucher numbers run 1, 2, 3 … without gaps (SPEC 11)',
+    `SELECT v.id FROM voucher v
+     WHERE (v.number > 1 AND NOT EXISTS (SELECT 1 FROM voucher w WHERE w.number = v.number - 1))
+        OR (v.number = (SELECT min(number) FROM voucher) AND v.number <> 1)`,
+  ],
 ];
 
 /** Runs every rule; returns one finding per rule, with 0 violations where it holds. */

@@ -147,6 +147,8 @@ const PRODUCT_SEEDS: readonly ProductSeed[] = [
   ['TJN-7003', 'Kapping av plater', 'stk', 25, '25', null, false],
   ['TJN-7004', 'Utleie stillas, per dag', 'stk', 350, '25', null, false],
   ['TJN-7010', 'EUR-pall', 'stk', 199, '25', 'F-01-01', true],
+  // Utenfor merverdiavgiftsloven (SAF-T 6): a gift card is payment in advance, not a sale of goods
+  ['GAVE-9001', 'Gavekort 500 kr', 'stk', 500, 'outside', null, false],
 ];
 
 const kr = (v: number): number => Math.round(v * 100);

@@ -32,6 +32,7 @@ import { getProducts } from '../repos/products';
 import { issueCostOfLine, lastCostOre } from '../repos/stock';
 import { invoiceableItems, issueInvoice, reload, setStatusKind } from './processing';
 import { issueGoods, receiveGoods } from './stock';
+import { recordInvoice } from './accounting';
 
 /** Orders delivered in full and not yet invoiced, in a status that gathers them, of a type invoiced collectively. */
 export function collectiveEligible(order: Order): boolean {
@@ -198,6 +199,7 @@ export function creditInvoice(
   for (const orderId of original.orderIds) {
     logActivity(db, { at, userId: ctx.userId, entity: 'order', entityId: orderId, action: 'credit_note', after: { number, credits: original.number } });
   }
+  recordInvoice(ctx, id);
   return getInvoice(db, id)!;
 }
 
