@@ -18,7 +18,7 @@ export function voidFactsOf(db: Db, invoiceId: number): VoidFactsRow {
        EXISTS (SELECT 1 FROM payment_allocation WHERE invoice_id = i.id) OR EXISTS (SELECT 1 FROM payment WHERE invoice_id = i.id) AS hasPayments,
        EXISTS (SELECT 1 FROM invoice c WHERE c.credited_invoice_id = i.id) AS hasCreditNotes,
        EXISTS (SELECT 1 FROM reminder_invoice WHERE invoice_id = i.id) AS hasReminders,
-       EXISTS (SELECT 1 FROM accounting_batch WHERE invoice_id = i.id AND posted = 1) AS exported,
+       EXISTS (SELECT 1 FROM accounting_batch WHERE invoice_id = i.id AND state = 'exported') AS exported,
        EXISTS (SELECT 1 FROM invoice_order io JOIN order_header b ON b.backorder_of_id = io.order_id
                WHERE io.invoice_id = i.id AND b.created_at >= i.created_at) AS hasBackorder,
        EXISTS (SELECT 1 FROM subscription_run WHERE invoice_id = i.id) AS subscription

@@ -17,6 +17,7 @@ import { getCustomerRow } from '../repos/customers';
 import { partyLanguage } from '../repos/documents';
 import { allOpenItems, openItemsOf, ordersOfInvoice } from '../repos/payments';
 import { insertReminder, insertReminderInvoice, listReminders, reminderHistory, setReminderDocument } from '../repos/reminders';
+import { recordReminderFee } from './accounting';
 import { reload, setStatusKind } from './processing';
 import type { InvoiceBalance } from '../../../shared/channels/receivables';
 
@@ -92,6 +93,7 @@ function sendOne(ctx: HandlerContext, p: Planned, language: Language, common: Co
   for (const i of p.items) {
     insertReminderInvoice(ctx.db, { reminderId, invoiceId: i.balance.invoiceId, level: i.level, outstandingOre: i.balance.outstandingOre, feeOre: i.feeOre });
   }
+  recordReminderFee(ctx, reminderId);
   // The fees column: every fee on the invoice not yet paid, this reminder's included.
   const lines = p.items.map((i) => {
     const b = i.balance;

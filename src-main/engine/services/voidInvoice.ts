@@ -15,6 +15,7 @@ import { customerCreditOre, invoiceBalance, invoiceFigures, paymentsOfInvoice } 
 import { addLineQuantities, setOrderStatus } from '../repos/processing';
 import { listReminders } from '../repos/reminders';
 import { hasOtherInvoice, markVoid, statusBeforeInvoicing, subtractInvoicedNet, voidFactsOf } from '../repos/voids';
+import { recordVoid } from './accounting';
 import { NO_CONFIRM } from './orderFlow';
 import { reload, returnDelivered, statusOfKind, syncStockHolds, vatRegistered } from './processing';
 
@@ -48,6 +49,7 @@ export function voidInvoice(ctx: HandlerContext, invoiceId: number, reason: stri
   const at = ctx.now.toISOString();
   const statusBefore = new Map(invoice.orderIds.map((id) => [id, statusBeforeInvoicing(db, id, invoice.number)]));
   markVoid(db, invoiceId);
+  recordVoid(ctx, invoiceId);
 
   const byOrder = new Map<number, number>();
   for (const l of invoice.lines) {
