@@ -78,12 +78,26 @@ export const STATUS_KIND_LABELS: Readonly<Record<StatusKind, { nb: string; en: s
 export const STATUS_PRESETS = ['standard', 'field_service', 'simple'] as const;
 export type StatusPreset = (typeof STATUS_PRESETS)[number];
 
-/** SPEC 9: Norwegian VAT rates and their SAF-T standard tax codes (output VAT). */
+/**
+ * SPEC 9: Norwegian VAT codes on products and lines, with their SAF-T standard tax
+ * codes (output VAT; input VAT on purchases). Zero-rated sales (SAF-T 5, "fritatt")
+ * and sales outside the VAT act (SAF-T 6, "utenfor") both charge 0 %, but are two
+ * codes: they are reported apart. `short` is what a grid cell or a document's VAT table shows.
+ */
 export const VAT_CODES = [
-  { code: '25', rateBp: 2500, saftCode: '3', nb: '25 % (høy sats)', en: '25 % (standard)' },
-  { code: '15', rateBp: 1500, saftCode: '31', nb: '15 % (næringsmidler)', en: '15 % (food)' },
-  { code: '12', rateBp: 1200, saftCode: '33', nb: '12 % (lav sats)', en: '12 % (low rate)' },
-  { code: '0', rateBp: 0, saftCode: '5', nb: '0 % (fritatt)', en: '0 % (zero-rated)' },
+  { code: '25', rateBp: 2500, saftCode: '3', saftInputCode: '1', short: { nb: '25 %', en: '25 %' }, nb: '25 % (høy sats)', en: '25 % (standard)' },
+  { code: '15', rateBp: 1500, saftCode: '31', saftInputCode: '11', short: { nb: '15 %', en: '15 %' }, nb: '15 % (næringsmidler)', en: '15 % (food)' },
+  { code: '12', rateBp: 1200, saftCode: '33', saftInputCode: '13', short: { nb: '12 %', en: '12 %' }, nb: '12 % (lav sats)', en: '12 % (low rate)' },
+  { code: '0', rateBp: 0, saftCode: '5', saftInputCode: '0', short: { nb: '0 %', en: '0 %' }, nb: '0 % (fritatt for mva)', en: '0 % (zero-rated)' },
+  {
+    code: 'outside',
+    rateBp: 0,
+    saftCode: '6',
+    saftInputCode: '0',
+    short: { nb: 'Utenfor', en: 'Outside' },
+    nb: 'Utenfor mva-loven',
+    en: 'Outside the VAT act',
+  },
 ] as const;
 export type VatCode = (typeof VAT_CODES)[number]['code'];
 export const VAT_CODE_IDS = VAT_CODES.map((v) => v.code) as unknown as readonly [VatCode, ...VatCode[]];

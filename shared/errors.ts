@@ -702,6 +702,44 @@ const MESSAGES = {
     nb: (p) => `Banktransaksjonen er allerede ${p.state === 'matched' ? 'avstemt mot en faktura' : 'behandlet for hånd'}.`,
     en: (p) => `The bank transaction has already been ${p.state === 'matched' ? 'matched to an invoice' : 'handled by hand'}.`,
   },
+  // ---- Reminders and void (issue 11) ----
+  document_reminder_batch: {
+    nb: (p) => `En purring skrives ikke ut fra ordre ${p.order}, men når purringer sendes (Fakturaer, Send purringer).`,
+    en: (p) => `A reminder is not printed from order ${p.order} but when reminders are sent (Invoices, Send reminders).`,
+  },
+  reminder_fee_above_legal: {
+    nb: (p) => `Purregebyret kan ikke være høyere enn ${p.max} (inkassoforskriften § 1-2).`,
+    en: (p) => `The reminder fee cannot be higher than ${p.max} (Norwegian debt collection regulations § 1-2).`,
+  },
+  invoice_void: {
+    nb: (p) => `Faktura ${p.number} er annullert og kan ikke krediteres.`,
+    en: (p) => `Invoice ${p.number} is void and cannot be credited.`,
+  },
+  invoice_not_voidable: {
+    nb: (p) => `Faktura ${p.number} kan ikke annulleres. ${p.reasonNb}`,
+    en: (p) => `Invoice ${p.number} cannot be voided. ${p.reasonEn}`,
+  },
+  // ---- accounting (issue 11) ----
+  account_not_mapped: {
+    nb: (p) => `Kontoplanen mangler en konto for «${p.key}». Velg en konto under Innstillinger → Regnskap.`,
+    en: (p) => `The account mapping has no account for "${p.key}". Choose one under Settings → Accounting.`,
+  },
+  unknown_account_key: {
+    nb: (p) => `«${p.key}» er ikke noe kontoplanen fører på.`,
+    en: (p) => `"${p.key}" is not something the account mapping books.`,
+  },
+  duplicate_account_key: {
+    nb: (p) => `«${p.key}» står to ganger.`,
+    en: (p) => `"${p.key}" is given twice.`,
+  },
+  invalid_period: {
+    nb: () => 'Fra-datoen må være før eller lik til-datoen.',
+    en: () => 'The from date must be on or before the to date.',
+  },
+  batch_not_found: {
+    nb: (p) => `Finner ikke bunt ${p.id}.`,
+    en: (p) => `Batch ${p.id} was not found.`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -121,3 +121,9 @@ export const NEVER_INVOICED_TYPES: readonly OrderTypeId[] = [4, 5, 6, 8];
  * an Unprocessed one waits for a person, a Card payment order comes only by import.
  */
 export const COPY_KEEPS_TYPES: readonly OrderTypeId[] = [1, 2, 5, 7, 8];
+
+// ---- Reminders (issue 11) ----
+/** Orders in these kinds move to the flow's Purret when a reminder lists their invoice (SPEC 11). */
+export const REMINDABLE_KINDS: readonly StatusKind[] = ['invoiced', 'invoiced_packing_slip'];
+/** Invoiced orders still waiting for their money: not yet reminded, or reminded. */
+export const AWAITING_PAYMENT_KINDS: readonly StatusKind[] = [...REMINDABLE_KINDS, 'reminded'];

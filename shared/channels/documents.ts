@@ -17,6 +17,8 @@ export const DOCUMENT_KINDS = [
   { key: 'credit_note', nb: 'Kreditnota', en: 'Credit note' },
   { key: 'cash_receipt', nb: 'Kvittering', en: 'Receipt' },
   { key: 'purchase_order', nb: 'Innkjøpsordre', en: 'Purchase order' },
+  /** Printed by reminders.send, never from an order or an invoice (SPEC 11). */
+  { key: 'reminder', nb: 'Purring', en: 'Reminder' },
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]['key'];
 export const DOCUMENT_KIND_KEYS = DOCUMENT_KINDS.map((k) => k.key) as unknown as readonly [DocumentKind, ...DocumentKind[]];

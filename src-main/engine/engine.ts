@@ -9,6 +9,7 @@ import type { MigrationResult } from './db/migrate';
 import { databaseFingerprint } from './db/snapshot';
 import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
+import { backfillAccounting } from './services/accounting';
 import { dryRun } from './services/dryRun';
 import { OPEN_WORKSTATION, guardOf, requireRight, type Actor } from './domain/rights';
 import { countUsers, getUser, rightsOfGroup } from './repos/users';
@@ -57,6 +58,11 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const { db, migration } = companyFile;
   opts.configureConnection?.(db);
   const clock = opts.clock ?? (() => new Date());
+  // A file made before the accounting handoff has what it holds booked once, as the migration to it marked (services/accounting.ts).
+  if (!companyFile.readOnly) {
+    const now = clock();
+    db.transaction(() => backfillAccounting({ db, now, today: isoToday(now) })).immediate();
+  }
   const appVersion = opts.appVersion ?? '0.1.0';
   let dataVersion = 0;
   /** Who is logged in on each workstation session. */

@@ -244,6 +244,24 @@ describe('waybill', () => {
 });
 
 describe('invoice', () => {
+  it('prints zero-rated and outside-the-VAT-act sales as two rows of the VAT table: 0 % and Utenfor (SPEC 9)', async () => {
+    const giftCard = (await w.t.ok('products.create', { number: 'GAVE-1', name: 'Gavekort 500 kr', unit: 'stk', priceOre: 50_000, vatCode: 'outside', stockManaged: false })).id;
+    const o = await w.order(1, 'confirmed', [
+      [w.book, 1_000],
+      [giftCard, 2_000],
+    ]);
+    const invoiced = await w.move(o, 'invoiced', { deliverRemaining: true });
+    const invoice = await w.t.ok('invoices.get', { id: invoiced.invoiceIds[0]! });
+    expect(invoice.byRate.map((r) => r.vatCode)).toEqual(['0', 'outside']);
+    const r = await w.render({ kind: 'invoice', invoiceId: invoice.id });
+    keep('invoice-outside-vat', r.pdf);
+    const text = pdfText(r.pdf);
+    const [zero, outside] = invoice.byRate;
+    expect(text).toMatch(new RegExp(`0 ?% ${amt(zero!.baseOre)} ${amt(0)} ${amt(zero!.totalOre)}`));
+    expect(text).toMatch(new RegExp(`Utenfor ${amt(100_000)} ${amt(0)} ${amt(100_000)}`));
+    expect(text).toMatch(/GAVE-1 Gavekort 500 kr 2 stk 500,00 0 ?% 1 000,00/);
+  });
+
   it('carries the Norwegian particulars: number, dates, both parties, seller org. no. with MVA, VAT per rate, due date, account and KID', async () => {
     const o = await packOrder();
     const invoiced = await w.move(o, 'invoiced', { deliverRemaining: true });

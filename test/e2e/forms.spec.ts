@@ -96,6 +96,27 @@ test('a product is made in the product form; a bad EAN is refused by the field',
   await screenshot(page, 'product-saved');
 });
 
+test('a product sold outside the VAT act has its own VAT code, not a second 0 % (SPEC 9)', async ({ page, app }) => {
+  await seedCompany(page, app);
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('product-list-search')).toBeFocused();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('GAVE-1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Gavekort 500 kr');
+  await page.getByTestId('product-price').fill('500,00');
+  const vat = page.getByTestId('product-vatCode');
+  await expect(vat.locator('option')).toHaveText(['25 % (høy sats)', '15 % (næringsmidler)', '12 % (lav sats)', '0 % (fritatt for mva)', 'Utenfor mva-loven']);
+  await vat.selectOption('outside');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('product-notice')).toHaveText('Produkt GAVE-1 er lagret.');
+  expect((await app.engine.ok('products.list', {})).rows.map((p) => [p.number, p.vatCode])).toEqual([['GAVE-1', 'outside']]);
+  const row = page.locator('[data-testid=product-list] .ag-row[row-index="0"]');
+  await expect(row.locator('[col-id=vatCode]')).toHaveText('Utenfor');
+  await row.locator('[col-id=vatCode]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'product-outside-vat');
+});
+
 test('settings: the company form refuses a bad bank account in Norwegian and saves a good one', async ({ page, app }) => {
   await seedCompany(page, app);
   await page.keyboard.press('Alt+4');

@@ -84,6 +84,7 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'missing name', input: () => ({ ...COMPANY, name: undefined }), code: 'required', field: 'name' },
     { name: 'empty name', input: () => ({ ...COMPANY, name: '   ' }), code: 'required', field: 'name' },
     { name: 'wrong type', input: () => ({ ...COMPANY, vatRegistered: 'ja' }), code: 'invalid_type', field: 'vatRegistered' },
+    { name: 'reminder fee above the legal maximum', input: () => ({ ...COMPANY, reminderFeeOre: 3_501 }), code: 'reminder_fee_above_legal', field: 'reminderFeeOre' },
     { name: 'bad postcode', input: () => ({ ...COMPANY, postalCode: '50A3' }), code: 'invalid_format', field: 'postalCode' },
   ],
   'products.list': [
@@ -442,31 +443,81 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
 
   'reminders.candidates': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 
-  'reminders.send': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'reminders.send': [
+    { name: 'unknown field', input: () => ({ customerIds: [ids.customer], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'no customers', input: () => ({ customerIds: [] }), code: 'too_small', field: 'customerIds' },
+    { name: 'customer id not a number', input: () => ({ customerIds: ['abc'] }), code: 'invalid_type', field: 'customerIds.0' },
+    { name: 'unknown customer', input: () => ({ customerIds: [ids.customer, 4242] }), code: 'not_found', field: 'customerIds.1' },
+    { name: 'unknown language', input: () => ({ customerIds: [ids.customer], language: 'de' }), code: 'invalid_choice', field: 'language' },
+  ],
 
-  'reminders.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'reminders.list': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'customer id not a number', input: () => ({ customerId: 'x' }), code: 'invalid_type', field: 'customerId' },
+  ],
 
-  'invoices.void': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'invoices.void': [
+    { name: 'unknown field', input: () => ({ invoiceId: 1, reason: 'Feil kunde', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown invoice', input: () => ({ invoiceId: 4242, reason: 'Feil kunde' }), code: 'not_found', field: 'invoiceId' },
+    { name: 'no reason', input: () => ({ invoiceId: 1 }), code: 'required', field: 'reason' },
+    { name: 'blank reason', input: () => ({ invoiceId: 1, reason: '   ' }), code: 'required', field: 'reason' },
+    { name: 'invoice id not a number', input: () => ({ invoiceId: 'én', reason: 'Feil' }), code: 'invalid_type', field: 'invoiceId' },
+  ],
 
 
   // ---- accounting (issue 11) ----
 
   'accounting.mapping': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 
-  'accounting.saveMapping': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'accounting.saveMapping': [
+    { name: 'unknown field', input: () => ({ rows: [{ key: 'bank', account: '1920', accountName: 'Bank' }], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'no rows', input: () => ({ rows: [] }), code: 'too_small', field: 'rows' },
+    { name: 'account with letters', input: () => ({ rows: [{ key: 'receivables', account: '15A0', accountName: 'Kunder' }] }), code: 'invalid_format', field: 'rows.0.account' },
+    { name: 'account too short', input: () => ({ rows: [{ key: 'receivables', account: '150', accountName: 'Kunder' }] }), code: 'invalid_format', field: 'rows.0.account' },
+    { name: 'empty account name', input: () => ({ rows: [{ key: 'receivables', account: '1500', accountName: '  ' }] }), code: 'required', field: 'rows.0.accountName' },
+    { name: 'unknown key', input: () => ({ rows: [{ key: 'lottery', account: '1500', accountName: 'Kunder' }] }), code: 'unknown_account_key', field: 'rows.0.key' },
+    {
+      name: 'key twice',
+      input: () => ({ rows: [{ key: 'bank', account: '1920', accountName: 'Bank' }, { key: 'bank', account: '1921', accountName: 'Bank 2' }] }),
+      code: 'duplicate_account_key',
+      field: 'rows.1.key',
+    },
+    { name: 'SQL in the name is stored as text, but a number is not a name', input: () => ({ rows: [{ key: 'bank', account: '1920', accountName: 1920 }] }), code: 'invalid_type', field: 'rows.0.accountName' },
+  ],
 
-  'accounting.batches': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'accounting.batches': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown state', input: () => ({ state: 'deleted' }), code: 'invalid_choice', field: 'state' },
+    { name: 'impossible date', input: () => ({ from: '2025-02-30' }), code: 'invalid_date', field: 'from' },
+    { name: 'negative start row', input: () => ({ startRow: -1 }), code: 'too_small', field: 'startRow' },
+  ],
 
-  'accounting.batch': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'accounting.batch': [
+    { name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown batch', input: () => ({ id: 999_999 }), code: 'batch_not_found', field: 'id' },
+    { name: 'id as text', input: () => ({ id: '1' }), code: 'invalid_type', field: 'id' },
+  ],
 
-  'accounting.post': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'accounting.post': [
+    { name: 'unknown field', input: () => ({ batchIds: [1], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'no batches', input: () => ({ batchIds: [] }), code: 'too_small', field: 'batchIds' },
+    { name: 'unknown batch', input: () => ({ batchIds: [999_999] }), code: 'batch_not_found', field: 'batchIds.0' },
+  ],
 
-  'accounting.trialBalance': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'accounting.trialBalance': [
+    { name: 'unknown field', input: () => ({ from: '2025-01-01', to: '2025-12-31', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'missing period', input: () => ({}), code: 'required', field: 'from' },
+    { name: 'period backwards', input: () => ({ from: '2025-12-31', to: '2025-01-01' }), code: 'invalid_period', field: 'to' },
+  ],
 
-  'accounting.export': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'accounting.export': [
+    { name: 'unknown field', input: () => ({ from: '2025-01-01', to: '2025-12-31', format: 'csv', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown format', input: () => ({ from: '2025-01-01', to: '2025-12-31', format: 'xlsx' }), code: 'invalid_choice', field: 'format' },
+    { name: 'period backwards', input: () => ({ from: '2025-12-31', to: '2025-01-01', format: 'saft' }), code: 'invalid_period', field: 'to' },
+    { name: 'impossible date', input: () => ({ from: '2025-13-01', to: '2025-12-31', format: 'csv' }), code: 'invalid_date', field: 'from' },
+  ],
 
   'accounting.exports': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

@@ -463,6 +463,26 @@ describe('the demo company', () => {
     expect((await t.ok('orders.list', { startRow: 0, endRow: 100, search: String(rest.number) })).rows.map((r) => r.id)).toEqual([rest.id]);
   });
 
+  it('has sent a few reminders, with the legal fee, their orders in Purret and each reminder in its orders\' archive (SPEC 11)', async () => {
+    const reminders = await t.ok('reminders.list', {});
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(reminders.length).toBeLessThanOrEqual(5);
+    expect(reminders.some((r) => r.feeOre === 3_500)).toBe(true);
+    for (const r of reminders) {
+      expect(r.documentId).not.toBeNull();
+      const orders = all<{ order_id: number; kind: string }>(
+        `SELECT io.order_id, s.kind FROM reminder_invoice ri JOIN invoice_order io ON io.invoice_id = ri.invoice_id
+         JOIN order_header o ON o.id = io.order_id JOIN status s ON s.id = o.status_id WHERE ri.reminder_id = ?`,
+        r.id,
+      );
+      expect(orders.length).toBeGreaterThan(0);
+      for (const o of orders) {
+        expect(o.kind).toBe('reminded');
+        expect((await t.ok('documents.list', { orderId: o.order_id })).some((d) => d.id === r.documentId && d.kind === 'reminder')).toBe(true);
+      }
+    }
+  });
+
   it('is the same company every time (seeded)', async () => {
     const other = await makeEngine();
     try {

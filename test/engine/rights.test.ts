@@ -219,6 +219,20 @@ const CASES: readonly Case[] = [
   { channel: 'bank.transactions', does: 'lists bank transactions waiting', needs: null, input: async () => ({ state: 'unmatched' }) },
   { channel: 'bank.match', does: 'matches a bank transaction by hand', needs: 'invoice', input: async (w) => ({ transactionId: await waitingTransaction(w), invoiceId: await w.invoiceId() }) },
   { channel: 'bank.toCredit', does: 'puts a bank transaction to credit', needs: 'invoice', input: async (w) => ({ transactionId: await waitingTransaction(w), customerId: w.customer }) },
+  // ---- reminders and void (issue 11) ----
+  { channel: 'reminders.candidates', does: 'lists who may be reminded', needs: null, input: async () => ({}) },
+  { channel: 'reminders.send', does: 'sends reminders', needs: 'invoice', input: async (w) => ({ customerIds: [w.customer] }) },
+  { channel: 'reminders.list', does: 'lists reminders', needs: null, input: async (w) => ({ customerId: w.customer }) },
+  { channel: 'invoices.void', does: 'voids a spoiled invoice', needs: 'credit', input: async (w) => ({ invoiceId: await w.invoiceId(), reason: 'Skrevet ut feil' }) },
+  { channel: 'purchase.createFromSuggestions', does: 'orders from the suggestions', needs: null, input: async (w) => ({ items: [{ productId: w.screw, quantity: 5_000 }] }) },  // Accounting (issue 11).
+  { channel: 'accounting.mapping', does: 'reads the account mapping', needs: null, input: async () => ({}) },
+  { channel: 'accounting.saveMapping', does: 'changes the account mapping', needs: 'administer', input: async () => ({ rows: [{ key: 'bank', account: '1920', accountName: 'Bankinnskudd' }] }) },
+  { channel: 'accounting.batches', does: 'lists accounting batches', needs: null, input: async () => ({}) },
+  { channel: 'accounting.batch', does: 'reads a batch with its vouchers', needs: null, input: async (w) => { await w.cashInvoiceId(); return { id: (await w.t.ok('accounting.batches', {})).rows[0]!.id }; } },
+  { channel: 'accounting.post', does: 'posts a cash sale by hand', needs: 'invoice', input: async (w) => { await w.cashInvoiceId(); return { batchIds: [(await w.t.ok('accounting.batches', {})).rows[0]!.id] }; } },
+  { channel: 'accounting.trialBalance', does: 'reads the trial balance', needs: null, input: async () => ({ from: '2025-01-01', to: '2025-12-31' }) },
+  { channel: 'accounting.export', does: 'exports a period for the accountant', needs: 'administer', input: async () => ({ from: '2025-01-01', to: '2025-12-31', format: 'csv' }) },
+  { channel: 'accounting.exports', does: 'lists the exports', needs: null, input: async () => ({}) },
 ];
 
 let bankFiles = 0;

@@ -60,10 +60,18 @@ export async function migrate(db: Db, file: string, migrations = loadMigrations(
 
   // Each migration and its version bump commit together, or not at all.
   for (const m of pending) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    // A migration that widens a CHECK edits the schema's text (SQLite's documented
+    // writable_schema procedure); better-sqlite3's defensive mode forbids that, so it is lifted for that migration only.
+    const editsSchema = /PRAGMA writable_schema/i.test(m.sql);
+    if (editsSchema) db.unsafeMode(true);
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (editsSchema) db.unsafeMode(false);
+    }
   }
   return { from, to: pending[pending.length - 1]!.version, backupFile };
 }

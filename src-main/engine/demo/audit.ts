@@ -7,6 +7,7 @@
 // and types behave how is read from shared/kinds.ts, the one place it is written.
 import { INVOICED_KINDS, NEVER_INVOICED_TYPES, NON_PROCESSING_KINDS, RESERVING_KINDS, RESERVING_TYPES, UNPROCESSED_TYPES } from '../../../shared/kinds';
 import { stmt, type Db } from '../db/connection';
+import { MAX_FEES_PER_CLAIM, MAX_REMINDER_FEE_ORE } from '../domain/reminderRules';
 
 export interface AuditFinding {
   readonly rule: string;
@@ -67,7 +68,7 @@ const RULES: readonly (readonly [string, string])[] = [
        AND ${NOT_PURCHASE}`,
   ],
   [
-    'lines: invoiced and credited = the invoice and credit-note lines for them',
+    'lines: invoiced and credited = the invoice and credit-note lines for them (void invoices count nowhere)',
     `SELECT l.id FROM order_line l
      LEFT JOIN (SELECT il.order_line_id AS id,
                   sum(CASE WHEN i.kind = 'invoice' AND sr.invoice_id IS NULL THEN il.quantity ELSE 0 END) AS inv,
@@ -75,7 +76,7 @@ const RULES: readonly (readonly [string, string])[] = [
                 FROM invoice_line il JOIN invoice i ON i.id = il.invoice_id
                 LEFT JOIN subscription_run sr ON sr.invoice_id = i.id
                 LEFT JOIN subscription_run csr ON csr.invoice_id = i.credited_invoice_id
-                WHERE il.order_line_id IS NOT NULL GROUP BY il.order_line_id) x ON x.id = l.id
+                WHERE il.order_line_id IS NOT NULL AND i.voided = 0 GROUP BY il.order_line_id) x ON x.id = l.id
      WHERE (l.qty_invoiced <> coalesce(x.inv, 0) OR l.qty_credited <> coalesce(x.cred, 0)) AND ${NOT_PURCHASE}`,
   ],
   [
@@ -129,7 +130,25 @@ const RULES: readonly (readonly [string, string])[] = [
   [
     'orders: an order in an invoiced status has an invoice',
     `SELECT o.id FROM order_header o JOIN status s ON s.id = o.status_id
-     WHERE s.kind IN (${list(INVOICED_KINDS)}) AND NOT EXISTS (SELECT 1 FROM invoice_order io WHERE io.order_id = o.id)`,
+     WHERE s.kind IN (${list(INVOICED_KINDS)})
+       AND NOT EXISTS (SELECT 1 FROM invoice_order io JOIN invoice i ON i.id = io.invoice_id WHERE io.order_id = o.id AND i.voided = 0)`,
+  ],
+  [
+    'invoices: a void invoice was never paid, credited or reminded (SPEC 9: only one that never left the house)',
+    `SELECT i.id FROM invoice i WHERE i.voided = 1 AND (i.kind <> 'invoice'
+       OR EXISTS (SELECT 1 FROM payment_allocation a WHERE a.invoice_id = i.id)
+       OR EXISTS (SELECT 1 FROM invoice c WHERE c.credited_invoice_id = i.id)
+       OR EXISTS (SELECT 1 FROM reminder_invoice r WHERE r.invoice_id = i.id))`,
+  ],
+  [
+    'reminders: a reminder fee is never above the legal maximum, and one reminder charges at most one fee (inkassoforskriften § 1-2)',
+    `SELECT r.id FROM reminder r WHERE r.fee_ore > ${MAX_REMINDER_FEE_ORE}
+       OR r.fee_ore <> (SELECT coalesce(sum(ri.fee_ore), 0) FROM reminder_invoice ri WHERE ri.reminder_id = r.id)
+       OR (SELECT count(*) FROM reminder_invoice ri WHERE ri.reminder_id = r.id AND ri.fee_ore > 0) > 1`,
+  ],
+  [
+    'reminders: fees for at most two reminders of the same invoice (inkassoforskriften § 1-3)',
+    `SELECT invoice_id FROM reminder_invoice WHERE fee_ore > 0 GROUP BY invoice_id HAVING count(*) > ${MAX_FEES_PER_CLAIM}`,
   ],
   [
     'orders: Quote, Unprocessed and Budget orders stay unprocessed (SPEC 1.2.1)',
@@ -184,14 +203,25 @@ const RULES: readonly (readonly [string, string])[] = [
      GROUP BY order_id HAVING count(*) <> count(DISTINCT line_no) OR min(line_no) <> 1 OR max(line_no) <> count(*)`,
   ],
   [
-    "orders: the list's invoiced amount is the sum of the order's invoice and credit note lines",
+    "orders: the list's invoiced amount is the sum of the order's invoice and credit note lines (void invoices left out)",
     `SELECT o.id FROM order_header o
-     LEFT JOIN (SELECT order_id, sum(amount_ore) AS total FROM invoice_line WHERE order_id IS NOT NULL GROUP BY order_id) t ON t.order_id = o.id
+     LEFT JOIN (SELECT l.order_id, sum(l.amount_ore) AS total FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                WHERE l.order_id IS NOT NULL AND i.voided = 0 GROUP BY l.order_id) t ON t.order_id = o.id
      WHERE o.invoiced_net_ore <> coalesce(t.total, 0)`,
   ],
   [
     'orders: every order has its row in the search index',
     `SELECT o.id FROM order_header o WHERE NOT EXISTS (SELECT 1 FROM order_search_docsize d WHERE d.id = o.id)`,
+  ],
+  [
+    'accounting: every voucher balances, debit = credit to the øre (SPEC 11)',
+    `SELECT v.id FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id GROUP BY v.id HAVING sum(l.debit_ore) <> sum(l.credit_ore)`,
+  ],
+  [
+    'accounting: voucher numbers run 1, 2, 3 … without gaps (SPEC 11)',
+    `SELECT v.id FROM voucher v
+     WHERE (v.number > 1 AND NOT EXISTS (SELECT 1 FROM voucher w WHERE w.number = v.number - 1))
+        OR (v.number = (SELECT min(number) FROM voucher) AND v.number <> 1)`,
   ],
 ];
 

@@ -39,6 +39,7 @@ import type { Supplier } from '../../../shared/channels/suppliers';
 import type { DemoSummary } from '../../../shared/channels/system';
 import { roundsToKrone, type StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
+import { sendDemoReminders } from './reminderMix';
 import type { HandlerContext } from '../context';
 import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
@@ -577,6 +578,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     }
   }
 
+  sendDemoReminders(ctx);
   return {
     products: products.length,
     customers: customers.length,

@@ -8,6 +8,7 @@ import type { ProductInput } from '../../../shared/channels/products';
 import type { SupplierInput } from '../../../shared/channels/suppliers';
 import type { StatusKind, VatCode } from '../../../shared/enums';
 import { bankAccountFrom, ean13From, orgNumberFrom } from './checkDigits';
+import { MAX_REMINDER_FEE_ORE } from '../domain/reminderRules';
 
 export const DEMO_COMPANY: CompanyInput = {
   name: 'Fjordhandel Engros AS',
@@ -30,6 +31,8 @@ export const DEMO_COMPANY: CompanyInput = {
   purchaseReply: true,
   purchaseDispatch: true,
   purchaseReception: true,
+  // The legal maximum (inkassoforskriften § 1-2): the demo's reminders show the fee.
+  reminderFeeOre: MAX_REMINDER_FEE_ORE,
 };
 
 /**
@@ -144,6 +147,8 @@ const PRODUCT_SEEDS: readonly ProductSeed[] = [
   ['TJN-7003', 'Kapping av plater', 'stk', 25, '25', null, false],
   ['TJN-7004', 'Utleie stillas, per dag', 'stk', 350, '25', null, false],
   ['TJN-7010', 'EUR-pall', 'stk', 199, '25', 'F-01-01', true],
+  // Utenfor merverdiavgiftsloven (SAF-T 6): a gift card is payment in advance, not a sale of goods
+  ['GAVE-9001', 'Gavekort 500 kr', 'stk', 500, 'outside', null, false],
 ];
 
 const kr = (v: number): number => Math.round(v * 100);

@@ -63,7 +63,7 @@ export function commonParts(db: Db): Common {
 }
 
 /** A customer (or supplier) as the order or invoice names it, with the address on file. */
-function partyOf(db: Db, customerId: number, name: string, contactId: number | null = null): Party {
+export function partyOf(db: Db, customerId: number, name: string, contactId: number | null = null): Party {
   const c = getCustomer(db, customerId) ?? getSupplier(db, customerId);
   const address = c ? addressLines(c) : [];
   const contact = contactId ? (c?.contacts.find((k) => k.id === contactId)?.name ?? null) : null;

@@ -15,6 +15,7 @@ const nb = {
     credit_note: 'KREDITNOTA',
     cash_receipt: 'KVITTERING',
     purchase_order: 'INNKJØPSORDRE',
+    reminder: 'PURRING',
   },
   continued: 'forts.',
   page: (n: number, of: number) => `Side ${n} av ${of}`,
@@ -128,6 +129,20 @@ const nb = {
   noPrices: 'Priser oppgis av leverandøren.',
   /** After a group of lines under a heading (SPEC 2): the group's amount excl. VAT. */
   groupSubtotal: (heading: string) => `Sum ${heading}`,
+  // Reminders (SPEC 11; inkassoloven, inkassoforskriften § 1-2).
+  reminderTitle: (level: number) => (level <= 1 ? 'PURRING' : `${level}. GANGS PURRING`),
+  reminderNo: 'Purring nr.',
+  reminderDate: 'Dato',
+  payBy: 'Betales innen',
+  previousReminder: 'Forrige purring',
+  reminderText: (payBy: string) =>
+    `Vi kan ikke se å ha mottatt betaling for fakturaene nedenfor, som har forfalt. Vi ber om at beløpet betales innen ${payBy}. Har du betalt i det siste, kan du se bort fra denne purringen.`,
+  secondReminderText: (previous: string, payBy: string) =>
+    `Vi viser til vår purring datert ${previous} og kan fortsatt ikke se å ha mottatt betaling for fakturaene nedenfor. Vi ber om at beløpet betales innen ${payBy}. Har du betalt i det siste, kan du se bort fra denne purringen.`,
+  reminderCols: { invoiceNo: 'Faktura', invoiceDate: 'Fakturadato', dueDate: 'Forfall', kid: 'KID', outstanding: 'Utestående', fee: 'Gebyr', toPay: 'Å betale' },
+  reminderFee: (fee: string) => `Purregebyr for denne purringen: ${fee} (inkassoforskriften § 1-2).`,
+  reminderPayNote: 'Betal hver faktura med sin KID, så blir innbetalingen registrert automatisk. Purregebyret betales sammen med fakturaen det står på.',
+  reminderTotal: 'Å betale',
 };
 
 export type Labels = typeof nb;
@@ -144,6 +159,7 @@ const en: Labels = {
     credit_note: 'CREDIT NOTE',
     cash_receipt: 'RECEIPT',
     purchase_order: 'PURCHASE ORDER',
+    reminder: 'REMINDER',
   },
   continued: 'cont.',
   page: (n, of) => `Page ${n} of ${of}`,
@@ -256,6 +272,19 @@ const en: Labels = {
   waybillNo: 'Waybill no.',
   noPrices: 'Prices to be quoted by the supplier.',
   groupSubtotal: (heading) => `Subtotal ${heading}`,
+  reminderTitle: (level) => (level <= 1 ? 'REMINDER' : `REMINDER NO. ${level}`),
+  reminderNo: 'Reminder no.',
+  reminderDate: 'Date',
+  payBy: 'Pay by',
+  previousReminder: 'Previous reminder',
+  reminderText: (payBy) =>
+    `We have not received payment for the invoices below, which are overdue. Please pay by ${payBy}. If you have paid recently, please disregard this reminder.`,
+  secondReminderText: (previous, payBy) =>
+    `We refer to our reminder dated ${previous} and have still not received payment for the invoices below. Please pay by ${payBy}. If you have paid recently, please disregard this reminder.`,
+  reminderCols: { invoiceNo: 'Invoice', invoiceDate: 'Invoice date', dueDate: 'Due', kid: 'KID', outstanding: 'Outstanding', fee: 'Fee', toPay: 'To pay' },
+  reminderFee: (fee) => `Reminder fee for this reminder: ${fee} (Norwegian debt collection regulations, inkassoforskriften § 1-2).`,
+  reminderPayNote: 'Pay each invoice with its KID so that the payment is registered automatically. The reminder fee is paid together with the invoice it is listed on.',
+  reminderTotal: 'To pay',
 };
 
 export function labels(language: Language): Labels {

@@ -3,6 +3,7 @@
 // page, a short running header on the following ones, a footer with the
 // company's identity and bank details and "Side 1 av 3" on every page, and
 // tables whose header row repeats on each page they run onto.
+import { VAT_CODES, type Language } from '../../../shared/enums';
 import { labels, type Labels } from './labels';
 import type { DocumentBase, MoneyTotals, Party } from './model';
 import { A4, COLORS, Pdf, type FontWeight } from './pdf';
@@ -17,6 +18,12 @@ import {
   sellerOrgLine,
   sellerReturnLine,
 } from './particulars';
+
+/** A VAT table row's rate: "25 %", but "Utenfor" for sales outside the VAT act, which must not read as a second "0 %" (SPEC 9). */
+function vatRowLabel(code: string, rateBp: number, language: Language): string {
+  const v = VAT_CODES.find((c) => c.code === code);
+  return v && v.code === 'outside' ? v.short[language] : percent(rateBp);
+}
 
 export const PAGE = {
   left: 42.5,
@@ -362,7 +369,7 @@ export class DocumentLayout {
       pdf.line(PAGE.left, top + 11, PAGE.left + 270, top + 11, COLORS.rule, 0.5);
       let y = top + 14;
       for (const r of vatRows) {
-        const cells = [percent(r.rateBp), amount(r.baseOre), amount(r.vatOre), amount(r.totalOre)];
+        const cells = [vatRowLabel(r.vatCode, r.rateBp, this.model.language), amount(r.baseOre), amount(r.vatOre), amount(r.totalOre)];
         cells.forEach((c, i) => pdf.text(c, cx[i]!, y, { size: 8.5, width: cw[i]!, align: i === 0 ? 'left' : 'right', lineBreak: false }));
         y += 13;
       }

@@ -184,4 +184,34 @@ export interface InvoiceModel extends DocumentBase, WithTexts {
   readonly payment: { readonly method: PaymentMethod; readonly receivedOre: number; readonly changeOre: number } | null;
 }
 
-export type DocumentModel = OrderDocumentModel | PickingListModel | PackingSlipModel | WaybillModel | InvoiceModel;
+/** One overdue invoice on a reminder. */
+export interface ReminderLine {
+  readonly number: number;
+  readonly invoiceDate: string;
+  readonly dueDate: string;
+  readonly kid: string | null;
+  readonly outstandingOre: number;
+  /** Reminder fees on this invoice not yet paid, this reminder's included. */
+  readonly feeOre: number;
+}
+
+/** A reminder (Purring, SPEC 11): one per customer and sending, listing its overdue invoices. */
+export interface ReminderModel extends DocumentBase {
+  readonly kind: 'reminder';
+  readonly reminder: {
+    readonly number: number;
+    readonly sentOn: string;
+    readonly payBy: string;
+    /** 1 = first reminder, 2 = second … (the highest level of its invoices). */
+    readonly level: number;
+    /** The date of the customer's earlier reminder of these invoices, which a second reminder refers to. */
+    readonly previousSentOn: string | null;
+    /** The fee this reminder charges (0 where the law allows none). */
+    readonly feeOre: number;
+  };
+  readonly buyer: Party;
+  readonly lines: readonly ReminderLine[];
+  readonly totalOre: number;
+}
+
+export type DocumentModel = OrderDocumentModel | PickingListModel | PackingSlipModel | WaybillModel | InvoiceModel | ReminderModel;

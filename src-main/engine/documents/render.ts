@@ -8,6 +8,7 @@ import { renderPackingSlip } from './templates/packingSlip';
 import { renderPickingList } from './templates/pickingList';
 import { renderPurchaseOrder } from './templates/purchaseOrder';
 import { renderQuote } from './templates/quote';
+import { renderReminder } from './templates/reminder';
 import { renderWaybill } from './templates/waybill';
 
 export interface RenderedPdf {
@@ -36,6 +37,8 @@ export function renderDocument(m: DocumentModel): RenderedPdf {
       return renderCreditNote(m);
     case 'cash_receipt':
       return renderCashReceipt(m);
+    case 'reminder':
+      return renderReminder(m);
     default: {
       const never: never = m;
       throw new Error(`no template for ${JSON.stringify(never)}`);

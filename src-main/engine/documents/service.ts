@@ -45,7 +45,7 @@ import {
 } from './build';
 import { PdfCombiner } from './combine';
 import { prepareLogo } from './logo';
-import type { DocumentModel } from './model';
+import type { DocumentModel, ReminderModel } from './model';
 import { Pdf } from './pdf';
 import type { CombinedDocuments, PrintDefaults } from '../../../shared/channels/documents';
 import { renderDocument } from './render';
@@ -246,6 +246,12 @@ function issueForInvoice(ctx: HandlerContext, asked: Extract<RenderRequest, { in
     { orderId: null, orderNumber: null, invoiceId: invoice.id, deliveryId: null, number: invoice.number },
     invoice.orderIds,
   );
+}
+
+/** A reminder's PDF (SPEC 11), archived and logged on each order its invoices cover; found through reminder.document_id. */
+export function issueReminderDocument(ctx: HandlerContext, model: ReminderModel, common: Common, orderIds: readonly number[]): Issued {
+  const subject = { orderId: null, orderNumber: null, invoiceId: null, deliveryId: null, number: model.reminder.number };
+  return archive(ctx, model, contentHash(model, common.logoSha256), subject, orderIds);
 }
 
 export function issueDocument(ctx: HandlerContext, req: RenderRequest): Issued {

@@ -79,6 +79,8 @@ export function documentRefusal(
     case 'cash_receipt':
       if (order.orderType !== 3) return { code: 'document_cash_only', params: withType };
       return hasInvoice ? null : { code: 'document_not_invoiced', params: doc };
+    case 'reminder':
+      return { code: 'document_reminder_batch', params: doc };
     case 'credit_note': {
       const credited = invoices ? invoices.some((i) => i.kind === 'credit_note') : order.invoiceIds.length > 0;
       return credited ? null : { code: 'document_no_credit_note', params: doc };

@@ -10,6 +10,10 @@ export interface VoidFacts {
   readonly hasReminders: boolean;
   /** Its accounting batch has gone to the accountant. */
   readonly exported: boolean;
+  /** Invoicing made a backorder of what was left: that order lives on, so voiding cannot put things back. */
+  readonly hasBackorder: boolean;
+  /** A subscription period's invoice: the period stays invoiced. */
+  readonly subscription: boolean;
 }
 
 export interface VoidDecision {
@@ -27,5 +31,7 @@ export function voidRule(f: VoidFacts): VoidDecision {
   if (f.hasCreditNotes) return no('Fakturaen er kreditert. Lag en ny kreditnota i stedet.', 'The invoice has been credited. Make another credit note instead.');
   if (f.hasReminders) return no('Fakturaen er purret, så den er sendt. Lag en kreditnota i stedet.', 'The invoice has been reminded, so it was sent. Make a credit note instead.');
   if (f.exported) return no('Fakturaen er sendt til regnskapet. Lag en kreditnota i stedet.', 'The invoice has gone to the accountant. Make a credit note instead.');
+  if (f.hasBackorder) return no('Faktureringen laget en restordre. Lag en kreditnota i stedet.', 'Invoicing made a backorder. Make a credit note instead.');
+  if (f.subscription) return no('Fakturaen gjelder en abonnementsperiode. Lag en kreditnota i stedet.', 'The invoice is for a subscription period. Make a credit note instead.');
   return { allowed: true, reasonNb: null, reasonEn: null };
 }

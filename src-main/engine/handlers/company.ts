@@ -1,4 +1,6 @@
 import { DomainError } from '../../../shared/errors';
+import { formatNok } from '../../../shared/format';
+import { feeWithinLaw, MAX_REMINDER_FEE_ORE } from '../domain/reminderRules';
 import { logActivity } from '../repos/activity';
 import { getCompany, saveCompany } from '../repos/company';
 import { countOrders, countStatuses, insertStatuses, replaceStatuses } from '../repos/statuses';
@@ -8,6 +10,8 @@ import { reader, writer, type HandlerMap } from './types';
 export const companyHandlers: HandlerMap<'company.get' | 'company.save'> = {
   'company.get': reader((_input, { db }) => getCompany(db)),
   'company.save': writer((input, { db, now, userId }) => {
+    // Inkassoforskriften § 1-2: a reminder fee is never above the legal maximum.
+    if (!feeWithinLaw(input.reminderFeeOre)) throw new DomainError('reminder_fee_above_legal', 'reminderFeeOre', { max: formatNok(MAX_REMINDER_FEE_ORE) });
     const before = getCompany(db);
     const values = {
       ...input,

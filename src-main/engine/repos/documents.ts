@@ -123,13 +123,15 @@ export function getDocumentPdf(db: Db, id: number): Buffer | null {
   return r ? r.pdf : null;
 }
 
-/** An order's documents and those of its invoices and credit notes, newest first. */
+/** An order's documents, those of its invoices and credit notes, and the reminders of its invoices, newest first. */
 export function listDocumentsOfOrder(db: Db, orderId: number): ArchivedDocument[] {
   return (
     stmt(
       db,
       `${SELECT_DOCUMENT} WHERE d.order_id = @orderId
          OR d.invoice_id IN (SELECT invoice_id FROM invoice_order WHERE order_id = @orderId)
+         OR d.id IN (SELECT r.document_id FROM invoice_order io JOIN reminder_invoice ri ON ri.invoice_id = io.invoice_id
+                     JOIN reminder r ON r.id = ri.reminder_id WHERE io.order_id = @orderId)
        ORDER BY d.id DESC LIMIT 1000`,
     ).all({ orderId }) as DocumentRow[]
   ).map((r) => toDocument(db, r));

@@ -95,10 +95,6 @@ export function insertPayment(
   ).run(p);
 }
 
-export function insertAccountingBatch(db: Db, invoiceId: number, at: string, posted: boolean): void {
-  stmt(db, 'INSERT INTO accounting_batch (invoice_id, created_at, posted) VALUES (?, ?, ?)').run(invoiceId, at, posted ? 1 : 0);
-}
-
 function linesOf(db: Db, invoiceId: number): InvoiceLine[] {
   return stmt(
     db,

@@ -11,6 +11,7 @@ import { addMonths, duePeriods } from '../domain/invoiceRules';
 import { remainingToDeliver } from '../../../shared/lineState';
 import { cashRoundingOre, computeTotals, lineAmountOre } from '../domain/pricing';
 import { logActivity } from '../repos/activity';
+import { invoiceFigures } from '../repos/payments';
 import { orderHeadersOf } from '../repos/documents';
 import { getCustomerRow } from '../repos/customers';
 import { addCreditedQuantity, creditNotesOf, getInvoice, insertInvoice, type InvoiceLineValues } from '../repos/invoices';
@@ -31,6 +32,7 @@ import { getProducts } from '../repos/products';
 import { issueCostOfLine, lastCostOre } from '../repos/stock';
 import { invoiceableItems, issueInvoice, reload, setStatusKind } from './processing';
 import { issueGoods, receiveGoods } from './stock';
+import { recordInvoice } from './accounting';
 
 /** Orders delivered in full and not yet invoiced, in a status that gathers them, of a type invoiced collectively. */
 export function collectiveEligible(order: Order): boolean {
@@ -77,7 +79,12 @@ export function collectiveInvoice(
     items: orders.flatMap(invoiceableItems),
     paymentTermsDays: customer.paymentTermsDays,
   });
-  for (const o of orders) setStatusKind(ctx, o, 'invoiced_packing_slip');
+  for (const o of orders) {
+    setStatusKind(ctx, o, 'invoiced_packing_slip');
+    // The status it had is logged: voiding the invoice puts it back there (services/voidInvoice.ts).
+    const after = { statusId: reload(ctx.db, o.id).statusId, invoiceNumber: invoice.number };
+    logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: o.id, action: 'status', before: { statusId: o.statusId }, after });
+  }
   return invoice;
 }
 
@@ -99,6 +106,8 @@ export function creditInvoice(
   const original = getInvoice(db, invoiceId);
   if (!original) throw new DomainError('not_found', 'invoiceId', { entity: 'faktura', id: invoiceId });
   if (original.kind !== 'invoice') throw new DomainError('not_an_invoice', 'invoiceId');
+  // A void invoice (SPEC 9) asks for nothing: there is nothing to credit.
+  if (invoiceFigures(db, invoiceId)?.voided) throw new DomainError('invoice_void', 'invoiceId', { number: original.number });
   ctx.guard('issue_credit_note');
   if (original.orderType === 3) ctx.guard('credit_cash_sale');
   // The invoice's orders as they are now, in one query (a collective invoice may have a thousand).
@@ -190,6 +199,7 @@ export function creditInvoice(
   for (const orderId of original.orderIds) {
     logActivity(db, { at, userId: ctx.userId, entity: 'order', entityId: orderId, action: 'credit_note', after: { number, credits: original.number } });
   }
+  recordInvoice(ctx, id);
   return getInvoice(db, id)!;
 }
 

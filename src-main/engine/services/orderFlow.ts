@@ -27,7 +27,6 @@ import { norwegianSortKey } from '../domain/sortKey';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
 import { getCustomerRow } from '../repos/customers';
-import { insertAccountingBatch } from '../repos/invoices';
 import { nextNumber } from '../repos/numberSeries';
 import { insertHeader, insertLine, refreshDerived, setOrderDeliveryAddress, type LineValues } from '../repos/orders';
 import { insertTextLine } from '../repos/textLines';
@@ -118,7 +117,6 @@ export function applyOrderType(
     const invoice = invoiceOrder(ctx, order, { payment });
     const posted = getCompany(ctx.db)?.postCashInvoices ?? false;
     setStatusKind(ctx, order, posted ? 'invoiced' : 'cash_invoiced');
-    insertAccountingBatch(ctx.db, invoice.id, ctx.now.toISOString(), posted);
     return invoice;
   }
   if (order.orderType === 4) {

@@ -23,7 +23,9 @@ import {
   type PaymentValues,
 } from '../repos/payments';
 import { statusIdsOfKind } from '../repos/processing';
+import { settleReminderFees } from './reminderFees';
 import { reload, setStatusKind } from './processing';
+import { recordCreditMovements, recordPayment } from './accounting';
 
 export interface ReceivedPayment {
   readonly customerId: number;
@@ -116,6 +118,8 @@ export function payInvoice(
   const { invoice } = payableInvoice(ctx, p.invoiceId, 'invoiceId');
   const paymentId = receivePayment(ctx, { ...p, customerId: invoice.customerId, kid: p.kid ?? invoice.kid });
   const settledOre = settleFromCredit(ctx, p.invoiceId, p.amountOre, p.paidOn, paymentId);
+  settleReminderFees(ctx, p.invoiceId, paymentId, p.paidOn, invoice.customerId);
+  recordPayment(ctx, paymentId);
   logActivity(ctx.db, {
     at: ctx.now.toISOString(),
     userId: ctx.userId,
@@ -138,6 +142,7 @@ export function useCredit(ctx: HandlerContext, invoiceId: number, amountOre?: nu
   if (amountOre !== undefined && amountOre > credit) throw new DomainError('credit_too_small', 'amountOre', { credit: formatAmount(credit) });
   const settled = settleFromCredit(ctx, invoiceId, amountOre ?? outstanding, ctx.today);
   logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'invoice', entityId: invoiceId, action: 'use_credit', after: { settledOre: settled } });
+  recordCreditMovements(ctx);
   followPayment(ctx, invoiceId);
   return settled;
 }
@@ -155,6 +160,7 @@ export function refundCredit(ctx: HandlerContext, customerId: number, amountOre:
     want -= take;
   }
   logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'customer', entityId: customerId, action: 'refund', after: { amountOre, paidOn, reference } });
+  recordCreditMovements(ctx);
   return customerCreditOre(ctx.db, customerId);
 }
 
@@ -178,6 +184,7 @@ export function settleAfterCredit(ctx: HandlerContext, invoiceId: number): void 
     }
     release -= take;
   }
+  recordCreditMovements(ctx);
 }
 
 /** Whether every invoice of the order is settled (paid or credited) and there is at least one. */

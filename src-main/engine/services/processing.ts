@@ -49,6 +49,7 @@ import { insertInvoiceTexts } from '../repos/textLines';
 import { invoiceTextRows } from '../domain/textLines';
 import { changeStockFigures, issueCostOfLine, stockFigures } from '../repos/stock';
 import { issueGoods, receiveGoods } from './stock';
+import { recordInvoice } from './accounting';
 
 export { typeLabel };
 const kindLabel = (k: StatusKind): string => STATUS_KIND_LABELS[k].nb;
@@ -312,6 +313,7 @@ export function issueInvoice(
   const invoice = getInvoice(db, invoiceId)!;
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: invoiceId, action: 'issue', after: { number, grossOre: invoice.grossOre, orderIds } });
   for (const id of orderIds) logActivity(db, { at, userId: ctx.userId, entity: 'order', entityId: id, action: 'invoice', after: { invoiceNumber: number } });
+  recordInvoice(ctx, invoiceId);
   return invoice;
 }
 

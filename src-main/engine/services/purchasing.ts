@@ -88,6 +88,7 @@ import {
 import { lastCostOre } from '../repos/stock';
 import { getSupplierRow } from '../repos/suppliers';
 import { receiveGoods } from './stock';
+import { recordSupplierInvoice } from './accounting';
 
 // ---- Reading ------------------------------------------------------------------
 
@@ -530,7 +531,7 @@ export function matchSupplierInvoice(
     const amountOre = lineAmountOre({ quantity: item.quantity, unitPriceOre: item.unitPriceOre, discountBp: line.discountBp });
     return { line, quantity: item.quantity, unitPriceOre: item.unitPriceOre, amountOre };
   });
-  insertSupplierInvoice(
+  const supplierInvoiceId = insertSupplierInvoice(
     ctx.db,
     {
       orderId: po.id,
@@ -552,6 +553,7 @@ export function matchSupplierInvoice(
       receiveLine(ctx, po, p.line, receives, cost);
     }
   }
+  recordSupplierInvoice(ctx, supplierInvoiceId);
 }
 
 /** Cancelling keeps the order (and its history); refused once anything has moved on it. */

@@ -22,8 +22,9 @@ export function visibleStatuses(statuses: readonly Status[] | undefined): Status
   return (statuses ?? []).filter((s) => !s.hidden).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
 }
 
-export function vatShortLabel(code: VatCode): string {
-  return `${code}\u00a0%`;
+/** "25 %", or "Utenfor" for outside the VAT act (shared/enums.ts VAT_CODES). */
+export function vatShortLabel(code: VatCode, lang: Language): string {
+  return (VAT_CODES.find((v) => v.code === code)?.short[lang] ?? code).replace(' ', '\u00a0');
 }
 
 export function vatLabel(code: VatCode, lang: Language): string {

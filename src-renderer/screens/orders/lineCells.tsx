@@ -11,6 +11,7 @@ import { formatAmount, formatQuantity } from '../../../shared/format';
 import { fetchChannel } from '../../api/queries';
 import { LookupInput } from '../../components/LookupInput';
 import { useLanguage, type BilingualText } from '../../i18n';
+import { vatShortLabel } from './labels';
 import type { LineRow } from './lineRows';
 import { lineField, type LineColumn } from './orderDraft';
 
@@ -93,6 +94,7 @@ export function ProductCell(props: Props) {
 /** A suggestion: number, name, available (for products whose stock is kept), price, VAT. */
 function ProductSuggestion(props: { product: ProductHit }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const p = props.product;
   const none = p.available !== null && p.available <= 0;
   return (
@@ -109,7 +111,7 @@ function ProductSuggestion(props: { product: ProductHit }) {
       <span className="num" data-testid="suggestion-price">
         {formatAmount(p.priceOre)}
       </span>
-      <span className="muted">{p.vatCode}&nbsp;%</span>
+      <span className="muted">{vatShortLabel(p.vatCode, lang)}</span>
     </span>
   );
 }
@@ -175,7 +177,7 @@ export function VatCell(props: Props) {
     >
       {VAT_CODES.map((v) => (
         <option key={v.code} value={v.code}>
-          {v.code}&nbsp;%
+          {vatShortLabel(v.code, lang)}
         </option>
       ))}
     </select>

@@ -9,12 +9,16 @@ import { invoke } from '../../api/client';
 import { quantityFilterParams } from '../../grid/agGrid';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { ProductForm } from './ProductForm';
+import { vatShortLabel } from '../orders/labels';
+import { VAT_CODES, type VatCode } from '../../../shared/enums';
+import { useLanguage } from '../../i18n';
 import { productListQuery } from './productListQuery';
 import { StockPanel } from './StockPanel';
 import { fitWidth, WIDEST_AMOUNT, widestWhole } from '../../grid/columnWidths';
 
 export function ProductsScreen(props: { active: boolean }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const columnDefs = useMemo<ColDef<ProductListRow>[]>(
     () => [
       { field: 'number', headerName: t('products.col.number'), width: 110, sortable: true },
@@ -35,10 +39,10 @@ export function ProductsScreen(props: { active: boolean }) {
       {
         field: 'vatCode',
         headerName: t('products.col.vat'),
-        width: fitWidth(['25\u00a0%'], t('products.col.vat')),
+        width: fitWidth(VAT_CODES.map((v) => vatShortLabel(v.code, lang)), t('products.col.vat')),
         type: 'rightAligned',
         cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<ProductListRow, string>) => (p.value == null ? '' : `${p.value}\u00a0%`),
+        valueFormatter: (p: ValueFormatterParams<ProductListRow, string>) => (p.value == null ? '' : vatShortLabel(p.value as VatCode, lang)),
       },
       {
         field: 'stockManaged',
@@ -49,7 +53,7 @@ export function ProductsScreen(props: { active: boolean }) {
       { field: 'binLocation', headerName: t('products.col.binLocation'), width: 90 },
       { field: 'ean', headerName: t('products.col.ean'), width: fitWidth([widestWhole(14)], t('products.col.ean')), cellClass: 'num' },
     ],
-    [t],
+    [t, lang],
   );
 
   return (

@@ -14,6 +14,7 @@ import { fetchChannel } from '../../api/queries';
 import { LookupInput } from '../../components/LookupInput';
 import type { FieldErrors } from '../../components/refusal';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
+import { vatShortLabel } from '../orders/labels';
 import {
   PURCHASE_ENTER_COLUMNS,
   emptyPurchaseLine,
@@ -282,7 +283,7 @@ export function PurchaseLines(props: PurchaseLinesProps) {
                   >
                     {VAT_CODES.map((v) => (
                       <option key={v.code} value={v.code}>
-                        {v.code}&nbsp;%
+                        {vatShortLabel(v.code, lang)}
                       </option>
                     ))}
                   </select>
