@@ -354,3 +354,23 @@ for (const width of [1280, 1440]) {
     expect(problems).toEqual([]);
   });
 }
+
+test('company settings: Avslutt betalte ordrer and Purregebyr, with the legal maximum refused at the field', async ({ page, app }) => {
+  await loadDemo(page, app);
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByTestId('company-form')).toBeVisible();
+  const fee = page.getByTestId('company-reminderFee');
+  await fee.fill('500,00');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByTestId('company-reminderFee-error')).toContainText('Purregebyret kan ikke være høyere enn');
+  await expect(fee).toBeFocused();
+  await fee.scrollIntoViewIfNeeded();
+  await screenshot(page, 'receivables-19-company-fee-refused');
+  await fee.fill('35,00');
+  await page.getByTestId('company-closeWhenPaid').check();
+  await page.keyboard.press('Control+S');
+  await expect(page.getByTestId('company-notice')).toHaveText('Firmaopplysningene er lagret.');
+  const company = await app.engine.ok('company.get', {});
+  expect(company?.reminderFeeOre).toBe(3500);
+  expect(company?.closeWhenPaid).toBe(true);
+});
