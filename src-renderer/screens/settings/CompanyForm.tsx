@@ -221,7 +221,6 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
               value={v.reminderFee}
               numeric
               inputMode="decimal"
-              span={2}
               onChange={(x) => set('reminderFee', x)}
             />
           </div>
