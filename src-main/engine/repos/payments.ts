@@ -1,7 +1,7 @@
 // Payments received, their allocations, and each invoice's figures (SPEC 11).
 // The state rule is restated here in SQL so lists can filter, count and sort by
 // it; domain/invoiceState.ts is the rule, and a property test holds the two together.
-import type { InvoiceBalance, PaymentEntry } from '../../../shared/channels/receivables';
+import type { InvoiceBalance, PaymentEntry, ReminderSummary } from '../../../shared/channels/receivables';
 import type { InvoiceState, ReceiptMethod } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { daysOverdue, outstandingOre, type InvoiceFigures } from '../domain/invoiceState';
@@ -233,3 +233,56 @@ export function allOpenItems(db: Db, today: string): InvoiceBalance[] {
 }
 
 export type { BalanceRow };
+
+/** The reminders that listed an invoice, oldest first, each with every invoice it listed. */
+export function remindersOfInvoice(db: Db, invoiceId: number): ReminderSummary[] {
+  const heads = stmt(
+    db,
+    `SELECT r.id, r.party_id AS customerId, p.name AS customerName, r.sent_on AS sentOn, r.pay_by AS payBy, r.fee_ore AS feeOre, r.document_id AS documentId
+     FROM reminder r JOIN party p ON p.id = r.party_id
+     WHERE r.id IN (SELECT reminder_id FROM reminder_invoice WHERE invoice_id = ?) ORDER BY r.sent_on, r.id`,
+  ).all(invoiceId) as Omit<ReminderSummary, 'invoices'>[];
+  const lines = stmt(
+    db,
+    `SELECT ri.invoice_id AS invoiceId, i.number, ri.level, ri.outstanding_ore AS outstandingOre, ri.fee_ore AS feeOre
+     FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id WHERE ri.reminder_id = ? ORDER BY i.number`,
+  );
+  return heads.map((h) => ({ ...h, invoices: lines.all(h.id) as ReminderSummary['invoices'][number][] }));
+}
+
+/** What the void rule (domain/voidRule.ts) needs to know about an invoice, from the tables. */
+export function voidFactsOf(db: Db, invoiceId: number): { hasPayments: boolean; hasCreditNotes: boolean; hasReminders: boolean } {
+  const r = stmt(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM payment_allocation WHERE invoice_id = @id) AS payments,
+            EXISTS (SELECT 1 FROM invoice WHERE credited_invoice_id = @id AND kind = 'credit_note') AS credits,
+            EXISTS (SELECT 1 FROM reminder_invoice WHERE invoice_id = @id) AS reminders`,
+  ).get({ id: invoiceId }) as { payments: number; credits: number; reminders: number };
+  return { hasPayments: r.payments === 1, hasCreditNotes: r.credits === 1, hasReminders: r.reminders === 1 };
+}
+
+/** Reminder fees charged on a customer's invoices and not yet paid. */
+export function feesOutstandingOf(db: Db, partyId: number): number {
+  const r = stmt(
+    db,
+    `SELECT COALESCE((SELECT SUM(ri.fee_ore) FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id WHERE i.party_id = @p), 0)
+          - COALESCE((SELECT SUM(a.amount_ore) FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id
+                      WHERE i.party_id = @p AND a.reminder_id IS NOT NULL), 0) AS fees`,
+  ).get({ p: partyId }) as { fees: number };
+  return r.fees;
+}
+
+/** Per customer who has any: credit (money not used), unpaid reminder fees and the last reminder's date. */
+export function customerFigures(db: Db): Map<number, { creditOre: number; feesOre: number; lastReminderOn: string | null }> {
+  const rows = stmt(
+    db,
+    `SELECT party_id AS id, SUM(credit) AS creditOre, SUM(fees) AS feesOre, MAX(last_on) AS lastReminderOn FROM (
+       SELECT party_id, amount_ore AS credit, 0 AS fees, NULL AS last_on FROM customer_payment
+       UNION ALL SELECT p.party_id, -a.amount_ore, 0, NULL FROM payment_allocation a JOIN customer_payment p ON p.id = a.payment_id
+       UNION ALL SELECT i.party_id, 0, ri.fee_ore, NULL FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id
+       UNION ALL SELECT i.party_id, 0, -a.amount_ore, NULL FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id WHERE a.reminder_id IS NOT NULL
+       UNION ALL SELECT party_id, 0, 0, sent_on FROM reminder)
+     GROUP BY party_id`,
+  ).all() as { id: number; creditOre: number; feesOre: number; lastReminderOn: string | null }[];
+  return new Map(rows.map((r) => [r.id, { creditOre: r.creditOre, feesOre: r.feesOre, lastReminderOn: r.lastReminderOn }]));
+}

@@ -3,9 +3,10 @@
 // paid back. A credit note on a paid invoice gives the overpaid amount back to
 // the customer's credit. Orders follow their invoices: to the flow's Betalt when
 // all their invoices are settled, and on to Avsluttet when the company says so.
-import { INVOICE_STATES, type InvoiceState, type ReceiptMethod } from '../../../shared/enums';
+import { INVOICE_STATES, type InvoiceState, type ReceiptMethod, type StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { formatAmount } from '../../../shared/format';
+import { AWAITING_PAYMENT_KINDS } from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
 import { invoiceState, outstandingOre, overpaidOre } from '../domain/invoiceState';
 import { logActivity } from '../repos/activity';
@@ -180,26 +181,67 @@ export function settleAfterCredit(ctx: HandlerContext, invoiceId: number): void 
   }
 }
 
-/** Whether every invoice of the order is settled (paid or credited) and there is at least one. */
+/**
+ * Money taken as the invoice is issued: at the counter (a cash sale) or by the
+ * card company (a card payment order, captured as it is invoiced). Recorded
+ * and settled at once; the order's own step (Kontant fakturert, Fakturert) stays
+ * the invoicing's to set, so the order does not follow here.
+ */
+export function recordPaidAtIssue(
+  ctx: HandlerContext,
+  invoiceId: number,
+  p: { amountOre: number; method: ReceiptMethod; source: 'cash_sale' | 'card_capture' },
+): void {
+  if (p.amountOre <= 0) return;
+  const invoice = getInvoice(ctx.db, invoiceId)!;
+  const paymentId = receivePayment(ctx, {
+    customerId: invoice.customerId,
+    amountOre: p.amountOre,
+    paidOn: ctx.today,
+    method: p.method,
+    source: p.source,
+    reference: `Faktura ${invoice.number}`,
+    kid: invoice.kid,
+  });
+  insertAllocation(ctx.db, { paymentId, kind: 'settle', invoiceId, reminderId: null, amountOre: p.amountOre, onDate: ctx.today, at: ctx.now.toISOString(), userId: ctx.userId });
+}
+
+/**
+ * Whether the order's invoices are settled: every one paid or credited, and at
+ * least one paid (an order whose only invoice was credited in full was never paid).
+ */
 function orderSettled(ctx: HandlerContext, orderId: number): boolean {
-  const figures = invoiceFiguresOfOrder(ctx.db, orderId).filter((f) => !f.voided);
-  return figures.length > 0 && figures.every((f) => ['paid', 'credited'].includes(invoiceState(f, ctx.today)));
+  const states = invoiceFiguresOfOrder(ctx.db, orderId)
+    .filter((f) => !f.voided)
+    .map((f) => invoiceState(f, ctx.today));
+  return states.includes('paid') && states.every((s) => s === 'paid' || s === 'credited');
+}
+
+/**
+ * Where a paid order goes: Avsluttet when the company closes paid orders, else
+ * the flow's Betalt. A flow without a visible Betalt whose last step is
+ * Avsluttet (field_service: the job is done, then closed) ends there; a flow
+ * with neither goes to the (hidden) Betalt, which every company has.
+ */
+function paidTarget(ctx: HandlerContext): StatusKind {
+  if (getCompany(ctx.db)?.closeWhenPaid) return 'closed';
+  const visible = (kind: StatusKind) => statusIdsOfKind(ctx.db, kind).some((s) => !s.hidden);
+  if (visible('paid')) return 'paid';
+  return visible('closed') ? 'closed' : 'paid';
 }
 
 /**
  * Orders follow their invoices (all the orders of a collective invoice together):
- * settled orders in Fakturert or Purret move to the flow's Betalt, and on to
- * Avsluttet when the company closes paid orders. A flow without a visible Betalt
- * skips it. Cash sales were paid at the counter and stay as they are.
+ * settled orders waiting for payment (Fakturert, Purret) move to the flow's
+ * Betalt, or Avsluttet (paidTarget). Cash sales (Kontant fakturert) were paid at
+ * the counter and stay as they are.
  */
 export function followPayment(ctx: HandlerContext, invoiceId: number): void {
-  const closeWhenPaid = getCompany(ctx.db)?.closeWhenPaid ?? false;
-  const hasVisible = (kind: 'paid' | 'closed') => statusIdsOfKind(ctx.db, kind).some((s) => !s.hidden);
+  let target: StatusKind | null = null;
   for (const orderId of ordersOfInvoice(ctx.db, invoiceId)) {
     const order = reload(ctx.db, orderId);
-    if (!['invoiced', 'reminded'].includes(order.statusKind) || !orderSettled(ctx, orderId)) continue;
-    const target = closeWhenPaid && hasVisible('closed') ? 'closed' : hasVisible('paid') ? 'paid' : null;
-    if (!target) continue;
+    if (!AWAITING_PAYMENT_KINDS.includes(order.statusKind) || !orderSettled(ctx, orderId)) continue;
+    target ??= paidTarget(ctx);
     setStatusKind(ctx, order, target);
     logActivity(ctx.db, {
       at: ctx.now.toISOString(),
