@@ -51,8 +51,8 @@ export const ISSUING_KINDS: readonly StatusKind[] = ['shipped', 'collective', 'c
 /** Kinds that mean the order is now an invoice: its lines and amounts no longer change (SPEC 1.2). */
 export const INVOICED_KINDS: readonly StatusKind[] = ['invoiced', 'cash_invoiced', 'invoiced_packing_slip', 'reminded', 'paid'];
 
-/** Kinds of an invoiced order waiting for its money: a payment moves it on to the flow's Betalt (SPEC 11). */
-export const AWAITING_PAYMENT_KINDS: readonly StatusKind[] = ['invoiced', 'reminded'];
+/** Kinds of an invoiced order waiting for its money (a collective invoice's orders too): payment moves it on to Betalt (SPEC 11). */
+export const AWAITING_PAYMENT_KINDS: readonly StatusKind[] = ['invoiced', 'invoiced_packing_slip', 'reminded'];
 
 /** After the invoice only the payment follow-up moves an order on (or back among these). */
 export const PAYMENT_FOLLOW_UP_KINDS: readonly StatusKind[] = ['invoiced', 'reminded', 'paid', 'closed'];

@@ -232,7 +232,7 @@ function paidTarget(ctx: HandlerContext): StatusKind {
 
 /**
  * Orders follow their invoices (all the orders of a collective invoice together):
- * settled orders waiting for payment (Fakturert, Purret) move to the flow's
+ * settled orders waiting for payment (Fakturert, Fakturert pakkseddel, Purret) move to the flow's
  * Betalt, or Avsluttet (paidTarget). Cash sales (Kontant fakturert) were paid at
  * the counter and stay as they are.
  */
