@@ -212,6 +212,15 @@ const CASES: readonly Case[] = [
   { channel: 'purchase.amend', does: 'amends a purchase order', needs: null, input: async (w) => { const po = await w.po([[w.screw, 10_000]]); return { id: po.id, version: po.version }; } },
   { channel: 'purchase.suggestions', does: 'suggests purchases', needs: null, input: async () => ({}) },
   { channel: 'purchase.createFromSuggestions', does: 'orders from the suggestions', needs: null, input: async (w) => ({ items: [{ productId: w.screw, quantity: 5_000 }] }) },
+  // ---- ledger (issue 11) ----
+  { channel: 'invoices.page', does: 'lists invoices by state', needs: null, input: async () => ({ startRow: 0, endRow: 50, tab: 'unpaid' }) },
+  { channel: 'invoices.tabCounts', does: 'counts invoices per tab', needs: null, input: async () => ({}) },
+  { channel: 'invoices.detail', does: 'reads an invoice with its payments', needs: null, input: async (w) => ({ invoiceId: await w.invoiceId() }) },
+  { channel: 'payments.register', does: 'registers a payment', needs: 'invoice', input: async (w) => ({ invoiceId: await w.invoiceId(), amountOre: 10_000, paidOn: '2025-01-05', method: 'bank' }) },
+  { channel: 'payments.useCredit', does: "uses the customer's credit", needs: 'invoice', input: async (w) => { await w.t.ok('payments.register', { invoiceId: await w.invoiceId(), amountOre: 200_000, paidOn: '2025-01-05', method: 'bank' }); return { invoiceId: await w.invoiceId(), amountOre: 100 }; } },
+  { channel: 'payments.refundCredit', does: "pays the customer's credit back", needs: 'invoice', input: async (w) => { await w.t.ok('payments.register', { invoiceId: await w.invoiceId(), amountOre: 200_000, paidOn: '2025-01-05', method: 'bank' }); return { customerId: w.customer, amountOre: 100, paidOn: '2025-01-05' }; } },
+  { channel: 'ledger.customer', does: "reads a customer's open items", needs: null, input: async (w) => ({ customerId: w.customer }) },
+  { channel: 'ledger.aging', does: 'reads the aging of every customer', needs: null, input: async () => ({}) },
 ];
 
 /** Rights each channel is declared to reach: its own right and its guarded actions' rights. */
