@@ -31,7 +31,7 @@ import { getProducts } from '../repos/products';
 import { issueCostOfLine, lastCostOre } from '../repos/stock';
 import { invoiceableItems, issueInvoice, reload, setStatusKind } from './processing';
 import { issueGoods, receiveGoods } from './stock';
-import { settleAfterCredit } from './payments';
+import { followPayment, settleAfterCredit } from './payments';
 
 /** Orders delivered in full and not yet invoiced, in a status that gathers them, of a type invoiced collectively. */
 export function collectiveEligible(order: Order): boolean {
@@ -188,8 +188,10 @@ export function creditInvoice(
     setCardState(db, orderId, 'credited');
   }
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: id, action: 'credit', after: { number, credits: original.number, returnToStock } });
-  // What was paid beyond what the invoice now asks goes back to the customer (SPEC 11).
+  // What was paid beyond what the invoice now asks goes back to the customer (SPEC 11);
+  // an invoice part paid and the rest credited is settled, and its orders move on.
   settleAfterCredit(ctx, original.id);
+  followPayment(ctx, original.id);
   for (const orderId of original.orderIds) {
     logActivity(db, { at, userId: ctx.userId, entity: 'order', entityId: orderId, action: 'credit_note', after: { number, credits: original.number } });
   }
