@@ -2,7 +2,7 @@
 // The state rule is restated here in SQL so lists can filter, count and sort by
 // it; domain/invoiceState.ts is the rule, and a property test holds the two together.
 import type { InvoiceBalance, PaymentEntry, ReminderSummary } from '../../../shared/channels/receivables';
-import type { InvoiceState, ReceiptMethod } from '../../../shared/enums';
+import type { InvoiceState, ReceiptMethod, StatusKind } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { daysOverdue, outstandingOre, type InvoiceFigures } from '../domain/invoiceState';
 
@@ -119,6 +119,24 @@ export function paymentsOfInvoice(db: Db, invoiceId: number): PaymentEntry[] {
      LEFT JOIN app_user u ON u.id = p.user_id
      WHERE a.invoice_id = ? GROUP BY p.id ORDER BY p.paid_on, p.id`,
   ).all(invoiceId) as PaymentEntry[];
+}
+
+/** What paying an invoice needs to know of it (without its lines). */
+export function invoiceHead(db: Db, invoiceId: number): { id: number; number: number; kind: 'invoice' | 'credit_note'; customerId: number; kid: string | null } | null {
+  return (
+    (stmt(db, 'SELECT id, number, kind, party_id AS customerId, kid FROM invoice WHERE id = ?').get(invoiceId) as
+      | { id: number; number: number; kind: 'invoice' | 'credit_note'; customerId: number; kid: string | null }
+      | undefined) ?? null
+  );
+}
+
+/** The orders an invoice covers with their status now. */
+export function orderStatusesOfInvoice(db: Db, invoiceId: number): { id: number; statusId: number; statusKind: StatusKind }[] {
+  return stmt(
+    db,
+    `SELECT o.id, o.status_id AS statusId, s.kind AS statusKind FROM invoice_order io
+     JOIN order_header o ON o.id = io.order_id JOIN status s ON s.id = o.status_id WHERE io.invoice_id = ? ORDER BY o.id`,
+  ).all(invoiceId) as { id: number; statusId: number; statusKind: StatusKind }[];
 }
 
 /** Which orders an invoice covers (one, or many for a collective invoice). */

@@ -11,20 +11,20 @@ import type { HandlerContext } from '../context';
 import { invoiceState, outstandingOre, overpaidOre } from '../domain/invoiceState';
 import { logActivity } from '../repos/activity';
 import { getCompany } from '../repos/company';
-import { getInvoice } from '../repos/invoices';
 import {
   customerCreditOre,
   insertAllocation,
   insertCustomerPayment,
   invoiceFigures,
   invoiceFiguresOfOrder,
-  ordersOfInvoice,
+  invoiceHead,
+  orderStatusesOfInvoice,
   paymentsWithCredit,
   settlementsOf,
   type PaymentValues,
 } from '../repos/payments';
 import { statusIdsOfKind } from '../repos/processing';
-import { reload, setStatusKind } from './processing';
+import { setStatusKind, statusOfKind } from './processing';
 
 export interface ReceivedPayment {
   readonly customerId: number;
@@ -67,7 +67,7 @@ function stateLabel(state: InvoiceState, lang: 'nb' | 'en'): string {
 
 /** The invoice as a payable thing: refuses credit notes and void or fully credited invoices. */
 function payableInvoice(ctx: HandlerContext, invoiceId: number, field: string) {
-  const invoice = getInvoice(ctx.db, invoiceId);
+  const invoice = invoiceHead(ctx.db, invoiceId);
   if (!invoice) throw new DomainError('not_found', field, { entity: 'faktura', id: invoiceId });
   if (invoice.kind !== 'invoice') throw new DomainError('not_an_invoice', field);
   const figures = invoiceFigures(ctx.db, invoiceId)!;
@@ -80,20 +80,28 @@ function payableInvoice(ctx: HandlerContext, invoiceId: number, field: string) {
 
 /**
  * Allocates up to `maxOre` from the customer's unallocated money (oldest payment
- * first, or only `fromPaymentId`) to the invoice's outstanding amount; returns what was settled.
+ * first, or only the payment `from` with what is left of it) to the invoice's
+ * outstanding amount; returns what was settled.
  */
-function settleFromCredit(ctx: HandlerContext, invoiceId: number, maxOre: number, onDate: string, fromPaymentId?: number): number {
-  const { invoice, figures } = payableInvoice(ctx, invoiceId, 'invoiceId');
+function settleFromCredit(
+  ctx: HandlerContext,
+  payable: ReturnType<typeof payableInvoice>,
+  maxOre: number,
+  onDate: string,
+  from?: { id: number; leftOre: number },
+): number {
+  const { invoice, figures } = payable;
   let want = Math.min(maxOre, outstandingOre(figures));
   let settled = 0;
-  const sources = paymentsWithCredit(ctx.db, invoice.customerId).filter((p) => fromPaymentId === undefined || p.id === fromPaymentId);
+  // A payment just received is used on its own invoice: no need to look through the customer's older payments.
+  const sources = from ? [from] : paymentsWithCredit(ctx.db, invoice.customerId);
   for (const p of sources) {
     if (want <= 0) break;
     const take = Math.min(want, p.leftOre);
     insertAllocation(ctx.db, {
       paymentId: p.id,
       kind: 'settle',
-      invoiceId,
+      invoiceId: invoice.id,
       reminderId: null,
       amountOre: take,
       onDate,
@@ -114,9 +122,10 @@ export function payInvoice(
   ctx: HandlerContext,
   p: { invoiceId: number; amountOre: number; paidOn: string; method: ReceiptMethod; source: PaymentValues['source']; reference: string | null; kid?: string | null },
 ): { paymentId: number; settledOre: number } {
-  const { invoice } = payableInvoice(ctx, p.invoiceId, 'invoiceId');
+  const payable = payableInvoice(ctx, p.invoiceId, 'invoiceId');
+  const { invoice } = payable;
   const paymentId = receivePayment(ctx, { ...p, customerId: invoice.customerId, kid: p.kid ?? invoice.kid });
-  const settledOre = settleFromCredit(ctx, p.invoiceId, p.amountOre, p.paidOn, paymentId);
+  const settledOre = settleFromCredit(ctx, payable, p.amountOre, p.paidOn, { id: paymentId, leftOre: p.amountOre });
   logActivity(ctx.db, {
     at: ctx.now.toISOString(),
     userId: ctx.userId,
@@ -131,13 +140,14 @@ export function payInvoice(
 
 /** Uses the customer's credit on an invoice: what is outstanding, or `amountOre` of it. */
 export function useCredit(ctx: HandlerContext, invoiceId: number, amountOre?: number): number {
-  const { invoice, figures } = payableInvoice(ctx, invoiceId, 'invoiceId');
+  const payable = payableInvoice(ctx, invoiceId, 'invoiceId');
+  const { invoice, figures } = payable;
   const outstanding = outstandingOre(figures);
   if (outstanding <= 0) throw new DomainError('nothing_outstanding', 'invoiceId', { number: invoice.number });
   const credit = customerCreditOre(ctx.db, invoice.customerId);
   if (credit <= 0) throw new DomainError('no_customer_credit', 'invoiceId', { credit: '' });
   if (amountOre !== undefined && amountOre > credit) throw new DomainError('credit_too_small', 'amountOre', { credit: formatAmount(credit) });
-  const settled = settleFromCredit(ctx, invoiceId, amountOre ?? outstanding, ctx.today);
+  const settled = settleFromCredit(ctx, payable, amountOre ?? outstanding, ctx.today);
   logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'invoice', entityId: invoiceId, action: 'use_credit', after: { settledOre: settled } });
   followPayment(ctx, invoiceId);
   return settled;
@@ -193,7 +203,7 @@ export function recordPaidAtIssue(
   p: { amountOre: number; method: ReceiptMethod; source: 'cash_sale' | 'card_capture' },
 ): void {
   if (p.amountOre <= 0) return;
-  const invoice = getInvoice(ctx.db, invoiceId)!;
+  const invoice = invoiceHead(ctx.db, invoiceId)!;
   const paymentId = receivePayment(ctx, {
     customerId: invoice.customerId,
     amountOre: p.amountOre,
@@ -238,19 +248,18 @@ function paidTarget(ctx: HandlerContext): StatusKind {
  */
 export function followPayment(ctx: HandlerContext, invoiceId: number): void {
   let target: StatusKind | null = null;
-  for (const orderId of ordersOfInvoice(ctx.db, invoiceId)) {
-    const order = reload(ctx.db, orderId);
-    if (!AWAITING_PAYMENT_KINDS.includes(order.statusKind) || !orderSettled(ctx, orderId)) continue;
+  for (const order of orderStatusesOfInvoice(ctx.db, invoiceId)) {
+    if (!AWAITING_PAYMENT_KINDS.includes(order.statusKind) || !orderSettled(ctx, order.id)) continue;
     target ??= paidTarget(ctx);
     setStatusKind(ctx, order, target);
     logActivity(ctx.db, {
       at: ctx.now.toISOString(),
       userId: ctx.userId,
       entity: 'order',
-      entityId: orderId,
+      entityId: order.id,
       action: 'status',
       before: { statusId: order.statusId },
-      after: { statusId: reload(ctx.db, orderId).statusId, reason: 'paid' },
+      after: { statusId: statusOfKind(ctx.db, target), reason: 'paid' },
     });
   }
 }

@@ -73,7 +73,7 @@ export function statusOfKind(db: Db, kind: StatusKind): number {
   return s.id;
 }
 
-function setStatusKind(ctx: HandlerContext, order: Order, kind: StatusKind): void {
+function setStatusKind(ctx: HandlerContext, order: Pick<Order, 'id' | 'statusKind'>, kind: StatusKind): void {
   if (order.statusKind !== kind) setOrderStatus(ctx.db, order.id, statusOfKind(ctx.db, kind), ctx.now.toISOString());
 }
 
