@@ -210,6 +210,8 @@ describe('payments over random sequences', () => {
         const w = await salesWorld({ now });
         try {
           const other = (await w.t.ok('customers.create', { kind: 'private', name: 'Øystein Åsen', paymentTermsDays: 10 })).id;
+          // Enough on the shelf for any sequence: Normal orders check what is available (not this test's subject).
+          await w.t.ok('stock.receive', { productId: w.bread, quantity: 1_000_000, costOre: 2000 });
           const r: Run = { w, now, customers: [w.customer, other], products: [w.drill, w.bread, w.service], invoices: [], today: '2025-01-05' };
           const seen = { payments: [] as string[], allocations: [] as string[] };
           for (const c of commands) {
@@ -220,7 +222,17 @@ describe('payments over random sequences', () => {
           w.t.close();
         }
       }),
-      { numRuns: RUNS },
+      {
+        numRuns: RUNS,
+        // Found once: bread ran short for Normal orders (the world now stocks enough).
+        examples: [[[
+          { op: 'invoice', type: 1, customer: 0, lines: [[1, 3000], [1, 2000]], method: 'cash' },
+          { op: 'collective', customer: 0, lines: [[1, 2000], [0, 1000]] },
+          { op: 'invoice', type: 1, customer: 0, lines: [[1, 2000]], method: 'cash' },
+          { op: 'pay', invoice: 0, share: 0.25, method: 'bank' },
+          { op: 'invoice', type: 1, customer: 0, lines: [[1, 2000]], method: 'cash' },
+        ] as Command[]]],
+      },
     );
   }, 600_000);
 });
