@@ -740,6 +740,11 @@ const MESSAGES = {
     nb: (p) => `Finner ikke bunt ${p.id}.`,
     en: (p) => `Batch ${p.id} was not found.`,
   },
+  // ---- ledger (issue 11) ----
+  payment_date_in_future: {
+    nb: (p) => `Betalingsdatoen ${p.date} er etter dagens dato. Registrer betalingen når pengene er kommet.`,
+    en: (p) => `The payment date ${p.date} is after today. Register the payment when the money has arrived.`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -125,5 +125,5 @@ export const COPY_KEEPS_TYPES: readonly OrderTypeId[] = [1, 2, 5, 7, 8];
 // ---- Reminders (issue 11) ----
 /** Orders in these kinds move to the flow's Purret when a reminder lists their invoice (SPEC 11). */
 export const REMINDABLE_KINDS: readonly StatusKind[] = ['invoiced', 'invoiced_packing_slip'];
-/** Invoiced orders still waiting for their money: not yet reminded, or reminded. */
+/** Invoiced orders still waiting for their money (a collective invoice's orders too): payment moves them on to Betalt (SPEC 11). */
 export const AWAITING_PAYMENT_KINDS: readonly StatusKind[] = [...REMINDABLE_KINDS, 'reminded'];

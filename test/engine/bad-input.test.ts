@@ -385,19 +385,58 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
 
   // ---- invoices, payments and the ledger (issue 11) ----
 
-  'invoices.page': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'invoices.page': [
+    { name: 'unknown field', input: () => ({ startRow: 0, endRow: 10, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'SQL in a sort column', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: sqlInjection, sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
+    { name: 'a table column, not a list column', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: 'party_id', sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
+    { name: 'SQL in a filter column', input: () => ({ startRow: 0, endRow: 100, filterModel: { [sqlInjection]: { filterType: 'number', type: 'equals', filter: 1 } } }), code: 'invalid_filter', field: `filterModel.${sqlInjection}` },
+    { name: 'date filter on an amount', input: () => ({ startRow: 0, endRow: 100, filterModel: { payableOre: { filterType: 'date', type: 'equals', dateFrom: '2025-01-01' } } }), code: 'invalid_filter', field: 'filterModel.payableOre' },
+    { name: 'unknown tab', input: () => ({ startRow: 0, endRow: 100, tab: 'unpaid_forever' }), code: 'invalid_choice', field: 'tab' },
+    { name: 'end before start', input: () => ({ startRow: 100, endRow: 50 }), code: 'too_small', field: 'endRow' },
+    { name: 'block too large', input: () => ({ startRow: 0, endRow: 100000 }), code: 'block_too_large', field: 'endRow' },
+  ],
 
-  'invoices.tabCounts': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'invoices.tabCounts': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'customer id zero', input: () => ({ customerId: 0 }), code: 'too_small', field: 'customerId' },
+  ],
 
-  'invoices.detail': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'invoices.detail': [
+    { name: 'unknown field', input: () => ({ invoiceId: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown invoice', input: () => ({ invoiceId: 707 }), code: 'not_found', field: 'invoiceId' },
+    { name: 'id as text', input: () => ({ invoiceId: '1' }), code: 'invalid_type', field: 'invoiceId' },
+  ],
 
-  'payments.register': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'payments.register': [
+    { name: 'unknown field', input: () => ({ invoiceId: 1, amountOre: 100, paidOn: '2025-01-05', method: 'bank', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown invoice', input: () => ({ invoiceId: 707, amountOre: 100, paidOn: '2025-01-05', method: 'bank' }), code: 'not_found', field: 'invoiceId' },
+    { name: 'zero amount', input: () => ({ invoiceId: 1, amountOre: 0, paidOn: '2025-01-05', method: 'bank' }), code: 'too_small', field: 'amountOre' },
+    { name: 'negative amount', input: () => ({ invoiceId: 1, amountOre: -500, paidOn: '2025-01-05', method: 'bank' }), code: 'too_small', field: 'amountOre' },
+    { name: 'amount out of range', input: () => ({ invoiceId: 1, amountOre: 1e15, paidOn: '2025-01-05', method: 'bank' }), code: 'too_big', field: 'amountOre' },
+    { name: 'amount in kroner with decimals', input: () => ({ invoiceId: 1, amountOre: 12.5, paidOn: '2025-01-05', method: 'bank' }), code: 'not_integer', field: 'amountOre' },
+    { name: 'impossible date', input: () => ({ invoiceId: 1, amountOre: 100, paidOn: '2025-02-30', method: 'bank' }), code: 'invalid_date', field: 'paidOn' },
+    { name: 'unknown method', input: () => ({ invoiceId: 1, amountOre: 100, paidOn: '2025-01-05', method: 'bitcoin' }), code: 'invalid_choice', field: 'method' },
+  ],
 
-  'payments.useCredit': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'payments.useCredit': [
+    { name: 'unknown field', input: () => ({ invoiceId: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown invoice', input: () => ({ invoiceId: 707 }), code: 'not_found', field: 'invoiceId' },
+    { name: 'zero amount', input: () => ({ invoiceId: 1, amountOre: 0 }), code: 'too_small', field: 'amountOre' },
+  ],
 
-  'payments.refundCredit': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'payments.refundCredit': [
+    { name: 'unknown field', input: () => ({ customerId: 1, amountOre: 100, paidOn: '2025-01-05', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown customer', input: () => ({ customerId: 9999, amountOre: 100, paidOn: '2025-01-05' }), code: 'unknown_customer', field: 'customerId' },
+    { name: 'a customer without credit', input: () => ({ customerId: ids.customer, amountOre: 100, paidOn: '2025-01-05' }), code: 'no_customer_credit', field: 'customerId' },
+    { name: 'paid back in the future', input: () => ({ customerId: ids.customer, amountOre: 100, paidOn: '2030-01-01' }), code: 'payment_date_in_future', field: 'paidOn' },
+    { name: 'bad date', input: () => ({ customerId: ids.customer, amountOre: 100, paidOn: '05.01.2025' }), code: 'invalid_date', field: 'paidOn' },
+  ],
 
-  'ledger.customer': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'ledger.customer': [
+    { name: 'unknown field', input: () => ({ customerId: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown customer', input: () => ({ customerId: 9999 }), code: 'unknown_customer', field: 'customerId' },
+    { name: 'a supplier is no customer', input: () => ({ customerId: ids.supplier }), code: 'unknown_customer', field: 'customerId' },
+  ],
 
   'ledger.aging': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 

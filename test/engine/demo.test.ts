@@ -483,6 +483,30 @@ describe('the demo company', () => {
     }
   });
 
+  it('has its invoices mostly paid (by bank, by hand, in part, overpaid and the credit used), some overdue, with payments dated between invoice and today (SPEC 11)', async () => {
+    const today = FIXED_NOW.toISOString().slice(0, 10);
+    const counts = await t.ok('invoices.tabCounts', {});
+    expect(counts.paid).toBeGreaterThan(counts.all / 2);
+    expect(counts.overdue).toBeGreaterThan(3);
+    const partly = one<{ n: number }>(`SELECT count(*) AS n FROM invoice_balance WHERE kind = 'invoice' AND voided = 0 AND paid_ore > 0 AND paid_ore < payable_ore - credited_ore`).n;
+    expect(partly).toBeGreaterThan(0);
+    const methods = all<{ method: string; source: string }>('SELECT DISTINCT method, source FROM customer_payment').map((r) => `${r.source}:${r.method}`);
+    expect(methods).toEqual(expect.arrayContaining(['manual:bank', 'cash_sale:cash', 'card_capture:card']));
+    expect(methods.filter((m) => m.startsWith('manual:') && m !== 'manual:bank').length).toBeGreaterThan(0);
+    // Overpaid, and the credit used on another invoice: one payment settling two invoices.
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT payment_id FROM payment_allocation WHERE kind = 'settle' GROUP BY payment_id HAVING count(DISTINCT invoice_id) > 1)`).n).toBeGreaterThan(0);
+    // Paid after the invoice date and before today (the invoice a payment came for, not one its surplus was used on later).
+    const misdated = all(`SELECT p.id FROM customer_payment p JOIN payment_allocation a ON a.payment_id = p.id AND a.on_date = p.paid_on
+      JOIN invoice i ON i.id = a.invoice_id
+      WHERE p.source = 'manual' AND (p.paid_on <= i.invoice_date OR p.paid_on >= ?)`, today);
+    expect(all(`SELECT id FROM customer_payment WHERE source = 'manual' AND paid_on >= ?`, today)).toEqual([]);
+    expect(misdated).toEqual([]);
+    const { totals } = await t.ok('ledger.aging', {});
+    expect(totals.d0_30 > 0 && totals.d31_60 + totals.d61_90 + totals.over90 > 0).toBe(true);
+    // Paid orders have followed their invoices to Betalt.
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM order_header o JOIN status s ON s.id = o.status_id WHERE s.kind = 'paid'`).n).toBeGreaterThan(10);
+  });
+
   it('is the same company every time (seeded)', async () => {
     const other = await makeEngine();
     try {

@@ -98,11 +98,14 @@ describe('3 Cash', () => {
     expect(o.orderDate).toBe('2025-01-05');
   });
 
-  it('goes to Invoiced instead of Cash invoiced when the company posts cash invoices', async () => {
+  it('goes to Invoiced instead of Cash invoiced when the company posts cash invoices, and being paid at the counter on to Betalt (SPEC 11)', async () => {
     const w2 = await salesWorld({ company: { postCashInvoices: true } });
     try {
       const o = await w2.t.ok('orders.create', { header: { customerId: w2.privateCustomer, orderType: 3 }, lines: [{ productId: w2.bread, quantity: 1_000 }], payment: { method: 'vipps', receivedOre: 4600 } });
-      expect(o.statusKind).toBe('invoiced');
+      expect(o.statusKind).toBe('paid');
+      const log = await w2.t.ok('activity.list', { entity: 'order', entityId: o.id });
+      // It stood in Fakturert (posted) before the payment moved it on.
+      expect(log.find((e) => e.action === 'status')?.after).toMatchObject({ reason: 'paid' });
     } finally {
       w2.t.close();
     }

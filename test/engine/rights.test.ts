@@ -233,6 +233,15 @@ const CASES: readonly Case[] = [
   { channel: 'accounting.trialBalance', does: 'reads the trial balance', needs: null, input: async () => ({ from: '2025-01-01', to: '2025-12-31' }) },
   { channel: 'accounting.export', does: 'exports a period for the accountant', needs: 'administer', input: async () => ({ from: '2025-01-01', to: '2025-12-31', format: 'csv' }) },
   { channel: 'accounting.exports', does: 'lists the exports', needs: null, input: async () => ({}) },
+  // ---- ledger (issue 11) ----
+  { channel: 'invoices.page', does: 'lists invoices by state', needs: null, input: async () => ({ startRow: 0, endRow: 50, tab: 'unpaid' }) },
+  { channel: 'invoices.tabCounts', does: 'counts invoices per tab', needs: null, input: async () => ({}) },
+  { channel: 'invoices.detail', does: 'reads an invoice with its payments', needs: null, input: async (w) => ({ invoiceId: await w.invoiceId() }) },
+  { channel: 'payments.register', does: 'registers a payment', needs: 'invoice', input: async (w) => ({ invoiceId: await w.invoiceId(), amountOre: 10_000, paidOn: '2025-01-05', method: 'bank' }) },
+  { channel: 'payments.useCredit', does: "uses the customer's credit", needs: 'invoice', input: async (w) => { await w.t.ok('payments.register', { invoiceId: await w.invoiceId(), amountOre: 200_000, paidOn: '2025-01-05', method: 'bank' }); return { invoiceId: await w.invoiceId(), amountOre: 100 }; } },
+  { channel: 'payments.refundCredit', does: "pays the customer's credit back", needs: 'invoice', input: async (w) => { await w.t.ok('payments.register', { invoiceId: await w.invoiceId(), amountOre: 200_000, paidOn: '2025-01-05', method: 'bank' }); return { customerId: w.customer, amountOre: 100, paidOn: '2025-01-05' }; } },
+  { channel: 'ledger.customer', does: "reads a customer's open items", needs: null, input: async (w) => ({ customerId: w.customer }) },
+  { channel: 'ledger.aging', does: 'reads the aging of every customer', needs: null, input: async () => ({}) },
 ];
 
 let bankFiles = 0;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { channels, type ChannelName } from '../../shared/catalog';
 import { DOCUMENT_KIND_KEYS } from '../../shared/channels/documents';
 import { RIGHT_KEYS } from '../../shared/enums';
+import { INVOICE_LIST_COLUMN_IDS } from '../../src-main/engine/repos/invoiceList';
 import { ORDER_LIST_COLUMN_IDS } from '../../src-main/engine/repos/orderList';
 import { ADMIN, BANK_ACCOUNTS, EANS, NO_RIGHTS, ORG_NUMBERS, TINY_PNG, type InvoiceRef, type LineRef, type OrderRef, type PartyRef, type State } from './fuzz-world';
 import { UNICODE, WORDS, type Rnd } from './fuzz-random';
@@ -169,6 +170,9 @@ function supplier(c: Ctx): PartyRef | undefined {
 }
 const unknownId = (c: Ctx) => c.r.pick([999_999, 424_242, 1, 2, 3]);
 const idOr = (c: Ctx, x: { id: number } | number | undefined): number => (x === undefined ? unknownId(c) : typeof x === 'number' ? x : x.id);
+
+/** The columns of the list the channel pages: the invoice list's, or the order list's. */
+const listColumns = (c: Ctx): readonly string[] => (c.channel.startsWith('invoices.') ? INVOICE_LIST_COLUMN_IDS : ORDER_LIST_COLUMN_IDS);
 
 function today(c: Ctx): string {
   return c.known.today();
@@ -413,7 +417,13 @@ function stringByName(c: Ctx, key: string, b: Bounds): string | undefined {
     case 'unit':
       return c.r.pick(['stk', 'time', 'pk', 'kg']);
     case 'colId':
-      return c.r.pick(ORDER_LIST_COLUMN_IDS);
+      return c.r.pick(listColumns(c));
+    case 'paidOn': {
+      // Money arrives today or earlier (a later date is refused).
+      const d = new Date(`${today(c)}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - c.r.int(0, 30));
+      return d.toISOString().slice(0, 10);
+    }
     case 'search':
     case 'query':
       return c.r.pick(['', 'drill', 'bergen', '1000', '10001', 'æøå', 'Ola', 'SKRUE', '923609016', '"', '*', 'brød OR', c.r.pickOr(c.st.products.map((p) => p.number), 'x')]);
@@ -446,7 +456,7 @@ const FILTER_KINDS: Readonly<Record<string, 'text' | 'number' | 'date'>> = {
 function filterModel(c: Ctx): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (let i = c.r.weighted([[0, 3], [1, 3], [2, 1]] as const); i > 0; i--) {
-    const col = c.r.pick(ORDER_LIST_COLUMN_IDS);
+    const col = c.r.pick(listColumns(c));
     const kind = FILTER_KINDS[col] ?? c.r.pick(['text', 'number', 'date'] as const);
     if (kind === 'text') out[col] = { filterType: 'text', type: c.r.pick(['contains', 'equals', 'startsWith']), filter: c.r.pick(['a', 'Bergen', 'ø', '%', '_']) };
     else if (kind === 'number') {

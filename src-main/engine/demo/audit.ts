@@ -210,6 +210,33 @@ const RULES: readonly (readonly [string, string])[] = [
      WHERE o.invoiced_net_ore <> coalesce(t.total, 0)`,
   ],
   [
+    'payments: what a payment is used for (settled, released, refunded) never exceeds it, nor goes below zero (SPEC 11)',
+    `SELECT p.id FROM customer_payment p JOIN (SELECT payment_id, sum(amount_ore) AS used FROM payment_allocation GROUP BY payment_id) a
+       ON a.payment_id = p.id
+     WHERE a.used > p.amount_ore OR a.used < 0`,
+  ],
+  [
+    'payments: a payment settles only its own customer\'s invoices, never a credit note or a void invoice (SPEC 11)',
+    `SELECT a.id FROM payment_allocation a JOIN customer_payment p ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id
+     WHERE i.party_id <> p.party_id OR i.kind = 'credit_note' OR i.voided = 1`,
+  ],
+  [
+    'invoices: paid + credited never exceeds what the invoice asks; a surplus goes back to the credit (SPEC 11)',
+    `SELECT invoice_id FROM invoice_balance WHERE kind = 'invoice' AND (paid_ore < 0 OR paid_ore > max(0, payable_ore - credited_ore))`,
+  ],
+  [
+    'invoices: reminder fees paid never exceed the fees charged (SPEC 11)',
+    `SELECT a.invoice_id FROM payment_allocation a WHERE a.reminder_id IS NOT NULL GROUP BY a.invoice_id, a.reminder_id
+     HAVING sum(a.amount_ore) < 0 OR sum(a.amount_ore) > coalesce(
+       (SELECT ri.fee_ore FROM reminder_invoice ri WHERE ri.reminder_id = a.reminder_id AND ri.invoice_id = a.invoice_id), 0)`,
+  ],
+  [
+    'customers: credit (received and not used) is never negative (SPEC 11)',
+    `SELECT p.party_id FROM customer_payment p
+     LEFT JOIN (SELECT payment_id, sum(amount_ore) AS used FROM payment_allocation GROUP BY payment_id) a ON a.payment_id = p.id
+     GROUP BY p.party_id HAVING sum(p.amount_ore) - sum(coalesce(a.used, 0)) < 0`,
+  ],
+  [
     'orders: every order has its row in the search index',
     `SELECT o.id FROM order_header o WHERE NOT EXISTS (SELECT 1 FROM order_search_docsize d WHERE d.id = o.id)`,
   ],

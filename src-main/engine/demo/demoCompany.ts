@@ -90,6 +90,7 @@ import {
   type PurchaseLife,
   type PurchaseStep,
 } from './purchaseMix';
+import { paymentMix } from './paymentMix';
 import { addDays, makeRng, type Rng } from './random';
 import { creditItems, loanReturnItems, partialItems } from './salesSteps';
 import { MINUTES_PER_DAY, Timeline, contextAt, dayNumber, isoOfDay, type Moment } from './timeline';
@@ -578,6 +579,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     }
   }
 
+  paymentMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 11));
   sendDemoReminders(ctx);
   return {
     products: products.length,

@@ -101,6 +101,7 @@ import {
   type StoryName,
 } from './orderMix';
 import { addDays, makeRng, type Rng } from './random';
+import { paymentMix } from './paymentMix';
 import {
   afterEntry,
   convert,
@@ -577,6 +578,11 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GenerateRes
       }
       db.transaction(() => runUntil((todayDay + 1) * MINUTES_PER_DAY)).immediate();
       stepsAfterToday = timeline.clear();
+      // The customers pay what is open, once every story has reached today (demo/paymentMix.ts).
+      const paymentsStart = performance.now();
+      db.transaction(() => paymentMix(contextAt(todayDay * MINUTES_PER_DAY + 20 * 60), makeRng((opts.seed ?? 1) ^ 0x0bea_0011))).immediate();
+      stepMs.payments = performance.now() - paymentsStart;
+      processingMs += stepMs.payments;
     } finally {
       const t0 = performance.now();
       endSearchLoad();

@@ -2,7 +2,7 @@
 // The state rule is restated here in SQL so lists can filter, count and sort by
 // it; domain/invoiceState.ts is the rule, and a property test holds the two together.
 import type { InvoiceBalance, PaymentEntry } from '../../../shared/channels/receivables';
-import type { InvoiceState, ReceiptMethod } from '../../../shared/enums';
+import type { InvoiceState, ReceiptMethod, StatusKind } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { daysOverdue, outstandingOre, type InvoiceFigures } from '../domain/invoiceState';
 
@@ -121,6 +121,24 @@ export function paymentsOfInvoice(db: Db, invoiceId: number): PaymentEntry[] {
   ).all(invoiceId) as PaymentEntry[];
 }
 
+/** What paying an invoice needs to know of it (without its lines). */
+export function invoiceHead(db: Db, invoiceId: number): { id: number; number: number; kind: 'invoice' | 'credit_note'; customerId: number; kid: string | null } | null {
+  return (
+    (stmt(db, 'SELECT id, number, kind, party_id AS customerId, kid FROM invoice WHERE id = ?').get(invoiceId) as
+      | { id: number; number: number; kind: 'invoice' | 'credit_note'; customerId: number; kid: string | null }
+      | undefined) ?? null
+  );
+}
+
+/** The orders an invoice covers with their status now. */
+export function orderStatusesOfInvoice(db: Db, invoiceId: number): { id: number; statusId: number; statusKind: StatusKind }[] {
+  return stmt(
+    db,
+    `SELECT o.id, o.status_id AS statusId, s.kind AS statusKind FROM invoice_order io
+     JOIN order_header o ON o.id = io.order_id JOIN status s ON s.id = o.status_id WHERE io.invoice_id = ? ORDER BY o.id`,
+  ).all(invoiceId) as { id: number; statusId: number; statusKind: StatusKind }[];
+}
+
 /** Which orders an invoice covers (one, or many for a collective invoice). */
 export function ordersOfInvoice(db: Db, invoiceId: number): number[] {
   return (stmt(db, 'SELECT order_id FROM invoice_order WHERE invoice_id = ? ORDER BY order_id').all(invoiceId) as { order_id: number }[]).map(
@@ -233,3 +251,30 @@ export function allOpenItems(db: Db, today: string): InvoiceBalance[] {
 }
 
 export type { BalanceRow };
+
+
+/** Reminder fees charged on a customer's invoices and not yet paid. */
+export function feesOutstandingOf(db: Db, partyId: number): number {
+  const r = stmt(
+    db,
+    `SELECT COALESCE((SELECT SUM(ri.fee_ore) FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id WHERE i.party_id = @p), 0)
+          - COALESCE((SELECT SUM(a.amount_ore) FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id
+                      WHERE i.party_id = @p AND a.reminder_id IS NOT NULL), 0) AS fees`,
+  ).get({ p: partyId }) as { fees: number };
+  return r.fees;
+}
+
+/** Per customer who has any: credit (money not used), unpaid reminder fees and the last reminder's date. */
+export function customerFigures(db: Db): Map<number, { creditOre: number; feesOre: number; lastReminderOn: string | null }> {
+  const rows = stmt(
+    db,
+    `SELECT party_id AS id, SUM(credit) AS creditOre, SUM(fees) AS feesOre, MAX(last_on) AS lastReminderOn FROM (
+       SELECT party_id, amount_ore AS credit, 0 AS fees, NULL AS last_on FROM customer_payment
+       UNION ALL SELECT p.party_id, -a.amount_ore, 0, NULL FROM payment_allocation a JOIN customer_payment p ON p.id = a.payment_id
+       UNION ALL SELECT i.party_id, 0, ri.fee_ore, NULL FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id
+       UNION ALL SELECT i.party_id, 0, -a.amount_ore, NULL FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id WHERE a.reminder_id IS NOT NULL
+       UNION ALL SELECT party_id, 0, 0, sent_on FROM reminder)
+     GROUP BY party_id`,
+  ).all() as { id: number; creditOre: number; feesOre: number; lastReminderOn: string | null }[];
+  return new Map(rows.map((r) => [r.id, { creditOre: r.creditOre, feesOre: r.feesOre, lastReminderOn: r.lastReminderOn }]));
+}

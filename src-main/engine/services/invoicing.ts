@@ -33,6 +33,7 @@ import { issueCostOfLine, lastCostOre } from '../repos/stock';
 import { invoiceableItems, issueInvoice, reload, setStatusKind } from './processing';
 import { issueGoods, receiveGoods } from './stock';
 import { recordInvoice } from './accounting';
+import { followPayment, settleAfterCredit } from './payments';
 
 /** Orders delivered in full and not yet invoiced, in a status that gathers them, of a type invoiced collectively. */
 export function collectiveEligible(order: Order): boolean {
@@ -196,6 +197,10 @@ export function creditInvoice(
     setCardState(db, orderId, 'credited');
   }
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: id, action: 'credit', after: { number, credits: original.number, returnToStock } });
+  // What was paid beyond what the invoice now asks goes back to the customer (SPEC 11);
+  // an invoice part paid and the rest credited is settled, and its orders move on.
+  settleAfterCredit(ctx, original.id);
+  followPayment(ctx, original.id);
   for (const orderId of original.orderIds) {
     logActivity(db, { at, userId: ctx.userId, entity: 'order', entityId: orderId, action: 'credit_note', after: { number, credits: original.number } });
   }

@@ -63,6 +63,7 @@ import {
   typeLabel,
   vatRegistered,
 } from './processing';
+import { followPayment } from './payments';
 
 const NO_CONFIRM: Confirm = { deliverRemaining: false, returnGoods: false, allowShortage: false, overrideCreditLimit: false };
 
@@ -117,6 +118,8 @@ export function applyOrderType(
     const invoice = invoiceOrder(ctx, order, { payment });
     const posted = getCompany(ctx.db)?.postCashInvoices ?? false;
     setStatusKind(ctx, order, posted ? 'invoiced' : 'cash_invoiced');
+    // Paid at the counter: a posted cash sale (Fakturert) goes on to Betalt at once.
+    followPayment(ctx, invoice.id);
     return invoice;
   }
   if (order.orderType === 4) {
@@ -306,9 +309,11 @@ export function moveToStatus(ctx: HandlerContext, order: Order, statusId: number
     if (order.orderType === 3) throw new DomainError('payment_required', 'statusId', { total: formatAmount(order.totals.grossOre) });
     ctx.guard('issue_invoice', 'statusId');
     const delivered = deliverRemaining(ctx, order, confirm);
-    invoiceOrder(ctx, delivered);
+    const invoice = invoiceOrder(ctx, delivered);
     set();
     syncStockHolds(ctx, reload(db, order.id), confirm);
+    // A card payment order is paid as it is invoiced (the capture).
+    followPayment(ctx, invoice.id);
     return;
   }
   if (to === 'collective') {
@@ -328,6 +333,8 @@ export function invoiceFromOrder(ctx: HandlerContext, order: Order): { invoice: 
   enforce(ctx, invoiceRule(order));
   const invoice = invoiceOrder(ctx, order);
   const backorder = afterInvoicing(ctx, order.id);
+  // A card payment order is paid as it is invoiced (the capture).
+  followPayment(ctx, invoice.id);
   return { invoice, backorder };
 }
 

@@ -50,6 +50,7 @@ import { invoiceTextRows } from '../domain/textLines';
 import { changeStockFigures, issueCostOfLine, stockFigures } from '../repos/stock';
 import { issueGoods, receiveGoods } from './stock';
 import { recordInvoice } from './accounting';
+import { recordPaidAtIssue } from './payments';
 
 export { typeLabel };
 const kindLabel = (k: StatusKind): string => STATUS_KIND_LABELS[k].nb;
@@ -73,7 +74,7 @@ export function statusOfKind(db: Db, kind: StatusKind): number {
   return s.id;
 }
 
-function setStatusKind(ctx: HandlerContext, order: Order, kind: StatusKind): void {
+function setStatusKind(ctx: HandlerContext, order: Pick<Order, 'id' | 'statusKind'>, kind: StatusKind): void {
   if (order.statusKind !== kind) setOrderStatus(ctx.db, order.id, statusOfKind(ctx.db, kind), ctx.now.toISOString());
 }
 
@@ -309,6 +310,8 @@ export function issueInvoice(
       changeOre: p.payment.receivedOre - payable,
       paidAt: at,
     });
+    // The till's own record (received, change) stays above; the money itself goes through the ledger.
+    recordPaidAtIssue(ctx, invoiceId, { amountOre: payable, method: p.payment.method, source: 'cash_sale' });
   }
   const invoice = getInvoice(db, invoiceId)!;
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: invoiceId, action: 'issue', after: { number, grossOre: invoice.grossOre, orderIds } });
@@ -345,6 +348,7 @@ export function invoiceOrder(ctx: HandlerContext, order: Order, opts: { payment?
   });
   if (current.orderType === 9) {
     addCardEvent(ctx.db, current.id, 'capture', invoice.grossOre, ctx.now.toISOString());
+    recordPaidAtIssue(ctx, invoice.id, { amountOre: invoice.grossOre + invoice.roundingOre, method: 'card', source: 'card_capture' });
     setCardState(ctx.db, current.id, 'captured');
   }
   return invoice;

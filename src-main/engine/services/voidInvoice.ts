@@ -11,11 +11,11 @@ import { voidRule, type VoidDecision } from '../domain/voidRule';
 import { logActivity } from '../repos/activity';
 import { getInvoice } from '../repos/invoices';
 import { refreshDerived } from '../repos/orders';
-import { customerCreditOre, invoiceBalance, invoiceFigures, paymentsOfInvoice } from '../repos/payments';
+import { invoiceFigures } from '../repos/payments';
 import { addLineQuantities, setOrderStatus } from '../repos/processing';
-import { listReminders } from '../repos/reminders';
 import { hasOtherInvoice, markVoid, statusBeforeInvoicing, subtractInvoicedNet, voidFactsOf } from '../repos/voids';
 import { recordVoid } from './accounting';
+import { invoiceDetail } from './invoiceDetail';
 import { NO_CONFIRM } from './orderFlow';
 import { reload, returnDelivered, statusOfKind, syncStockHolds, vatRegistered } from './processing';
 
@@ -24,18 +24,6 @@ export function voidDecision(ctx: HandlerContext, invoiceId: number): VoidDecisi
   const invoice = getInvoice(ctx.db, invoiceId);
   if (!invoice) throw new DomainError('not_found', 'invoiceId', { entity: 'faktura', id: invoiceId });
   return voidRule({ kind: invoice.kind, voided: invoiceFigures(ctx.db, invoiceId)!.voided, ...voidFactsOf(ctx.db, invoiceId) });
-}
-
-/** The invoice detail as the invoice screen shows it (after a void). */
-function detailOf(ctx: HandlerContext, invoiceId: number): InvoiceDetail {
-  const balance = invoiceBalance(ctx.db, invoiceId, ctx.today)!;
-  return {
-    balance,
-    payments: paymentsOfInvoice(ctx.db, invoiceId),
-    reminders: listReminders(ctx.db, { invoiceId }),
-    customerCreditOre: customerCreditOre(ctx.db, balance.customerId),
-    voidable: voidDecision(ctx, invoiceId),
-  };
 }
 
 export function voidInvoice(ctx: HandlerContext, invoiceId: number, reason: string): InvoiceDetail {
@@ -80,5 +68,5 @@ export function voidInvoice(ctx: HandlerContext, invoiceId: number, reason: stri
     });
   }
   logActivity(db, { at, userId: ctx.userId, entity: 'invoice', entityId: invoiceId, action: 'void', after: { number: invoice.number, reason } });
-  return detailOf(ctx, invoiceId);
+  return invoiceDetail(ctx, invoiceId);
 }
