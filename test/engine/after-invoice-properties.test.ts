@@ -77,6 +77,7 @@ async function setUp(): Promise<Run> {
   const now = new Date('2025-01-05T10:00:00');
   const w = await salesWorld({ now });
   const payer = (await w.t.ok('customers.create', { kind: 'private', name: 'Åse Kortbetaler' })).id;
+  await w.t.ok('stock.receive', { productId: w.bread, quantity: 500_000, costOre: 2000 });
   const all: Right[] = ['invoice', 'credit', 'credit_cash_orders', 'change_card_orders', 'change_order_type', 'override_credit_limit', 'administer'];
   const admin = await w.t.ok('groups.save', { name: 'Alle', rights: all });
   await w.t.ok('users.save', { username: 'sjef', name: 'Sjef', groupId: admin.id, pin: '1111' });
@@ -141,9 +142,11 @@ async function step(r: Run, c: Command): Promise<{ ok: boolean; code?: string }>
       }
       const o = res.value;
       if (c.type === 1) {
-        const d = await w.t.ok('orders.deliver', { id: o.id, version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })), closeShort: [] });
+        const d = await w.t.engine.call('orders.deliver', { id: o.id, version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })), closeShort: [] });
+        // Stock may have run out (a Normal order delivers only what is there): the order stays undelivered.
+        if (!d.ok) return { ok: true };
         r.mark = w.t.engine.fingerprint();
-        res = await call('orders.invoice', { id: o.id, version: d.version });
+        res = await call('orders.invoice', { id: o.id, version: d.value.version });
       } else {
         r.mark = w.t.engine.fingerprint();
         res = await call('orders.invoice', { id: o.id, version: o.version });
