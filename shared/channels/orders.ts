@@ -291,29 +291,37 @@ const dateFilter = z
 export const columnFilter = z.discriminatedUnion('filterType', [textFilter, numberColumnFilter, dateFilter]);
 export type ColumnFilter = z.infer<typeof columnFilter>;
 
-/** AG Grid's infinite row model request, plus the status tab and the search box. */
+/** AG Grid's infinite row model request: a block of rows, sorted and filtered (every engine-paged list takes it). */
+export const gridBlockFields = {
+  startRow: z.number().int().min(0),
+  endRow: z.number().int().min(1),
+  /** Column names are checked against the engine's allowlist before any SQL is built. */
+  sortModel: z
+    .array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) }).strict())
+    .max(3)
+    .default([]),
+  filterModel: z.record(z.string().max(64), columnFilter).default({}),
+};
+
+/** A block ends after it starts and holds at most ORDER_LIST_MAX_BLOCK rows. */
+export function checkGridBlock(v: { startRow: number; endRow: number }, ctx: z.RefinementCtx): void {
+  if (v.endRow <= v.startRow) {
+    ctx.addIssue({ code: 'too_small', origin: 'number', minimum: v.startRow + 1, inclusive: true, path: ['endRow'], input: v.endRow });
+  } else if (v.endRow - v.startRow > ORDER_LIST_MAX_BLOCK) {
+    ctx.addIssue({ code: 'custom', path: ['endRow'], message: 'block_too_large', params: { max: ORDER_LIST_MAX_BLOCK } });
+  }
+}
+
+/** The order list's block, plus the status tab and the search box. */
 export const orderListInput = z
   .object({
-    startRow: z.number().int().min(0),
-    endRow: z.number().int().min(1),
-    /** Column names are checked against the engine's allowlist before any SQL is built. */
-    sortModel: z
-      .array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) }).strict())
-      .max(3)
-      .default([]),
-    filterModel: z.record(z.string().max(64), columnFilter).default({}),
+    ...gridBlockFields,
     statusId: id.nullable().optional(),
     customerId: id.nullable().optional(),
     search: text(200).optional(),
   })
   .strict()
-  .superRefine((v, ctx) => {
-    if (v.endRow <= v.startRow) {
-      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: v.startRow + 1, inclusive: true, path: ['endRow'], input: v.endRow });
-    } else if (v.endRow - v.startRow > ORDER_LIST_MAX_BLOCK) {
-      ctx.addIssue({ code: 'custom', path: ['endRow'], message: 'block_too_large', params: { max: ORDER_LIST_MAX_BLOCK } });
-    }
-  });
+  .superRefine(checkGridBlock);
 export type OrderListInput = z.input<typeof orderListInput>;
 
 export interface OrderListResult {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { INVOICE_STATE_KEYS, LANGUAGES, RECEIPT_METHOD_KEYS, type AgingBucket, type InvoiceState, type ReceiptMethod } from '../enums';
 import { channel, id, isoDate, nonNegativeOre, NO_INPUT, optionalText, requiredText, text } from './common';
-import { columnFilter } from './orders';
+import { checkGridBlock, gridBlockFields } from './orders';
 
 // ---- Invoices and their balance -------------------------------------------------
 
@@ -50,27 +50,14 @@ const INVOICE_TAB_KEYS = INVOICE_TABS.map((t) => t.key) as unknown as readonly [
 
 export const invoicePageInput = z
   .object({
-    startRow: z.number().int().min(0),
-    endRow: z.number().int().min(1),
-    /** Column names are checked against the engine's allowlist before any SQL is built. */
-    sortModel: z
-      .array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) }).strict())
-      .max(3)
-      .default([]),
-    filterModel: z.record(z.string().max(64), columnFilter).default({}),
+    ...gridBlockFields,
     tab: z.enum(INVOICE_TAB_KEYS).default('all'),
     customerId: id.nullable().optional(),
     /** Invoice number, KID, customer name or number, folded (æøå) like every search. */
     search: text(200).optional(),
   })
   .strict()
-  .superRefine((v, ctx) => {
-    if (v.endRow <= v.startRow) {
-      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: v.startRow + 1, inclusive: true, path: ['endRow'], input: v.endRow });
-    } else if (v.endRow - v.startRow > 1000) {
-      ctx.addIssue({ code: 'custom', path: ['endRow'], message: 'block_too_large', params: { max: 1000 } });
-    }
-  });
+  .superRefine(checkGridBlock);
 export type InvoicePageInput = z.input<typeof invoicePageInput>;
 
 export interface InvoicePage {

@@ -12,10 +12,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/catalog';
 import type { Order } from '../../shared/channels/orders';
-import type { Right, StatusKind } from '../../shared/enums';
+import type { StatusKind } from '../../shared/enums';
 import { INVOICED_KINDS } from '../../shared/kinds';
 import { COMPANY, auditViolations, ledgerSnapshot } from '../helpers/engine';
-import { salesWorld, type SalesWorld } from '../helpers/sales';
+import { salesWorld, userSessions, type SalesWorld } from '../helpers/sales';
 
 const RUNS = Number(process.env.ORDREBOK_SOAK_RUNS ?? 25);
 
@@ -72,18 +72,7 @@ async function setUp(): Promise<Run> {
   const spare = (await w.t.ok('products.create', { number: 'HYLLE', name: 'Hylle', unit: 'stk', priceOre: 25_000, costOre: 10_000, vatCode: '25', stockManaged: true })).id;
   await w.t.ok('stock.receive', { productId: spare, quantity: 5_000, costOre: 10_000 });
   const payer = (await w.t.ok('customers.create', { kind: 'private', name: 'Åse Kortbetaler', cardSurchargeBp: 500 })).id;
-  const all: Right[] = ['invoice', 'credit', 'credit_cash_orders', 'change_card_orders', 'change_order_type', 'override_credit_limit', 'administer'];
-  const admin = await w.t.ok('groups.save', { name: 'Alle', rights: all });
-  await w.t.ok('users.save', { username: 'sjef', name: 'Sjef', groupId: admin.id, pin: '1111' });
-  const clerks = await w.t.ok('groups.save', { name: 'Kontor', rights: ['invoice', 'credit'] });
-  await w.t.ok('users.save', { username: 'kari', name: 'Kari', groupId: clerks.id, pin: '2222' });
-  const none = await w.t.ok('groups.save', { name: 'Lager', rights: [] });
-  await w.t.ok('users.save', { username: 'per', name: 'Per', groupId: none.id, pin: '3333' });
-  const sessions = { admin: 'default', clerk: 'clerk', none: 'none' } as const;
-  for (const [key, username, pin] of [['clerk', 'kari', '2222'], ['none', 'per', '3333']] as const) {
-    const r = await w.t.engine.call('auth.login', { username, pin }, { sessionKey: sessions[key] });
-    expect(r.ok).toBe(true);
-  }
+  const sessions = await userSessions(w.t);
   return { w, now, customers: [w.customer, w.privateCustomer, payer], products: [w.drill, w.bread, w.service, spare], orders: [], invoices: [], jobs: new Map(), sessions };
 }
 

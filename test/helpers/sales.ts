@@ -1,7 +1,7 @@
 // A company ready for sales processing: a VAT-registered company, customers,
 // stock-managed products with stock, a service, and the statuses by kind.
 import type { Order } from '../../shared/channels/orders';
-import type { StatusKind } from '../../shared/enums';
+import type { Right, StatusKind } from '../../shared/enums';
 import { COMPANY, makeEngine, type TestEngine } from './engine';
 
 export interface SalesWorld {
@@ -57,4 +57,25 @@ export async function salesWorld(opts: { company?: Record<string, unknown>; now?
       return { onHand: s.onHand, reserved: s.reserved, onLoan: s.onLoan, available: s.available, valueOre: s.valueOre };
     },
   };
+}
+
+/**
+ * Three users for the property tests, each logged in on a session of their own:
+ * the administrator (every right; the default session), a clerk who may invoice
+ * and credit, and a warehouse worker with no rights.
+ */
+export async function userSessions(t: TestEngine): Promise<Readonly<Record<'admin' | 'clerk' | 'none', string>>> {
+  const all: Right[] = ['invoice', 'credit', 'credit_cash_orders', 'change_card_orders', 'change_order_type', 'override_credit_limit', 'administer'];
+  const admin = await t.ok('groups.save', { name: 'Alle', rights: all });
+  await t.ok('users.save', { username: 'sjef', name: 'Sjef', groupId: admin.id, pin: '1111' });
+  const clerks = await t.ok('groups.save', { name: 'Kontor', rights: ['invoice', 'credit'] });
+  await t.ok('users.save', { username: 'kari', name: 'Kari', groupId: clerks.id, pin: '2222' });
+  const none = await t.ok('groups.save', { name: 'Lager', rights: [] });
+  await t.ok('users.save', { username: 'per', name: 'Per', groupId: none.id, pin: '3333' });
+  const sessions = { admin: 'default', clerk: 'clerk', none: 'none' } as const;
+  for (const [key, username, pin] of [['clerk', 'kari', '2222'], ['none', 'per', '3333']] as const) {
+    const r = await t.engine.call('auth.login', { username, pin }, { sessionKey: sessions[key] });
+    if (!r.ok) throw new Error(`login of ${username} refused: ${r.error.code}`);
+  }
+  return sessions;
 }
