@@ -56,30 +56,35 @@ export function toEngineFilters(
   return out;
 }
 
-export interface OrderListQuery {
-  readonly statusId: number | null;
-  readonly search: string;
+/** A block of an engine-paged list as every list channel takes it (shared/channels/orders.ts gridBlockFields). */
+export interface GridBlock {
+  readonly startRow: number;
+  readonly endRow: number;
+  readonly sortModel: { colId: string; sort: 'asc' | 'desc' }[];
+  readonly filterModel: Record<string, ColumnFilter>;
 }
 
-export function orderListSource(
-  query: OrderListQuery,
-  events: {
-    /** Each block's answer, with the first row it starts at (tagged with the query by the caller). */
-    onAnswer: (answer: { rowCount: number; startRow: number; rows: readonly OrderListRow[] }) => void;
-    onError: (error: unknown) => void;
-  },
+export interface PageEvents<Row> {
+  /** Each block's answer, with the first row it starts at (tagged with the query by the caller). */
+  readonly onAnswer: (answer: { rowCount: number; startRow: number; rows: readonly Row[] }) => void;
+  readonly onError: (error: unknown) => void;
+}
+
+/** A datasource for AG Grid's infinite row model: each block the grid asks for becomes one call of `fetch`. */
+export function pagedSource<Row>(
+  fetch: (block: GridBlock) => Promise<{ readonly rows: readonly Row[]; readonly rowCount: number }>,
+  moneyColumns: ReadonlySet<string>,
+  events: PageEvents<Row>,
 ): IDatasource {
   return {
-    getRows(params: IGetRowsParams<OrderListRow>) {
-      const input: OrderListInput = {
+    getRows(params: IGetRowsParams<Row>) {
+      const block: GridBlock = {
         startRow: params.startRow,
         endRow: params.endRow,
         sortModel: params.sortModel.map((s) => ({ colId: s.colId, sort: s.sort })),
-        filterModel: toEngineFilters(params.filterModel as Record<string, GridFilter>),
-        statusId: query.statusId,
-        ...(query.search.trim() ? { search: query.search.trim() } : {}),
+        filterModel: toEngineFilters(params.filterModel as Record<string, GridFilter>, moneyColumns),
       };
-      invoke('orders.list', input).then(
+      fetch(block).then(
         (result) => {
           params.successCallback([...result.rows], result.rowCount);
           events.onAnswer({ rowCount: result.rowCount, startRow: params.startRow, rows: result.rows });
@@ -91,4 +96,20 @@ export function orderListSource(
       );
     },
   };
+}
+
+export interface OrderListQuery {
+  readonly statusId: number | null;
+  readonly search: string;
+}
+
+export function orderListSource(query: OrderListQuery, events: PageEvents<OrderListRow>): IDatasource {
+  return pagedSource(
+    (block) => {
+      const input: OrderListInput = { ...block, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
+      return invoke('orders.list', input);
+    },
+    MONEY_COLUMNS,
+    events,
+  );
 }
