@@ -129,6 +129,7 @@ test('an overpayment is said before saving and stays as credit; the customer scr
   await openInvoiceScreen(page);
   await openInvoice(page, invoice.number);
   await page.keyboard.press('Alt+B');
+  await expect(page.getByTestId('pay-amount')).toBeFocused();
   await page.keyboard.type(formatAmount(invoice.outstandingOre + 10_000, { separator: ' ' }));
   await expect(page.getByTestId('pay-overpaid')).toContainText('kr 100,00 mer enn utestående');
   await screenshot(page, 'receivables-07-overpayment');
@@ -143,6 +144,8 @@ test('an overpayment is said before saving and stays as credit; the customer scr
   await search.fill(String(invoice.customerNumber));
   const cell = page.locator('[data-testid=customer-list] .ag-row [col-id=number]').filter({ hasText: new RegExp(`^${invoice.customerNumber}$`) });
   await expect(cell).toHaveCount(1);
+  // The list shows only the customer searched for before the row is chosen (an earlier answer would replace the row).
+  await expect(page.locator('[data-testid=customer-list] .ag-row [col-id=number]')).toHaveCount(1);
   await cell.click();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('open-items')).toBeVisible();
@@ -328,32 +331,37 @@ test('accounting (Alt+8): post a batch, export SAF-T for the year, saved as a fi
   await screenshot(page, 'receivables-18-mapping');
 });
 
-for (const width of [1280, 1440]) {
-  test(`nothing is clipped at ${width} px on the invoice and accounting screens`, async ({ page, app }) => {
-    test.setTimeout(120_000);
-    await loadDemo(page, app);
-    await atWidth(page, width);
-    const problems: string[] = [];
-    const check = async (name: string) => {
-      await layoutSettled(page);
-      await screenshot(page, `layout-${width}-${name}`);
-      for (const c of await findClipped(page)) problems.push(`${name}: ${c.where} «${c.text}» ${c.needs}>${c.has}`);
-    };
-    await openInvoiceScreen(page);
-    await check('invoices');
-    const invoice = (await unpaid(app, 'overdue'))[0];
-    if (invoice) {
-      await openInvoice(page, invoice.number);
-      await check('invoice-detail');
-    }
-    await page.keyboard.press('Alt+8');
-    await expect(page.getByTestId('accounting-screen')).toBeVisible();
-    await check('accounting');
-    await page.keyboard.press('Alt+PageDown');
-    await check('accounting-export');
-    expect(problems).toEqual([]);
-  });
-}
+test.describe('layout', () => {
+  // One retry: in one CI run (on a loaded machine) the invoice list at 1280 px never held its widths for two
+  // frames within the time; it did not happen again here, under load or not. A second failure still fails.
+  test.describe.configure({ retries: 1 });
+  for (const width of [1280, 1440]) {
+    test(`nothing is clipped at ${width} px on the invoice and accounting screens`, async ({ page, app }) => {
+      test.setTimeout(120_000);
+      await loadDemo(page, app);
+      await atWidth(page, width);
+      const problems: string[] = [];
+      const check = async (name: string) => {
+        await layoutSettled(page);
+        await screenshot(page, `layout-${width}-${name}`);
+        for (const c of await findClipped(page)) problems.push(`${name}: ${c.where} «${c.text}» ${c.needs}>${c.has}`);
+      };
+      await openInvoiceScreen(page);
+      await check('invoices');
+      const invoice = (await unpaid(app, 'overdue'))[0];
+      if (invoice) {
+        await openInvoice(page, invoice.number);
+        await check('invoice-detail');
+      }
+      await page.keyboard.press('Alt+8');
+      await expect(page.getByTestId('accounting-screen')).toBeVisible();
+      await check('accounting');
+      await page.keyboard.press('Alt+PageDown');
+      await check('accounting-export');
+      expect(problems).toEqual([]);
+    });
+  }
+});
 
 test('company settings: Avslutt betalte ordrer and Purregebyr, with the legal maximum refused at the field', async ({ page, app }) => {
   await loadDemo(page, app);
