@@ -10,6 +10,7 @@ import { databaseFingerprint } from './db/snapshot';
 import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
 import { backfillAccounting } from './services/accounting';
+import { backfillPending } from './repos/accounting';
 import { dryRun } from './services/dryRun';
 import { OPEN_WORKSTATION, guardOf, requireRight, type Actor } from './domain/rights';
 import { countUsers, getUser, rightsOfGroup } from './repos/users';
@@ -58,8 +59,9 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   const { db, migration } = companyFile;
   opts.configureConnection?.(db);
   const clock = opts.clock ?? (() => new Date());
-  // A file made before the accounting handoff has what it holds booked once, as the migration to it marked (services/accounting.ts).
-  if (!companyFile.readOnly) {
+  // A file made before the accounting handoff has what it holds booked once, as the migration to it marked
+  // (services/accounting.ts). A read first: an ordinary start takes no write lock on the company file.
+  if (!companyFile.readOnly && backfillPending(db)) {
     const now = clock();
     db.transaction(() => backfillAccounting({ db, now, today: isoToday(now) })).immediate();
   }

@@ -459,3 +459,39 @@ export function partiesByIds(db: Db, ids: readonly number[]): PartyMaster[] {
     return r ? [r] : [];
   });
 }
+
+// ---- A file from before the handoff (migration 014 marks it; services/accounting.ts books it once) ----
+
+/** Whether the file still waits to have what it held before the handoff booked. */
+export function backfillPending(db: Db): boolean {
+  return stmt(db, 'SELECT 1 FROM accounting_backfill').get() !== undefined;
+}
+
+export function clearBackfill(db: Db): void {
+  stmt(db, 'DELETE FROM accounting_backfill').run();
+}
+
+/** Everything a file held that the handoff books, each with the moment it happened. */
+export function backfillSources(db: Db): {
+  invoices: { id: number; at: string; voided: number }[];
+  payments: { id: number; at: string }[];
+  reminders: { id: number; at: string }[];
+  supplierInvoices: { id: number; at: string }[];
+} {
+  return {
+    invoices: stmt(db, 'SELECT id, created_at AS at, voided FROM invoice').all() as { id: number; at: string; voided: number }[],
+    payments: stmt(db, `SELECT id, created_at AS at FROM customer_payment WHERE source <> 'cash_sale'`).all() as { id: number; at: string }[],
+    reminders: stmt(db, 'SELECT id, created_at AS at FROM reminder WHERE fee_ore > 0').all() as { id: number; at: string }[],
+    supplierInvoices: stmt(db, 'SELECT id, created_at AS at FROM supplier_invoice').all() as { id: number; at: string }[],
+  };
+}
+
+/** The chart of accounts: name and standard account (NS 4102) of each account number. */
+export function chartOfAccounts(db: Db): { number: string; name: string; std: string; createdOn: string }[] {
+  return stmt(db, 'SELECT number, name, standard_account AS std, created_on AS createdOn FROM account').all() as {
+    number: string;
+    name: string;
+    std: string;
+    createdOn: string;
+  }[];
+}

@@ -26,13 +26,15 @@ import {
   type CreditMovement,
   type VoucherDraft,
 } from '../domain/vouchers';
-import { stmt } from '../db/connection';
 import {
   accountMap,
+  backfillPending,
+  backfillSources,
   batchHasVouchers,
   batchIdOfSource,
   cashSaleSettlements,
   claimAllocations,
+  clearBackfill,
   costOfGoodsOre,
   insertBatch,
   insertVoucher,
@@ -216,20 +218,21 @@ export function recordSupplierInvoice(ctx: BookingContext, supplierInvoiceId: nu
  */
 export function backfillAccounting(ctx: BookingContext): boolean {
   const { db } = ctx;
-  if (stmt(db, 'SELECT 1 FROM accounting_backfill').get() === undefined) return false;
+  if (!backfillPending(db)) return false;
   type Event = { at: string; order: number; run: () => void };
   const events: Event[] = [];
-  for (const r of stmt(db, 'SELECT id, created_at AS at, voided FROM invoice').all() as { id: number; at: string; voided: number }[]) {
+  const sources = backfillSources(db);
+  for (const r of sources.invoices) {
     events.push({ at: r.at, order: 0, run: () => recordInvoice(ctx, r.id) });
     if (r.voided === 1) events.push({ at: r.at, order: 5, run: () => recordVoid(ctx, r.id) });
   }
-  for (const r of stmt(db, `SELECT id, created_at AS at FROM customer_payment WHERE source <> 'cash_sale'`).all() as { id: number; at: string }[]) {
+  for (const r of sources.payments) {
     events.push({ at: r.at, order: 1, run: () => recordPayment(ctx, r.id) });
   }
-  for (const r of stmt(db, 'SELECT id, created_at AS at FROM reminder WHERE fee_ore > 0').all() as { id: number; at: string }[]) {
+  for (const r of sources.reminders) {
     events.push({ at: r.at, order: 2, run: () => recordReminderFee(ctx, r.id) });
   }
-  for (const r of stmt(db, 'SELECT id, created_at AS at FROM supplier_invoice').all() as { id: number; at: string }[]) {
+  for (const r of sources.supplierInvoices) {
     events.push({ at: r.at, order: 3, run: () => recordSupplierInvoice(ctx, r.id) });
   }
   // Movements of credit, one group per step (the moment it was made); a payment's own settlements go with the payment.
@@ -242,6 +245,6 @@ export function backfillAccounting(ctx: BookingContext): boolean {
   for (const [at, moves] of groups) events.push({ at, order: 4, run: () => bookMovements(ctx, moves) });
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
   for (const e of events) e.run();
-  stmt(db, 'DELETE FROM accounting_backfill').run();
+  clearBackfill(db);
   return true;
 }

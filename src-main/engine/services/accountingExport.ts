@@ -6,8 +6,7 @@ import { BATCH_KINDS, type BatchKind } from '../../../shared/channels/accounting
 import type { Company } from '../../../shared/channels/company';
 import type { Db } from '../db/connection';
 import { SAFT_TAX_CODES } from '../domain/saftTaxCodes';
-import { accountTotals, partiesByIds, type VoucherWithBatch } from '../repos/accounting';
-import { stmt } from '../db/connection';
+import { accountTotals, chartOfAccounts, partiesByIds, type VoucherWithBatch } from '../repos/accounting';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** An element with text, or nothing for an empty value (optional elements are left out, not written empty). */
@@ -70,9 +69,7 @@ export function saftXml(db: Db, x: SaftInput): string {
   const opening = new Map(accountTotals(db, null, dayBefore).map((r) => [r.account, r.balanceOre]));
   const closing = new Map(accountTotals(db, null, x.to).map((r) => [r.account, r.balanceOre]));
   const info = new Map(
-    (stmt(db, 'SELECT number, name, standard_account AS std, created_on AS createdOn FROM account').all() as { number: string; name: string; std: string; createdOn: string }[]).map(
-      (a) => [a.number, a],
-    ),
+    chartOfAccounts(db).map((a) => [a.number, a]),
   );
   const accountsXml = accountsUsed
     .map((n) => {
