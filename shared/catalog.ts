@@ -15,6 +15,7 @@ import { suppliersChannels } from './channels/suppliers';
 import { systemChannels } from './channels/system';
 import { receivablesChannels } from './channels/receivables';
 import { accountingChannels } from './channels/accounting';
+import { peopleChannels } from './channels/people';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -32,6 +33,7 @@ export const channels = {
   ...purchasingChannels,
   ...receivablesChannels,
   ...accountingChannels,
+  ...peopleChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -210,3 +210,13 @@ export const AGING_BUCKETS = [
   { key: 'over90', nb: 'Over 90 dager', en: 'Over 90 days' },
 ] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number]['key'];
+
+/** A project's state (issue 12); a completed or cancelled project takes no new orders. */
+export const PROJECT_STATUSES = [
+  { key: 'planned', nb: 'Planlagt', en: 'Planned' },
+  { key: 'active', nb: 'Aktiv', en: 'Active' },
+  { key: 'completed', nb: 'Fullført', en: 'Completed' },
+  { key: 'cancelled', nb: 'Avbrutt', en: 'Cancelled' },
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number]['key'];
+export const PROJECT_STATUS_KEYS = PROJECT_STATUSES.map((s) => s.key) as unknown as readonly [ProjectStatus, ...ProjectStatus[]];

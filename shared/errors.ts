@@ -745,6 +745,31 @@ const MESSAGES = {
     nb: (p) => `Betalingsdatoen ${p.date} er etter dagens dato. Registrer betalingen når pengene er kommet.`,
     en: (p) => `The payment date ${p.date} is after today. Register the payment when the money has arrived.`,
   },
+  // ---- People and projects (issue 12) ----
+  invalid_initials: {
+    nb: () => 'Initialer er 1 til 6 bokstaver, uten mellomrom eller tall.',
+    en: () => 'Initials are 1 to 6 letters, without spaces or digits.',
+  },
+  duplicate_initials: {
+    nb: (p) => `Initialene ${p.initials} brukes allerede av ${p.name}.`,
+    en: (p) => `The initials ${p.initials} are already used by ${p.name}.`,
+  },
+  user_has_employee: {
+    nb: (p) => `Brukeren er allerede knyttet til ansatt ${p.name}.`,
+    en: (p) => `The user is already linked to employee ${p.name}.`,
+  },
+  employee_inactive: {
+    nb: (p) => `${p.name} er ikke lenger aktiv ansatt og kan ikke velges.`,
+    en: (p) => `${p.name} is no longer an active employee and cannot be chosen.`,
+  },
+  end_before_start: {
+    nb: () => 'Sluttdatoen kan ikke være før startdatoen.',
+    en: () => 'The end date cannot be before the start date.',
+  },
+  project_closed: {
+    nb: (p) => `Prosjekt ${p.number} er ${p.status} og tar ikke imot nye ordrer.`,
+    en: (p) => `Project ${p.number} is ${p.status} and takes no new orders.`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -141,6 +141,11 @@ export interface Order {
   /** Who pays, when another party than the customer does (a card payment order's invoice customer). */
   readonly invoiceCustomerId: number | null;
   readonly invoiceIds: readonly number[];
+  /** The order's title (Tittel), our contact (Vår kontakt) and responsible employee, and its project (issue 12). */
+  readonly title: string | null;
+  readonly ourContactId: number | null;
+  readonly responsibleId: number | null;
+  readonly projectId: number | null;
 }
 
 /** The actions of the order screen, each answered by the engine (SPEC: the screen asks, the engine decides). */
@@ -176,6 +181,10 @@ export interface OrderListRow {
   /** Invoiced so far, excluding VAT, net of credit notes. */
   readonly invoicedNetOre: number;
   readonly updatedAt: string;
+  readonly title: string | null;
+  /** The responsible employee's initials, and the project's number (issue 12). */
+  readonly responsibleInitials: string | null;
+  readonly projectNumber: number | null;
 }
 
 export interface Status {
@@ -237,6 +246,11 @@ const headerFields = {
    * Left out: the order keeps the address it has (unless the customer changes).
    */
   deliveryAddressId: id.nullable().optional(),
+  /** Tittel, Vår kontakt (an employee), Ansvarlig (an employee), Prosjekt (issue 12). */
+  title: optionalText(120),
+  ourContactId: id.nullable().optional(),
+  responsibleId: id.nullable().optional(),
+  projectId: id.nullable().optional(),
 };
 export const headerInput = z.object(headerFields).strict();
 export type HeaderInput = z.input<typeof headerInput>;
@@ -312,12 +326,24 @@ export function checkGridBlock(v: { startRow: number; endRow: number }, ctx: z.R
   }
 }
 
+/**
+ * Whose orders the list shows (issue 12: every order is reachable from its
+ * customer, contact person, employee and project). The employee is the order's
+ * responsible or its "our contact".
+ */
+export const orderScopeFields = {
+  customerId: id.nullable().optional(),
+  contactId: id.nullable().optional(),
+  employeeId: id.nullable().optional(),
+  projectId: id.nullable().optional(),
+};
+
 /** The order list's block, plus the status tab and the search box. */
 export const orderListInput = z
   .object({
     ...gridBlockFields,
     statusId: id.nullable().optional(),
-    customerId: id.nullable().optional(),
+    ...orderScopeFields,
     search: text(200).optional(),
   })
   .strict()
@@ -399,7 +425,7 @@ export const ordersChannels = {
     z
       .object({
         search: text(200).optional(),
-        customerId: id.nullable().optional(),
+        ...orderScopeFields,
         filterModel: z.record(z.string().max(64), columnFilter).default({}),
       })
       .strict(),

@@ -15,6 +15,8 @@ const REFINEMENT_CODES = new Set<string>([
   'block_too_large',
   'invalid_pin',
   'quantity_zero',
+  'invalid_initials',
+  'end_before_start',
 ]);
 
 export function fieldPath(path: readonly PropertyKey[]): string | null {

@@ -557,6 +557,34 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   ],
 
   'accounting.exports': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+
+  // ---- people: employees (issue 12) ----
+  'employees.list': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'inactive flag not a yes/no', input: () => ({ includeInactive: 'ja' }), code: 'invalid_type', field: 'includeInactive' },
+  ],
+  'employees.get': [
+    { name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown employee', input: () => ({ id: 4242 }), code: 'not_found', field: 'id' },
+  ],
+  'employees.create': [
+    { name: 'unknown field', input: () => ({ name: 'Kari Nordmann', initials: 'KN', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'initials with a digit', input: () => ({ name: 'Kari Nordmann', initials: 'K1' }), code: 'invalid_initials', field: 'initials' },
+    { name: 'initials too long', input: () => ({ name: 'Kari Nordmann', initials: 'KARINOR' }), code: 'invalid_initials', field: 'initials' },
+    { name: 'empty name', input: () => ({ name: '  ', initials: 'KN' }), code: 'required', field: 'name' },
+    { name: 'bad e-mail', input: () => ({ name: 'Kari Nordmann', initials: 'KN', email: 'kari@' }), code: 'invalid_format', field: 'email' },
+    { name: 'unknown user', input: () => ({ name: 'Kari Nordmann', initials: 'KN', userId: 4242 }), code: 'not_found', field: 'userId' },
+  ],
+  'employees.update': [
+    { name: 'unknown field', input: () => ({ id: 1, version: 1, name: 'Kari Nordmann', initials: 'KN', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown employee', input: () => ({ id: 4242, version: 1, name: 'Kari Nordmann', initials: 'KN' }), code: 'not_found', field: 'id' },
+  ],
+  // ---- people: projects (issue 12) ----
+  'projects.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'projects.get': [{ name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'projects.create': [{ name: 'unknown field', input: () => ({ name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'projects.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'projects.lookup': [{ name: 'unknown field', input: () => ({ query: 'a', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

@@ -22,13 +22,13 @@ describe('migrations', () => {
   it('a new file is created at the latest version with the durable pragmas', async () => {
     const file = join(tempDir(), 'ny.ordrebok');
     const engine = await openEngine({ file });
-    // 014_accounting.sql is the latest migration.
-    expect(latestVersion()).toBe(14);
-    expect(engine.migration).toMatchObject({ from: 0, to: 14, backupFile: null });
+    // 019_jobs.sql is the latest migration.
+    expect(latestVersion()).toBe(19);
+    expect(engine.migration).toMatchObject({ from: 0, to: 19, backupFile: null });
     engine.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(14);
+    expect(db.pragma('user_version', { simple: true })).toBe(19);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -32,6 +32,8 @@ interface World extends PurchaseWorld {
   readonly shipped: () => Promise<Order>;
   readonly cashInvoiceId: () => Promise<number>;
   readonly invoiceId: () => Promise<number>;
+  /** A new employee (added by the administrator). */
+  readonly employeeId: () => Promise<number>;
   /** A customer with a credit limit of 1 000,00 and an order just within it. */
   readonly limited: () => Promise<{ customerId: number; order: Order }>;
 }
@@ -60,6 +62,10 @@ async function world(): Promise<World> {
     invoiceId: async () => {
       const s = await shipped();
       return (await w.t.ok('orders.invoice', { id: s.id, version: s.version })).invoice.id;
+    },
+    employeeId: async () => {
+      const n = ++employeeSeq;
+      return (await w.t.ok('employees.create', { name: `Ansatt ${n}`, initials: `E${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[n % 25]}${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 25) % 25]}` })).id;
     },
     cashInvoiceId: async () => {
       const o = await w.t.ok('orders.create', {
@@ -242,9 +248,15 @@ const CASES: readonly Case[] = [
   { channel: 'payments.refundCredit', does: "pays the customer's credit back", needs: 'invoice', input: async (w) => { await w.t.ok('payments.register', { invoiceId: await w.invoiceId(), amountOre: 200_000, paidOn: '2025-01-05', method: 'bank' }); return { customerId: w.customer, amountOre: 100, paidOn: '2025-01-05' }; } },
   { channel: 'ledger.customer', does: "reads a customer's open items", needs: null, input: async (w) => ({ customerId: w.customer }) },
   { channel: 'ledger.aging', does: 'reads the aging of every customer', needs: null, input: async () => ({}) },
+  // ---- people (issue 12) ----
+  { channel: 'employees.list', does: 'lists employees', needs: null, input: async () => ({}) },
+  { channel: 'employees.get', does: 'reads an employee', needs: null, input: async (w) => ({ id: await w.employeeId() }) },
+  { channel: 'employees.update', does: 'changes an employee', needs: 'administer', input: async (w) => { const e = await w.t.ok('employees.get', { id: await w.employeeId() }); return { id: e.id, version: e.version, name: e.name, initials: e.initials, phone: '22 33 44 55' }; } },
+  { channel: 'employees.create', does: 'adds an employee', needs: 'administer', input: async () => ({ name: `Ansatt ${++employeeSeq}`, initials: `A${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[employeeSeq % 25]}${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(employeeSeq / 25) % 25]}` }) },
 ];
 
 let bankFiles = 0;
+let employeeSeq = 0;
 /** A new OCR file each time (its own transmission and archive reference), with one payment without KID. */
 function bankFile(): string {
   bankFiles++;

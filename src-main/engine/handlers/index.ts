@@ -17,6 +17,7 @@ import { invoicesHandlers } from './invoices';
 import { bankHandlers } from './bank';
 import { remindersHandlers } from './reminders';
 import { accountingHandlers } from './accounting';
+import { peopleHandlers } from './people';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -35,4 +36,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...bankHandlers,
   ...remindersHandlers,
   ...accountingHandlers,
+  ...peopleHandlers,
 };

@@ -6,7 +6,7 @@ export function logActivity(
   entry: {
     at: string;
     userId: number | null;
-    entity: 'order' | 'customer' | 'supplier' | 'product' | 'company' | 'user' | 'group' | 'invoice' | 'stock';
+    entity: 'order' | 'customer' | 'supplier' | 'product' | 'company' | 'user' | 'group' | 'invoice' | 'stock' | 'employee' | 'project';
     entityId: number;
     action: string;
     before?: unknown;

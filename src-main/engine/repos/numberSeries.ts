@@ -1,6 +1,6 @@
 import { stmt, type Db } from '../db/connection';
 
-export type SeriesName = 'sales_order' | 'purchase_order' | 'rental_order' | 'customer' | 'supplier' | 'invoice';
+export type SeriesName = 'sales_order' | 'purchase_order' | 'rental_order' | 'customer' | 'supplier' | 'invoice' | 'project';
 
 /** Takes the next number of a series inside the caller's transaction, so a rollback returns it. */
 export function nextNumber(db: Db, series: SeriesName): number {

@@ -36,6 +36,10 @@ interface HeaderRow {
   source_order_number: number | null;
   converted_to_id: number | null;
   converted_to_number: number | null;
+  title: string | null;
+  our_contact_id: number | null;
+  responsible_id: number | null;
+  project_id: number | null;
 }
 
 interface LineRow {
@@ -140,6 +144,10 @@ export function getOrder(db: Db, id: number, opts: { vatRegistered: boolean }): 
     invoiceIds: (stmt(db, 'SELECT invoice_id AS id FROM invoice_order WHERE order_id = ? ORDER BY invoice_id').all(id) as { id: number }[]).map(
       (r) => r.id,
     ),
+    title: h.title,
+    ourContactId: h.our_contact_id,
+    responsibleId: h.responsible_id,
+    projectId: h.project_id,
   };
 }
 

@@ -1,0 +1,1 @@
+-- Reserved for issue 12 (016_activity); filled in by its part of the work.

@@ -1,0 +1,1 @@
+-- Reserved for issue 12 (017_files_relations); filled in by its part of the work.

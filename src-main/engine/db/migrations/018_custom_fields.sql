@@ -1,0 +1,1 @@
+-- Reserved for issue 12 (018_custom_fields); filled in by its part of the work.

@@ -1,0 +1,1 @@
+-- Reserved for issue 12 (019_jobs); filled in by its part of the work.
