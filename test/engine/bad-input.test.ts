@@ -585,6 +585,22 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'projects.create': [{ name: 'unknown field', input: () => ({ name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
   'projects.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
   'projects.lookup': [{ name: 'unknown field', input: () => ({ query: 'a', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  // ---- activity (issue 12) ----
+  'comments.list': [{ name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'comments.add': [{ name: 'unknown field', input: () => ({ orderId: ids.order, text: 'Hei', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'tasks.list': [{ name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'tasks.mine': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'tasks.add': [{ name: 'unknown field', input: () => ({ orderId: ids.order, title: 'Ring kunden', assigneeUserId: null, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'tasks.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'notes.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'notes.add': [{ name: 'unknown field', input: () => ({ orderId: ids.order, date: '2025-02-01', text: 'Ring', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'notes.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'follow.get': [{ name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'follow.set': [{ name: 'unknown field', input: () => ({ orderId: ids.order, following: true, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'notifications.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'notifications.count': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'notifications.markRead': [{ name: 'unknown field', input: () => ({ ids: [1], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'notifications.markAllRead': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {
