@@ -191,8 +191,8 @@ export function tasksAssigned(db: Db, userId: number | null, includeDone: boolea
   return (
     stmt(
       db,
-      `${TASK_SELECT} WHERE (?1 IS NULL OR t.assignee_id = ?1) AND (?2 = 1 OR t.done_at IS NULL) ${TASK_ORDER} LIMIT 1000`,
-    ).all(userId, includeDone ? 1 : 0) as TaskRow[]
+      `${TASK_SELECT} WHERE (@user IS NULL OR t.assignee_id = @user) AND (@done = 1 OR t.done_at IS NULL) ${TASK_ORDER} LIMIT 1000`,
+    ).all({ user: userId, done: includeDone ? 1 : 0 }) as TaskRow[]
   ).map(toTask(today));
 }
 
@@ -270,9 +270,9 @@ export function notesFor(db: Db, userId: number | null, orderId: number | null, 
   return (
     stmt(
       db,
-      `${NOTE_SELECT} WHERE (?1 IS NULL OR n.for_user_id = ?1) AND (?2 IS NULL OR n.order_id = ?2) AND (?3 = 1 OR n.done_at IS NULL)
+      `${NOTE_SELECT} WHERE (@user IS NULL OR n.for_user_id = @user) AND (@order IS NULL OR n.order_id = @order) AND (@done = 1 OR n.done_at IS NULL)
        ORDER BY n.done_at IS NOT NULL, n.date, n.id LIMIT 1000`,
-    ).all(userId, orderId, includeDone ? 1 : 0) as NoteRow[]
+    ).all({ user: userId, order: orderId, done: includeDone ? 1 : 0 }) as NoteRow[]
   ).map(toNote(today));
 }
 

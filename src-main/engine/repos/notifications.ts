@@ -53,13 +53,13 @@ export interface DueTask {
 
 // The reader's own (reader null: the rows meant for nobody in particular, a workstation without users).
 const NOTES_DUE = `FROM note n JOIN order_header o ON o.id = n.order_id
-  WHERE n.done_at IS NULL AND n.date <= ?2 AND n.for_user_id IS ?1
+  WHERE n.done_at IS NULL AND n.date <= @today AND n.for_user_id IS @user
     AND NOT EXISTS (SELECT 1 FROM notification x WHERE x.kind = 'note_due' AND x.note_id = n.id
-                    AND ifnull(x.user_id, 0) = ifnull(?1, 0) AND x.due_date = n.date)`;
+                    AND ifnull(x.user_id, 0) = ifnull(@user, 0) AND x.due_date = n.date)`;
 const TASKS_DUE = `FROM task t LEFT JOIN order_header o ON o.id = t.order_id LEFT JOIN project p ON p.id = t.project_id
-  WHERE t.done_at IS NULL AND t.due_date <= ?2 AND t.assignee_id IS ?1
+  WHERE t.done_at IS NULL AND t.due_date <= @today AND t.assignee_id IS @user
     AND NOT EXISTS (SELECT 1 FROM notification x WHERE x.kind = 'task_due' AND x.task_id = t.id
-                    AND ifnull(x.user_id, 0) = ifnull(?1, 0) AND x.due_date = t.due_date)`;
+                    AND ifnull(x.user_id, 0) = ifnull(@user, 0) AND x.due_date = t.due_date)`;
 
 export function dueNotesNotNotified(db: Db, userId: number | null, today: string): DueNote[] {
   return (
@@ -67,7 +67,7 @@ export function dueNotesNotNotified(db: Db, userId: number | null, today: string
       db,
       `SELECT n.id, n.for_user_id AS userId, n.date, n.text, n.order_id AS orderId, o.number AS orderNumber,
          o.transaction_type = 'purchase' AS purchase ${NOTES_DUE} ORDER BY n.date, n.id`,
-    ).all(userId, today) as (Omit<DueNote, 'purchase'> & { purchase: number })[]
+    ).all({ user: userId, today }) as (Omit<DueNote, 'purchase'> & { purchase: number })[]
   ).map((r) => ({ ...r, purchase: Boolean(r.purchase) }));
 }
 
@@ -78,13 +78,13 @@ export function dueTasksNotNotified(db: Db, userId: number | null, today: string
       `SELECT t.id, t.assignee_id AS userId, t.due_date AS dueDate, t.title, t.order_id AS orderId, o.number AS orderNumber,
          ifnull(o.transaction_type = 'purchase', 0) AS purchase, t.project_id AS projectId, p.number AS projectNumber
        ${TASKS_DUE} ORDER BY t.due_date, t.id`,
-    ).all(userId, today) as (Omit<DueTask, 'purchase'> & { purchase: number })[]
+    ).all({ user: userId, today }) as (Omit<DueTask, 'purchase'> & { purchase: number })[]
   ).map((r) => ({ ...r, purchase: Boolean(r.purchase) }));
 }
 
 export function countDueNotNotified(db: Db, userId: number | null, today: string): number {
-  const notes = stmt(db, `SELECT count(*) AS n ${NOTES_DUE}`).get(userId, today) as { n: number };
-  const tasks = stmt(db, `SELECT count(*) AS n ${TASKS_DUE}`).get(userId, today) as { n: number };
+  const notes = stmt(db, `SELECT count(*) AS n ${NOTES_DUE}`).get({ user: userId, today }) as { n: number };
+  const tasks = stmt(db, `SELECT count(*) AS n ${TASKS_DUE}`).get({ user: userId, today }) as { n: number };
   return notes.n + tasks.n;
 }
 
@@ -128,25 +128,25 @@ export function notificationsOf(db: Db, userId: number | null, unreadOnly: boole
       `SELECT n.id, n.kind, n.at, n.actor_id, u.name AS actor_name, n.order_id, o.number AS order_number, n.project_id,
          n.task_id, n.note_id, n.text_nb, n.text_en, n.read_at
        FROM notification n LEFT JOIN app_user u ON u.id = n.actor_id LEFT JOIN order_header o ON o.id = n.order_id
-       WHERE (?1 IS NULL OR n.user_id = ?1) AND (?2 = 0 OR n.read_at IS NULL)
-       ORDER BY n.id DESC LIMIT ?3`,
-    ).all(userId, unreadOnly ? 1 : 0, limit) as NotificationRow[]
+       WHERE (@user IS NULL OR n.user_id = @user) AND (@unread = 0 OR n.read_at IS NULL)
+       ORDER BY n.id DESC LIMIT @limit`,
+    ).all({ user: userId, unread: unreadOnly ? 1 : 0, limit }) as NotificationRow[]
   ).map(toNotification);
 }
 
 export function countUnread(db: Db, userId: number | null): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM notification WHERE (?1 IS NULL OR user_id = ?1) AND read_at IS NULL').get(userId) as { n: number }).n;
+  return (stmt(db, 'SELECT count(*) AS n FROM notification WHERE (@user IS NULL OR user_id = @user) AND read_at IS NULL').get({ user: userId }) as { n: number }).n;
 }
 
 /** Marks the reader's own among the ids (another user's are left alone). */
 export function markRead(db: Db, userId: number | null, ids: readonly number[], at: string): void {
   stmt(
     db,
-    `UPDATE notification SET read_at = ?3
-     WHERE id IN (SELECT value FROM json_each(?2)) AND (?1 IS NULL OR user_id = ?1) AND read_at IS NULL`,
-  ).run(userId, JSON.stringify(ids), at);
+    `UPDATE notification SET read_at = @at
+     WHERE id IN (SELECT value FROM json_each(@ids)) AND (@user IS NULL OR user_id = @user) AND read_at IS NULL`,
+  ).run({ user: userId, ids: JSON.stringify(ids), at });
 }
 
 export function markAllRead(db: Db, userId: number | null, at: string): void {
-  stmt(db, 'UPDATE notification SET read_at = ?2 WHERE (?1 IS NULL OR user_id = ?1) AND read_at IS NULL').run(userId, at);
+  stmt(db, 'UPDATE notification SET read_at = @at WHERE (@user IS NULL OR user_id = @user) AND read_at IS NULL').run({ user: userId, at });
 }
