@@ -775,6 +775,27 @@ const MESSAGES = {
     nb: (p) => `Prosjekt ${p.number} hører til kunde ${p.customer}. Velg et prosjekt for ordrens kunde, eller et prosjekt uten kunde.`,
     en: (p) => `Project ${p.number} belongs to customer ${p.customer}. Choose a project of the order's customer, or one without a customer.`,
   },
+  // ---- activity (issue 12) ----
+  task_order_or_project: {
+    nb: () => 'En oppgave hører til enten en ordre eller et prosjekt, ikke begge og ikke ingen.',
+    en: () => 'A task belongs to either an order or a project, not both and not neither.',
+  },
+  comment_other_order: {
+    nb: (p) => `Kommentar ${p.id} står på en annen ordre og kan ikke rettes herfra.`,
+    en: (p) => `Comment ${p.id} is on another order and cannot be corrected from here.`,
+  },
+  follow_needs_user: {
+    nb: () => 'Du må være logget inn som bruker for å følge en ordre.',
+    en: () => 'You need to be logged in as a user to follow an order.',
+  },
+  user_inactive: {
+    nb: (p) => `${p.name} er ikke lenger aktiv bruker og kan ikke velges.`,
+    en: (p) => `${p.name} is no longer an active user and cannot be chosen.`,
+  },
+  note_needs_user: {
+    nb: () => 'Uten brukere er påminnelser felles: de kan ikke gjelde en bestemt bruker.',
+    en: () => 'Without users, reminders are shared: they cannot be for a particular user.',
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

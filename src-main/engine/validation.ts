@@ -17,6 +17,7 @@ const REFINEMENT_CODES = new Set<string>([
   'quantity_zero',
   'invalid_initials',
   'end_before_start',
+  'task_order_or_project',
 ]);
 
 export function fieldPath(path: readonly PropertyKey[]): string | null {
