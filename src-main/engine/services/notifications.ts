@@ -19,7 +19,6 @@ import {
   hasEarlierActivity,
   invoiceNumber,
   orderRef,
-  ordersOfInvoice,
   projectRef,
   responsibleUserOf,
   statusLabels,
@@ -34,6 +33,7 @@ import {
   markRead,
   notificationsOf,
 } from '../repos/notifications';
+import { ordersOfInvoice } from '../repos/payments';
 import { getUser } from '../repos/users';
 
 // ---- One change: the first activity entry of a writing call names it -------------------------
