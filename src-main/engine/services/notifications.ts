@@ -34,7 +34,7 @@ import {
   notificationsOf,
 } from '../repos/notifications';
 import { ordersOfInvoice } from '../repos/payments';
-import { getUser } from '../repos/users';
+import { countUsers, getUser } from '../repos/users';
 
 // ---- One change: the first activity entry of a writing call names it -------------------------
 
@@ -109,6 +109,8 @@ function factsOf(db: Db, e: LoggedEntry): EntryFacts {
  * the assignee of a task the entry is about.
  */
 export function notifyOfActivity(db: Db, entryId: number, e: LoggedEntry): void {
+  // Without users (an open workstation) nobody follows or is given a task: nothing to look up.
+  if (countUsers(db) === 0) return;
   const subjects = subjectsOf(db, e);
   if (subjects.length === 0) return;
   const changeId = changeIdOf(db, entryId);
