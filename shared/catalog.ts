@@ -16,6 +16,8 @@ import { systemChannels } from './channels/system';
 import { receivablesChannels } from './channels/receivables';
 import { accountingChannels } from './channels/accounting';
 import { peopleChannels } from './channels/people';
+import { filesChannels } from './channels/files';
+import { relationsChannels } from './channels/relations';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -34,6 +36,8 @@ export const channels = {
   ...receivablesChannels,
   ...accountingChannels,
   ...peopleChannels,
+  ...filesChannels,
+  ...relationsChannels,
 } as const;
 
 export type Channels = typeof channels;

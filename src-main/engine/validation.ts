@@ -17,6 +17,9 @@ const REFINEMENT_CODES = new Set<string>([
   'quantity_zero',
   'invalid_initials',
   'end_before_start',
+  'file_too_large',
+  'invalid_file_name',
+  'invalid_base64',
 ]);
 
 export function fieldPath(path: readonly PropertyKey[]): string | null {
