@@ -253,7 +253,21 @@ const CASES: readonly Case[] = [
   { channel: 'employees.get', does: 'reads an employee', needs: null, input: async (w) => ({ id: await w.employeeId() }) },
   { channel: 'employees.update', does: 'changes an employee', needs: 'administer', input: async (w) => { const e = await w.t.ok('employees.get', { id: await w.employeeId() }); return { id: e.id, version: e.version, name: e.name, initials: e.initials, phone: '22 33 44 55' }; } },
   { channel: 'employees.create', does: 'adds an employee', needs: 'administer', input: async () => ({ name: `Ansatt ${++employeeSeq}`, initials: `A${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[employeeSeq % 25]}${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(employeeSeq / 25) % 25]}` }) },
+  // ---- files (issue 12) ----
+  { channel: 'files.list', does: "lists an order's files", needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'files.attach', does: 'attaches a file to an order', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, name: 'tegning.txt', mime: 'text/plain', dataBase64: 'SGVp' }) },
+  { channel: 'files.get', does: 'opens a file', needs: null, input: async (w) => ({ id: (await attached(w)).id }) },
+  { channel: 'files.remove', does: 'removes a file', needs: null, input: async (w) => ({ id: (await attached(w)).id }) },
+  { channel: 'relations.list', does: "lists an order's links", needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'relations.find', does: 'finds records to link to', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, query: String((await w.po([[w.screw, 1_000]])).number) }) },
+  { channel: 'relations.add', does: 'links an order to a purchase order', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, to: { kind: 'order', id: (await w.po([[w.screw, 1_000]])).id } }) },
+  { channel: 'relations.remove', does: 'removes a link', needs: null, input: async (w) => ({ id: (await w.t.ok('relations.add', { orderId: (await w.confirmedOrder()).id, to: { kind: 'order', id: (await w.po([[w.screw, 1_000]])).id } })).id! }) },
 ];
+
+/** A small file on a new order, attached by the administrator. */
+async function attached(w: World) {
+  return w.t.ok('files.attach', { orderId: (await w.confirmedOrder()).id, name: 'notat.txt', mime: 'text/plain', dataBase64: 'SGVp' });
+}
 
 let bankFiles = 0;
 let employeeSeq = 0;

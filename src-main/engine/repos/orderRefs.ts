@@ -5,6 +5,7 @@ export interface OrderRef {
   readonly id: number;
   readonly number: number;
   readonly transactionType: 'sales' | 'purchase' | 'rental';
+  readonly orderType: number;
   readonly partyName: string;
   readonly statusKind: string;
   readonly statusNb: string;
@@ -17,7 +18,7 @@ export interface OrderRef {
   readonly projectId: number | null;
 }
 
-const SELECT = `SELECT o.id, o.number, o.transaction_type AS transactionType, o.customer_name AS partyName,
+const SELECT = `SELECT o.id, o.number, o.transaction_type AS transactionType, o.order_type AS orderType, o.customer_name AS partyName,
     s.kind AS statusKind, s.label_nb AS statusNb, s.label_en AS statusEn,
     (p.cancelled_at IS NOT NULL) AS cancelled, o.source_order_id AS sourceOrderId,
     o.backorder_of_id AS backorderOfId, p.amends_id AS amendsId, o.project_id AS projectId

@@ -1,7 +1,7 @@
 // Relations of an order (issue 12): the links a clerk makes (order_relation) and
 // the links the program keeps where they were made (a quote's order, backorders,
 // purchase amendments, the order's project), read from there and shown alike.
-import { PROJECT_STATUSES } from '../../../shared/enums';
+import { ORDER_TYPES, PROJECT_STATUSES } from '../../../shared/enums';
 import { RELATION_LABELS, type Relation, type RelationCandidate, type RelationKind } from '../../../shared/channels/relations';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
@@ -23,7 +23,8 @@ import {
 const CANCELLED = { nb: 'Kansellert', en: 'Cancelled' };
 
 function orderEnd(o: OrderRef): RelationCandidate {
-  const kind = o.transactionType === 'purchase' ? 'purchase' : o.statusKind === 'quote' ? 'quote' : 'sales';
+  const quote = ORDER_TYPES.find((t) => t.id === o.orderType)?.key === 'quote';
+  const kind = o.transactionType === 'purchase' ? 'purchase' : quote ? 'quote' : 'sales';
   // A purchase order's status is worked out from its lines; here only its cancellation is said.
   const status = o.transactionType === 'purchase' ? (o.cancelled ? CANCELLED : null) : { nb: o.statusNb, en: o.statusEn };
   return { kind, id: o.id, number: o.number, name: o.partyName, status };
