@@ -18,5 +18,20 @@ export function base64ToBlob(b64: string, mime: string): Blob {
   const text = atob(b64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
+  return new Blob([bytes], { type: withCharset(mime, bytes) });
+}
+
+/**
+ * A text file without a declared charset is shown as UTF-8 when its bytes are
+ * valid UTF-8 (else the browser guesses Latin-1 and «på» reads «pÃ¥»); a file
+ * that is not (an old Windows CSV) is left to the browser's guess.
+ */
+function withCharset(mime: string, bytes: Uint8Array): string {
+  if (!mime.startsWith('text/') || /;\s*charset=/i.test(mime)) return mime;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return `${mime};charset=utf-8`;
+  } catch {
+    return mime;
+  }
 }

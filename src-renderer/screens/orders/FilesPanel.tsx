@@ -67,8 +67,10 @@ export function FilesPanel(props: { orderId: number; onNotice: (text: string) =>
     const blob = await fetchBlob(f);
     if (!blob) return;
     const url = URL.createObjectURL(blob);
-    const shown = window.open(url, '_blank', 'noopener');
-    if (!shown) downloadBlob(blob, f.name);
+    // A blob: address of our own origin; the new tab gets no handle back to this one.
+    const shown = window.open(url, '_blank');
+    if (shown) shown.opener = null;
+    else downloadBlob(blob, f.name);
     window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
   const save = async (f: OrderFile) => {
