@@ -52,3 +52,10 @@ export function ordersFrom(db: Db, id: number): { made: number[]; backorders: nu
     amendedBy: ids('SELECT order_id AS id FROM purchase_order WHERE amends_id = ? ORDER BY order_id'),
   };
 }
+
+/** Every nth order of a kind, oldest first (the demo picks the orders it adds files and links to). */
+export function everyNthOrder(db: Db, transactionType: 'sales' | 'purchase', n: number, limit: number): number[] {
+  return (
+    stmt(db, 'SELECT id FROM order_header WHERE transaction_type = ? AND id % ? = 0 ORDER BY id LIMIT ?').all(transactionType, n, limit) as { id: number }[]
+  ).map((r) => r.id);
+}
