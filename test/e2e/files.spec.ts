@@ -121,3 +121,30 @@ test('relations: a link to another order made by its number shows on both orders
   await expect(page.getByTestId(`relation-sales-${first.number}`)).toContainText(`Ordre ${first.number}`);
   await screenshot(page, 'relations-other-side');
 });
+
+test('relations: a sales order linked to a purchase order opens it on the purchasing screen, which shows the link back and takes files too', async ({ page, app }) => {
+  const data = await seedSales(page, app);
+  const order = await makeOrder(app, data, 'confirmed', [[data.blade.id, 4]]);
+  const supplier = await app.engine.ok('suppliers.create', { kind: 'business', name: 'Verktøygrossisten AS', orgNumber: '923609016', contacts: [] });
+  const po = await app.engine.ok('purchase.create', { header: { supplierId: supplier.id, orderType: 1 }, lines: [{ productId: data.blade.id, quantity: 4_000 }] });
+  await openOrder(page, order.number);
+  await page.keyboard.press('Alt+Q');
+  await page.getByTestId('relations-query').fill(String(po.number));
+  await page.keyboard.press('Enter');
+  const link = page.getByTestId(`relation-purchase-${po.number}`);
+  await expect(link).toContainText(`Innkjøpsordre ${po.number}`);
+  await expect(link).toContainText('Verktøygrossisten AS');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('po-number')).toHaveText(String(po.number));
+  await page.keyboard.press('Alt+Q');
+  await expect(page.getByTestId(`relation-sales-${order.number}`)).toContainText(`Ordre ${order.number}`);
+  await screenshot(page, 'relations-purchase-side');
+  await page.keyboard.press('Alt+I');
+  await expect(page.getByTestId('files-pick')).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: 'ordrebekreftelse.csv', mimeType: 'text/csv', buffer: Buffer.from('Vare;Antall\nSAG-190;4\n') });
+  await expect(page.getByTestId('file-ordrebekreftelse.csv')).toContainText('22\u00a0byte');
+  await screenshot(page, 'files-purchase-order');
+});
