@@ -105,6 +105,14 @@ test('relations: a link to another order made by its number shows on both orders
   await expect(link).toContainText('Bergen Bygg AS');
   await screenshot(page, 'relations-added');
 
+  // At 1280 px the side area keeps its tabs (wrapped) and the page does not scroll sideways.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId('relations-find')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('side-tab-relations')).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await screenshot(page, 'relations-1280');
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // The same order twice is refused in Norwegian.
   await query.fill(String(second.number));
   await page.keyboard.press('Enter');
