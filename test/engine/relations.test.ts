@@ -97,6 +97,21 @@ describe('relations of an order', () => {
     expect((await w.t.refused('relations.add', { orderId: order.id, to: { kind: 'project', id: projectId } })).code).toBe('relation_exists');
   });
 
+  it("the order's own project (order_header.project_id) is shown as a built-in link, and linking it again is refused", async () => {
+    const order = await w.order(1, 'confirmed', [[w.drill, 1_000]]);
+    // The order header's project field is written by the people part of issue 12; here it is set as its repository will.
+    const side = openDatabase(w.t.file);
+    try {
+      side.prepare('UPDATE order_header SET project_id = ? WHERE id = ?').run(projectId, order.id);
+    } finally {
+      side.close();
+    }
+    expect(brief(await list(order.id))).toEqual([['project', 'project', 1001, 'built-in']]);
+    expect((await list(order.id))[0]!.label).toEqual({ nb: 'Ordrens prosjekt', en: "The order's project" });
+    const e = await w.t.refused('relations.add', { orderId: order.id, to: { kind: 'project', id: projectId } });
+    expect(e.message.nb).toBe('Ordren er allerede koblet til prosjekt 1001.');
+  });
+
   it('finds orders, purchase orders and projects by number, and projects by name with æøå folded', async () => {
     const order = await w.order(1, 'confirmed', [[w.drill, 1_000]]);
     const other = await w.order(1, 'confirmed', [[w.drill, 1_000]]);
