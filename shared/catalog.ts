@@ -17,6 +17,8 @@ import { receivablesChannels } from './channels/receivables';
 import { accountingChannels } from './channels/accounting';
 import { peopleChannels } from './channels/people';
 import { collaborationChannels } from './channels/collaboration';
+import { filesChannels } from './channels/files';
+import { relationsChannels } from './channels/relations';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -36,6 +38,8 @@ export const channels = {
   ...accountingChannels,
   ...peopleChannels,
   ...collaborationChannels,
+  ...filesChannels,
+  ...relationsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,6 +1,8 @@
 // Typed domain errors as they cross the boundary: a code, the field it concerns,
 // and a message in both languages (SPEC 10). Never a stack trace, never payload data.
 
+import { formatFileSize } from './files';
+
 type Params = Readonly<Record<string, string | number>>;
 type Text = (p: Params) => string;
 
@@ -799,6 +801,31 @@ const MESSAGES = {
   note_needs_user: {
     nb: () => 'Uten brukere er påminnelser felles: de kan ikke gjelde en bestemt bruker.',
     en: () => 'Without users, reminders are shared: they cannot be for a particular user.',
+  },
+  // ---- files (issue 12) ----
+  file_too_large: {
+    nb: (p) => `Filen «${p.name}» er ${formatFileSize(Number(p.bytes), 'nb')}; grensen er ${formatFileSize(Number(p.max), 'nb')} per fil.`,
+    en: (p) => `The file “${p.name}” is ${formatFileSize(Number(p.bytes), 'en')}; the limit is ${formatFileSize(Number(p.max), 'en')} per file.`,
+  },
+  invalid_file_name: {
+    nb: () => 'Filnavnet kan ikke inneholde skråstrek eller kontrolltegn.',
+    en: () => 'The file name cannot contain slashes or control characters.',
+  },
+  invalid_base64: {
+    nb: () => 'Filinnholdet kom ikke fram riktig (ugyldig base64). Prøv å legge ved filen på nytt.',
+    en: () => 'The file content did not arrive intact (invalid base64). Try attaching the file again.',
+  },
+  file_damaged: {
+    nb: (p) => `Filen «${p.name}» er skadet i firmafilen (kontrollsummen stemmer ikke) og kan ikke åpnes. Hent den fra en sikkerhetskopi.`,
+    en: (p) => `The file “${p.name}” is damaged in the company file (its checksum does not match) and cannot be opened. Restore it from a backup.`,
+  },
+  relation_self: {
+    nb: () => 'En ordre kan ikke kobles til seg selv.',
+    en: () => 'An order cannot be linked to itself.',
+  },
+  relation_exists: {
+    nb: (p) => `Ordren er allerede koblet til ${p.other}.`,
+    en: (p) => `The order is already linked to ${p.otherEn}.`,
   },
 } satisfies Record<string, { nb: Text; en: Text }>;
 

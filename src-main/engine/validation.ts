@@ -18,6 +18,9 @@ const REFINEMENT_CODES = new Set<string>([
   'invalid_initials',
   'end_before_start',
   'task_order_or_project',
+  'file_too_large',
+  'invalid_file_name',
+  'invalid_base64',
 ]);
 
 export function fieldPath(path: readonly PropertyKey[]): string | null {

@@ -9,11 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { errorData } from '../../shared/errors';
+import { MAX_FILE_BASE64 } from '../../shared/files';
 import type { Engine } from '../engine';
 
 export const TOKEN_HEADER = 'x-ordrebok-token';
 export const CALL_PATH = '/api/call/';
-const MAX_BODY = 8 * 1024 * 1024;
+// A call carries at most one attached file as base64 (shared/files.ts), with room for the rest of its JSON.
+const MAX_BODY = MAX_FILE_BASE64 + 64 * 1024;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -17,6 +17,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SuppliersScreen } from '../screens/suppliers/SuppliersScreen';
 import { leaveThen, useHotkeys } from './hotkeys';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useOpenRecordRequests } from './openRecord';
 
 // Alt+N is the screen's place in this list: new screens go at the end, so the keys clerks know stay as they are.
 const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers', 'invoices', 'accounting'] as const;
@@ -48,6 +49,18 @@ export function Frame(props: { bootstrap: Bootstrap }) {
     });
   };
 
+  // A record asked for from another screen (an order's relations): its own screen opens it.
+  const [purchaseRequest, setPurchaseRequest] = useState<{ id: number; seq: number } | null>(null);
+  useOpenRecordRequests((target) => {
+    if (target.kind === 'project') return;
+    leaveThen(() => {
+      const next = (r: { seq: number } | null) => ({ id: target.id, seq: (r?.seq ?? 0) + 1 });
+      if (target.kind === 'purchase') setPurchaseRequest(next);
+      else setOrderRequest(next);
+      show(target.kind === 'purchase' ? 'purchasing' : 'orders');
+    });
+  });
+
   useHotkeys(
     true,
     Object.fromEntries(SCREENS.map((id, i) => [`alt+${i + 1}`, () => go(id)])),
@@ -67,7 +80,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
       case 'settings':
         return <SettingsScreen active={active} bootstrap={props.bootstrap} />;
       case 'purchasing':
-        return <PurchasingScreen active={active} />;
+        return <PurchasingScreen active={active} openRequest={purchaseRequest} />;
       case 'suppliers':
         return <SuppliersScreen active={active} />;
       case 'invoices':

@@ -5,6 +5,7 @@ import { CHANNEL_NAMES, type ChannelName } from '../../shared/catalog';
 import type { ErrorCode } from '../../shared/errors';
 import { camtFile, ocrFile } from '../helpers/bankFiles';
 import { COMPANY, makeEngine, type TestEngine } from '../helpers/engine';
+import { MAX_FILE_BASE64, MAX_FILE_BYTES } from '../../shared/files';
 
 interface Case {
   readonly name: string;
@@ -749,6 +750,53 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'notifications.markAllRead': [
     { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
     { name: 'not an object', input: () => [1], code: 'invalid_type', field: null },
+  ],
+
+  // ---- files (issue 12) ----
+  'files.list': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'order id as text', input: () => ({ orderId: String(ids.order) }), code: 'invalid_type', field: 'orderId' },
+    { name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'orderId' },
+  ],
+  'files.attach': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, name: 'a.txt', mime: 'text/plain', dataBase64: '', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'one byte over the limit', input: () => ({ orderId: ids.order, name: 'stor.bin', mime: '', dataBase64: 'AAAA'.repeat(Math.ceil((MAX_FILE_BYTES + 1) / 3)) }), code: 'file_too_large', field: 'dataBase64' },
+    { name: 'beyond what a call may carry', input: () => ({ orderId: ids.order, name: 'enorm.bin', mime: '', dataBase64: 'AAAA'.repeat(MAX_FILE_BASE64 / 4 + 1) }), code: 'too_long', field: 'dataBase64' },
+    { name: 'not base64', input: () => ({ orderId: ids.order, name: 'a.txt', mime: 'text/plain', dataBase64: 'ÆØÅ!' }), code: 'invalid_base64', field: 'dataBase64' },
+    { name: 'a folder in the name', input: () => ({ orderId: ids.order, name: 'C:\\temp\\a.txt', mime: 'text/plain', dataBase64: '' }), code: 'invalid_file_name', field: 'name' },
+    { name: 'empty name', input: () => ({ orderId: ids.order, name: ' ', mime: 'text/plain', dataBase64: '' }), code: 'required', field: 'name' },
+    { name: 'mime not type/subtype', input: () => ({ orderId: ids.order, name: 'a.txt', mime: 'tekst', dataBase64: '' }), code: 'invalid_format', field: 'mime' },
+    { name: 'unknown order', input: () => ({ orderId: 4242, name: 'a.txt', mime: 'text/plain', dataBase64: 'SGVp' }), code: 'not_found', field: 'orderId' },
+  ],
+  'files.get': [
+    { name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown file', input: () => ({ id: 4242 }), code: 'not_found', field: 'id' },
+    { name: 'negative id', input: () => ({ id: -1 }), code: 'too_small', field: 'id' },
+  ],
+  'files.remove': [
+    { name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown file', input: () => ({ id: 4242 }), code: 'not_found', field: 'id' },
+  ],
+  'relations.list': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'orderId' },
+  ],
+  'relations.find': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, query: '1', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'empty query', input: () => ({ orderId: ids.order, query: '  ' }), code: 'required', field: 'query' },
+    { name: 'unknown order', input: () => ({ orderId: 4242, query: '1' }), code: 'not_found', field: 'orderId' },
+  ],
+  'relations.add': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, to: { kind: 'order', id: ids.po }, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'to itself', input: () => ({ orderId: ids.order, to: { kind: 'order', id: ids.order } }), code: 'relation_self', field: 'to.id' },
+    { name: 'to an unknown order', input: () => ({ orderId: ids.order, to: { kind: 'order', id: 4242 } }), code: 'not_found', field: 'to.id' },
+    { name: 'to an unknown project', input: () => ({ orderId: ids.order, to: { kind: 'project', id: 4242 } }), code: 'not_found', field: 'to.id' },
+    { name: 'to a customer', input: () => ({ orderId: ids.order, to: { kind: 'customer', id: ids.customer } }), code: 'invalid_choice', field: 'to.kind' },
+    { name: 'note too long', input: () => ({ orderId: ids.order, to: { kind: 'order', id: ids.po }, note: 'x'.repeat(501) }), code: 'too_long', field: 'note' },
+  ],
+  'relations.remove': [
+    { name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown link', input: () => ({ id: 4242 }), code: 'not_found', field: 'id' },
   ],
 };
 

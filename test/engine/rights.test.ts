@@ -274,12 +274,27 @@ const CASES: readonly Case[] = [
   { channel: 'notifications.count', does: "reads the bell's number", needs: null, input: async () => ({}) },
   { channel: 'notifications.markRead', does: 'marks notifications read', needs: null, input: async () => ({ ids: [1, 2] }) },
   { channel: 'notifications.markAllRead', does: 'marks every notification read', needs: null, input: async () => ({}) },
+  // ---- files (issue 12) ----
+  { channel: 'files.list', does: "lists an order's files", needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'files.attach', does: 'attaches a file to an order', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, name: 'tegning.txt', mime: 'text/plain', dataBase64: 'SGVp' }) },
+  { channel: 'files.get', does: 'opens a file', needs: null, input: async (w) => ({ id: (await attached(w)).id }) },
+  { channel: 'files.remove', does: 'removes a file', needs: null, input: async (w) => ({ id: (await attached(w)).id }) },
+  { channel: 'relations.list', does: "lists an order's links", needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'relations.find', does: 'finds records to link to', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, query: String((await w.po([[w.screw, 1_000]])).number) }) },
+  { channel: 'relations.add', does: 'links an order to a purchase order', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, to: { kind: 'order', id: (await w.po([[w.screw, 1_000]])).id } }) },
+  { channel: 'relations.remove', does: 'removes a link', needs: null, input: async (w) => ({ id: (await w.t.ok('relations.add', { orderId: (await w.confirmedOrder()).id, to: { kind: 'order', id: (await w.po([[w.screw, 1_000]])).id } })).id! }) },
 ];
 
 /** A user's id, looked up by the administrator. */
 async function userId(w: World, username: string): Promise<number> {
   return (await w.t.ok('users.list', {})).find((u) => u.username === username)!.id;
 }
+
+/** A small file on a new order, attached by the administrator. */
+async function attached(w: World) {
+  return w.t.ok('files.attach', { orderId: (await w.confirmedOrder()).id, name: 'notat.txt', mime: 'text/plain', dataBase64: 'SGVp' });
+}
+
 let bankFiles = 0;
 let employeeSeq = 0;
 /** A new OCR file each time (its own transmission and archive reference), with one payment without KID. */

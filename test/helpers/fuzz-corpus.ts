@@ -623,6 +623,18 @@ const statusIdOf = (c: Ctx, o: OrderRef): number | undefined => c.st.statuses.fi
 
 const BUILDERS: Partial<Record<ChannelName, Builder>> = {
   'system.createDemo': (c) => ({ orders: c.r.int(0, 4) }),
+  // ---- files (issue 12) ----
+  'files.attach': (c) => ({
+    orderId: idOr(c, c.r.chance(0.7) ? order(c) : purchase(c)),
+    name: c.r.pick(['notat.txt', 'Mål og mengder.csv', 'tegning æøå.pdf']),
+    mime: c.r.pick(['text/plain', 'text/csv', 'application/pdf', '']),
+    dataBase64: Buffer.from(words(c, 300)).toString('base64'),
+  }),
+  'relations.add': (c) => ({
+    orderId: idOr(c, order(c)),
+    to: { kind: 'order', id: idOr(c, c.r.chance(0.5) ? purchase(c) : order(c)) },
+    ...(c.r.chance(0.3) ? { note: words(c, 100) } : {}),
+  }),
   'auth.login': (c) => {
     const known = [...c.known.pins.entries()];
     const [username, pin] = c.r.chance(0.85) && known.length ? c.r.pick(known) : [c.r.pick([ADMIN.username, NO_RIGHTS.username, 'ukjent']), c.r.pick(['0000', ADMIN.pin])];

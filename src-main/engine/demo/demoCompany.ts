@@ -41,6 +41,7 @@ import { roundsToKrone, type StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { sendDemoReminders } from './reminderMix';
 import { activityMix } from './activityMix';
+import { filesMix } from './filesMix';
 import type { HandlerContext } from '../context';
 import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
@@ -587,6 +588,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
   paymentMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 11));
   sendDemoReminders(ctx);
   activityMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 12));
+  filesMix(ctx);
   return {
     products: products.length,
     customers: customers.length,

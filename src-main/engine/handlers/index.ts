@@ -19,6 +19,7 @@ import { remindersHandlers } from './reminders';
 import { accountingHandlers } from './accounting';
 import { peopleHandlers } from './people';
 import { collaborationHandlers } from './collaboration';
+import { filesHandlers } from './files';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -39,4 +40,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...accountingHandlers,
   ...peopleHandlers,
   ...collaborationHandlers,
+  ...filesHandlers,
 };

@@ -13,6 +13,7 @@ import { refusalOf } from '../../components/refusal';
 import { useLanguage } from '../../i18n';
 import { describePurchaseActivity } from '../purchasing/purchaseActivity';
 import { orderTypeLabel, statusLabel } from './labels';
+import { describeFilesActivity } from './filesActivity';
 
 /** What the log needs of the order: its id, and its lines to name them by number. */
 export interface ActivitySubject {
@@ -106,7 +107,7 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
       });
     default:
       if (EDIT_ACTIONS.has(e.action)) return [t('activity.edited'), ...moves(before, after, statuses, lang, t)].join(' · ');
-      return e.action;
+      return describeFilesActivity(e.action, before, after, lang, t) ?? e.action;
   }
 }
 

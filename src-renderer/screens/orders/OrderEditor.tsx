@@ -33,6 +33,9 @@ import { useAskFirst } from './InvoicePreviewDialog';
 import { useCopyOrder } from './copyOrder';
 import { useOnlyContact } from './onlyContact';
 import { JobsPanel } from './JobsPanel';
+import { FilesPanel } from './FilesPanel';
+import { RelationsPanel } from './RelationsPanel';
+import { openRecord } from '../../app/openRecord';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
 import {
@@ -94,7 +97,7 @@ type ProcessDialog =
   | { kind: 'invoiced'; invoice: Invoice; backorder: { id: number; number: number } | null }
   | { kind: 'cashReceipt'; invoice: Invoice };
 
-type SideTab = 'invoices' | 'documents' | 'activity' | 'jobs';
+type SideTab = 'invoices' | 'documents' | 'activity' | 'jobs' | 'files' | 'relations';
 
 /** Channels whose answers a processing action may have changed. */
 const AFTER_PROCESSING = [
@@ -587,6 +590,8 @@ export function OrderEditor(props: OrderEditorProps) {
           'alt+k': () => showSide('invoices'),
           'alt+g': () => showSide('activity'),
           'alt+j': () => showSide('jobs'),
+          'alt+i': () => showSide('files'),
+          'alt+q': () => showSide('relations'),
         }
       : {}),
   });
@@ -894,6 +899,8 @@ export function OrderEditor(props: OrderEditorProps) {
                   ['documents', t('documents.title'), 'Alt+A'],
                   ['activity', t('activity.title'), 'Alt+G'],
                   ['jobs', t('jobs.titleTab'), 'Alt+J'],
+                  ['files', t('files.title'), 'Alt+I'],
+                  ['relations', t('files.relations.title'), 'Alt+Q'],
                 ] as const
               ).map(([tab, label, keys]) => (
                 <button
@@ -927,6 +934,10 @@ export function OrderEditor(props: OrderEditorProps) {
                 <DocumentsPanel orderId={order.id} onNotice={setNotice} />
               ) : sideTab === 'activity' ? (
                 <ActivityPanel order={order} />
+              ) : sideTab === 'files' ? (
+                <FilesPanel orderId={order.id} onNotice={setNotice} />
+              ) : sideTab === 'relations' ? (
+                <RelationsPanel orderId={order.id} onNotice={setNotice} onOpen={(o) => openRecord(o, 'sales', (id) => props.onOpenOrder(id))} />
               ) : (
                 <JobsPanel order={order} onOrder={applyOrder} />
               )}

@@ -30,6 +30,9 @@ import { NO_DIALOG_REFUSAL, dialogRefusalOf, type DialogRefusal } from '../../co
 import { useDebounced } from '../../components/useDebounced';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { ActivityPanel } from '../orders/ActivityPanel';
+import { FilesPanel } from '../orders/FilesPanel';
+import { RelationsPanel } from '../orders/RelationsPanel';
+import { openRecord } from '../../app/openRecord';
 import { TotalsPanel } from '../orders/TotalsPanel';
 import { AmendDialog, CancelDialog } from './CancelAmendDialogs';
 import { DispatchDialog } from './DispatchDialog';
@@ -93,6 +96,8 @@ function availabilityOf(po: PurchaseOrder, dirty: boolean, printRefusal: Bilingu
   };
 }
 
+type PoSideTab = 'activity' | 'files' | 'relations';
+
 export function PurchaseEditor(props: PurchaseEditorProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -111,6 +116,12 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
   const [dialogRefusal, setDialogRefusal] = useState<DialogRefusal & { fields?: Record<string, BilingualText> }>(NO_DIALOG_REFUSAL);
   const [actionError, setActionError] = useState<BilingualText | null>(null);
   const [showLog, setShowLog] = useState(false);
+  // The side area's tab: the log (Alt+G toggles the area), files, relations.
+  const [poTab, setPoTab] = useState<PoSideTab>('activity');
+  const showPoSide = (tab: PoSideTab) => {
+    setPoTab(tab);
+    setShowLog(true);
+  };
   const [confirm, setConfirm] = useState<{ kind: 'leave' } | { kind: 'remove'; uid: string } | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -360,7 +371,9 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
           'alt+e': () => open('amend', availability.amend),
           'alt+delete': () => open('cancel', availability.cancel),
           'alt+o': toOrder,
-          'alt+g': () => setShowLog((v) => !v),
+          'alt+g': () => (showLog && poTab !== 'activity' ? setPoTab('activity') : setShowLog((v) => !v)),
+          'alt+i': () => showPoSide('files'),
+          'alt+q': () => showPoSide('relations'),
         }
       : {}),
   });
@@ -620,12 +633,34 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
         {po && showLog ? (
           <aside className="order-side" aria-label={t('activity.title')} data-testid="po-side">
             <div className="side-tabs" role="tablist">
-              <button type="button" role="tab" aria-selected className="side-tab selected" data-testid="po-side-tab-activity" onClick={() => setShowLog(false)}>
-                {t('activity.title')} <Shortcut keys="Alt+G" />
-              </button>
+              {(
+                [
+                  ['activity', t('activity.title'), 'Alt+G'],
+                  ['files', t('files.title'), 'Alt+I'],
+                  ['relations', t('files.relations.title'), 'Alt+Q'],
+                ] as const
+              ).map(([tab, label, keys]) => (
+                <button
+                  key={tab}
+                  type="button"
+                  role="tab"
+                  aria-selected={poTab === tab}
+                  className={`side-tab ${poTab === tab ? 'selected' : ''}`}
+                  data-testid={`po-side-tab-${tab}`}
+                  onClick={() => (poTab === tab && tab === 'activity' ? setShowLog(false) : setPoTab(tab))}
+                >
+                  {label} <Shortcut keys={keys} />
+                </button>
+              ))}
             </div>
             <div className="side-body">
-              <ActivityPanel order={po} kind="purchase" />
+              {poTab === 'files' ? (
+                <FilesPanel orderId={po.id} onNotice={setNotice} />
+              ) : poTab === 'relations' ? (
+                <RelationsPanel orderId={po.id} onNotice={setNotice} onOpen={(o) => openRecord(o, 'purchase', (id) => props.onOpenOrder(id))} />
+              ) : (
+                <ActivityPanel order={po} kind="purchase" />
+              )}
             </div>
           </aside>
         ) : null}

@@ -1,14 +1,15 @@
 // Purchasing (Alt+5): the purchase order list, and over it the order being
 // edited or the purchase suggestions. The list stays mounted (hidden) so its
 // tab, search and position are where the clerk left them.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PurchaseEditor } from './PurchaseEditor';
 import { PurchaseList } from './PurchaseList';
 import { SuggestionsView } from './SuggestionsView';
 
 type Over = { kind: 'order'; id: number | null; seq: number; notice?: string } | { kind: 'suggestions'; seq: number };
 
-export function PurchasingScreen(props: { active: boolean }) {
+/** `openRequest`: a purchase order another screen asked to open (a new seq each time). */
+export function PurchasingScreen(props: { active: boolean; openRequest?: { id: number; seq: number } | null }) {
   const [over, setOver] = useState<Over | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [seq, setSeq] = useState(0);
@@ -17,6 +18,11 @@ export function PurchasingScreen(props: { active: boolean }) {
     setOver({ kind: 'order', id, seq: seq + 1, ...(notice ? { notice } : {}) });
     setRefresh((r) => r + 1);
   };
+  const request = props.openRequest;
+  useEffect(() => {
+    if (request) openOrder(request.id);
+    // Once per request.
+  }, [request?.seq]);
   const close = () => {
     setOver(null);
     setRefresh((r) => r + 1);
