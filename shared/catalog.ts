@@ -16,6 +16,7 @@ import { systemChannels } from './channels/system';
 import { receivablesChannels } from './channels/receivables';
 import { accountingChannels } from './channels/accounting';
 import { peopleChannels } from './channels/people';
+import { customFieldsChannels } from './channels/customFields';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -34,6 +35,7 @@ export const channels = {
   ...receivablesChannels,
   ...accountingChannels,
   ...peopleChannels,
+  ...customFieldsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -253,6 +253,11 @@ const CASES: readonly Case[] = [
   { channel: 'employees.get', does: 'reads an employee', needs: null, input: async (w) => ({ id: await w.employeeId() }) },
   { channel: 'employees.update', does: 'changes an employee', needs: 'administer', input: async (w) => { const e = await w.t.ok('employees.get', { id: await w.employeeId() }); return { id: e.id, version: e.version, name: e.name, initials: e.initials, phone: '22 33 44 55' }; } },
   { channel: 'employees.create', does: 'adds an employee', needs: 'administer', input: async () => ({ name: `Ansatt ${++employeeSeq}`, initials: `A${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[employeeSeq % 25]}${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(employeeSeq / 25) % 25]}` }) },
+  // ---- custom fields (issue 12) ----
+  { channel: 'customFields.list', does: 'reads the custom field definitions', needs: null, input: async () => ({ entity: 'order' }) },
+  { channel: 'customFields.save', does: 'defines a custom field', needs: 'administer', input: async () => ({ entity: 'order', type: 'date', labelNb: 'Montasjedato' }) },
+  { channel: 'customFields.reorder', does: 'orders the custom fields', needs: 'administer', input: async (w) => { await w.t.ok('customFields.save', { entity: 'customer', type: 'text', labelNb: 'Bransje' }); const all = await w.t.ok('customFields.list', { entity: 'customer', includeInactive: true }); return { entity: 'customer', ids: all.map((f) => f.id).reverse() }; } },
+  { channel: 'customFields.deactivate', does: 'takes a custom field out of use', needs: 'administer', input: async (w) => { const f = await w.t.ok('customFields.save', { entity: 'product', type: 'text', labelNb: 'Hylleplass' }); return { id: f.id, version: f.version }; } },
 ];
 
 let bankFiles = 0;

@@ -18,6 +18,7 @@ import { bankHandlers } from './bank';
 import { remindersHandlers } from './reminders';
 import { accountingHandlers } from './accounting';
 import { peopleHandlers } from './people';
+import { customFieldHandlers } from './customFields';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -37,4 +38,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...remindersHandlers,
   ...accountingHandlers,
   ...peopleHandlers,
+  ...customFieldHandlers,
 };

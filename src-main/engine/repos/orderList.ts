@@ -11,6 +11,8 @@ import { DomainError } from '../../../shared/errors';
 import { stmt, type Db } from '../db/connection';
 import { foldText } from '../domain/fold';
 import { norwegianSortKey } from '../domain/sortKey';
+import { customFieldColumn } from './customFieldColumns';
+import { withCustomValues } from './customFields';
 import { likeContains } from './sql';
 
 type Kind = 'text' | 'number' | 'date';
@@ -22,6 +24,8 @@ interface Column {
   readonly kind: Kind;
   /** Keyset paging needs a column that is never NULL. */
   readonly notNull: boolean;
+  /** A custom field's filter is a condition on its values, wrapped into one on the order (repos/customFieldColumns.ts). */
+  readonly within?: (condition: string) => string;
 }
 
 const COLUMNS: Readonly<Record<string, Column>> = {
@@ -53,13 +57,13 @@ type Parsed = Required<Pick<OrderListInput, 'startRow' | 'endRow'>> & {
   search?: string | undefined;
 };
 
-function column(colId: string, field: string): Column {
-  if (!Object.prototype.hasOwnProperty.call(COLUMNS, colId)) {
-    throw new DomainError(field.endsWith('colId') ? 'invalid_sort_column' : 'invalid_filter', field, {
-      column: colId.slice(0, 64),
-    });
-  }
-  return COLUMNS[colId]!;
+function column(db: Db, colId: string, field: string): Column {
+  if (Object.prototype.hasOwnProperty.call(COLUMNS, colId)) return COLUMNS[colId]!;
+  const custom = customFieldColumn(db, 'order', colId, 'order_header.id');
+  if (custom) return custom;
+  throw new DomainError(field.endsWith('colId') ? 'invalid_sort_column' : 'invalid_filter', field, {
+    column: colId.slice(0, 64),
+  });
 }
 
 /** The search box: every word must match the start of a word in the order's number, customer, references or products. */
@@ -77,7 +81,7 @@ interface Where {
   readonly countable: boolean;
 }
 
-function buildWhere(q: Parsed): Where {
+function buildWhere(db: Db, q: Parsed): Where {
   const parts = [`transaction_type = 'sales'`];
   const params: unknown[] = [];
   if (q.statusId != null) {
@@ -103,7 +107,8 @@ function buildWhere(q: Parsed): Where {
   // The unary plus keeps the condition but takes its index out of the choice.
   if (q.customerId != null || fts) parts[0] = `+transaction_type = 'sales'`;
   for (const [colId, f] of Object.entries(q.filterModel)) {
-    const c = column(colId, `filterModel.${colId}`);
+    const c = column(db, colId, `filterModel.${colId}`);
+    const first = parts.length;
     if (f.filterType !== c.kind) throw new DomainError('invalid_filter', `filterModel.${colId}`, { column: colId });
     countable = false;
     if (f.filterType === 'text') {
@@ -128,6 +133,7 @@ function buildWhere(q: Parsed): Where {
       const to = f.dateTo?.slice(0, 10) ?? null;
       rangeFilter(parts, params, `substr(${c.filter}, 1, 10)`, f.type, from, to);
     }
+    if (c.within) parts.splice(first, parts.length - first, c.within(parts.slice(first).join(' AND ')));
   }
   const sql = parts.join(' AND ');
   let i = 0;
@@ -172,9 +178,9 @@ interface Sort {
   readonly dir: 'asc' | 'desc';
 }
 
-function buildSort(q: Parsed): Sort[] {
+function buildSort(db: Db, q: Parsed): Sort[] {
   if (q.sortModel.length === 0) return [{ colId: 'number', column: COLUMNS.number!, dir: 'desc' }];
-  return q.sortModel.map((s, i) => ({ colId: s.colId, column: column(s.colId, `sortModel.${i}.colId`), dir: s.sort }));
+  return q.sortModel.map((s, i) => ({ colId: s.colId, column: column(db, s.colId, `sortModel.${i}.colId`), dir: s.sort }));
 }
 
 /** The row columns, plus the sort key (which may differ from what is shown, as for customer names). */
@@ -295,8 +301,8 @@ function seek(db: Db, q: Parsed, where: Where, sort: Sort, position: number): Bo
 }
 
 export function listOrders(db: Db, q: Parsed, dataVersion: number): OrderListResult {
-  const sort = buildSort(q);
-  const where = buildWhere(q);
+  const sort = buildSort(db, q);
+  const where = buildWhere(db, q);
   const limit = q.endRow - q.startRow;
   const entry = cacheFor(
     db,
@@ -334,14 +340,14 @@ export function listOrders(db: Db, q: Parsed, dataVersion: number): OrderListRes
     remember(entry, q.endRow, [last.sortKey, last.id]);
   }
   for (const r of rows) delete r.sortKey;
-  return { rows, rowCount: entry.rowCount };
+  return { rows: withCustomValues(db, 'order', rows), rowCount: entry.rowCount };
 }
 
 export function statusCounts(
   db: Db,
   q: { search?: string | undefined; customerId?: number | null | undefined; filterModel: Record<string, ColumnFilter> },
 ): StatusCounts {
-  const where = buildWhere({ startRow: 0, endRow: 1, sortModel: [], ...q });
+  const where = buildWhere(db, { startRow: 0, endRow: 1, sortModel: [], ...q });
   const byStatus = where.countable
     ? (stmt(
         db,
