@@ -103,13 +103,14 @@ export interface OrderListQuery {
   readonly search: string;
 }
 
-export function orderListSource(query: OrderListQuery, events: PageEvents<OrderListRow>): IDatasource {
+/** `moneyColumns`: more columns typed in kroner (custom amount fields). */
+export function orderListSource(query: OrderListQuery, events: PageEvents<OrderListRow>, moneyColumns: readonly string[] = []): IDatasource {
   return pagedSource(
     (block) => {
       const input: OrderListInput = { ...block, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
       return invoke('orders.list', input);
     },
-    MONEY_COLUMNS,
+    moneyColumns.length ? new Set([...MONEY_COLUMNS, ...moneyColumns]) : MONEY_COLUMNS,
     events,
   );
 }
