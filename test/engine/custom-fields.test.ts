@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomFieldDef, CustomFieldInput } from '../../shared/channels/customFields';
 import type { OrderView } from '../../shared/channels/orders';
-import { auditViolations, queryFile } from '../helpers/engine';
+import { auditViolations, makeEngine, queryFile } from '../helpers/engine';
 import { salesWorld, userSessions, type SalesWorld } from '../helpers/sales';
 
 let w: SalesWorld;
@@ -282,4 +282,34 @@ describe('the order list', () => {
     expect((await refusedUnchanged('orders.list', { startRow: 0, endRow: 10, filterModel: { cf_antall_etasjer: text } })).code).toBe('invalid_filter');
     expect(await auditViolations(w.t.file)).toEqual([]);
   });
+});
+
+describe('the demo company', () => {
+  it('has fields a Norwegian business would add, filled on a share of its records, and passes the audit', async () => {
+    const t = await makeEngine();
+    try {
+      await t.ok('system.createDemo', { orders: 60 });
+      const defs = await t.ok('customFields.list', {});
+      expect(defs.map((d) => `${d.entity}:${d.labelNb}`)).toEqual([
+        'customer:Bransje',
+        'customer:Årlig rammeavtale',
+        'order:Leveringsmåte',
+        'order:Montasjedato',
+        'order:Trenger lift',
+        'product:Produsent',
+        'product:Garanti (måneder)',
+        'project:Kontraktssum',
+      ]);
+      const orders = await t.ok('orders.list', { startRow: 0, endRow: 1000 });
+      const withDelivery = orders.rows.filter((r) => r.customFields['leveringsmaate'] !== null).length;
+      expect(withDelivery).toBeGreaterThan(orders.rows.length * 0.4);
+      expect(withDelivery).toBeLessThan(orders.rows.length);
+      const filtered = await t.ok('orders.list', { startRow: 0, endRow: 1000, filterModel: { cf_leveringsmaate: { filterType: 'text', type: 'equals', filter: 'Henting' } } });
+      expect(filtered.rows.length).toBeGreaterThan(0);
+      expect(filtered.rows.every((r) => r.customFields['leveringsmaate'] === 'henting')).toBe(true);
+      expect(await auditViolations(t.file)).toEqual([]);
+    } finally {
+      t.close();
+    }
+  }, 120_000);
 });

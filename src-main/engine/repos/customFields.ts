@@ -211,3 +211,14 @@ export function withCustomValues<R extends { readonly id: number }>(db: Db, enti
   return rows.map((r) => ({ ...r, customFields: Object.fromEntries(fields.map((f) => [f.key, fromStored(f, byRecord.get(r.id)?.get(f.id))])) }));
 }
 
+
+/** The records of a kind with the date they belong to (an order's date), for the demo company's values. */
+export function recordIdsOf(db: Db, entity: CustomFieldEntity): { id: number; date: string | null }[] {
+  const sql: Readonly<Record<CustomFieldEntity, string>> = {
+    order: `SELECT id, order_date AS date FROM order_header WHERE transaction_type = 'sales' ORDER BY id`,
+    customer: `SELECT id, NULL AS date FROM party WHERE role = 'customer' ORDER BY id`,
+    product: 'SELECT id, NULL AS date FROM product ORDER BY id',
+    project: 'SELECT id, start_date AS date FROM project ORDER BY id',
+  };
+  return stmt(db, sql[entity]).all() as { id: number; date: string | null }[];
+}
