@@ -63,8 +63,10 @@ test('a custom field is defined, filled on an order, shown as an order-list colu
   await expect(page.getByTestId('order-row-count')).toHaveText('2 ordrer');
   const header = (colId: string) => page.locator(`[data-testid=order-grid] .ag-header-cell[col-id=${colId}]`);
   // The custom columns come last, to the right of the totals: scroll there as the clerk would.
-  await page.locator('[data-testid=order-grid] .ag-body-horizontal-scroll-viewport').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
-  await expect(header('cf_leveringsmaate')).toContainText('Leveringsmåte');
+  await expect(async () => {
+    await page.locator('[data-testid=order-grid] .ag-body-horizontal-scroll-viewport').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect(header('cf_leveringsmaate')).toContainText('Leveringsmåte', { timeout: 1000 });
+  }).toPass();
   await expect(header('cf_montasjedato')).toContainText('Montasjedato');
   const filtered = page.waitForRequest((r) => r.url().includes('/api/call/orders.list') && (r.postData() ?? '').includes('cf_leveringsmaate'));
   await header('cf_leveringsmaate').locator('.ag-header-cell-filter-button').click();

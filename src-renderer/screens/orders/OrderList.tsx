@@ -102,7 +102,12 @@ export function OrderList(props: OrderListProps) {
   const [selected, setSelected] = useState<readonly OrderListRow[]>([]);
   const [batch, setBatch] = useState<BatchScope | null>(null);
   const customDefs = useCustomFieldDefs('order').data;
-  const customMoney = useMemo(() => customMoneyColumns(customDefs ?? []), [customDefs]);
+  // One set for the list's life, filled as the definitions arrive (the datasource reads it per request).
+  const customMoney = useRef(new Set<string>()).current;
+  useEffect(() => {
+    customMoney.clear();
+    for (const colId of customMoneyColumns(customDefs ?? [])) customMoney.add(colId);
+  }, [customDefs, customMoney]);
 
   const datasource = useMemo(
     () =>
