@@ -19,6 +19,7 @@ import { peopleChannels } from './channels/people';
 import { collaborationChannels } from './channels/collaboration';
 import { filesChannels } from './channels/files';
 import { relationsChannels } from './channels/relations';
+import { customFieldsChannels } from './channels/customFields';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -40,6 +41,7 @@ export const channels = {
   ...collaborationChannels,
   ...filesChannels,
   ...relationsChannels,
+  ...customFieldsChannels,
 } as const;
 
 export type Channels = typeof channels;

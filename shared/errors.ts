@@ -827,6 +827,59 @@ const MESSAGES = {
     nb: (p) => `Ordren er allerede koblet til ${p.other}.`,
     en: (p) => `The order is already linked to ${p.otherEn}.`,
   },
+  // ---- customFields (issue 12) ----
+  custom_field_unknown: {
+    nb: (p) => `Spesialfeltet «${p.key}» finnes ikke eller er ikke i bruk.`,
+    en: (p) => `The custom field "${p.key}" does not exist or is not in use.`,
+  },
+  custom_field_required: {
+    nb: (p) => `«${p.label}» må fylles ut.`,
+    en: (p) => `"${p.label}" is required.`,
+  },
+  custom_field_invalid: {
+    nb: (p) => `«${p.label}» må være ${p.expectedNb}.`,
+    en: (p) => `"${p.label}" must be ${p.expectedEn}.`,
+  },
+  custom_field_out_of_range: {
+    nb: (p) => `«${p.label}» må være mellom ${p.min} og ${p.max}.`,
+    en: (p) => `"${p.label}" must be between ${p.min} and ${p.max}.`,
+  },
+  custom_field_choice_unknown: {
+    nb: (p) => `«${p.value}» er ikke et av valgene i «${p.label}».`,
+    en: (p) => `"${p.value}" is not one of the choices of "${p.label}".`,
+  },
+  custom_field_type_in_use: {
+    nb: (p) => `Typen til «${p.label}» kan ikke endres: ${p.count} ${Number(p.count) === 1 ? 'post har' : 'poster har'} en verdi i feltet.`,
+    en: (p) => `The type of "${p.label}" cannot be changed: ${p.count} ${Number(p.count) === 1 ? 'record has' : 'records have'} a value in it.`,
+  },
+  custom_field_choice_in_use: {
+    nb: (p) => `Valget «${p.choice}» kan ikke fjernes: det brukes i ${p.count} ${Number(p.count) === 1 ? 'post' : 'poster'}.`,
+    en: (p) => `The choice "${p.choice}" cannot be removed: ${p.count} ${Number(p.count) === 1 ? 'record uses' : 'records use'} it.`,
+  },
+  custom_field_choices_required: {
+    nb: () => 'En valgliste må ha minst ett valg.',
+    en: () => 'A choice list needs at least one choice.',
+  },
+  custom_field_duplicate_choice: {
+    nb: (p) => `Valget «${p.choice}» står to ganger i listen.`,
+    en: (p) => `The choice "${p.choice}" is in the list twice.`,
+  },
+  custom_field_duplicate_key: {
+    nb: (p) => `Det finnes allerede et felt med nøkkelen «${p.key}» for denne posttypen.`,
+    en: (p) => `There is already a field with the key "${p.key}" for this record kind.`,
+  },
+  custom_field_fixed: {
+    nb: () => 'Posttypen og nøkkelen til et felt kan ikke endres etter at feltet er laget.',
+    en: () => "A field's record kind and key cannot be changed once the field is made.",
+  },
+  custom_field_range_invalid: {
+    nb: () => 'Minste verdi kan ikke være større enn største verdi.',
+    en: () => 'The lowest value cannot be greater than the highest value.',
+  },
+  custom_field_reorder_incomplete: {
+    nb: () => 'Rekkefølgen må ta med hvert felt for posttypen nøyaktig én gang.',
+    en: () => "The order must list each of the record kind's fields exactly once.",
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

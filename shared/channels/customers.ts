@@ -14,6 +14,7 @@ import {
   text,
   type Page,
 } from './common';
+import { customFieldValuesInput, type CustomFieldValues } from './customFields';
 
 export interface Contact {
   readonly id: number;
@@ -54,9 +55,11 @@ export interface Customer {
   readonly contacts: readonly Contact[];
   readonly deliveryAddresses: readonly DeliveryAddress[];
   readonly updatedAt: string;
+  /** Custom fields (issue 12): every active customer field, null when empty. */
+  readonly customFields: CustomFieldValues;
 }
 
-export type CustomerListRow = Omit<Customer, 'contacts' | 'deliveryAddresses'>;
+export type CustomerListRow = Omit<Customer, 'contacts' | 'deliveryAddresses' | 'customFields'>;
 
 const postalCode = z
   .string()
@@ -120,6 +123,8 @@ const customerFields = {
   language: z.enum(LANGUAGES).default('nb'),
   contacts: z.array(contactInput).max(100).default([]),
   deliveryAddresses: z.array(deliveryAddressInput).max(100).default([]),
+  /** Custom fields (issue 12), partial: a key left out keeps its value. */
+  customFields: customFieldValuesInput.optional(),
 };
 
 /** A business party must have an organisation number (SPEC 5); the party table enforces it too. */

@@ -22,6 +22,7 @@ import {
   positiveQuantity,
   text,
 } from './common';
+import { customFieldValuesInput, type CustomFieldValues } from './customFields';
 
 // ---- What the engine returns ------------------------------------------------
 
@@ -163,6 +164,8 @@ export type OrderActions = Readonly<Record<OrderAction, Availability>> & { reado
 /** An order as the order screen gets it: with what each of its actions allows now, and why not. */
 export interface OrderView extends Order {
   readonly actions: OrderActions;
+  /** The order's custom fields (issue 12): every active order field, null when empty. */
+  readonly customFields: CustomFieldValues;
 }
 
 export interface OrderListRow {
@@ -185,6 +188,8 @@ export interface OrderListRow {
   /** The responsible employee's initials, and the project's number (issue 12). */
   readonly responsibleInitials: string | null;
   readonly projectNumber: number | null;
+  /** The active order custom fields' values (list columns cf_<key>). */
+  readonly customFields: CustomFieldValues;
 }
 
 export interface Status {
@@ -251,6 +256,8 @@ const headerFields = {
   ourContactId: id.nullable().optional(),
   responsibleId: id.nullable().optional(),
   projectId: id.nullable().optional(),
+  /** Custom fields (issue 12), partial: a key left out keeps its value. */
+  customFields: customFieldValuesInput.optional(),
 };
 export const headerInput = z.object(headerFields).strict();
 export type HeaderInput = z.input<typeof headerInput>;

@@ -4,6 +4,7 @@
 // (orders.list) with a filter, so every screen shows them the same way.
 import { z } from 'zod';
 import { PROJECT_STATUS_KEYS, type ProjectStatus } from '../enums';
+import { customFieldValuesInput, type CustomFieldValues } from './customFields';
 import { channel, email, id, isoDate, optionalText, type Page, pageInput, phone, requiredText, text } from './common';
 
 export interface Employee {
@@ -48,6 +49,8 @@ export interface Project {
   readonly endDate: string | null;
   readonly description: string | null;
   readonly version: number;
+  /** Custom fields (issue 12): every active project field, null when empty. */
+  readonly customFields: CustomFieldValues;
 }
 
 /** A project with what its orders come to (the project screen's figures). */
@@ -68,6 +71,8 @@ const projectFields = {
   startDate: isoDate.nullable().optional(),
   endDate: isoDate.nullable().optional(),
   description: optionalText(4000),
+  /** Custom fields (issue 12), partial: a key left out keeps its value (services/customFields.ts saveCustomValues). */
+  customFields: customFieldValuesInput.optional(),
 };
 
 /** A project ends on or after it starts. */

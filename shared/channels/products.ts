@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VAT_CODE_IDS, type VatCode } from '../enums';
 import { channel, ean, id, nonNegativeOre, numberColumnFilter, optionalText, pageInput, quantity, requiredText, text, type Page } from './common';
+import { customFieldValuesInput, type CustomFieldValues } from './customFields';
 
 export interface Product {
   readonly id: number;
@@ -19,6 +20,11 @@ export interface Product {
   /** Thousandths; below it (available + on order) the product is suggested for purchase. */
   readonly reorderPointQty: number | null;
   readonly updatedAt: string;
+}
+
+/** A product as its form gets it: with its custom fields (issue 12), every active product field, null when empty. */
+export interface ProductDetail extends Product {
+  readonly customFields: CustomFieldValues;
 }
 
 /** A product found while typing a line, with what is available of it (null: stock not kept). */
@@ -40,6 +46,8 @@ const productFields = {
   /** Left out on update: kept as it is (forms that do not show it do not clear it). */
   supplierId: id.nullable().optional(),
   reorderPointQty: quantity.min(0).nullable().optional(),
+  /** Custom fields (issue 12), partial: a key left out keeps its value. */
+  customFields: customFieldValuesInput.optional(),
 };
 
 export const productInput = z.object(productFields).strict();
@@ -66,9 +74,9 @@ export type ProductInput = z.input<typeof productInput>;
 
 export const productsChannels = {
   'products.list': channel<Page<ProductListRow>>()(productListInput),
-  'products.get': channel<Product>()(z.object({ id }).strict()),
-  'products.create': channel<Product>()(productInput),
-  'products.update': channel<Product>()(z.object({ id, ...productFields }).strict()),
+  'products.get': channel<ProductDetail>()(z.object({ id }).strict()),
+  'products.create': channel<ProductDetail>()(productInput),
+  'products.update': channel<ProductDetail>()(z.object({ id, ...productFields }).strict()),
   /** Line entry: exact number or EAN first, then number prefix, then name containing the words. */
   'products.lookup': channel<readonly ProductHit[]>()(
     z.object({ query: text(100), limit: z.number().int().min(1).max(50).default(10) }).strict(),

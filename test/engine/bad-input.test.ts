@@ -15,6 +15,8 @@ interface Case {
 }
 
 let t: TestEngine;
+/** An order custom field "Antall etasjer", a whole number from 1 to 50 (issue 12). */
+let customField = 0;
 const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, otherAddress: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0, employee: 0, inactive: 0, project: 0, projectVersion: 0, closedProject: 0, otherProject: 0 };
 
 beforeAll(async () => {
@@ -51,6 +53,7 @@ beforeAll(async () => {
   ids.projectVersion = project.version;
   ids.closedProject = (await t.ok('projects.create', { name: 'Avsluttet', customerId: ids.customer, status: 'completed' })).id;
   ids.otherProject = (await t.ok('projects.create', { name: 'Hytta', customerId: ids.otherCustomer })).id;
+  customField = (await t.ok('customFields.save', { entity: 'order', type: 'number', labelNb: 'Antall etasjer', minValue: 1, maxValue: 50 })).id;
 });
 afterAll(() => t.close());
 
@@ -114,6 +117,7 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'unknown id', input: () => ({ id: 99999 }), code: 'not_found', field: 'id' },
   ],
   'products.create': [
+    { name: 'unknown custom field', input: () => ({ ...goodProduct(), customFields: { hylleplass: 'A-1' } }), code: 'custom_field_unknown', field: 'customFields.hylleplass' },
     { name: 'negative price', input: () => ({ ...goodProduct(), priceOre: -100 }), code: 'too_small', field: 'priceOre' },
     { name: 'fractional øre', input: () => ({ ...goodProduct(), priceOre: 10.5 }), code: 'not_integer', field: 'priceOre' },
     { name: 'unknown VAT code', input: () => ({ ...goodProduct(), vatCode: '30' }), code: 'invalid_choice', field: 'vatCode' },
@@ -147,6 +151,7 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'customers.list': [{ name: 'negative offset', input: () => ({ offset: -1 }), code: 'too_small', field: 'offset' }],
   'customers.get': [{ name: 'unknown id', input: () => ({ id: 77777 }), code: 'not_found', field: 'id' }],
   'customers.create': [
+    { name: 'custom field value not text, number or yes/no', input: () => ({ ...goodCustomer(), customFields: { bransje: { a: 1 } } }), code: 'invalid_choice', field: 'customFields.bransje' },
     { name: 'business without organisation number', input: () => ({ kind: 'business', name: 'Uten Orgnr AS' }), code: 'org_number_required', field: 'orgNumber' },
     { name: 'bad organisation number', input: () => ({ ...goodCustomer(), orgNumber: '123456789' }), code: 'invalid_org_number', field: 'orgNumber' },
     { name: 'unknown kind', input: () => ({ ...goodCustomer(), kind: 'company' }), code: 'invalid_choice', field: 'kind' },
@@ -165,6 +170,8 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   ],
   'customers.lookup': [{ name: 'query not text', input: () => ({ query: ['a'] }), code: 'invalid_type', field: 'query' }],
   'orders.create': [
+    { name: 'custom number with decimals', input: () => ({ header: { ...goodHeader(), customFields: { antall_etasjer: 2.5 } } }), code: 'custom_field_invalid', field: 'header.customFields.antall_etasjer' },
+    { name: 'custom number out of range', input: () => ({ header: { ...goodHeader(), customFields: { antall_etasjer: 51 } } }), code: 'custom_field_out_of_range', field: 'header.customFields.antall_etasjer' },
     { name: 'negative quantity', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: -1000 }] }), code: 'too_small', field: 'lines.0.quantity' },
     { name: 'zero quantity', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: 0 }] }), code: 'too_small', field: 'lines.0.quantity' },
     { name: 'unknown product', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: 1000 }, { productId: 98765, quantity: 1000 }] }), code: 'unknown_product', field: 'lines.1.productId' },
@@ -252,6 +259,9 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     },
   ],
   'orders.list': [
+    { name: 'made-up custom field filter', input: () => ({ startRow: 0, endRow: 100, filterModel: { cf_finnes_ikke: { filterType: 'text', type: 'contains', filter: 'a' } } }), code: 'invalid_filter', field: 'filterModel.cf_finnes_ikke' },
+    { name: 'SQL in a custom field sort', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: `cf_antall_etasjer) ; DROP TABLE custom_value; --`, sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
+    { name: 'custom number field filtered as text', input: () => ({ startRow: 0, endRow: 100, filterModel: { cf_antall_etasjer: { filterType: 'text', type: 'contains', filter: '2' } } }), code: 'invalid_filter', field: 'filterModel.cf_antall_etasjer' },
     { name: 'SQL in a sort column', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: sqlInjection, sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
     { name: 'unknown sort column', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: 'total_gross_ore', sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
     { name: 'SQL in a filter column', input: () => ({ startRow: 0, endRow: 100, filterModel: { [sqlInjection]: { filterType: 'text', type: 'contains', filter: 'a' } } }), code: 'invalid_filter', field: `filterModel.${sqlInjection}` },
@@ -797,6 +807,35 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'relations.remove': [
     { name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
     { name: 'unknown link', input: () => ({ id: 4242 }), code: 'not_found', field: 'id' },
+  ],
+  // ---- custom fields (issue 12) ----
+  'customFields.list': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown record kind', input: () => ({ entity: 'invoice' }), code: 'invalid_choice', field: 'entity' },
+  ],
+  'customFields.save': [
+    { name: 'unknown field', input: () => ({ entity: 'order', type: 'text', labelNb: 'Merknad', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown type', input: () => ({ entity: 'order', type: 'colour', labelNb: 'Farge' }), code: 'invalid_choice', field: 'type' },
+    { name: 'empty label', input: () => ({ entity: 'order', type: 'text', labelNb: '  ' }), code: 'required', field: 'labelNb' },
+    { name: 'choice list without choices', input: () => ({ entity: 'order', type: 'choice', labelNb: 'Leveringsmåte' }), code: 'custom_field_choices_required', field: 'choices' },
+    { name: 'same choice twice', input: () => ({ entity: 'order', type: 'choice', labelNb: 'Leveringsmåte', choices: [{ labelNb: 'Henting' }, { labelNb: 'henting' }] }), code: 'custom_field_duplicate_choice', field: 'choices.1' },
+    { name: 'lowest above highest', input: () => ({ entity: 'order', type: 'number', labelNb: 'Etasje', minValue: 10, maxValue: 1 }), code: 'custom_field_range_invalid', field: 'minValue' },
+    { name: 'key with capitals', input: () => ({ entity: 'order', type: 'text', labelNb: 'Merknad', key: 'Merknad' }), code: 'invalid_format', field: 'key' },
+    { name: 'key already taken', input: () => ({ entity: 'order', type: 'text', labelNb: 'Etasjer', key: 'antall_etasjer' }), code: 'custom_field_duplicate_key', field: 'key' },
+    { name: 'unknown field id', input: () => ({ id: 4242, version: 1, entity: 'order', type: 'text', labelNb: 'Merknad' }), code: 'not_found', field: 'id' },
+    { name: 'another record kind', input: () => ({ id: customField, version: 1, entity: 'product', type: 'number', labelNb: 'Antall etasjer' }), code: 'custom_field_fixed', field: 'entity' },
+    { name: 'amount bound in fractions', input: () => ({ entity: 'order', type: 'amount', labelNb: 'Tilskudd', maxValue: 10.5 }), code: 'not_integer', field: 'maxValue' },
+  ],
+  'customFields.reorder': [
+    { name: 'unknown field', input: () => ({ entity: 'order', ids: [customField], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'no ids', input: () => ({ entity: 'order', ids: [] }), code: 'too_small', field: 'ids' },
+    { name: 'a field left out or unknown', input: () => ({ entity: 'order', ids: [4242] }), code: 'custom_field_reorder_incomplete', field: 'ids' },
+    { name: 'a field twice', input: () => ({ entity: 'order', ids: [customField, customField] }), code: 'custom_field_reorder_incomplete', field: 'ids' },
+  ],
+  'customFields.deactivate': [
+    { name: 'unknown field', input: () => ({ id: customField, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown field id', input: () => ({ id: 4242, version: 1 }), code: 'not_found', field: 'id' },
+    { name: 'stale version', input: () => ({ id: customField, version: 99 }), code: 'version_conflict', field: 'version' },
   ],
 };
 

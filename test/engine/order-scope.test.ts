@@ -139,7 +139,7 @@ describe('the scopes use their indexes (EXPLAIN QUERY PLAN)', () => {
     const { buildWhere } = await import('../../src-main/engine/repos/orderList');
     const db = openDatabase(w.t.file, { readonly: true });
     try {
-      const where = buildWhere({ startRow: 0, endRow: 100, sortModel: [], filterModel: filterModel as never });
+      const where = buildWhere(db, { startRow: 0, endRow: 100, sortModel: [], filterModel: filterModel as never });
       const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM order_header WHERE ${where.sql}`).all(...where.params) as { detail: string }[])
         .map((r) => r.detail)
         .join('\n');
@@ -153,7 +153,7 @@ describe('the scopes use their indexes (EXPLAIN QUERY PLAN)', () => {
     const { buildWhere } = await import('../../src-main/engine/repos/orderList');
     const db = openDatabase(w.t.file, { readonly: true });
     try {
-      const where = buildWhere({ startRow: 0, endRow: 100, sortModel: [], filterModel: {}, ...scope });
+      const where = buildWhere(db, { startRow: 0, endRow: 100, sortModel: [], filterModel: {}, ...scope });
       for (const sql of [
         `SELECT count(*) FROM order_header WHERE ${where.sql}`,
         `SELECT id FROM order_header WHERE ${where.sql} ORDER BY number DESC, id DESC LIMIT 100`,

@@ -283,6 +283,11 @@ const CASES: readonly Case[] = [
   { channel: 'relations.find', does: 'finds records to link to', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, query: String((await w.po([[w.screw, 1_000]])).number) }) },
   { channel: 'relations.add', does: 'links an order to a purchase order', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, to: { kind: 'order', id: (await w.po([[w.screw, 1_000]])).id } }) },
   { channel: 'relations.remove', does: 'removes a link', needs: null, input: async (w) => ({ id: (await w.t.ok('relations.add', { orderId: (await w.confirmedOrder()).id, to: { kind: 'order', id: (await w.po([[w.screw, 1_000]])).id } })).id! }) },
+  // ---- custom fields (issue 12) ----
+  { channel: 'customFields.list', does: 'reads the custom field definitions', needs: null, input: async () => ({ entity: 'order' }) },
+  { channel: 'customFields.save', does: 'defines a custom field', needs: 'administer', input: async () => ({ entity: 'order', type: 'date', labelNb: 'Montasjedato' }) },
+  { channel: 'customFields.reorder', does: 'orders the custom fields', needs: 'administer', input: async (w) => { await w.t.ok('customFields.save', { entity: 'customer', type: 'text', labelNb: 'Bransje' }); const all = await w.t.ok('customFields.list', { entity: 'customer', includeInactive: true }); return { entity: 'customer', ids: all.map((f) => f.id).reverse() }; } },
+  { channel: 'customFields.deactivate', does: 'takes a custom field out of use', needs: 'administer', input: async (w) => { const f = await w.t.ok('customFields.save', { entity: 'product', type: 'text', labelNb: 'Hylleplass' }); return { id: f.id, version: f.version }; } },
 ];
 
 /** A user's id, looked up by the administrator. */

@@ -42,6 +42,7 @@ import { DomainError } from '../../../shared/errors';
 import { sendDemoReminders } from './reminderMix';
 import { activityMix } from './activityMix';
 import { filesMix } from './filesMix';
+import { customFieldsMix } from './customFieldsMix';
 import type { HandlerContext } from '../context';
 import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
@@ -589,6 +590,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
   sendDemoReminders(ctx);
   activityMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 12));
   filesMix(ctx);
+  customFieldsMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 13));
   return {
     products: products.length,
     customers: customers.length,

@@ -14,6 +14,7 @@ import {
   type CustomerValues,
 } from '../repos/customers';
 import { nextNumber } from '../repos/numberSeries';
+import { saveCustomValues } from '../services/customFields';
 import { replaceContacts } from '../repos/parties';
 import { assertNewContacts, assertOwnContacts, contactValues, partyValues, type ParsedContact } from './parties';
 import { reader, writer, type HandlerMap } from './types';
@@ -65,7 +66,8 @@ export const customerHandlers: HandlerMap<
     if (!c) throw new DomainError('not_found', 'id', { entity: 'kunde', id: input.id });
     return c;
   }),
-  'customers.create': writer((input, { db, now, userId, guard }) => {
+  'customers.create': writer((input, ctx) => {
+    const { db, now, userId, guard } = ctx;
     assertNewContacts(input.contacts);
     const a = input.deliveryAddresses.findIndex((d) => d.id !== undefined);
     if (a >= 0) {
@@ -77,11 +79,13 @@ export const customerHandlers: HandlerMap<
     const id = insertCustomer(db, nextNumber(db, 'customer'), v, now.toISOString());
     replaceContacts(db, id, contactValues(input.contacts));
     replaceDeliveryAddresses(db, id, deliveryAddresses(input));
+    saveCustomValues(ctx, 'customer', id, input.customFields, { creating: true });
     const created = getCustomer(db, id)!;
     logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: id, action: 'create', after: created });
     return created;
   }),
-  'customers.update': writer((input, { db, now, userId, guard }) => {
+  'customers.update': writer((input, ctx) => {
+    const { db, now, userId, guard } = ctx;
     const before = getCustomer(db, input.id);
     if (!before) throw new DomainError('not_found', 'id', { entity: 'kunde', id: input.id });
     assertOwnContacts(db, input.id, input.contacts);
@@ -96,6 +100,7 @@ export const customerHandlers: HandlerMap<
     updateCustomer(db, input.id, v, now.toISOString());
     replaceContacts(db, input.id, contactValues(input.contacts));
     replaceDeliveryAddresses(db, input.id, deliveryAddresses(input));
+    saveCustomValues(ctx, 'customer', input.id, input.customFields, { creating: false });
     const after = getCustomer(db, input.id)!;
     logActivity(db, { at: now.toISOString(), userId, entity: 'customer', entityId: input.id, action: 'update', before, after });
     return after;

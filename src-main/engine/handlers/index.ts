@@ -20,6 +20,7 @@ import { accountingHandlers } from './accounting';
 import { peopleHandlers } from './people';
 import { collaborationHandlers } from './collaboration';
 import { filesHandlers } from './files';
+import { customFieldHandlers } from './customFields';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -41,4 +42,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...peopleHandlers,
   ...collaborationHandlers,
   ...filesHandlers,
+  ...customFieldHandlers,
 };

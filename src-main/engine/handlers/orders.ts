@@ -46,6 +46,7 @@ import { firstRefusal } from '../domain/refusal';
 import { applyOrderType, changeOrderType, enforce, moveToStatus, NO_CONFIRM } from '../services/orderFlow';
 import { resolvePeople } from '../services/orderPeople';
 import { orderView } from '../services/orderView';
+import { saveCustomValues } from '../services/customFields';
 import { reader, writer, type HandlerMap } from './types';
 
 type ParsedHeader = Omit<HeaderInput, 'orderType'> & { orderType: OrderTypeId };
@@ -258,6 +259,7 @@ function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm
   const deliveryAddress = resolveDeliveryAddress(ctx.db, h, 'header.', before);
   updateHeader(ctx.db, before.id, header, ctx.now.toISOString());
   setOrderDeliveryAddress(ctx.db, before.id, deliveryAddress);
+  saveCustomValues(ctx, 'order', before.id, h.customFields, { creating: false, field: 'header.customFields' });
   return h.statusId ?? before.statusId;
 }
 
@@ -268,6 +270,7 @@ export const orderHandlers: HandlerMap<OrderChannels> = {
     const deliveryAddress = resolveDeliveryAddress(db, input.header, 'header.', null);
     const lines = resolveLines(db, input.lines, (i) => `lines.${i}`);
     const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());
+    saveCustomValues(ctx, 'order', id, input.header.customFields, { creating: true, field: 'header.customFields' });
     let lineIds: number[] = [];
     const writeRows = saveRows(ctx, id, null, input.texts, () => lineIds, lines.length);
     setOrderDeliveryAddress(db, id, deliveryAddress);

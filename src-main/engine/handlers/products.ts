@@ -1,4 +1,4 @@
-import type { Product } from '../../../shared/channels/products';
+import type { Product, ProductDetail } from '../../../shared/channels/products';
 import { DomainError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
@@ -15,6 +15,8 @@ import {
 } from '../repos/products';
 import { getSupplierRow } from '../repos/suppliers';
 import { availableOf } from '../repos/stock';
+import { customValuesOf } from '../repos/customFields';
+import { saveCustomValues } from '../services/customFields';
 import { reader, writer, type HandlerMap } from './types';
 
 /** Product numbers and EANs are unique; say which one is taken instead of failing on the constraint. */
@@ -71,23 +73,32 @@ function values(db: Db, input: ProductFields, before: Product | null): ProductVa
   };
 }
 
+/** The product as its form gets it, with its custom fields. */
+function productDetail(db: Db, id: number): ProductDetail | null {
+  const p = getProduct(db, id);
+  return p ? { ...p, customFields: customValuesOf(db, 'product', id) } : null;
+}
+
 export const productHandlers: HandlerMap<
   'products.list' | 'products.get' | 'products.create' | 'products.update' | 'products.lookup'
 > = {
   'products.list': reader((input, { db }) => listProducts(db, input)),
   'products.get': reader((input, { db }) => {
-    const p = getProduct(db, input.id);
+    const p = productDetail(db, input.id);
     if (!p) throw new DomainError('not_found', 'id', { entity: 'produkt', id: input.id });
     return p;
   }),
-  'products.create': writer((input, { db, now, userId }) => {
+  'products.create': writer((input, ctx) => {
+    const { db, now, userId } = ctx;
     const v = values(db, input, null);
     assertUnique(db, v, null);
     const id = insertProduct(db, v, now.toISOString());
     logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: id, action: 'create', after: v });
-    return getProduct(db, id)!;
+    saveCustomValues(ctx, 'product', id, input.customFields, { creating: true });
+    return productDetail(db, id)!;
   }),
-  'products.update': writer((input, { db, now, userId }) => {
+  'products.update': writer((input, ctx) => {
+    const { db, now, userId } = ctx;
     const before = getProduct(db, input.id);
     if (!before) throw new DomainError('not_found', 'id', { entity: 'produkt', id: input.id });
     const v = values(db, input, before);
@@ -95,7 +106,8 @@ export const productHandlers: HandlerMap<
     assertStockManagedFree(db, before, v.stockManaged);
     updateProduct(db, input.id, v, now.toISOString());
     logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: input.id, action: 'update', before, after: v });
-    return getProduct(db, input.id)!;
+    saveCustomValues(ctx, 'product', input.id, input.customFields, { creating: false });
+    return productDetail(db, input.id)!;
   }),
   // Availability by a second query on the ids found, so the lookup's own search stays as it is.
   'products.lookup': reader((input, { db }) => {

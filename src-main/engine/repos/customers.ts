@@ -1,6 +1,7 @@
 import type { Customer, CustomerListRow, DeliveryAddress } from '../../../shared/channels/customers';
 import type { Language } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
+import { customValuesOf } from './customFields';
 import {
   getContacts,
   getPartyRow,
@@ -39,7 +40,9 @@ export function getCustomerRow(db: Db, id: number): CustomerListRow | null {
 
 export function getCustomer(db: Db, id: number): Customer | null {
   const row = getCustomerRow(db, id);
-  return row ? { ...row, contacts: getContacts(db, id), deliveryAddresses: getDeliveryAddresses(db, id) } : null;
+  return row
+    ? { ...row, contacts: getContacts(db, id), deliveryAddresses: getDeliveryAddresses(db, id), customFields: customValuesOf(db, 'customer', id) }
+    : null;
 }
 
 interface DeliveryAddressRow {

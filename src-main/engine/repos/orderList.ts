@@ -11,6 +11,8 @@ import { DomainError } from '../../../shared/errors';
 import { stmt, type Db } from '../db/connection';
 import { foldText } from '../domain/fold';
 import { norwegianSortKey } from '../domain/sortKey';
+import { customFieldColumn } from './customFieldColumns';
+import { withCustomValues } from './customFields';
 import { likeContains } from './sql';
 
 type Kind = 'text' | 'number' | 'date';
@@ -28,6 +30,8 @@ interface Column {
    * so the order's own index on the key answers (issue 12).
    */
   readonly via?: { readonly table: string; readonly key: string };
+  /** A custom field's filter is a condition on its values, wrapped into one on the order (repos/customFieldColumns.ts). */
+  readonly within?: (condition: string) => string;
 }
 
 const COLUMNS: Readonly<Record<string, Column>> = {
@@ -83,13 +87,13 @@ interface Scope {
   projectId?: number | null | undefined;
 }
 
-function column(colId: string, field: string): Column {
-  if (!Object.prototype.hasOwnProperty.call(COLUMNS, colId)) {
-    throw new DomainError(field.endsWith('colId') ? 'invalid_sort_column' : 'invalid_filter', field, {
-      column: colId.slice(0, 64),
-    });
-  }
-  return COLUMNS[colId]!;
+function column(db: Db, colId: string, field: string): Column {
+  if (Object.prototype.hasOwnProperty.call(COLUMNS, colId)) return COLUMNS[colId]!;
+  const custom = customFieldColumn(db, 'order', colId, 'order_header.id');
+  if (custom) return custom;
+  throw new DomainError(field.endsWith('colId') ? 'invalid_sort_column' : 'invalid_filter', field, {
+    column: colId.slice(0, 64),
+  });
 }
 
 /** The search box: every word must match the start of a word in the order's number, customer, references or products. */
@@ -108,7 +112,7 @@ interface Where {
 }
 
 /** Exported for the query-plan test (test/engine/order-scope.test.ts). */
-export function buildWhere(q: Parsed): Where {
+export function buildWhere(db: Db, q: Parsed): Where {
   const parts = [`transaction_type = 'sales'`];
   const params: unknown[] = [];
   if (q.statusId != null) {
@@ -154,7 +158,8 @@ export function buildWhere(q: Parsed): Where {
   const via = Object.keys(q.filterModel).some((colId) => Object.prototype.hasOwnProperty.call(COLUMNS, colId) && COLUMNS[colId]!.via);
   if (scoped || fts || via) parts[0] = `+transaction_type = 'sales'`;
   for (const [colId, f] of Object.entries(q.filterModel)) {
-    const c = column(colId, `filterModel.${colId}`);
+    const c = column(db, colId, `filterModel.${colId}`);
+    const first = parts.length;
     if (f.filterType !== c.kind) throw new DomainError('invalid_filter', `filterModel.${colId}`, { column: colId });
     countable = false;
     if (c.via) {
@@ -165,6 +170,7 @@ export function buildWhere(q: Parsed): Where {
     } else {
       columnFilterParts(parts, params, colId, c, f);
     }
+    if (c.within) parts.splice(first, parts.length - first, c.within(parts.slice(first).join(' AND ')));
   }
   const sql = parts.join(' AND ');
   let i = 0;
@@ -241,9 +247,9 @@ interface Sort {
   readonly dir: 'asc' | 'desc';
 }
 
-function buildSort(q: Parsed): Sort[] {
+function buildSort(db: Db, q: Parsed): Sort[] {
   if (q.sortModel.length === 0) return [{ colId: 'number', column: COLUMNS.number!, dir: 'desc' }];
-  return q.sortModel.map((s, i) => ({ colId: s.colId, column: column(s.colId, `sortModel.${i}.colId`), dir: s.sort }));
+  return q.sortModel.map((s, i) => ({ colId: s.colId, column: column(db, s.colId, `sortModel.${i}.colId`), dir: s.sort }));
 }
 
 /** The row columns, plus the sort key (which may differ from what is shown, as for customer names). */
@@ -364,8 +370,8 @@ function seek(db: Db, q: Parsed, where: Where, sort: Sort, position: number): Bo
 }
 
 export function listOrders(db: Db, q: Parsed, dataVersion: number): OrderListResult {
-  const sort = buildSort(q);
-  const where = buildWhere(q);
+  const sort = buildSort(db, q);
+  const where = buildWhere(db, q);
   const limit = q.endRow - q.startRow;
   const entry = cacheFor(
     db,
@@ -403,14 +409,14 @@ export function listOrders(db: Db, q: Parsed, dataVersion: number): OrderListRes
     remember(entry, q.endRow, [last.sortKey, last.id]);
   }
   for (const r of rows) delete r.sortKey;
-  return { rows, rowCount: entry.rowCount };
+  return { rows: withCustomValues(db, 'order', rows), rowCount: entry.rowCount };
 }
 
 export function statusCounts(
   db: Db,
   q: Scope & { search?: string | undefined; filterModel: Record<string, ColumnFilter> },
 ): StatusCounts {
-  const where = buildWhere({ startRow: 0, endRow: 1, sortModel: [], ...q });
+  const where = buildWhere(db, { startRow: 0, endRow: 1, sortModel: [], ...q });
   const byStatus = where.countable
     ? (stmt(
         db,

@@ -4,6 +4,7 @@ import type { Project } from '../../../shared/channels/people';
 import type { OrderTypeId, ProjectStatus, StatusKind } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { foldText, foldedSearch } from '../domain/fold';
+import { customValuesOf, withCustomValues } from './customFields';
 import { likeContains, likePrefix } from './sql';
 
 interface ProjectRow {
@@ -25,7 +26,7 @@ const SELECT = `SELECT p.id, p.number, p.name, p.party_id, c.name AS customer_na
     p.status, p.start_date, p.end_date, p.description, p.version
   FROM project p LEFT JOIN party c ON c.id = p.party_id LEFT JOIN employee e ON e.id = p.responsible_id`;
 
-const toProject = (r: ProjectRow): Project => ({
+const toRow = (r: ProjectRow): Omit<Project, 'customFields'> => ({
   id: r.id,
   number: r.number,
   name: r.name,
@@ -63,7 +64,7 @@ const params = (v: ProjectValues) => ({
 
 export function getProject(db: Db, id: number): Project | null {
   const r = stmt(db, `${SELECT} WHERE p.id = ?`).get(id) as ProjectRow | undefined;
-  return r ? toProject(r) : null;
+  return r ? { ...toRow(r), customFields: customValuesOf(db, 'project', r.id) } : null;
 }
 
 export function insertProject(db: Db, number: number, v: ProjectValues, now: string): number {
@@ -119,7 +120,7 @@ export function listProjects(db: Db, q: ProjectQuery): { rows: Project[]; total:
     offset: q.offset,
   }) as ProjectRow[];
   const total = (stmt(db, `SELECT count(*) AS n FROM project p LEFT JOIN party c ON c.id = p.party_id WHERE ${where}`).get(p) as { n: number }).n;
-  return { rows: rows.map(toProject), total };
+  return { rows: withCustomValues(db, 'project', rows.map(toRow)), total };
 }
 
 /**
@@ -137,7 +138,7 @@ export function lookupProjects(db: Db, query: string, limit: number): Project[] 
        p.status IN ('completed', 'cancelled'), p.number DESC
      LIMIT @limit`,
   ).all({ prefix: likePrefix(q), like: likeContains(q), limit }) as ProjectRow[];
-  return rows.map(toProject);
+  return withCustomValues(db, 'project', rows.map(toRow));
 }
 
 export interface ProjectFigures {

@@ -20,6 +20,7 @@ import {
 import { availabilityOf } from '../domain/refusal';
 import { missingRight } from '../domain/rights';
 import { statusIdsOfKind } from '../repos/processing';
+import { customValuesOf } from '../repos/customFields';
 import { deliveredStockManaged } from './orderFlow';
 
 export function orderView(ctx: HandlerContext, order: Order): OrderView {
@@ -39,5 +40,5 @@ export function orderView(ctx: HandlerContext, order: Order): OrderView {
       return [action, availabilityOf(missing ?? rule.refusal)];
     }),
   ) as Record<OrderAction, OrderActions[OrderAction]>;
-  return { ...order, actions: { ...actions, invoiceMode: invoiceMode(order) } };
+  return { ...order, actions: { ...actions, invoiceMode: invoiceMode(order) }, customFields: customValuesOf(ctx.db, 'order', order.id) };
 }

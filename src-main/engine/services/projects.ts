@@ -8,6 +8,7 @@ import { UNPROCESSED_TYPES } from '../../../shared/kinds';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
+import { saveCustomValues } from './customFields';
 import { getCustomerRow } from '../repos/customers';
 import { nextNumber } from '../repos/numberSeries';
 import { getProject, insertProject, projectFigures, salesOrderOfOtherCustomer, updateProject, type ProjectValues } from '../repos/projects';
@@ -48,6 +49,7 @@ export function createProject(ctx: HandlerContext, input: Fields): ProjectView {
   const at = ctx.now.toISOString();
   const v = values(ctx, input, null);
   const id = insertProject(ctx.db, nextNumber(ctx.db, 'project'), v, at);
+  saveCustomValues(ctx, 'project', id, input.customFields, { creating: true });
   const created = projectView(ctx.db, id);
   logActivity(ctx.db, { at, userId: ctx.userId, entity: 'project', entityId: id, action: 'create', after: getProject(ctx.db, id) });
   return created;
@@ -59,6 +61,7 @@ export function changeProject(ctx: HandlerContext, id: number, version: number, 
   if (before.version !== version) throw new DomainError('version_conflict', 'version');
   const at = ctx.now.toISOString();
   updateProject(ctx.db, id, values(ctx, input, before), at);
+  saveCustomValues(ctx, 'project', id, input.customFields, { creating: false });
   logActivity(ctx.db, { at, userId: ctx.userId, entity: 'project', entityId: id, action: 'update', before, after: getProject(ctx.db, id) });
   return projectView(ctx.db, id);
 }

@@ -29,12 +29,16 @@ import {
   type PartyValues,
 } from './partyForm';
 import { checks } from '../../components/fieldChecks';
+import { CustomFieldsSection } from '../../components/CustomFieldsSection';
+import { customPayload, type CustomDrafts } from '../../components/customFieldDrafts';
 
 interface Values extends PartyValues {
   creditLimit: string;
   /** The language the customer's documents are printed in by default. */
   language: Language;
   deliveryAddresses: DeliveryAddressDraft[];
+  /** Custom fields typed since the last save (issue 12). */
+  custom: CustomDrafts;
 }
 
 const valuesOf = (c: Customer | null): Values => ({
@@ -42,6 +46,7 @@ const valuesOf = (c: Customer | null): Values => ({
   creditLimit: c && c.creditLimitOre !== null ? amountText(c.creditLimitOre) : '',
   language: c?.language ?? 'nb',
   deliveryAddresses: deliveryAddressDraftsOf(c?.deliveryAddresses),
+  custom: {},
 });
 
 /** Blank contact and delivery address rows are not something typed. */
@@ -80,6 +85,8 @@ export function CustomerForm(props: CustomerFormProps) {
       if (creditLimitOre === null || creditLimitOre < 0) errors.creditLimit = bilingual('common.invalidAmount');
     }
     const paymentTermsDays = paymentTermsOf(v, errors);
+    const custom = customPayload(v.custom);
+    Object.assign(errors, custom.errors);
     if (Object.keys(errors).length) return form.refuse(errors);
     const input = partyInputOf(v);
     const delivery = deliveryAddressesInputOf(v.deliveryAddresses);
@@ -89,6 +96,7 @@ export function CustomerForm(props: CustomerFormProps) {
       language: v.language,
       ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
       deliveryAddresses: delivery.deliveryAddresses,
+      customFields: custom.values,
     };
     await form.persist(
       () =>
@@ -97,7 +105,7 @@ export function CustomerForm(props: CustomerFormProps) {
           : invoke('customers.create', { ...fields, contacts: input.contacts }),
       {
         fieldOf: (path) =>
-          path === 'creditLimitOre' ? 'creditLimit' : path === 'language' ? 'language' : (deliveryAddressFieldOf(path, delivery.keys) ?? partyFieldOf(path, input.contactKeys)),
+          path.startsWith('customFields.') ? path : path === 'creditLimitOre' ? 'creditLimit' : path === 'language' ? 'language' : (deliveryAddressFieldOf(path, delivery.keys) ?? partyFieldOf(path, input.contactKeys)),
         notice: (r) => t('customers.savedMessage', { number: r.number, name: r.name }),
         invalidate: ['customers.list', 'customers.get', 'customers.lookup'],
       },
@@ -164,6 +172,7 @@ export function CustomerForm(props: CustomerFormProps) {
             { value: 'en', label: t('documents.languages.en') },
           ]}
         />
+        <CustomFieldsSection entity="customer" saved={saved?.customFields} drafts={v.custom} onChange={(x) => set('custom', x)} />
       </div>
       {business ? (
         <ContactsTable

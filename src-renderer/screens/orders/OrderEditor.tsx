@@ -5,6 +5,7 @@
 // order, orders.save with the version for an existing one; a cash order opens
 // the payment dialog first); Esc goes back to the list, asking first if
 // anything is unsaved.
+import { CustomFieldsSection } from '../../components/CustomFieldsSection';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../shared/channels/customers';
@@ -832,6 +833,7 @@ export function OrderEditor(props: OrderEditorProps) {
                   onChange={(v) => setHeader({ deliveryAddressId: v })}
                 />
                 <TextAreaField name="notes" label={t('order.notes')} value={h.notes} span={2} rows={1} onChange={(v) => setHeader({ notes: v })} />
+                <CustomFieldsSection entity="order" heading={false} saved={order?.customFields} drafts={h.custom} onChange={(custom) => setHeader({ custom })} />
               </div>
             </FormScopeProvider>
             <div className="hint-bar inline">

@@ -41,6 +41,8 @@ import { statusBarStatuses, withStatusByKind } from './processingRules';
 import { BatchPrintDialog, type BatchScope } from '../documents/BatchPrintDialog';
 import { SelectionActions } from './SelectionActions';
 import { orderListSource } from './orderListSource';
+import { customFieldColumns, customMoneyColumns } from './customFieldColumns';
+import { useCustomFieldDefs } from '../../components/CustomFieldsSection';
 import { fitWidth, growTextColumns, WIDEST_AMOUNT, WIDEST_DATE, widestWhole } from '../../grid/columnWidths';
 
 export interface OrderListProps {
@@ -99,6 +101,13 @@ export function OrderList(props: OrderListProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [selected, setSelected] = useState<readonly OrderListRow[]>([]);
   const [batch, setBatch] = useState<BatchScope | null>(null);
+  const customDefs = useCustomFieldDefs('order').data;
+  // One set for the list's life, filled as the definitions arrive (the datasource reads it per request).
+  const customMoney = useRef(new Set<string>()).current;
+  useEffect(() => {
+    customMoney.clear();
+    for (const colId of customMoneyColumns(customDefs ?? [])) customMoney.add(colId);
+  }, [customDefs, customMoney]);
 
   const datasource = useMemo(
     () =>
@@ -112,8 +121,9 @@ export function OrderList(props: OrderListProps) {
           },
           onError: (e) => setLoadError(refusalOf(e, () => null).general),
         },
+        customMoney,
       ),
-    [statusId, search, answered],
+    [statusId, search, answered, customMoney],
   );
 
   // Status labels are read through a ref, so that loading them does not hand the grid new
@@ -236,8 +246,9 @@ export function OrderList(props: OrderListProps) {
         filter: 'agNumberColumnFilter',
         filterParams: amountFilterParams,
       },
+      ...customFieldColumns(customDefs ?? [], lang, { yes: t('customFields.yes'), no: t('customFields.no') }),
     ],
-    [t, lang, statuses.data],
+    [t, lang, statuses.data, customDefs],
   );
 
   const defaultColDef = useMemo<ColDef<OrderListRow>>(

@@ -1,6 +1,7 @@
 // The order screen's working copy: what the clerk has typed, as text, until
 // Ctrl+S turns it into the engine's input. Parsing uses the nb-NO rules of
 // shared/format; every problem found here is reported by field, like the engine's.
+import { customPayload, type CustomDrafts } from '../../components/customFieldDrafts';
 import type { HeaderInput, LineInput, Order, TextLineInput, TextLineKind } from '../../../shared/channels/orders';
 import type { CustomerListRow } from '../../../shared/channels/customers';
 import type { Product } from '../../../shared/channels/products';
@@ -62,6 +63,8 @@ export interface DraftHeader {
   readonly deliveryAddressId: string;
   readonly paymentTermsDays: string;
   readonly notes: string;
+  /** Custom fields typed since the order was loaded or saved (issue 12). */
+  readonly custom: CustomDrafts;
 }
 
 export const KEPT_DELIVERY_ADDRESS = 'kept';
@@ -91,6 +94,7 @@ export function newDraft(defaultStatusId: number | undefined, today: string): Dr
       deliveryAddressId: '',
       paymentTermsDays: '',
       notes: '',
+      custom: {},
     },
     lines: [emptyLine()],
   };
@@ -113,6 +117,7 @@ export function draftFromOrder(order: Order): Draft {
       deliveryAddressId: order.deliveryAddress ? String(order.deliveryAddress.deliveryAddressId ?? KEPT_DELIVERY_ADDRESS) : '',
       paymentTermsDays: String(order.paymentTermsDays),
       notes: order.notes ?? '',
+      custom: {},
     },
     lines: order.lines.length || order.textLines.length ? rowsOfOrder(order) : [emptyLine()],
   };
@@ -267,6 +272,9 @@ export function buildOrder(d: Draft): BuiltOrder {
     ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
     notes: optional(h.notes),
   };
+  const custom = customPayload(h.custom);
+  Object.assign(errors, custom.errors);
+  if (Object.keys(custom.values).length) header.customFields = custom.values;
 
   const lines: (LineInput & { id?: number })[] = [];
   const uids: string[] = [];
@@ -335,5 +343,6 @@ export function fieldOfPath(path: string, uids: readonly string[], textUids: rea
     if (!uid) return null;
     return lineField(uid, LINE_PATHS[parts[2] ?? 'productId'] ?? 'product');
   }
+  if (parts[0] === 'customFields') return parts.join('.');
   return HEADER_PATHS[parts[0] ?? ''] ?? null;
 }

@@ -10,6 +10,11 @@ const MONEY_COLUMNS = new Set(['totalNetOre', 'totalGrossOre']);
 const TEXT_TYPES = new Set(['contains', 'equals', 'startsWith']);
 const RANGE_TYPES = new Set(['equals', 'lessThan', 'greaterThan', 'inRange']);
 
+/** Which columns are typed in kroner on screen and sent in øre. */
+export interface MoneyColumns {
+  has(colId: string): boolean;
+}
+
 export interface GridFilter {
   filterType?: string;
   type?: string | null;
@@ -29,7 +34,7 @@ function asInteger(value: number, money: boolean): number {
  */
 export function toEngineFilters(
   model: Record<string, GridFilter> | null | undefined,
-  moneyColumns: ReadonlySet<string> = MONEY_COLUMNS,
+  moneyColumns: MoneyColumns = MONEY_COLUMNS,
 ): Record<string, ColumnFilter> {
   const out: Record<string, ColumnFilter> = {};
   for (const [colId, f] of Object.entries(model ?? {})) {
@@ -73,7 +78,7 @@ export interface PageEvents<Row> {
 /** A datasource for AG Grid's infinite row model: each block the grid asks for becomes one call of `fetch`. */
 export function pagedSource<Row>(
   fetch: (block: GridBlock) => Promise<{ readonly rows: readonly Row[]; readonly rowCount: number }>,
-  moneyColumns: ReadonlySet<string>,
+  moneyColumns: MoneyColumns,
   events: PageEvents<Row>,
 ): IDatasource {
   return {
@@ -103,13 +108,17 @@ export interface OrderListQuery {
   readonly search: string;
 }
 
-export function orderListSource(query: OrderListQuery, events: PageEvents<OrderListRow>): IDatasource {
+/**
+ * `moreMoney`: more columns typed in kroner (custom amount fields), read at each
+ * request, so that the field definitions arriving do not make a new datasource (and a second first block).
+ */
+export function orderListSource(query: OrderListQuery, events: PageEvents<OrderListRow>, moreMoney?: ReadonlySet<string>): IDatasource {
   return pagedSource(
     (block) => {
       const input: OrderListInput = { ...block, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
       return invoke('orders.list', input);
     },
-    MONEY_COLUMNS,
+    moreMoney ? { has: (colId: string) => MONEY_COLUMNS.has(colId) || moreMoney.has(colId) } : MONEY_COLUMNS,
     events,
   );
 }

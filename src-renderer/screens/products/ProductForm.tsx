@@ -1,7 +1,7 @@
 // The product form: number, name, unit, price, VAT code, stock-managed, bin location, EAN,
 // and for purchasing the supplier it is bought from and its reorder point.
 import { useTranslation } from 'react-i18next';
-import type { Product, ProductInput } from '../../../shared/channels/products';
+import type { ProductDetail, ProductInput } from '../../../shared/channels/products';
 import { UNITS, VAT_CODES, type VatCode } from '../../../shared/enums';
 import { formatQuantity, parseAmount, parseQuantity } from '../../../shared/format';
 import { invoke } from '../../api/client';
@@ -11,6 +11,8 @@ import { RecordForm, useRecordForm } from '../../components/RecordForm';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { amountText } from '../orders/orderDraft';
 import { checks } from '../../components/fieldChecks';
+import { CustomFieldsSection } from '../../components/CustomFieldsSection';
+import { customPayload, type CustomDrafts } from '../../components/customFieldDrafts';
 
 interface Values {
   number: string;
@@ -25,9 +27,11 @@ interface Values {
   active: boolean;
   supplierId: string;
   reorderPoint: string;
+  /** Custom fields typed since the last save (issue 12). */
+  custom: CustomDrafts;
 }
 
-function valuesOf(p: Product | null): Values {
+function valuesOf(p: ProductDetail | null): Values {
   return {
     number: p?.number ?? '',
     name: p?.name ?? '',
@@ -41,6 +45,7 @@ function valuesOf(p: Product | null): Values {
     active: p?.active ?? true,
     supplierId: p?.supplierId != null ? String(p.supplierId) : '',
     reorderPoint: p?.reorderPointQty != null ? formatQuantity(p.reorderPointQty, { separator: '' }) : '',
+    custom: {},
   };
 }
 
@@ -60,9 +65,9 @@ const PATHS: Readonly<Record<string, keyof Values>> = {
 };
 
 export interface ProductFormProps {
-  readonly product: Product | null;
+  readonly product: ProductDetail | null;
   readonly active: boolean;
-  readonly onSaved: (p: Product) => void;
+  readonly onSaved: (p: ProductDetail) => void;
   readonly onClose: () => void;
   readonly onDirtyChange?: (dirty: boolean) => void;
 }
@@ -98,6 +103,8 @@ export function ProductForm(props: ProductFormProps) {
       reorderPointQty = parseQuantity(v.reorderPoint);
       if (reorderPointQty === null || reorderPointQty < 0) errors.reorderPoint = bilingual('common.invalidNumber');
     }
+    const custom = customPayload(v.custom);
+    Object.assign(errors, custom.errors);
     if (Object.keys(errors).length) return form.refuse(errors);
     const input: ProductInput = {
       number: v.number,
@@ -112,9 +119,10 @@ export function ProductForm(props: ProductFormProps) {
       active: v.active,
       supplierId: v.supplierId ? Number(v.supplierId) : null,
       reorderPointQty,
+      customFields: custom.values,
     };
     await form.persist(() => (saved ? invoke('products.update', { id: saved.id, ...input }) : invoke('products.create', input)), {
-      fieldOf: (path) => PATHS[path] ?? null,
+      fieldOf: (path) => (path.startsWith('customFields.') ? path : (PATHS[path] ?? null)),
       notice: (r) => t('products.savedMessage', { number: r.number }),
       invalidate: ['products.list', 'products.get', 'products.lookup'],
     });
@@ -177,6 +185,7 @@ export function ProductForm(props: ProductFormProps) {
         <div className="field" />
         <CheckboxField name="stockManaged" label={t('products.stockManaged')} checked={v.stockManaged} onChange={(x) => set('stockManaged', x)} />
         <CheckboxField name="active" label={t('products.active')} checked={v.active} onChange={(x) => set('active', x)} />
+        <CustomFieldsSection entity="product" saved={saved?.customFields} drafts={v.custom} onChange={(x) => set('custom', x)} />
       </div>
     </RecordForm>
   );

@@ -6,6 +6,7 @@ import { useCompany } from '../../api/queries';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { CompanyForm } from './CompanyForm';
+import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { SubscriptionsPanel, UsersPanel } from './UsersPanel';
 
 export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
@@ -28,6 +29,7 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
         </section>
         <UsersPanel />
         <SubscriptionsPanel />
+        <CustomFieldsPanel />
         <section className="panel">
           <h2>{t('settings.about')}</h2>
           <dl className="facts">

@@ -5,7 +5,7 @@
 
 CREATE TABLE employee (
   id         INTEGER PRIMARY KEY,
-  name       TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+  name       TEXT    NOT NULL CHECK (trim(name) <> ''),
   -- Folded copy for search (domain/fold.ts), written by the repository.
   name_fold  TEXT    NOT NULL,
   -- Initials are how an employee is shown in dense lists; unique among employees.
@@ -23,7 +23,7 @@ CREATE TABLE employee (
 CREATE TABLE project (
   id             INTEGER PRIMARY KEY,
   number         INTEGER NOT NULL UNIQUE,
-  name           TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+  name           TEXT    NOT NULL CHECK (trim(name) <> ''),
   name_fold      TEXT    NOT NULL,
   party_id       INTEGER REFERENCES party (id),
   responsible_id INTEGER REFERENCES employee (id),

@@ -6,7 +6,7 @@
 CREATE TABLE order_comment (
   id          INTEGER PRIMARY KEY,
   order_id    INTEGER NOT NULL,
-  text        TEXT    NOT NULL CHECK (length(trim(text)) > 0),
+  text        TEXT    NOT NULL CHECK (trim(text) <> ''),
   corrects_id INTEGER REFERENCES order_comment (id),
   user_id     INTEGER REFERENCES app_user (id),
   at          TEXT    NOT NULL
@@ -22,7 +22,7 @@ CREATE TABLE task (
   id          INTEGER PRIMARY KEY,
   order_id    INTEGER REFERENCES order_header (id) ON DELETE CASCADE,
   project_id  INTEGER REFERENCES project (id),
-  title       TEXT    NOT NULL CHECK (length(trim(title)) > 0),
+  title       TEXT    NOT NULL CHECK (trim(title) <> ''),
   assignee_id INTEGER REFERENCES app_user (id),
   due_date    TEXT,
   done_at     TEXT,
@@ -42,7 +42,7 @@ CREATE TABLE note (
   order_id    INTEGER NOT NULL REFERENCES order_header (id) ON DELETE CASCADE,
   for_user_id INTEGER REFERENCES app_user (id),
   date        TEXT    NOT NULL,
-  text        TEXT    NOT NULL CHECK (length(trim(text)) > 0),
+  text        TEXT    NOT NULL CHECK (trim(text) <> ''),
   done_at     TEXT,
   created_by  INTEGER REFERENCES app_user (id),
   created_at  TEXT    NOT NULL,
