@@ -253,6 +253,11 @@ const CASES: readonly Case[] = [
   { channel: 'employees.get', does: 'reads an employee', needs: null, input: async (w) => ({ id: await w.employeeId() }) },
   { channel: 'employees.update', does: 'changes an employee', needs: 'administer', input: async (w) => { const e = await w.t.ok('employees.get', { id: await w.employeeId() }); return { id: e.id, version: e.version, name: e.name, initials: e.initials, phone: '22 33 44 55' }; } },
   { channel: 'employees.create', does: 'adds an employee', needs: 'administer', input: async () => ({ name: `Ansatt ${++employeeSeq}`, initials: `A${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[employeeSeq % 25]}${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(employeeSeq / 25) % 25]}` }) },
+  // ---- jobs (issue 12) ----
+  { channel: 'jobs.addRepeating', does: 'adds a repeating job', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'weekly', weekdays: [1] } }) },
+  { channel: 'jobs.update', does: 'changes a job', needs: null, input: async (w) => { const job = await w.t.ok('jobs.add', { orderId: (await w.confirmedOrder()).id, title: 'Rigg' }); return { jobId: job.id, title: 'Rigg', employeeId: await w.employeeId(), plannedDate: '2025-01-09', durationMinutes: 90 }; } },
+  { channel: 'jobs.generate', does: 'makes the jobs repeating jobs are due', needs: null, input: async () => ({}) },
+  { channel: 'jobs.endSchedule', does: 'ends a repeating job', needs: null, input: async (w) => { const { schedule } = await w.t.ok('jobs.addRepeating', { orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 7 } }); return { scheduleId: schedule.id, endDate: '2025-01-31' }; } },
 ];
 
 let bankFiles = 0;

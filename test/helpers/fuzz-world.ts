@@ -246,8 +246,9 @@ async function buildCompany(e: Engine, skipped: string[]): Promise<void> {
   });
   await step('jobs', async () => {
     const o = await order(1, 'confirmed', [[service.id, 2_000]], {}, nordlys.id);
-    const job = await must('jobs.add', { orderId: o.id, title: 'Montering kjøkken', employee: 'Åse', plannedDate: '2025-01-10' });
-    await must('jobs.add', { orderId: o.id, title: 'Opprydding', repeatIntervalDays: 7 });
+    const ase = await must('employees.create', { name: 'Åse Fjell', initials: 'ÅF' });
+    const job = await must('jobs.add', { orderId: o.id, title: 'Montering kjøkken', employeeId: ase.id, plannedDate: '2025-01-10', durationMinutes: 90 });
+    await must('jobs.addRepeating', { orderId: o.id, title: 'Opprydding', startDate: '2025-01-06', repeat: { kind: 'weekly', weekdays: [1, 4] } });
     await must('jobs.start', { jobId: job.id });
   });
   await step('web import', () => must('orders.import', { source: 'web', customerId: ola.id, invoiceCustomerId: ola.id, orderType: 6, customerReference: 'WEB-77', lines: [{ productId: bread.id, quantity: 2_000 }] }));

@@ -30,6 +30,7 @@
 //
 // The per-domain handler maps are imported directly: handlers/index.ts imports
 // handlers/system.ts, which imports this module.
+import type { JobRepeat } from '../../../shared/channels/jobs';
 import { channels, type ChannelInput, type ChannelOutput } from '../../../shared/catalog';
 import type { Customer } from '../../../shared/channels/customers';
 import type { LineInput, Order, PaymentInput } from '../../../shared/channels/orders';
@@ -45,6 +46,8 @@ import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
 import { customerHandlers } from '../handlers/customers';
 import { orderHandlers } from '../handlers/orders';
+import { jobsHandlers } from '../handlers/jobs';
+import { peopleHandlers } from '../handlers/people';
 import { processingHandlers } from '../handlers/processing';
 import { productHandlers } from '../handlers/products';
 import { purchasingHandlers } from '../handlers/purchasing';
@@ -102,6 +105,8 @@ const demoHandlers = {
   ...customerHandlers,
   ...orderHandlers,
   ...processingHandlers,
+  ...jobsHandlers,
+  ...peopleHandlers,
   ...supplierHandlers,
   ...purchasingHandlers,
 };
@@ -126,7 +131,21 @@ export const DEMO_SEED = 20_25;
 const SPAN_DAYS = 364;
 /** Customers whose orders are invoiced collectively at the month's end (they have no credit limit). */
 const COLLECTIVE_CUSTOMERS = ['Akershus Entreprenør AS', 'Oslo Eiendomsdrift AS'];
-const JOB_TEAM = ['Per Ødegård', 'Hassan Ali', 'Kari N.', 'Morten S.'];
+/** The fitters the jobs are assigned to (employees, issue 12). */
+const JOB_TEAM = [
+  { name: 'Per Ødegård', initials: 'PØ' },
+  { name: 'Hassan Ali', initials: 'HA' },
+  { name: 'Kari Nygård', initials: 'KNY' },
+  { name: 'Morten Strand', initials: 'MS' },
+];
+/** Repeating jobs on the first orders whose job is under way: every 14 days, Monday and Thursday, monthly on the 31st. */
+const REPEATING_JOBS: readonly { title: string; repeat: JobRepeat; durationMinutes: number }[] = [
+  { title: 'Service ventilasjon', repeat: { kind: 'days', everyDays: 14 }, durationMinutes: 90 },
+  { title: 'Renhold byggeplass', repeat: { kind: 'weekly', weekdays: [1, 4] }, durationMinutes: 120 },
+  { title: 'Månedlig kontroll', repeat: { kind: 'monthly', monthDay: 31 }, durationMinutes: 60 },
+];
+/** How long the demo's jobs take (minutes), picked by order id so the demo's random sequence stays as it was. */
+const JOB_MINUTES = [60, 90, 120, 240];
 
 interface OrderPlan {
   readonly orderDate: string;
@@ -233,6 +252,9 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     const invoiceCustomerId = seed.invoiceCustomer === undefined ? null : customers[seed.invoiceCustomer]!.id;
     customers.push(call(setup, 'customers.create', { ...seed.input, invoiceCustomerId }));
   }
+  // The fitters: employees made here unless the company has them already.
+  const team = JOB_TEAM.map((e) => call(setup, 'employees.list', { search: e.name }).find((x) => x.name === e.name) ?? call(setup, 'employees.create', e));
+  let repeatingJobs = 0;
   const statusOf = new Map(call(setup, 'statuses.list', {}).map((s) => [s.kind, s.id]));
   const status = (kind: StatusKind): number => {
     const id = statusOf.get(kind);
@@ -459,11 +481,18 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
         const job = call(c, 'jobs.add', {
           orderId: told.id,
           title: 'Montering hos kunde',
-          employee: rng.pick(JOB_TEAM),
+          employeeId: rng.pick(team).id,
           plannedDate: c.today,
+          durationMinutes: JOB_MINUTES[told.id % JOB_MINUTES.length]!,
         });
         told.jobId = job.id;
         call(c, 'jobs.start', { jobId: job.id });
+        // The first orders whose work goes on get a repeating job, from today on (made as the demo ends).
+        const repeating = told.plan.life.story === 'job' ? REPEATING_JOBS[repeatingJobs] : undefined;
+        if (repeating) {
+          repeatingJobs++;
+          call(c, 'jobs.addRepeating', { orderId: told.id, employeeId: team[repeatingJobs % team.length]!.id, startDate: today, ...repeating });
+        }
         return;
       }
       case 'completeJob':
@@ -581,6 +610,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
 
   paymentMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 11));
   sendDemoReminders(ctx);
+  call(ctx, 'jobs.generate', {});
   return {
     products: products.length,
     customers: customers.length,
