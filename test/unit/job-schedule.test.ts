@@ -51,14 +51,19 @@ describe('occurrences', () => {
 });
 
 describe('datesToMake', () => {
-  const weekly = { ...s({ kind: 'days', everyDays: 7 }, '2025-01-06'), generatedThrough: '2025-01-05' };
+  const weekly = s({ kind: 'days', everyDays: 7 }, '2025-01-06');
+  const none = new Set<string>();
 
-  it('makes from today to the horizon, not the dates already made nor missed ones', () => {
-    expect(datesToMake(weekly, '2025-01-06', 14)).toEqual(['2025-01-06', '2025-01-13', '2025-01-20']);
-    expect(datesToMake({ ...weekly, generatedThrough: '2025-01-20' }, '2025-01-06', 21)).toEqual(['2025-01-27']);
+  it('makes the dates from today to the horizon that have no job yet, never a missed one', () => {
+    expect(datesToMake(weekly, '2025-01-06', 14, none)).toEqual(['2025-01-06', '2025-01-13', '2025-01-20']);
+    expect(datesToMake(weekly, '2025-01-06', 21, new Set(['2025-01-06', '2025-01-13', '2025-01-20']))).toEqual(['2025-01-27']);
     // The program was not opened for a month: the weeks gone by are not made afterwards.
-    expect(datesToMake(weekly, '2025-02-04', 7)).toEqual(['2025-02-10']);
-    // The clock set back: nothing new.
-    expect(datesToMake({ ...weekly, generatedThrough: '2025-03-01' }, '2025-01-06', 30)).toEqual([]);
+    expect(datesToMake(weekly, '2025-02-04', 7, none)).toEqual(['2025-02-10']);
+    // The clock set back: what has a job is not made again, what was skipped is.
+    expect(datesToMake(weekly, '2025-01-06', 14, new Set(['2025-01-13', '2025-01-20', '2025-03-03']))).toEqual(['2025-01-06']);
+  });
+
+  it('stops at the end date', () => {
+    expect(datesToMake({ ...weekly, endDate: '2025-01-19' }, '2025-01-06', 60, none)).toEqual(['2025-01-06', '2025-01-13']);
   });
 });

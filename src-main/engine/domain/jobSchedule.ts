@@ -82,11 +82,11 @@ export function horizonEnd(schedule: Pick<ScheduleDates, 'endDate'>, today: stri
 }
 
 /**
- * The dates a generation run makes jobs for: after what was made already
- * (generatedThrough), never before today (a missed date is not made afterwards),
- * up to the horizon. A clock set back finds nothing new: those dates were made.
+ * The dates a generation run makes jobs for: the schedule's dates from today up to
+ * the horizon that have no job yet (`made`: its dates that have one). Never a
+ * date before today (a missed date is not made afterwards); after a clock set
+ * back, the dates from the true today on that were skipped are made then.
  */
-export function datesToMake(schedule: ScheduleDates & { readonly generatedThrough: string }, today: string, horizonDays: number): string[] {
-  const from = addDaysIso(schedule.generatedThrough, 1);
-  return occurrences(schedule, from > today ? from : today, horizonEnd(schedule, today, horizonDays));
+export function datesToMake(schedule: ScheduleDates, today: string, horizonDays: number, made: ReadonlySet<string>): string[] {
+  return occurrences(schedule, today, horizonEnd(schedule, today, horizonDays)).filter((d) => !made.has(d));
 }

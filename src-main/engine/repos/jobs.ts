@@ -182,26 +182,41 @@ export function setGeneratedThrough(db: Db, id: number, date: string): void {
   stmt(db, 'UPDATE job_schedule SET generated_through = ? WHERE id = ?').run(date, id);
 }
 
-/** Ends a schedule: it has made its jobs through the end at most. */
+/** Ends a schedule: its jobs are made through the end at most. */
 export function setScheduleEnd(db: Db, id: number, endDate: string): void {
   stmt(db, 'UPDATE job_schedule SET end_date = ?, generated_through = min(generated_through, ?) WHERE id = ?').run(endDate, endDate, id);
 }
 
 /**
- * Repeating jobs whose jobs are not made up to `through` (their end, if it comes
- * first), on orders in the given kinds; of one order, or all. A read: the start
- * of the program asks it before it takes a write lock.
+ * Repeating jobs that may have dates to make between `from` and `through`: begun
+ * by then, not ended before `from`, on orders in the given kinds; of one order, or all.
  */
-export function schedulesDue(db: Db, through: string, kinds: readonly StatusKind[], orderId: number | null): JobSchedule[] {
+export function activeSchedules(db: Db, from: string, through: string, kinds: readonly StatusKind[], orderId: number | null): JobSchedule[] {
   return (
     stmt(
       db,
       `${SCHEDULE_SELECT} JOIN order_header o ON o.id = s.order_id JOIN status st ON st.id = o.status_id
-       WHERE s.generated_through < min(@through, coalesce(s.end_date, @through))
+       WHERE s.start_date <= @through AND (s.end_date IS NULL OR s.end_date >= @from)
          AND st.kind IN (SELECT value FROM json_each(@kinds)) AND (@orderId IS NULL OR s.order_id = @orderId)
        ORDER BY s.id`,
-    ).all({ through, kinds: JSON.stringify(kinds), orderId }) as ScheduleRow[]
+    ).all({ from, through, kinds: JSON.stringify(kinds), orderId }) as ScheduleRow[]
   ).map(toSchedule);
+}
+
+/** The dates between from and through that the schedules have jobs for, per schedule. */
+export function scheduleDatesMade(db: Db, scheduleIds: readonly number[], from: string, through: string): Map<number, Set<string>> {
+  const rows = stmt(
+    db,
+    `SELECT schedule_id AS id, schedule_date AS date FROM job
+     WHERE schedule_id IN (SELECT value FROM json_each(?)) AND schedule_date BETWEEN ? AND ?`,
+  ).all(JSON.stringify(scheduleIds), from, through) as { id: number; date: string }[];
+  const out = new Map<number, Set<string>>();
+  for (const r of rows) {
+    const set = out.get(r.id) ?? new Set<string>();
+    set.add(r.date);
+    out.set(r.id, set);
+  }
+  return out;
 }
 
 /** The sales order a job belongs to, as much as jobs need of it; null for none (or a purchase order). */

@@ -1,7 +1,9 @@
 // Jobs and repeating jobs (issue 12): who does a job, when and for how long; a
 // repeating job makes its jobs up to JOB_HORIZON_DAYS ahead, on demand and when
-// the program starts, never twice for one of its dates (the schedule remembers
-// how far it has made them, and the job table has a unique index on the date).
+// the program starts, never twice for one of its dates: each job keeps the
+// schedule's date it was made for (unique per schedule), also when it is moved to
+// another day, and a run makes only the dates from today to the horizon that have
+// no job, so a clock set back or forth never doubles one.
 import { JOB_HORIZON_DAYS, type Job, type JobRepeat, type JobSchedule, type OrderJobs, type ScheduleMade } from '../../../shared/channels/jobs';
 import { DomainError } from '../../../shared/errors';
 import { JOB_SCHEDULE_KINDS } from '../../../shared/kinds';
@@ -19,7 +21,8 @@ import {
   insertScheduledJob,
   jobOrder,
   jobsOf,
-  schedulesDue,
+  activeSchedules,
+  scheduleDatesMade,
   schedulesOf,
   setGeneratedThrough,
   setScheduleEnd,
@@ -46,19 +49,28 @@ function log(c: JobsClock, orderId: number, action: string, after: unknown, befo
   logActivity(c.db, { at: c.now.toISOString(), userId: c.userId, entity: 'order', entityId: orderId, action, before, after });
 }
 
-/** Makes a schedule's jobs due by today's horizon; answers the dates made. */
-function makeJobs(c: JobsClock, s: JobSchedule): string[] {
-  const made = datesToMake(s, c.today, JOB_HORIZON_DAYS).filter((date) => insertScheduledJob(c.db, s, date));
+/** A repeating job with the dates it is due to have a job for and has none. */
+interface Due {
+  readonly schedule: JobSchedule;
+  readonly dates: readonly string[];
+}
+
+function dueSchedules(db: Db, today: string, orderId: number | null): Due[] {
+  const through = addDaysIso(today, JOB_HORIZON_DAYS);
+  const schedules = activeSchedules(db, today, through, JOB_SCHEDULE_KINDS, orderId);
+  const made = scheduleDatesMade(db, schedules.map((s) => s.id), today, through);
+  return schedules
+    .map((schedule) => ({ schedule, dates: datesToMake(schedule, today, JOB_HORIZON_DAYS, made.get(schedule.id) ?? new Set()) }))
+    .filter((d) => d.dates.length > 0);
+}
+
+/** Makes a schedule's due jobs; answers the dates made. */
+function makeJobs(c: JobsClock, { schedule: s, dates }: Due): readonly string[] {
+  const made = dates.filter((date) => insertScheduledJob(c.db, s, date));
   const through = horizonEnd(s, c.today, JOB_HORIZON_DAYS);
   if (through > s.generatedThrough) setGeneratedThrough(c.db, s.id, through);
   if (made.length > 0) log(c, s.orderId, 'jobs_generated', { title: s.title, dates: made });
   return made;
-}
-
-function dueSchedules(db: Db, today: string, orderId: number | null): JobSchedule[] {
-  return schedulesDue(db, addDaysIso(today, JOB_HORIZON_DAYS), JOB_SCHEDULE_KINDS, orderId).filter(
-    (s) => datesToMake(s, today, JOB_HORIZON_DAYS).length > 0,
-  );
 }
 
 /** Whether a repeating job has jobs to make today: a read, so that an ordinary start of the program takes no write lock. */
@@ -68,7 +80,7 @@ export function jobsDue(db: Db, today: string): boolean {
 
 /** Makes the jobs repeating jobs are due to have (of one order, or all); answers how many. */
 export function generateDueJobs(c: JobsClock, orderId: number | null): number {
-  return dueSchedules(c.db, c.today, orderId).reduce((n, s) => n + makeJobs(c, s).length, 0);
+  return dueSchedules(c.db, c.today, orderId).reduce((n, due) => n + makeJobs(c, due).length, 0);
 }
 
 function orderOf(ctx: HandlerContext, orderId: number) {
@@ -103,7 +115,10 @@ export function addRepeatingJob(
     ctx.now.toISOString(),
   );
   log(ctx, order.id, 'job_schedule_added', { title: values.title, repeat: values.repeat, startDate: values.startDate });
-  if (JOB_SCHEDULE_KINDS.includes(order.statusKind)) makeJobs(ctx, getSchedule(ctx.db, id)!);
+  if (JOB_SCHEDULE_KINDS.includes(order.statusKind)) {
+    const schedule = getSchedule(ctx.db, id)!;
+    makeJobs(ctx, { schedule, dates: datesToMake(schedule, ctx.today, JOB_HORIZON_DAYS, new Set()) });
+  }
   return { schedule: getSchedule(ctx.db, id)!, jobs: jobsOf(ctx.db, order.id).filter((j) => j.scheduleId === id) };
 }
 

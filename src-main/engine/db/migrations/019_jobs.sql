@@ -3,9 +3,10 @@
 
 -- A repeating job: every N days, weekly on given weekdays, or monthly on a day
 -- (31 falls on the last day of shorter months). It makes the jobs of its dates up
--- to a horizon ahead (services/jobs.ts); generated_through is the last date it has
--- made jobs for, so a date is never made twice, even after the clock moved back
--- or a made job was moved to another day.
+-- to a horizon ahead (services/jobs.ts): each job keeps the schedule's date it was
+-- made for (schedule_date, unique per schedule, kept when the job is moved to
+-- another day), so a date is never made twice. generated_through is how far its
+-- jobs have been made (never past its end).
 CREATE TABLE job_schedule (
   id                INTEGER PRIMARY KEY,
   order_id          INTEGER NOT NULL REFERENCES order_header (id) ON DELETE CASCADE,
