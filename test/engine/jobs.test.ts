@@ -298,3 +298,15 @@ describe('migration 019 (jobs from before)', () => {
     expect(jobs.find((j) => j.title === 'Rydding')!.employeeText).toBe('Ola (innleid)');
   });
 });
+
+describe('the assignee lookup', () => {
+  it('finds an employee by initials with Norwegian letters, in any case, and by part of the name folded', async () => {
+    await world();
+    await employees();
+    const names = async (search: string) => (await w.t.ok('employees.list', { search })).map((e) => e.name);
+    expect(await names('pø')).toEqual(['Per Ødegård']);
+    expect(await names('PØ')).toEqual(['Per Ødegård']);
+    expect(await names('ØDE')).toEqual(['Per Ødegård']);
+    expect(await names('kny')).toEqual(['Kari Nygård']);
+  });
+});
