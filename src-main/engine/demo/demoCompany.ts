@@ -138,7 +138,7 @@ const JOB_TEAM = [
   { name: 'Kari Nygård', initials: 'KNY' },
   { name: 'Morten Strand', initials: 'MS' },
 ];
-/** Repeating jobs on the first orders whose job is under way: every 14 days, Monday and Thursday, monthly on the 31st. */
+/** The repeating jobs of the demo's service contract: every 14 days, Monday and Thursday, monthly on the 31st. */
 const REPEATING_JOBS: readonly { title: string; repeat: JobRepeat; durationMinutes: number }[] = [
   { title: 'Service ventilasjon', repeat: { kind: 'days', everyDays: 14 }, durationMinutes: 90 },
   { title: 'Renhold byggeplass', repeat: { kind: 'weekly', weekdays: [1, 4] }, durationMinutes: 120 },
@@ -254,7 +254,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
   }
   // The fitters: employees made here unless the company has them already.
   const team = JOB_TEAM.map((e) => call(setup, 'employees.list', { search: e.name }).find((x) => x.name === e.name) ?? call(setup, 'employees.create', e));
-  let repeatingJobs = 0;
+  let serviceContract = false;
   const statusOf = new Map(call(setup, 'statuses.list', {}).map((s) => [s.kind, s.id]));
   const status = (kind: StatusKind): number => {
     const id = statusOf.get(kind);
@@ -487,11 +487,10 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
         });
         told.jobId = job.id;
         call(c, 'jobs.start', { jobId: job.id });
-        // The first orders whose work goes on get a repeating job, from today on (made as the demo ends).
-        const repeating = told.plan.life.story === 'job' ? REPEATING_JOBS[repeatingJobs] : undefined;
-        if (repeating) {
-          repeatingJobs++;
-          call(c, 'jobs.addRepeating', { orderId: told.id, employeeId: team[repeatingJobs % team.length]!.id, startDate: today, ...repeating });
+        // The first order whose work goes on is a service contract: its repeating jobs start today (made as the demo ends).
+        if (told.plan.life.story === 'job' && !serviceContract) {
+          serviceContract = true;
+          REPEATING_JOBS.forEach((r, i) => call(c, 'jobs.addRepeating', { orderId: told.id, employeeId: team[(i + 1) % team.length]!.id, startDate: today, ...r }));
         }
         return;
       }

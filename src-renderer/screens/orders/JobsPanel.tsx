@@ -56,6 +56,17 @@ export function JobsPanel(props: { order: Order; onOrder: (order: OrderView) => 
     <div className="side-section jobs-panel" data-testid="jobs-panel">
       <Banner error={error ?? (list.isError ? refusalOf(list.error, () => null).general : null)} testId="jobs-error" />
       {notice ? <Notice text={notice} testId="jobs-notice" /> : null}
+      {schedules.length > 0 ? (
+        <section className="job-schedules" data-testid="job-schedules">
+          <h4>{t('jobs2.repeating')}</h4>
+          {schedules.map((s, i) => (
+            <ScheduleRow key={s.id} schedule={s} index={i} today={today} busy={busy} onEnd={(endDate) => act(() => invoke('jobs.endSchedule', { scheduleId: s.id, endDate }))} onNotice={setNotice} onError={setError} />
+          ))}
+          <button type="button" className="small" disabled={busy} data-testid="jobs-generate" onClick={() => void generate()}>
+            {t('jobs2.generate')}
+          </button>
+        </section>
+      ) : null}
       {jobs.length === 0 ? <p className="muted">{t('jobs.none')}</p> : null}
       <ul className="job-list" data-testid="job-list">
         {jobs.map((j, i) => (
@@ -77,20 +88,8 @@ export function JobsPanel(props: { order: Order; onOrder: (order: OrderView) => 
                 {j.completedAt ? t('jobs.completed') : j.startedAt ? t('jobs.started') : t('jobs.planned')}
               </span>
             </div>
-            {j.scheduleId || j.employeeText || j.startedAt ? (
-              <div className="muted small job-meta">
-                {[
-                  j.scheduleId ? t('jobs2.repeatMark') : null,
-                  j.employeeText ? t('jobs2.fromBefore', { text: j.employeeText }) : null,
-                  j.startedAt ? t('jobs.startedAt', { at: formatDateTime(j.startedAt) }) : null,
-                  j.completedAt ? t('jobs.completedAt', { at: formatDateTime(j.completedAt) }) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </div>
-            ) : null}
-            {!j.completedAt ? (
-              <div className="job-actions">
+            <div className="job-actions">
+              {!j.completedAt ? (
                 <button
                   type="button"
                   className="small"
@@ -100,27 +99,26 @@ export function JobsPanel(props: { order: Order; onOrder: (order: OrderView) => 
                 >
                   {j.startedAt ? t('jobs.complete') : t('jobs.start')}
                 </button>
-                {!j.startedAt ? (
-                  <button type="button" className="small link" disabled={busy} data-testid={`job-${i}-edit`} onClick={() => setEditing(j)}>
-                    {t('jobs2.edit')}
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
+              ) : null}
+              {!j.startedAt ? (
+                <button type="button" className="small link" disabled={busy} data-testid={`job-${i}-edit`} onClick={() => setEditing(j)}>
+                  {t('jobs2.edit')}
+                </button>
+              ) : null}
+              <span className="muted small job-meta">
+                {[
+                  j.scheduleId ? t('jobs2.repeatMark') : null,
+                  j.employeeText ? t('jobs2.fromBefore', { text: j.employeeText }) : null,
+                  j.startedAt ? t('jobs.startedAt', { at: formatDateTime(j.startedAt) }) : null,
+                  j.completedAt ? t('jobs.completedAt', { at: formatDateTime(j.completedAt) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </div>
           </li>
         ))}
       </ul>
-      {schedules.length > 0 ? (
-        <section className="job-schedules" data-testid="job-schedules">
-          <h4>{t('jobs2.repeating')}</h4>
-          {schedules.map((s, i) => (
-            <ScheduleRow key={s.id} schedule={s} index={i} today={today} busy={busy} onEnd={(endDate) => act(() => invoke('jobs.endSchedule', { scheduleId: s.id, endDate }))} onNotice={setNotice} onError={setError} />
-          ))}
-          <button type="button" className="small" disabled={busy} data-testid="jobs-generate" onClick={() => void generate()}>
-            {t('jobs2.generate')}
-          </button>
-        </section>
-      ) : null}
       <JobForm
         orderId={props.order.id}
         editing={editing}
