@@ -344,6 +344,8 @@ export interface State {
   readonly purchases: readonly OrderRef[];
   readonly invoices: readonly InvoiceRef[];
   readonly jobs: readonly { readonly id: number; readonly orderId: number; readonly started: boolean; readonly completed: boolean }[];
+  /** Repeating jobs (issue 12). */
+  readonly schedules: readonly number[];
   readonly deliveries: readonly { readonly id: number; readonly orderId: number }[];
   readonly documents: readonly number[];
   readonly users: readonly { readonly id: number; readonly username: string; readonly groupId: number }[];
@@ -412,6 +414,7 @@ export function readState(ro: Db): State {
     jobs: all<{ id: number; orderId: number; started: number; completed: number }>(
       `SELECT id, order_id AS orderId, started_at IS NOT NULL AS started, completed_at IS NOT NULL AS completed FROM job ORDER BY id DESC LIMIT ${RECENT}`,
     ).map((j) => ({ id: j.id, orderId: j.orderId, started: j.started === 1, completed: j.completed === 1 })),
+    schedules: all<{ id: number }>(`SELECT id FROM job_schedule ORDER BY id DESC LIMIT ${RECENT}`).map((s) => s.id),
     deliveries: all<{ id: number; orderId: number }>(`SELECT id, order_id AS orderId FROM delivery ORDER BY id DESC LIMIT ${RECENT}`),
     documents: all<{ id: number }>(`SELECT id FROM document ORDER BY id DESC LIMIT ${RECENT}`).map((d) => d.id),
     users: all<{ id: number; username: string; groupId: number }>('SELECT id, username, group_id AS groupId FROM app_user ORDER BY id'),
