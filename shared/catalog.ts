@@ -8,6 +8,7 @@ import { documentsChannels } from './channels/documents';
 import { ordersChannels } from './channels/orders';
 import { orderStoryChannels } from './channels/orderStory';
 import { processingChannels } from './channels/processing';
+import { jobsChannels } from './channels/jobs';
 import { productsChannels } from './channels/products';
 import { purchasingChannels } from './channels/purchasing';
 import { stockChannels } from './channels/stock';
@@ -31,6 +32,7 @@ export const channels = {
   ...customersChannels,
   ...ordersChannels,
   ...processingChannels,
+  ...jobsChannels,
   ...orderStoryChannels,
   ...documentsChannels,
   ...suppliersChannels,

@@ -95,3 +95,30 @@ export function parseDate(input: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/** Minutes → "1 t 30 min", "45 min", "2 t" (Norwegian short units; English shows "1 h 30 min"). */
+export function formatDuration(minutes: number, lang: 'nb' | 'en' = 'nb'): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hours = `${h}${NBSP}${lang === 'nb' ? 't' : 'h'}`;
+  const mins = `${m}${NBSP}min`;
+  return h === 0 ? mins : m === 0 ? hours : `${hours} ${mins}`;
+}
+
+/**
+ * A duration as a clerk types it → minutes: "90" (minutes), "1:30", "1 t 30 min",
+ * "1t30", "1,5 t", "2 timer", "45 min", "1 h 15 m"; null when it is none of those or 0.
+ */
+export function parseDuration(input: string): number | null {
+  const s = input.trim().toLowerCase().replace(',', '.');
+  let minutes: number | null = null;
+  let m = /^(\d+)$/.exec(s);
+  if (m) minutes = Number(m[1]);
+  else if ((m = /^(\d+):([0-5]\d)$/.exec(s))) minutes = Number(m[1]) * 60 + Number(m[2]);
+  else if ((m = /^(\d+(?:\.\d+)?)\s*(?:t|h|timer?|hours?)(?:\s*(\d+)\s*(?:m|min|minutt(?:er)?|minutes?)?)?$/.exec(s))) {
+    const hours = Number(m[1]);
+    if (m[2] !== undefined && !Number.isInteger(hours)) return null;
+    minutes = Math.round(hours * 60) + Number(m[2] ?? 0);
+  } else if ((m = /^(\d+)\s*(?:m|min|minutt(?:er)?|minutes?)$/.exec(s))) minutes = Number(m[1]);
+  return minutes !== null && minutes > 0 && Number.isSafeInteger(minutes) ? minutes : null;
+}

@@ -88,6 +88,12 @@ export const STOCK_DEPENDENT_KINDS: readonly StatusKind[] = [...OPEN_KINDS, 'loa
 /** Kinds from which starting a job moves the order to Job started (SPEC 1.2: from Confirmed on, before shipping). */
 export const JOB_KINDS: readonly StatusKind[] = ['confirmed', 'production', 'pack', 'job_started', 'job_completed'];
 
+/**
+ * Kinds in which a repeating job makes its jobs (issue 12): before work starts
+ * and while it goes on; not once the order is delivered, invoiced, closed or cancelled.
+ */
+export const JOB_SCHEDULE_KINDS: readonly StatusKind[] = [...NON_PROCESSING_KINDS.filter((k) => k !== 'cancelled'), ...JOB_KINDS];
+
 // ---- Order types -------------------------------------------------------------------
 
 /** Quote, Unprocessed, Budget: lines are not processed (SPEC 1.1). */

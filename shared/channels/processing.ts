@@ -1,5 +1,5 @@
 // Sales processing (SPEC 1.1, 1.2, 4): status moves, deliveries, invoicing,
-// credit notes, loans, subscriptions, jobs, the activity log.
+// credit notes, loans, subscriptions, the activity log (jobs: channels/jobs.ts).
 import { z } from 'zod';
 import { SUBSCRIPTION_INTERVAL_KEYS, type PaymentMethod, type VatCode } from '../enums';
 import { channel, id, isoDate, nonNegativeOre, optionalText, positiveQuantity, requiredText } from './common';
@@ -47,17 +47,6 @@ export interface Invoice {
 }
 
 export type InvoiceSummary = Omit<Invoice, 'lines' | 'byRate'>;
-
-export interface Job {
-  readonly id: number;
-  readonly orderId: number;
-  readonly title: string;
-  readonly employee: string | null;
-  readonly plannedDate: string | null;
-  readonly repeatIntervalDays: number | null;
-  readonly startedAt: string | null;
-  readonly completedAt: string | null;
-}
 
 export interface ActivityEntry {
   readonly id: number;
@@ -167,21 +156,6 @@ export const processingChannels = {
       .strict(),
     { right: 'credit', guards: ['credit_cash_sale'] },
   ),
-  'jobs.list': channel<readonly Job[]>()(z.object({ orderId: id }).strict()),
-  'jobs.add': channel<Job>()(
-    z
-      .object({
-        orderId: id,
-        title: requiredText(200),
-        employee: optionalText(100),
-        plannedDate: isoDate.nullable().optional(),
-        repeatIntervalDays: z.number().int().min(1).max(366).nullable().optional(),
-      })
-      .strict(),
-  ),
-  /** Starting the first job sets the order to Job started; completing the last, Job completed. */
-  'jobs.start': channel<OrderView>()(z.object({ jobId: id }).strict()),
-  'jobs.complete': channel<OrderView>()(z.object({ jobId: id }).strict()),
   'activity.list': channel<readonly ActivityEntry[]>()(
     z.object({ entity: z.enum(['order', 'customer', 'product', 'invoice', 'stock']), entityId: id }).strict(),
   ),

@@ -11,6 +11,7 @@ import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
 import { backfillAccounting } from './services/accounting';
 import { backfillPending } from './repos/accounting';
+import { generateDueJobs, jobsDue } from './services/jobs';
 import { dryRun } from './services/dryRun';
 import { OPEN_WORKSTATION, guardOf, requireRight, type Actor } from './domain/rights';
 import { countUsers, getUser, rightsOfGroup } from './repos/users';
@@ -64,6 +65,12 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   if (!companyFile.readOnly && backfillPending(db)) {
     const now = clock();
     db.transaction(() => backfillAccounting({ db, now, today: isoToday(now) })).immediate();
+  }
+  // Repeating jobs make their next jobs as the program starts; likewise a read first (services/jobs.ts).
+  if (!companyFile.readOnly) {
+    const now = clock();
+    const today = isoToday(now);
+    if (jobsDue(db, today)) db.transaction(() => generateDueJobs({ db, now, today, userId: null }, null)).immediate();
   }
   const appVersion = opts.appVersion ?? '0.1.0';
   let dataVersion = 0;

@@ -329,10 +329,6 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   ],
   'orders.story': [{ name: 'unknown order', input: () => ({ id: 9191 }), code: 'not_found', field: 'id' }],
   'orders.copy': [{ name: 'unknown order', input: () => ({ id: 9191 }), code: 'not_found', field: 'id' }],
-  'jobs.list': [{ name: 'order id not a number', input: () => ({ orderId: 'x' }), code: 'invalid_type', field: 'orderId' }],
-  'jobs.add': [{ name: 'missing title', input: () => ({ orderId: ids.order }), code: 'required', field: 'title' }],
-  'jobs.start': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
-  'jobs.complete': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
   'activity.list': [{ name: 'unknown entity', input: () => ({ entity: 'users', entityId: 1 }), code: 'invalid_choice', field: 'entity' }],
   'statuses.list': [{ name: 'unknown field', input: () => ({ kind: 'x' }), code: 'unknown_field', field: 'kind' }],
   'documents.render': [
@@ -837,6 +833,50 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'unknown field id', input: () => ({ id: 4242, version: 1 }), code: 'not_found', field: 'id' },
     { name: 'stale version', input: () => ({ id: customField, version: 99 }), code: 'version_conflict', field: 'version' },
   ],
+  // ---- jobs (issue 12) ----
+  'jobs.list': [
+    { name: 'order id not a number', input: () => ({ orderId: 'x' }), code: 'invalid_type', field: 'orderId' },
+    { name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+  ],
+  'jobs.add': [
+    { name: 'missing title', input: () => ({ orderId: ids.order }), code: 'required', field: 'title' },
+    { name: 'free-text employee (jobs are assigned to employees)', input: () => ({ orderId: ids.order, title: 'Montering', employee: 'Per' }), code: 'unknown_field', field: 'employee' },
+    { name: 'impossible planned date', input: () => ({ orderId: ids.order, title: 'Montering', plannedDate: '2025-02-30' }), code: 'invalid_date', field: 'plannedDate' },
+    { name: 'duration of no minutes', input: () => ({ orderId: ids.order, title: 'Montering', durationMinutes: 0 }), code: 'too_small', field: 'durationMinutes' },
+    { name: 'duration over a week', input: () => ({ orderId: ids.order, title: 'Montering', durationMinutes: 10_081 }), code: 'too_big', field: 'durationMinutes' },
+    { name: 'duration in hours with a fraction', input: () => ({ orderId: ids.order, title: 'Montering', durationMinutes: 1.5 }), code: 'not_integer', field: 'durationMinutes' },
+    { name: 'unknown employee', input: () => ({ orderId: ids.order, title: 'Montering', employeeId: 4242 }), code: 'not_found', field: 'employeeId' },
+    { name: 'unknown order', input: () => ({ orderId: 9191, title: 'Montering' }), code: 'not_found', field: 'orderId' },
+    { name: 'a purchase order', input: () => ({ orderId: ids.po, title: 'Montering' }), code: 'not_found', field: 'orderId' },
+  ],
+  'jobs.addRepeating': [
+    { name: 'no start date', input: () => ({ orderId: ids.order, title: 'Service', repeat: { kind: 'days', everyDays: 14 } }), code: 'required', field: 'startDate' },
+    { name: 'unknown kind of repeat', input: () => ({ orderId: ids.order, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'yearly' } }), code: 'invalid_choice', field: 'repeat.kind' },
+    { name: 'every 0 days', input: () => ({ orderId: ids.order, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 0 } }), code: 'too_small', field: 'repeat.everyDays' },
+    { name: 'weekly on no day', input: () => ({ orderId: ids.order, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'weekly', weekdays: [] } }), code: 'too_small', field: 'repeat.weekdays' },
+    { name: 'weekday 8', input: () => ({ orderId: ids.order, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'weekly', weekdays: [1, 8] } }), code: 'too_big', field: 'repeat.weekdays.1' },
+    { name: 'monthly on the 32nd', input: () => ({ orderId: ids.order, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'monthly', monthDay: 32 } }), code: 'too_big', field: 'repeat.monthDay' },
+    { name: 'a field of another kind of repeat', input: () => ({ orderId: ids.order, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'monthly', monthDay: 5, everyDays: 3 } }), code: 'unknown_field', field: 'repeat.everyDays' },
+    { name: 'unknown order', input: () => ({ orderId: 9191, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 14 } }), code: 'not_found', field: 'orderId' },
+    { name: 'unknown employee', input: () => ({ orderId: ids.order, title: 'Service', employeeId: 4242, startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 14 } }), code: 'not_found', field: 'employeeId' },
+  ],
+  'jobs.update': [
+    { name: 'unknown job', input: () => ({ jobId: 5150, title: 'Montering', employeeId: null, plannedDate: null, durationMinutes: null }), code: 'not_found', field: 'jobId' },
+    { name: 'empty title', input: () => ({ jobId: 1, title: ' ', employeeId: null, plannedDate: null, durationMinutes: null }), code: 'required', field: 'title' },
+    { name: 'impossible date', input: () => ({ jobId: 1, title: 'Montering', employeeId: null, plannedDate: '2025-13-01', durationMinutes: null }), code: 'invalid_date', field: 'plannedDate' },
+    { name: 'duration as text', input: () => ({ jobId: 1, title: 'Montering', employeeId: null, plannedDate: null, durationMinutes: '90' }), code: 'invalid_type', field: 'durationMinutes' },
+  ],
+  'jobs.generate': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown order', input: () => ({ orderId: 9191 }), code: 'not_found', field: 'orderId' },
+  ],
+  'jobs.endSchedule': [
+    { name: 'unknown repeating job', input: () => ({ scheduleId: 5150, endDate: '2025-03-01' }), code: 'not_found', field: 'scheduleId' },
+    { name: 'no end date', input: () => ({ scheduleId: 1 }), code: 'required', field: 'endDate' },
+    { name: 'impossible end date', input: () => ({ scheduleId: 1, endDate: '2025-02-29' }), code: 'invalid_date', field: 'endDate' },
+  ],
+  'jobs.start': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
+  'jobs.complete': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

@@ -165,6 +165,11 @@ describe('the demo company', () => {
     expect(count(`SELECT count(*) AS n FROM stock_movement WHERE order_type = 4 AND cause = 'issue'`)).toBeGreaterThan(0);
     expect(count(`SELECT count(*) AS n FROM subscription_run`)).toBeGreaterThan(0);
     expect(count(`SELECT count(*) AS n FROM job WHERE completed_at IS NOT NULL`)).toBeGreaterThan(0);
+    // Jobs are the fitters' (employees), with a duration; repeating jobs have their jobs made ahead from today.
+    expect(count(`SELECT count(*) AS n FROM job WHERE employee_id IS NULL AND schedule_id IS NULL`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM job WHERE duration_minutes IS NULL`)).toBe(0);
+    expect(all<{ kind: string }>('SELECT kind FROM job_schedule ORDER BY id').map((s) => s.kind)).toEqual(['days', 'weekly', 'monthly']);
+    expect(count(`SELECT count(*) AS n FROM job_schedule s WHERE NOT EXISTS (SELECT 1 FROM job j WHERE j.schedule_id = s.id AND j.planned_date >= s.start_date)`)).toBe(0);
     // The warehouse was restocked during the year, after the opening stock.
     expect(count(`SELECT count(*) AS n FROM stock_movement WHERE cause = 'receipt' AND note = 'Varemottak'`)).toBeGreaterThan(0);
     // Invoices are dated as the work happened, and their numbers rise with their dates.

@@ -16,6 +16,7 @@ import type { StatusKind } from '../../shared/enums';
 import { INVOICED_KINDS } from '../../shared/kinds';
 import { COMPANY, auditViolations, ledgerSnapshot } from '../helpers/engine';
 import { salesWorld, userSessions, type SalesWorld } from '../helpers/sales';
+import { isoToday } from '../../src-main/engine/context';
 
 const RUNS = Number(process.env.ORDREBOK_SOAK_RUNS ?? 25);
 
@@ -232,8 +233,15 @@ async function step(r: Run, c: Command): Promise<{ ok: boolean; code?: string }>
       if (!o) return { ok: true };
       const jobs = r.jobs.get(o.id) ?? [];
       if (c.step === 'add') {
-        res = await call('jobs.add', { orderId: o.id, title: 'Montering', ...(c.repeat ? { repeatIntervalDays: 7 } : {}) });
-        if (res.ok) r.jobs.set(o.id, [...jobs, res.value.id]);
+        if (c.repeat) {
+          const made = await call('jobs.addRepeating', { orderId: o.id, title: 'Service', startDate: isoToday(r.now), repeat: { kind: 'days', everyDays: 7 } });
+          res = made;
+          if (made.ok) r.jobs.set(o.id, [...jobs, ...made.value.jobs.map((j) => j.id).slice(0, 1)]);
+        } else {
+          const added = await call('jobs.add', { orderId: o.id, title: 'Montering' });
+          res = added;
+          if (added.ok) r.jobs.set(o.id, [...jobs, added.value.id]);
+        }
       } else {
         const job = jobs.at(-1);
         if (job === undefined) return { ok: true };

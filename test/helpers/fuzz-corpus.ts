@@ -229,6 +229,8 @@ function idByName(c: Ctx, key: string, path: readonly (string | number)[], paren
       if (c.channel === 'jobs.complete') return idOr(c, prefer(c, c.st.jobs, (j) => j.started && !j.completed));
       return idOr(c, c.r.pickOr(c.st.jobs, undefined));
     }
+    case 'scheduleId':
+      return idOr(c, c.r.pickOr(c.st.schedules.map((id) => ({ id })), undefined));
     case 'contactId':
       return c.r.pickOr((c.channel.startsWith('purchase.') ? supplier(c) : customer(c))?.contacts ?? [], unknownId(c));
     case 'deliveryAddressId':

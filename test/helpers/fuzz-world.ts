@@ -246,8 +246,9 @@ async function buildCompany(e: Engine, skipped: string[]): Promise<void> {
   });
   await step('jobs', async () => {
     const o = await order(1, 'confirmed', [[service.id, 2_000]], {}, nordlys.id);
-    const job = await must('jobs.add', { orderId: o.id, title: 'Montering kjøkken', employee: 'Åse', plannedDate: '2025-01-10' });
-    await must('jobs.add', { orderId: o.id, title: 'Opprydding', repeatIntervalDays: 7 });
+    const ase = await must('employees.create', { name: 'Åse Fjell', initials: 'ÅF' });
+    const job = await must('jobs.add', { orderId: o.id, title: 'Montering kjøkken', employeeId: ase.id, plannedDate: '2025-01-10', durationMinutes: 90 });
+    await must('jobs.addRepeating', { orderId: o.id, title: 'Opprydding', startDate: '2025-01-06', repeat: { kind: 'weekly', weekdays: [1, 4] } });
     await must('jobs.start', { jobId: job.id });
   });
   await step('web import', () => must('orders.import', { source: 'web', customerId: ola.id, invoiceCustomerId: ola.id, orderType: 6, customerReference: 'WEB-77', lines: [{ productId: bread.id, quantity: 2_000 }] }));
@@ -343,6 +344,8 @@ export interface State {
   readonly purchases: readonly OrderRef[];
   readonly invoices: readonly InvoiceRef[];
   readonly jobs: readonly { readonly id: number; readonly orderId: number; readonly started: boolean; readonly completed: boolean }[];
+  /** Repeating jobs (issue 12). */
+  readonly schedules: readonly number[];
   readonly deliveries: readonly { readonly id: number; readonly orderId: number }[];
   readonly documents: readonly number[];
   readonly users: readonly { readonly id: number; readonly username: string; readonly groupId: number }[];
@@ -411,6 +414,7 @@ export function readState(ro: Db): State {
     jobs: all<{ id: number; orderId: number; started: number; completed: number }>(
       `SELECT id, order_id AS orderId, started_at IS NOT NULL AS started, completed_at IS NOT NULL AS completed FROM job ORDER BY id DESC LIMIT ${RECENT}`,
     ).map((j) => ({ id: j.id, orderId: j.orderId, started: j.started === 1, completed: j.completed === 1 })),
+    schedules: all<{ id: number }>(`SELECT id FROM job_schedule ORDER BY id DESC LIMIT ${RECENT}`).map((s) => s.id),
     deliveries: all<{ id: number; orderId: number }>(`SELECT id, order_id AS orderId FROM delivery ORDER BY id DESC LIMIT ${RECENT}`),
     documents: all<{ id: number }>(`SELECT id FROM document ORDER BY id DESC LIMIT ${RECENT}`).map((d) => d.id),
     users: all<{ id: number; username: string; groupId: number }>('SELECT id, username, group_id AS groupId FROM app_user ORDER BY id'),

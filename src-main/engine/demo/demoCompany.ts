@@ -30,6 +30,7 @@
 //
 // The per-domain handler maps are imported directly: handlers/index.ts imports
 // handlers/system.ts, which imports this module.
+import type { JobRepeat } from '../../../shared/channels/jobs';
 import { channels, type ChannelInput, type ChannelOutput } from '../../../shared/catalog';
 import type { Customer } from '../../../shared/channels/customers';
 import type { LineInput, Order, PaymentInput } from '../../../shared/channels/orders';
@@ -48,6 +49,7 @@ import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
 import { customerHandlers } from '../handlers/customers';
 import { orderHandlers } from '../handlers/orders';
+import { jobsHandlers } from '../handlers/jobs';
 import { peopleHandlers } from '../handlers/people';
 import { processingHandlers } from '../handlers/processing';
 import { productHandlers } from '../handlers/products';
@@ -107,9 +109,10 @@ const demoHandlers = {
   ...customerHandlers,
   ...orderHandlers,
   ...processingHandlers,
+  ...jobsHandlers,
+  ...peopleHandlers,
   ...supplierHandlers,
   ...purchasingHandlers,
-  ...peopleHandlers,
 };
 type DemoChannel = keyof typeof demoHandlers;
 
@@ -132,7 +135,21 @@ export const DEMO_SEED = 20_25;
 const SPAN_DAYS = 364;
 /** Customers whose orders are invoiced collectively at the month's end (they have no credit limit). */
 const COLLECTIVE_CUSTOMERS = ['Akershus Entreprenør AS', 'Oslo Eiendomsdrift AS'];
-const JOB_TEAM = ['Per Ødegård', 'Hassan Ali', 'Kari N.', 'Morten S.'];
+/** The fitters the jobs are assigned to (employees, issue 12; demo/peopleMix.ts gives the first two their phone and e-mail). */
+const JOB_TEAM = [
+  { name: 'Per Ødegård', initials: 'PØ' },
+  { name: 'Hassan Ali', initials: 'HA' },
+  { name: 'Even Moen', initials: 'EM' },
+  { name: 'Sindre Bakke', initials: 'SB' },
+];
+/** The repeating jobs of the demo's service contract: every 14 days, Monday and Thursday, monthly on the 31st. */
+const REPEATING_JOBS: readonly { title: string; repeat: JobRepeat; durationMinutes: number }[] = [
+  { title: 'Service ventilasjon', repeat: { kind: 'days', everyDays: 14 }, durationMinutes: 90 },
+  { title: 'Renhold byggeplass', repeat: { kind: 'weekly', weekdays: [1, 4] }, durationMinutes: 120 },
+  { title: 'Månedlig kontroll', repeat: { kind: 'monthly', monthDay: 31 }, durationMinutes: 60 },
+];
+/** How long the demo's jobs take (minutes), picked by order id so the demo's random sequence stays as it was. */
+const JOB_MINUTES = [60, 90, 120, 240];
 
 interface OrderPlan {
   readonly orderDate: string;
@@ -239,6 +256,9 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     const invoiceCustomerId = seed.invoiceCustomer === undefined ? null : customers[seed.invoiceCustomer]!.id;
     customers.push(call(setup, 'customers.create', { ...seed.input, invoiceCustomerId }));
   }
+  // The fitters: employees made here unless the company has them already.
+  const team = JOB_TEAM.map((e) => call(setup, 'employees.list', { search: e.name }).find((x) => x.name === e.name) ?? call(setup, 'employees.create', e));
+  let serviceContract = false;
   const statusOf = new Map(call(setup, 'statuses.list', {}).map((s) => [s.kind, s.id]));
   const status = (kind: StatusKind): number => {
     const id = statusOf.get(kind);
@@ -465,11 +485,17 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
         const job = call(c, 'jobs.add', {
           orderId: told.id,
           title: 'Montering hos kunde',
-          employee: rng.pick(JOB_TEAM),
+          employeeId: rng.pick(team).id,
           plannedDate: c.today,
+          durationMinutes: JOB_MINUTES[told.id % JOB_MINUTES.length]!,
         });
         told.jobId = job.id;
         call(c, 'jobs.start', { jobId: job.id });
+        // The first order whose work goes on is a service contract: its repeating jobs start today (made as the demo ends).
+        if (told.plan.life.story === 'job' && !serviceContract) {
+          serviceContract = true;
+          REPEATING_JOBS.forEach((r, i) => call(c, 'jobs.addRepeating', { orderId: told.id, employeeId: team[(i + 1) % team.length]!.id, startDate: today, ...r }));
+        }
         return;
       }
       case 'completeJob':
@@ -591,6 +617,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
   activityMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 12));
   filesMix(ctx);
   customFieldsMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 13));
+  call(ctx, 'jobs.generate', {});
   return {
     products: products.length,
     customers: customers.length,

@@ -13,7 +13,7 @@ import { getCompany } from '../repos/company';
 import { orderHeads, refreshDerived, setOrderPeople, type OrderHead } from '../repos/orders';
 import { addDays, makeRng, type Rng } from './random';
 
-type PeopleChannel = 'employees.create' | 'employees.update' | 'projects.create' | 'customers.list';
+type PeopleChannel = 'employees.list' | 'employees.create' | 'employees.update' | 'projects.create' | 'customers.list';
 /** The demo's channel call (demoCompany.ts): validated, run by its handler, all or nothing. */
 type Call = <K extends PeopleChannel>(ctx: HandlerContext, name: K, input: ChannelInput<K>) => ChannelOutput<K>;
 
@@ -74,7 +74,12 @@ interface ProjectPlan {
 export function peopleMix(ctx: HandlerContext, call: Call, seed: number): void {
   const rng = makeRng(seed ^ 0x9e0b1e);
   const staff = (list: readonly (readonly [string, string, string, string])[]): Employee[] =>
-    list.map(([name, initials, phone, mail]) => call(ctx, 'employees.create', { name, initials, phone, email: `${mail}@fjordhandel.example` }));
+    list.map(([name, initials, phone, mail]) => {
+      const fields = { name, initials, phone, email: `${mail}@fjordhandel.example` };
+      // The fitters already exist when the jobs were given to them as the orders were made.
+      const known = call(ctx, 'employees.list', { search: name }).find((e) => e.name === name);
+      return known ? call(ctx, 'employees.update', { id: known.id, version: known.version, ...fields }) : call(ctx, 'employees.create', fields);
+    });
   const sales = staff(STAFF.sales);
   const [buyer] = staff(STAFF.purchasing);
   const workshop = staff(STAFF.workshop);

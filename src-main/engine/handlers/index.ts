@@ -7,6 +7,7 @@ import { documentHandlers } from './documents';
 import { orderHandlers } from './orders';
 import { orderStoryHandlers } from './orderStory';
 import { processingHandlers } from './processing';
+import { jobsHandlers } from './jobs';
 import { productHandlers } from './products';
 import { purchasingHandlers } from './purchasing';
 import { stockHandlers } from './stock';
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...customerHandlers,
   ...orderHandlers,
   ...processingHandlers,
+  ...jobsHandlers,
   ...orderStoryHandlers,
   ...documentHandlers,
   ...supplierHandlers,

@@ -4,13 +4,12 @@ import type { Order, OrderView } from '../../../shared/channels/orders';
 import { DomainError } from '../../../shared/errors';
 import type { OrderTypeId } from '../../../shared/enums';
 import type { HandlerContext } from '../context';
-import { deliverRule, jobStartRule, subscriptionRule } from '../domain/orderActions';
-import { assertAllowed } from '../domain/refusal';
+import { deliverRule, subscriptionRule } from '../domain/orderActions';
 import { resolveImportedOrder } from './orderImport';
 import { logActivity } from '../repos/activity';
 import { getInvoice, listInvoices } from '../repos/invoices';
 import { refreshDerived, touchOrder } from '../repos/orders';
-import { activityOf, getJob, insertJob, jobsOf, setJobTime } from '../repos/processing';
+import { activityOf } from '../repos/processing';
 import { collectiveInvoice, creditInvoice, runSubscriptions, setOrderSubscription } from '../services/invoicing';
 import {
   changeOrderType,
@@ -18,14 +17,12 @@ import {
   deleteOrder,
   enforce,
   invoiceFromOrder,
-  moveForJobs,
   moveToStatus,
   NO_CONFIRM,
   returnLoan,
 } from '../services/orderFlow';
 import { orderView } from '../services/orderView';
 import { closeShort, deliver, reload, remainingItems, setStatusKind, syncStockHolds, vatRegistered } from '../services/processing';
-import { addDays } from '../domain/invoiceRules';
 import { reader, writer, type HandlerMap } from './types';
 
 function claim(ctx: HandlerContext, id: number, version: number): Order {
@@ -41,7 +38,7 @@ function claim(ctx: HandlerContext, id: number, version: number): Order {
  * (number, customer, references, products), so an existing order keeps its search
  * row (rewriting a full-text row costs more than the rest of a delivery); a new one gets its first.
  */
-function done(
+export function done(
   ctx: HandlerContext,
   id: number,
   action: string,
@@ -78,10 +75,6 @@ type ProcessingChannels =
   | 'invoices.list'
   | 'invoices.get'
   | 'invoices.credit'
-  | 'jobs.list'
-  | 'jobs.add'
-  | 'jobs.start'
-  | 'jobs.complete'
   | 'activity.list';
 
 export const processingHandlers: HandlerMap<ProcessingChannels> = {
@@ -181,49 +174,5 @@ export const processingHandlers: HandlerMap<ProcessingChannels> = {
     return note;
   }),
 
-  'jobs.list': reader((input, { db }) => jobsOf(db, input.orderId)),
-  'jobs.add': writer((input, ctx) => {
-    const order = reload(ctx.db, input.orderId);
-    const id = insertJob(ctx.db, {
-      orderId: order.id,
-      title: input.title,
-      employee: input.employee ?? null,
-      plannedDate: input.plannedDate ?? null,
-      repeatIntervalDays: input.repeatIntervalDays ?? null,
-    });
-    logActivity(ctx.db, { at: ctx.now.toISOString(), userId: ctx.userId, entity: 'order', entityId: order.id, action: 'job_added', after: { title: input.title } });
-    return getJob(ctx.db, id)!;
-  }),
-  'jobs.start': writer((input, ctx) => {
-    const job = getJob(ctx.db, input.jobId);
-    if (!job) throw new DomainError('not_found', 'jobId', { entity: 'jobb', id: input.jobId });
-    if (job.startedAt) throw new DomainError('job_state', 'jobId', { state: 'allerede startet', stateEn: 'already started' });
-    const order = reload(ctx.db, job.orderId);
-    assertAllowed(jobStartRule(order), 'jobId');
-    setJobTime(ctx.db, job.id, 'started_at', ctx.now.toISOString());
-    moveForJobs(ctx, order, 'job_started');
-    return done(ctx, job.orderId, 'job_started', null, { job: job.title });
-  }),
-  'jobs.complete': writer((input, ctx) => {
-    const job = getJob(ctx.db, input.jobId);
-    if (!job) throw new DomainError('not_found', 'jobId', { entity: 'jobb', id: input.jobId });
-    if (!job.startedAt) throw new DomainError('job_state', 'jobId', { state: 'ikke startet', stateEn: 'not started' });
-    if (job.completedAt) throw new DomainError('job_state', 'jobId', { state: 'allerede fullført', stateEn: 'already completed' });
-    setJobTime(ctx.db, job.id, 'completed_at', ctx.now.toISOString());
-    // Every job on the order done (the next round of a repeating job, made below, is work still to come).
-    const allDone = jobsOf(ctx.db, job.orderId).every((j) => j.completedAt !== null);
-    // A repeating job comes back on its schedule.
-    if (job.repeatIntervalDays) {
-      insertJob(ctx.db, {
-        orderId: job.orderId,
-        title: job.title,
-        employee: job.employee,
-        plannedDate: addDays(job.plannedDate ?? ctx.today, job.repeatIntervalDays),
-        repeatIntervalDays: job.repeatIntervalDays,
-      });
-    }
-    if (allDone) moveForJobs(ctx, reload(ctx.db, job.orderId), 'job_completed');
-    return done(ctx, job.orderId, 'job_completed', null, { job: job.title });
-  }),
   'activity.list': reader((input, { db }) => activityOf(db, input.entity, input.entityId)),
 };

@@ -44,9 +44,10 @@ export function listEmployees(db: Db, q: { includeInactive: boolean; search?: st
   const rows = stmt(
     db,
     `${SELECT} WHERE (@all = 1 OR e.active = 1)
-       AND (@q IS NULL OR e.name_fold LIKE '%' || @q || '%' OR lower(e.initials) = @q OR e.name_fold LIKE @q || '%')
+       AND (@q IS NULL OR e.name_fold LIKE '%' || @q || '%' OR e.initials = @initials OR e.name_fold LIKE @q || '%')
      ORDER BY e.name_fold, e.id`,
-  ).all({ all: q.includeInactive ? 1 : 0, q: folded }) as EmployeeRow[];
+    // Initials are stored in upper case; SQLite's lower() folds ASCII only (PØ), so they are compared as stored.
+  ).all({ all: q.includeInactive ? 1 : 0, q: folded, initials: q.search?.trim().toLocaleUpperCase('nb') ?? null }) as EmployeeRow[];
   return rows.map(toEmployee);
 }
 

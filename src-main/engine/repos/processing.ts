@@ -1,6 +1,5 @@
 // Statements behind sales processing: line quantities, status and type,
-// deliveries, jobs, card events, subscription runs.
-import type { Job } from '../../../shared/channels/processing';
+// deliveries, card events, subscription runs (jobs: repos/jobs.ts).
 import type { OrderTypeId, StatusKind } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 
@@ -169,53 +168,6 @@ export function subscriptionRunsOf(db: Db, orderId: number): { period: string; i
 /** Whether an invoice is a subscription period's (it does not count on the order's lines). */
 export function isSubscriptionInvoice(db: Db, invoiceId: number): boolean {
   return stmt(db, 'SELECT 1 FROM subscription_run WHERE invoice_id = ?').get(invoiceId) !== undefined;
-}
-
-interface JobRow {
-  id: number;
-  order_id: number;
-  title: string;
-  employee: string | null;
-  planned_date: string | null;
-  repeat_interval_days: number | null;
-  started_at: string | null;
-  completed_at: string | null;
-}
-const toJob = (r: JobRow): Job => ({
-  id: r.id,
-  orderId: r.order_id,
-  title: r.title,
-  employee: r.employee,
-  plannedDate: r.planned_date,
-  repeatIntervalDays: r.repeat_interval_days,
-  startedAt: r.started_at,
-  completedAt: r.completed_at,
-});
-
-export function jobsOf(db: Db, orderId: number): Job[] {
-  return (stmt(db, 'SELECT * FROM job WHERE order_id = ? ORDER BY id').all(orderId) as JobRow[]).map(toJob);
-}
-
-export function getJob(db: Db, id: number): Job | null {
-  const r = stmt(db, 'SELECT * FROM job WHERE id = ?').get(id) as JobRow | undefined;
-  return r ? toJob(r) : null;
-}
-
-export function insertJob(db: Db, j: Omit<Job, 'id' | 'startedAt' | 'completedAt'>): number {
-  return Number(
-    stmt(db, 'INSERT INTO job (order_id, title, employee, planned_date, repeat_interval_days) VALUES (?, ?, ?, ?, ?)').run(
-      j.orderId,
-      j.title,
-      j.employee,
-      j.plannedDate,
-      j.repeatIntervalDays,
-    ).lastInsertRowid,
-  );
-}
-
-export function setJobTime(db: Db, id: number, field: 'started_at' | 'completed_at', at: string): void {
-  const sql = field === 'started_at' ? 'UPDATE job SET started_at = ? WHERE id = ?' : 'UPDATE job SET completed_at = ? WHERE id = ?';
-  stmt(db, sql).run(at, id);
 }
 
 export function activityOf(db: Db, entity: string, entityId: number) {

@@ -95,6 +95,14 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
       return t('activity.jobStarted', { title: String(after.job ?? '') });
     case 'job_completed':
       return t('activity.jobCompleted', { title: String(after.job ?? '') });
+    case 'job_changed':
+      return t('jobs2.activityChanged', { title: String(after.title ?? '') });
+    case 'job_schedule_added':
+      return t('jobs2.activityScheduleAdded', { title: String(after.title ?? '') });
+    case 'jobs_generated':
+      return t('jobs2.activityGenerated', { title: String(after.title ?? ''), dates: (Array.isArray(after.dates) ? after.dates : []).map((d) => formatDate(String(d))).join(', ') });
+    case 'job_schedule_ended':
+      return t('jobs2.activityEnded', { title: String(after.title ?? ''), date: formatDate(String(after.endDate ?? '')) });
     case 'import':
       return t('activity.imported', { source: String(after.source ?? '').toUpperCase() });
     case 'delete':
