@@ -33,6 +33,7 @@ import { useAskFirst } from './InvoicePreviewDialog';
 import { useCopyOrder } from './copyOrder';
 import { useOnlyContact } from './onlyContact';
 import { JobsPanel } from './JobsPanel';
+import { OrderPeopleFields } from '../people/OrderPeopleFields';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
 import {
@@ -782,6 +783,7 @@ export function OrderEditor(props: OrderEditorProps) {
                   maxLength={100}
                   onChange={(v) => setHeader({ customerReference: v })}
                 />
+                <OrderPeopleFields value={h.people} root={headerRef} onChange={(c) => setDraft((d) => (d ? { ...d, header: { ...d.header, people: { ...d.header.people, ...c } } } : d))} />
                 <OrderTypeField value={h.orderType} saved={order !== null} onChange={(v) => setHeader({ orderType: v })} />
                 <SelectField
                   name="statusId"

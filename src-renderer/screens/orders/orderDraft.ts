@@ -8,6 +8,7 @@ import type { VatCode } from '../../../shared/enums';
 import { formatDate, parseAmount, parseQuantity } from '../../../shared/format';
 import type { FieldErrors } from '../../components/refusal';
 import { bilingual } from '../../i18n';
+import { NO_PEOPLE, peopleInput, peopleOf, type OrderPeople } from '../people/OrderPeopleFields';
 import {
   amountText,
   emptyLineBase,
@@ -62,6 +63,8 @@ export interface DraftHeader {
   readonly deliveryAddressId: string;
   readonly paymentTermsDays: string;
   readonly notes: string;
+  /** Tittel, Vår kontakt, Ansvarlig, Prosjekt (issue 12). */
+  readonly people: OrderPeople;
 }
 
 export const KEPT_DELIVERY_ADDRESS = 'kept';
@@ -91,6 +94,7 @@ export function newDraft(defaultStatusId: number | undefined, today: string): Dr
       deliveryAddressId: '',
       paymentTermsDays: '',
       notes: '',
+      people: NO_PEOPLE,
     },
     lines: [emptyLine()],
   };
@@ -113,6 +117,7 @@ export function draftFromOrder(order: Order): Draft {
       deliveryAddressId: order.deliveryAddress ? String(order.deliveryAddress.deliveryAddressId ?? KEPT_DELIVERY_ADDRESS) : '',
       paymentTermsDays: String(order.paymentTermsDays),
       notes: order.notes ?? '',
+      people: peopleOf(order),
     },
     lines: order.lines.length || order.textLines.length ? rowsOfOrder(order) : [emptyLine()],
   };
@@ -266,6 +271,7 @@ export function buildOrder(d: Draft): BuiltOrder {
     ...(h.deliveryAddressId === KEPT_DELIVERY_ADDRESS ? {} : { deliveryAddressId: h.deliveryAddressId ? Number(h.deliveryAddressId) : null }),
     ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
     notes: optional(h.notes),
+    ...peopleInput(h.people),
   };
 
   const lines: (LineInput & { id?: number })[] = [];
