@@ -1,7 +1,7 @@
-// The app frame: navigation (Alt+1..8), company name, language switch, and the
+// The app frame: navigation (Alt+1..9), company name, language switch, and the
 // screens. A screen, once visited, stays mounted (hidden when another is shown),
 // so an order half typed is still there when the clerk comes back to it.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ORDER_LIST_MAX_BLOCK } from '../../shared/channels/orders';
 import { useTranslation } from 'react-i18next';
 import type { Bootstrap } from '../../shared/channels/system';
@@ -17,9 +17,12 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SuppliersScreen } from '../screens/suppliers/SuppliersScreen';
 import { leaveThen, useHotkeys } from './hotkeys';
 import { LanguageSwitch } from './LanguageSwitch';
+import { OrderOpenerContext, type OrderOpener, type OrderPrefill } from './orderOpener';
+import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
+import type { OrderRequest } from '../screens/orders/OrdersScreen';
 
 // Alt+N is the screen's place in this list: new screens go at the end, so the keys clerks know stay as they are.
-const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers', 'invoices', 'accounting'] as const;
+const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers', 'invoices', 'accounting', 'projects'] as const;
 type ScreenId = (typeof SCREENS)[number];
 
 export function Frame(props: { bootstrap: Bootstrap }) {
@@ -36,15 +39,17 @@ export function Frame(props: { bootstrap: Bootstrap }) {
   // Another screen: the one being left asks first if it has unsaved work (an order, a form).
   const go = (id: ScreenId) => (id === screen ? undefined : leaveThen(() => show(id)));
   // An order opened from another screen (an invoice's orders): the order screen opens it.
-  const [orderRequest, setOrderRequest] = useState<{ id: number; seq: number } | null>(null);
+  const [orderRequest, setOrderRequest] = useState<OrderRequest | null>(null);
+  const requestOrder = (id: number | null, prefill?: OrderPrefill) =>
+    leaveThen(() => {
+      setOrderRequest((r) => ({ id, seq: (r?.seq ?? 0) + 1, ...(prefill ? { prefill } : {}) }));
+      show('orders');
+    });
+  const opener = useMemo<OrderOpener>(() => ({ open: (id) => requestOrder(id), newOrder: (prefill) => requestOrder(null, prefill) }), []);
   const openOrderByNumber = (number: number) => {
     void invoke('orders.list', { startRow: 0, endRow: ORDER_LIST_MAX_BLOCK, search: String(number) }).then((page) => {
       const row = page.rows.find((r) => r.number === number);
-      if (!row) return;
-      leaveThen(() => {
-        setOrderRequest((r) => ({ id: row.id, seq: (r?.seq ?? 0) + 1 }));
-        show('orders');
-      });
+      if (row) requestOrder(row.id);
     });
   };
 
@@ -74,6 +79,8 @@ export function Frame(props: { bootstrap: Bootstrap }) {
         return <InvoicesScreen active={active} onOpenOrder={openOrderByNumber} />;
       case 'accounting':
         return <AccountingScreen active={active} />;
+      case 'projects':
+        return <ProjectsScreen active={active} />;
       default: {
         const never: never = id;
         throw new Error(`unknown screen ${String(never)}`);
@@ -82,57 +89,59 @@ export function Frame(props: { bootstrap: Bootstrap }) {
   };
 
   return (
-    <div className="frame">
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('nav.label')} className="nav">
-          {SCREENS.map((id, i) => (
-            <button
-              key={id}
-              type="button"
-              className={`nav-item ${screen === id ? 'current' : ''}`}
-              aria-current={screen === id ? 'page' : undefined}
-              data-testid={`nav-${id}`}
-              title={`Alt+${i + 1}`}
-              onClick={() => go(id)}
-            >
-              <span>{t(`nav.${id}`)}</span>
-              {/* One key cap for Alt+N; below 1440 px only the digit, so that eight screens fit the bar. */}
-              <kbd className="nav-key">
-                <span className="nav-key-alt">Alt+</span>
-                {i + 1}
-              </kbd>
-            </button>
+    <OrderOpenerContext.Provider value={opener}>
+      <div className="frame">
+        <header className="topbar">
+          <span className="brand">{t('app.name')}</span>
+          <nav aria-label={t('nav.label')} className="nav">
+            {SCREENS.map((id, i) => (
+              <button
+                key={id}
+                type="button"
+                className={`nav-item ${screen === id ? 'current' : ''}`}
+                aria-current={screen === id ? 'page' : undefined}
+                data-testid={`nav-${id}`}
+                title={`Alt+${i + 1}`}
+                onClick={() => go(id)}
+              >
+                <span>{t(`nav.${id}`)}</span>
+                {/* One key cap for Alt+N; below 1440 px only the digit, so that eight screens fit the bar. */}
+                <kbd className="nav-key">
+                  <span className="nav-key-alt">Alt+</span>
+                  {i + 1}
+                </kbd>
+              </button>
+            ))}
+          </nav>
+          <div className="topbar-spacer" />
+          <span className="company-name" data-testid="topbar-company">
+            {company.data?.name ?? ''}
+          </span>
+          {auth.data?.user ? (
+            <>
+              <span className="user-name" data-testid="topbar-user">
+                {auth.data.user.name}
+              </span>
+              <button
+                type="button"
+                className="link"
+                data-testid="logout"
+                onClick={() => void invoke('auth.logout', {}).then(() => queryClient.invalidateQueries())}
+              >
+                {t('login.logout')}
+              </button>
+            </>
+          ) : null}
+          <LanguageSwitch />
+        </header>
+        <main className="main">
+          {SCREENS.filter((id) => visited.has(id)).map((id) => (
+            <section key={id} className="screen-slot" hidden={screen !== id} data-testid={`screen-${id}`}>
+              {render(id)}
+            </section>
           ))}
-        </nav>
-        <div className="topbar-spacer" />
-        <span className="company-name" data-testid="topbar-company">
-          {company.data?.name ?? ''}
-        </span>
-        {auth.data?.user ? (
-          <>
-            <span className="user-name" data-testid="topbar-user">
-              {auth.data.user.name}
-            </span>
-            <button
-              type="button"
-              className="link"
-              data-testid="logout"
-              onClick={() => void invoke('auth.logout', {}).then(() => queryClient.invalidateQueries())}
-            >
-              {t('login.logout')}
-            </button>
-          </>
-        ) : null}
-        <LanguageSwitch />
-      </header>
-      <main className="main">
-        {SCREENS.filter((id) => visited.has(id)).map((id) => (
-          <section key={id} className="screen-slot" hidden={screen !== id} data-testid={`screen-${id}`}>
-            {render(id)}
-          </section>
-        ))}
-      </main>
-    </div>
+        </main>
+      </div>
+    </OrderOpenerContext.Provider>
   );
 }

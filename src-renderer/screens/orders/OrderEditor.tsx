@@ -34,6 +34,7 @@ import { useCopyOrder } from './copyOrder';
 import { useOnlyContact } from './onlyContact';
 import { JobsPanel } from './JobsPanel';
 import { OrderPeopleFields } from '../people/OrderPeopleFields';
+import type { OrderPrefill } from '../../app/orderOpener';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
 import {
@@ -44,6 +45,7 @@ import {
   fingerprint,
   newDraft,
   withCustomer,
+  withPrefill,
   type Draft,
   type DraftHeader,
   type DraftLine,
@@ -73,6 +75,8 @@ export interface OrderEditorProps {
   readonly onOpenOrder: (id: number, notice?: string) => void;
   /** Shown when the editor opens (e.g. "Ordre 10002 er laget fra tilbud 10001."). */
   readonly initialNotice?: string;
+  /** A new order started from another screen (a project's): its customer and people. */
+  readonly prefill?: OrderPrefill;
 }
 
 const searchCustomers = (query: string) => fetchChannel('customers.lookup', { query, limit: 8 });
@@ -145,7 +149,7 @@ export function OrderEditor(props: OrderEditorProps) {
   useEffect(() => {
     if (draft) return;
     if (props.orderId === null && statuses.data && boot.data) {
-      const d = newDraft(visibleStatuses(statuses.data)[0]?.id, boot.data.today);
+      const d = withPrefill(newDraft(visibleStatuses(statuses.data)[0]?.id, boot.data.today), props.prefill);
       setDraft(d);
       setBaseline(fingerprint(d));
     } else if (props.orderId !== null && loaded.data) {

@@ -152,6 +152,13 @@ export function withCustomer(header: DraftHeader, c: CustomerListRow): DraftHead
   };
 }
 
+/** A new order started from another screen (a project's "Ny ordre"). */
+export function withPrefill(d: Draft, prefill: { customer: CustomerListRow | null; people: Partial<OrderPeople> } | undefined): Draft {
+  if (!prefill) return d;
+  const header = prefill.customer ? withCustomer(d.header, prefill.customer) : d.header;
+  return { ...d, header: { ...header, people: { ...header.people, ...prefill.people } } };
+}
+
 /** Comparable form of a draft, for "are there unsaved changes". Blank lines do not count. */
 // Lines are replaced, never changed in place: what is worked out of one line is
 // kept with it, so a keystroke on a thousand-line order redoes one line, not all.

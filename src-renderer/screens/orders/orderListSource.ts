@@ -98,15 +98,23 @@ export function pagedSource<Row>(
   };
 }
 
+/** Whose orders (shared/channels/orders.ts orderScopeFields): a customer's, a contact's, an employee's or a project's. */
+export type OrderScope =
+  | { readonly customerId: number }
+  | { readonly contactId: number }
+  | { readonly employeeId: number }
+  | { readonly projectId: number };
+
 export interface OrderListQuery {
   readonly statusId: number | null;
   readonly search: string;
+  readonly scope?: OrderScope;
 }
 
 export function orderListSource(query: OrderListQuery, events: PageEvents<OrderListRow>): IDatasource {
   return pagedSource(
     (block) => {
-      const input: OrderListInput = { ...block, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
+      const input: OrderListInput = { ...block, ...query.scope, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
       return invoke('orders.list', input);
     },
     MONEY_COLUMNS,

@@ -6,6 +6,7 @@ import { useCompany } from '../../api/queries';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { CompanyForm } from './CompanyForm';
+import { EmployeesPanel } from './EmployeesPanel';
 import { SubscriptionsPanel, UsersPanel } from './UsersPanel';
 
 export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
@@ -27,6 +28,7 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
           )}
         </section>
         <UsersPanel />
+        <EmployeesPanel />
         <SubscriptionsPanel />
         <section className="panel">
           <h2>{t('settings.about')}</h2>
