@@ -105,7 +105,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
                 onClick={() => go(id)}
               >
                 <span>{t(`nav.${id}`)}</span>
-                {/* One key cap for Alt+N; below 1440 px only the digit, so that eight screens fit the bar. */}
+                {/* One key cap for Alt+N; below 1600 px only the digit, so that nine screens fit the bar. */}
                 <kbd className="nav-key">
                   <span className="nav-key-alt">Alt+</span>
                   {i + 1}

@@ -332,6 +332,10 @@ const HEADER_PATHS: Readonly<Record<string, string>> = {
   deliveryAddressId: 'deliveryAddressId',
   paymentTermsDays: 'paymentTermsDays',
   notes: 'notes',
+  title: 'orderTitle',
+  ourContactId: 'ourContactId',
+  responsibleId: 'responsibleId',
+  projectId: 'projectId',
 };
 
 /** Places an engine refusal ("header.customerId", "statusId", "lines.2.quantity") on the screen's field. */

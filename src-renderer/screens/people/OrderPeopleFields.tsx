@@ -1,6 +1,7 @@
 // The order header's people and project (issue 12; Axos has them): Tittel, Vår
 // kontakt, Ansvarlig and Prosjekt, on sales and purchase orders alike. One row
 // of a four-column header form; Enter moves on as in the rest of the header.
+// The title's field is "orderTitle" (the editor's heading is "order-title").
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusNextIn } from '../../app/hotkeys';
@@ -38,7 +39,7 @@ export function OrderPeopleFields(props: {
   };
   return (
     <>
-      <TextField name="title" label={t('peopleUi.header.title')} value={props.value.title} maxLength={120} onChange={(v) => props.onChange({ title: v })} />
+      <TextField name="orderTitle" label={t('peopleUi.header.title')} value={props.value.title} maxLength={120} onChange={(v) => props.onChange({ title: v })} />
       <EmployeeLookupField
         name="ourContactId"
         label={t('peopleUi.header.ourContact')}

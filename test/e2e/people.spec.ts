@@ -1,0 +1,183 @@
+// Issue 12, people and where orders are found: an employee added under
+// Innstillinger; an order given a title, our contact, a responsible and a
+// project with the keyboard (lookups by folded initials and names); that order
+// found from its customer, its contact person, its employee and its project;
+// a new order started from the project; the order list's new columns.
+import type { Page } from '@playwright/test';
+import { atWidth, findClipped, layoutSettled } from './clipping';
+import { expect, screenshot, seedCompany, test } from './fixtures';
+
+async function typeAndEnter(page: Page, text: string) {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The row of an order in one of the scoped order lists, by its number. */
+const orderRow = (page: Page, grid: string, number: number) =>
+  page.locator(`[data-testid=${grid}] .ag-row [col-id=number]`).filter({ hasText: new RegExp(`^${number}$`) });
+
+test('an order with title, our contact and project is found from its customer, contact, employee and project', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  await seedCompany(page, app);
+  const customer = await app.engine.ok('customers.create', {
+    kind: 'business',
+    name: 'Ørsta Tak og Vegg AS',
+    orgNumber: '974760673',
+    contacts: [
+      { name: 'Åshild Bø', phone: '+47 901 23 456' },
+      { name: 'Per Lunde', phone: '+47 902 34 567' },
+    ],
+  });
+  const drill = await app.engine.ok('products.create', { number: 'MONT', name: 'Montering (time)', unit: 't', priceOre: 75_000, vatCode: '25', stockManaged: false });
+  const nils = await app.engine.ok('employees.create', { name: 'Nils Berg Olsen', initials: 'NBO', phone: '+47 913 00 111' });
+  const project = await app.engine.ok('projects.create', { name: 'Låvetak Ørsta', customerId: customer.id, responsibleId: nils.id, status: 'active', startDate: '2026-11-02' });
+  // Another customer's order, which none of the scoped lists may show.
+  const other = await app.engine.ok('customers.create', { kind: 'business', name: 'Bergen Bygg AS', orgNumber: '923609016', contacts: [] });
+  const stranger = await app.engine.ok('orders.create', { header: { customerId: other.id, orderType: 1 }, lines: [{ productId: drill.id, quantity: 1000 }] });
+  const kb = page.keyboard;
+
+  // ---- An employee added under Innstillinger -------------------------------
+  await kb.press('Alt+4');
+  const panel = page.getByTestId('employees-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.getByTestId('employee-NBO')).toContainText('Nils Berg Olsen');
+  await page.getByTestId('employee-name').fill('Åse Bjørnstad');
+  await page.getByTestId('employee-initials').fill('åb');
+  await page.getByTestId('employee-phone').fill('+47 922 33 444');
+  await page.getByTestId('employee-email').fill('ase@orsta-tak.no');
+  await page.getByTestId('employee-save').click();
+  await expect(page.getByTestId('employee-notice')).toHaveText('Åse Bjørnstad er lagret.');
+  // Initials are stored in capitals.
+  await expect(panel.getByTestId('employee-ÅB')).toContainText('Åse Bjørnstad');
+  await panel.getByTestId('employee-ÅB').scrollIntoViewIfNeeded();
+  await screenshot(page, 'people-employee-added');
+  const ase = (await app.engine.ok('employees.list', { search: 'bjørnstad' }))[0]!;
+  expect(ase).toMatchObject({ initials: 'ÅB', phone: '+47 922 33 444', active: true });
+
+  // ---- The order, with the keyboard ---------------------------------------
+  await kb.press('Alt+1');
+  await expect(page.getByTestId('order-search')).toBeFocused();
+  await kb.press('F2');
+  await expect(page.getByTestId('order-customer')).toBeFocused();
+  await kb.type('ørsta');
+  await expect(page.getByTestId('order-customer-options-0')).toContainText('Ørsta Tak og Vegg AS');
+  await kb.press('Enter');
+  await expect(page.getByTestId('order-contactId')).toBeFocused();
+  await kb.press('ArrowDown');
+  await kb.press('Enter');
+  await typeAndEnter(page, 'PO-1104');
+  await expect(page.getByTestId('order-orderTitle')).toBeFocused();
+  await typeAndEnter(page, 'Nytt tak på låven');
+  // Vår kontakt: her first name in small letters finds Åse (folded by the engine).
+  await expect(page.getByTestId('order-ourContactId')).toBeFocused();
+  await kb.type('åse');
+  await expect(page.getByTestId('order-ourContactId-options-0')).toContainText('Åse Bjørnstad');
+  await kb.press('Enter');
+  await expect(page.getByTestId('order-ourContactId')).toHaveValue('ÅB – Åse Bjørnstad');
+  // Ansvarlig: by initials, in small letters.
+  await expect(page.getByTestId('order-responsibleId')).toBeFocused();
+  await kb.type('nbo');
+  await expect(page.getByTestId('order-responsibleId-options-0')).toContainText('Nils Berg Olsen');
+  await kb.press('Enter');
+  await expect(page.getByTestId('order-responsibleId')).toHaveValue('NBO – Nils Berg Olsen');
+  // Prosjekt: by part of its name, folded.
+  await expect(page.getByTestId('order-projectId')).toBeFocused();
+  await kb.type('lave');
+  await expect(page.getByTestId('order-projectId-options-0')).toContainText('Låvetak Ørsta');
+  await screenshot(page, 'people-order-project-lookup');
+  await kb.press('Enter');
+  await expect(page.getByTestId('order-projectId')).toHaveValue(`${project.number} Låvetak Ørsta`);
+  await expect(page.getByTestId('order-orderType')).toBeFocused();
+  await kb.press('Alt+l');
+  await typeAndEnter(page, 'MONT');
+  await typeAndEnter(page, '4');
+  await kb.press('Control+s');
+  await expect(page.getByTestId('order-notice')).toContainText('er opprettet');
+  const number = Number(await page.getByTestId('order-number').textContent());
+  await screenshot(page, 'people-order-header');
+
+  const listed = await app.engine.ok('orders.list', { startRow: 0, endRow: 10, search: String(number) });
+  const order = await app.engine.ok('orders.get', { id: listed.rows.find((r) => r.number === number)!.id });
+  expect(order).toMatchObject({ title: 'Nytt tak på låven', ourContactId: ase.id, responsibleId: nils.id, projectId: project.id, contactId: customer.contacts[0]!.id });
+  await kb.press('Escape');
+  await expect(page.getByTestId('order-list')).toBeVisible();
+
+  // ---- From the customer, and from its contact person ----------------------
+  await kb.press('Alt+2');
+  await expect(page.getByTestId('customer-list-search')).toBeFocused();
+  await kb.type('ørsta');
+  await expect(page.locator('[data-testid=customer-list] .ag-row')).toHaveCount(1);
+  await kb.press('ArrowDown');
+  await kb.press('Enter');
+  await expect(page.getByTestId('customer-form-title')).toContainText('Ørsta');
+  await page.getByTestId('customer-tab-orders').click();
+  await expect(orderRow(page, 'customer-orders-list-grid', number)).toHaveCount(1);
+  await expect(orderRow(page, 'customer-orders-list-grid', stranger.number)).toHaveCount(0);
+  await expect(page.getByTestId('customer-orders-list-tab-count-all')).toHaveText('1');
+  await page.getByTestId('customer-orders-list').scrollIntoViewIfNeeded();
+  await screenshot(page, 'people-customer-orders');
+  await page.getByTestId('customer-orders-contact').selectOption({ label: 'Åshild Bø' });
+  await expect(orderRow(page, 'customer-orders-list-grid', number)).toHaveCount(1);
+  await screenshot(page, 'people-contact-orders');
+  // The other contact has none.
+  await page.getByTestId('customer-orders-contact').selectOption({ label: 'Per Lunde' });
+  await expect(page.getByTestId('customer-orders-list-count')).toHaveText('0 ordrer');
+  await page.getByTestId('customer-orders-contact').selectOption({ label: 'Åshild Bø' });
+  // Enter on the row opens the order on the order screen.
+  await orderRow(page, 'customer-orders-list-grid', number).click();
+  await kb.press('Enter');
+  await expect(page.getByTestId('order-number')).toHaveText(String(number));
+  await expect(page.getByTestId('order-orderTitle')).toHaveValue('Nytt tak på låven');
+  await expect(page.getByTestId('order-ourContactId')).toHaveValue('ÅB – Åse Bjørnstad');
+  await kb.press('Escape');
+
+  // ---- From the employee (our contact, and responsible) --------------------
+  await kb.press('Alt+4');
+  await page.getByTestId('employee-ÅB-orders').click();
+  await expect(orderRow(page, 'employee-orders-grid', number)).toHaveCount(1);
+  await page.getByTestId('employee-NBO-orders').click();
+  await expect(orderRow(page, 'employee-orders-grid', number)).toHaveCount(1);
+  await expect(orderRow(page, 'employee-orders-grid', stranger.number)).toHaveCount(0);
+  await page.getByTestId('employee-orders').scrollIntoViewIfNeeded();
+  await screenshot(page, 'people-employee-orders');
+
+  // ---- From the project ---------------------------------------------------
+  await kb.press('Alt+9');
+  await expect(page.getByTestId('project-list-search')).toBeFocused();
+  await kb.type('ørsta');
+  await expect(page.locator('[data-testid=project-list] .ag-row')).toHaveCount(1);
+  await kb.press('ArrowDown');
+  await kb.press('Enter');
+  await expect(page.getByTestId('project-form-title')).toHaveText(`Prosjekt ${project.number}`);
+  await expect(orderRow(page, 'project-orders-list-grid', number)).toHaveCount(1);
+  await expect(page.getByTestId('project-sales-count')).toHaveText('1');
+  await expect(page.getByTestId('project-sales-net')).toHaveText('3\u00a0000,00');
+  await screenshot(page, 'people-project-orders');
+  // Alt+N: a new order for the project, its customer filled in.
+  await kb.press('Alt+n');
+  await expect(page.getByTestId('order-editor')).toBeVisible();
+  await expect(page.getByTestId('order-customer')).toHaveValue('Ørsta Tak og Vegg AS');
+  await expect(page.getByTestId('order-projectId')).toHaveValue(`${project.number} Låvetak Ørsta`);
+  await screenshot(page, 'people-project-new-order');
+  await kb.press('Escape');
+
+  // ---- The order list's new columns, at 1440 and 1280 ----------------------
+  await expect(page.getByTestId('order-list')).toBeVisible();
+  const row = page.locator(`[data-testid=order-grid] .ag-row`).filter({ has: page.locator('[col-id=number]', { hasText: new RegExp(`^${number}$`) }) });
+  await expect(row.locator('[col-id=title]')).toHaveText('Nytt tak på låven');
+  await expect(row.locator('[col-id=responsibleInitials]')).toHaveText('NBO');
+  await expect(row.locator('[col-id=projectNumber]')).toHaveText(String(project.number));
+  for (const width of [1440, 1280]) {
+    await atWidth(page, width);
+    await layoutSettled(page);
+    await screenshot(page, `people-order-list-${width}`);
+    expect(await findClipped(page, { root: '[data-testid=order-grid] .ag-header' })).toEqual([]);
+  }
+  // Filtered through the engine: Ansvarlig NBO.
+  const filtered = await app.engine.ok('orders.list', {
+    startRow: 0,
+    endRow: 10,
+    filterModel: { responsibleInitials: { filterType: 'text', type: 'equals', filter: 'NBO' } },
+  });
+  expect(filtered.rows.map((r) => r.number)).toEqual([number]);
+});
