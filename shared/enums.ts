@@ -220,3 +220,5 @@ export const PROJECT_STATUSES = [
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]['key'];
 export const PROJECT_STATUS_KEYS = PROJECT_STATUSES.map((s) => s.key) as unknown as readonly [ProjectStatus, ...ProjectStatus[]];
+/** A closed project takes no new orders (an order already on it keeps it). */
+export const CLOSED_PROJECT_STATUSES: readonly ProjectStatus[] = ['completed', 'cancelled'];

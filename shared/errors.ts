@@ -768,7 +768,12 @@ const MESSAGES = {
   },
   project_closed: {
     nb: (p) => `Prosjekt ${p.number} er ${p.status} og tar ikke imot nye ordrer.`,
-    en: (p) => `Project ${p.number} is ${p.status} and takes no new orders.`,
+    en: (p) => `Project ${p.number} is ${p.statusEn} and takes no new orders.`,
+  },
+  // ---- people (issue 12) ----
+  project_other_customer: {
+    nb: (p) => `Prosjekt ${p.number} hører til kunde ${p.customer}. Velg et prosjekt for ordrens kunde, eller et prosjekt uten kunde.`,
+    en: (p) => `Project ${p.number} belongs to customer ${p.customer}. Choose a project of the order's customer, or one without a customer.`,
   },
 } satisfies Record<string, { nb: Text; en: Text }>;
 

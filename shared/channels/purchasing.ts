@@ -103,6 +103,11 @@ export interface PurchaseOrder {
   readonly ourReference: string | null;
   readonly paymentTermsDays: number;
   readonly notes: string | null;
+  /** Tittel, Vår kontakt, Ansvarlig (employees) and Prosjekt, as on sales orders (issue 12). */
+  readonly title: string | null;
+  readonly ourContactId: number | null;
+  readonly responsibleId: number | null;
+  readonly projectId: number | null;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -155,6 +160,10 @@ export interface PurchaseListRow {
   readonly totalGrossOre: number;
   readonly amendsId: number | null;
   readonly updatedAt: string;
+  readonly title: string | null;
+  /** The responsible employee's initials, and the project's number (issue 12). */
+  readonly responsibleInitials: string | null;
+  readonly projectNumber: number | null;
 }
 
 export interface PurchaseListResult {
@@ -221,6 +230,11 @@ export const purchaseHeaderInput = z
     contactId: id.nullable().optional(),
     paymentTermsDays: z.number().int().min(0).max(365).optional(),
     notes: optionalText(2000),
+    /** Left out: the order keeps what it has; null clears it (issue 12). */
+    title: optionalText(120),
+    ourContactId: id.nullable().optional(),
+    responsibleId: id.nullable().optional(),
+    projectId: id.nullable().optional(),
   })
   .strict();
 export type PurchaseHeaderInput = z.input<typeof purchaseHeaderInput>;
@@ -260,6 +274,10 @@ export const purchasingChannels = {
         statuses: z.array(z.enum(PURCHASE_STATUS_KEYS)).max(11).optional(),
         sort: z.object({ colId: z.enum(PURCHASE_SORT_COLUMNS), sort: z.enum(['asc', 'desc']) }).strict().optional(),
         supplierId: id.nullable().optional(),
+        /** The orders of a contact person, an employee (responsible or our contact), a project (issue 12). */
+        contactId: id.nullable().optional(),
+        employeeId: id.nullable().optional(),
+        projectId: id.nullable().optional(),
         search: text(200).optional(),
         offset: z.number().int().min(0).max(1_000_000).default(0),
         limit: z.number().int().min(1).max(500).default(100),

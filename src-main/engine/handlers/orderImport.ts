@@ -40,6 +40,10 @@ export function resolveImportedOrder(ctx: HandlerContext, input: ChannelParsed<'
       ourReference: input.source === 'web' ? 'Nettbutikk' : 'EDI',
       paymentTermsDays: customer.paymentTermsDays,
       notes: null,
+      title: null,
+      ourContactId: null,
+      responsibleId: null,
+      projectId: null,
     },
     ctx.now.toISOString(),
   );

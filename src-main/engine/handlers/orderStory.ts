@@ -8,6 +8,7 @@ import { logActivity } from '../repos/activity';
 import { deliveryAddressIdsOf } from '../repos/customers';
 import { getContacts } from '../repos/parties';
 import { listStatuses } from '../repos/statuses';
+import { carriedPeople } from '../services/orderPeople';
 import { orderStory, previewInvoicing } from '../services/orderStory';
 import { reload } from '../services/processing';
 import { orderHandlers } from './orders';
@@ -47,6 +48,7 @@ export const orderStoryHandlers: HandlerMap<'invoicing.preview' | 'orders.story'
         paymentTermsDays: source.paymentTermsDays,
         notes: source.notes,
         deliveryAddressId: addressId !== null && deliveryAddressIdsOf(ctx.db, source.customerId).has(addressId) ? addressId : null,
+        ...carriedPeople(ctx, source),
       },
       lines: source.lines.map((l) => ({
         productId: l.productId,

@@ -44,6 +44,7 @@ import { changeStockFigures } from '../repos/stock';
 import { cardNeeds, notInvoiced, notRealized } from '../domain/orderActions';
 import { firstRefusal } from '../domain/refusal';
 import { applyOrderType, changeOrderType, enforce, moveToStatus, NO_CONFIRM } from '../services/orderFlow';
+import { resolvePeople } from '../services/orderPeople';
 import { orderView } from '../services/orderView';
 import { reader, writer, type HandlerMap } from './types';
 
@@ -109,7 +110,8 @@ function typeLabel(t: OrderTypeId): string {
 }
 
 /** Checks and completes a header: customer, contact, status, order type (SPEC 1.1, 1.2.1). */
-function resolveHeader(db: Db, h: ParsedHeader, today: string, prefix: string, previous: Order | null): HeaderValues {
+function resolveHeader(ctx: HandlerContext, h: ParsedHeader, prefix: string, previous: Order | null): HeaderValues {
+  const { db, today } = ctx;
   const customer = getCustomerRow(db, h.customerId);
   if (!customer) throw new DomainError('unknown_customer', `${prefix}customerId`, { id: h.customerId });
   if (h.orderType !== previous?.orderType) assertManualOrderType(h.orderType, `${prefix}orderType`);
@@ -140,6 +142,7 @@ function resolveHeader(db: Db, h: ParsedHeader, today: string, prefix: string, p
     ourReference: h.ourReference || null,
     paymentTermsDays: h.paymentTermsDays ?? (sameCustomer ? previous.paymentTermsDays : customer.paymentTermsDays),
     notes: h.notes || null,
+    ...resolvePeople(ctx, h, { sales: true, customerId: customer.id, prefix }, previous),
   };
 }
 
@@ -251,7 +254,7 @@ type OrderChannels =
 function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm: Confirm): number {
   // The new type's rules apply once the whole order is stored (applyOrderType): a Cash order is invoiced with its lines as saved.
   if (h.orderType !== before.orderType) changeOrderType(ctx, before, h.orderType, confirm, { field: 'header.orderType', apply: false });
-  const header = resolveHeader(ctx.db, { ...h, statusId: before.statusId }, ctx.today, 'header.', before);
+  const header = resolveHeader(ctx, { ...h, statusId: before.statusId }, 'header.', before);
   const deliveryAddress = resolveDeliveryAddress(ctx.db, h, 'header.', before);
   updateHeader(ctx.db, before.id, header, ctx.now.toISOString());
   setOrderDeliveryAddress(ctx.db, before.id, deliveryAddress);
@@ -260,8 +263,8 @@ function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm
 
 export const orderHandlers: HandlerMap<OrderChannels> = {
   'orders.create': writer((input, ctx) => {
-    const { db, now, today } = ctx;
-    const header = resolveHeader(db, input.header, today, 'header.', null);
+    const { db, now } = ctx;
+    const header = resolveHeader(ctx, input.header, 'header.', null);
     const deliveryAddress = resolveDeliveryAddress(db, input.header, 'header.', null);
     const lines = resolveLines(db, input.lines, (i) => `lines.${i}`);
     const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());

@@ -1,8 +1,9 @@
 // Employees and projects (issue 12).
-// PROJECTS: PLACEHOLDER while issue 12 is built in parts; replaced before the work lands.
 import { DomainError } from '../../../shared/errors';
 import { getEmployee, listEmployees } from '../repos/employees';
+import { listProjects, lookupProjects } from '../repos/projects';
 import { changeEmployee, createEmployee } from '../services/employees';
+import { changeProject, createProject, projectView } from '../services/projects';
 import { reader, writer, type HandlerMap } from './types';
 
 type Channels =
@@ -16,11 +17,6 @@ type Channels =
   | 'projects.update'
   | 'projects.lookup';
 
-const notYet = (name: string) =>
-  reader(() => {
-    throw new Error(`${name}: not built yet`);
-  });
-
 export const peopleHandlers: HandlerMap<Channels> = {
   'employees.list': reader((input, { db }) => listEmployees(db, input)),
   'employees.get': reader((input, { db }) => {
@@ -33,9 +29,12 @@ export const peopleHandlers: HandlerMap<Channels> = {
     const { id, version, ...fields } = input;
     return changeEmployee(ctx, id, version, fields);
   }),
-  'projects.list': notYet('projects.list'),
-  'projects.get': notYet('projects.get'),
-  'projects.create': notYet('projects.create'),
-  'projects.update': notYet('projects.update'),
-  'projects.lookup': notYet('projects.lookup'),
+  'projects.list': reader((input, { db }) => listProjects(db, input)),
+  'projects.get': reader((input, { db }) => projectView(db, input.id)),
+  'projects.create': writer((input, ctx) => createProject(ctx, input)),
+  'projects.update': writer((input, ctx) => {
+    const { id, version, ...fields } = input;
+    return changeProject(ctx, id, version, fields);
+  }),
+  'projects.lookup': reader((input, { db }) => lookupProjects(db, input.query, input.limit)),
 };

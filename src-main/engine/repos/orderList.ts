@@ -22,6 +22,12 @@ interface Column {
   readonly kind: Kind;
   /** Keyset paging needs a column that is never NULL. */
   readonly notNull: boolean;
+  /**
+   * A value kept in another table (an employee's initials, a project's number):
+   * the filter picks that table's rows and the order's key column points at them,
+   * so the order's own index on the key answers (issue 12).
+   */
+  readonly via?: { readonly table: string; readonly key: string };
 }
 
 const COLUMNS: Readonly<Record<string, Column>> = {
@@ -37,21 +43,45 @@ const COLUMNS: Readonly<Record<string, Column>> = {
   totalGrossOre: { sort: 'total_gross_ore', filter: 'total_gross_ore', kind: 'number', notNull: true },
   invoicedNetOre: { sort: 'invoiced_net_ore', filter: 'invoiced_net_ore', kind: 'number', notNull: true },
   updatedAt: { sort: 'updated_at', filter: 'updated_at', kind: 'date', notNull: true },
+  title: { sort: 'title_fold', filter: 'title_fold', kind: 'text', notNull: false },
+  responsibleInitials: {
+    sort: '(SELECT initials FROM employee WHERE employee.id = order_header.responsible_id)',
+    filter: 'initials',
+    kind: 'text',
+    notNull: false,
+    via: { table: 'employee', key: 'responsible_id' },
+  },
+  projectNumber: {
+    sort: '(SELECT number FROM project WHERE project.id = order_header.project_id)',
+    filter: 'number',
+    kind: 'number',
+    notNull: false,
+    via: { table: 'project', key: 'project_id' },
+  },
 };
 export const ORDER_LIST_COLUMN_IDS = Object.keys(COLUMNS);
 
 const ROW_COLUMNS = `id, number, order_date AS orderDate, delivery_date AS deliveryDate, party_id AS customerId,
   customer_number AS customerNumber, customer_name AS customerName, order_type AS orderType, status_id AS statusId,
   customer_reference AS customerReference, total_net_ore AS totalNetOre, total_gross_ore AS totalGrossOre,
-  invoiced_net_ore AS invoicedNetOre, updated_at AS updatedAt`;
+  invoiced_net_ore AS invoicedNetOre, updated_at AS updatedAt, title,
+  (SELECT initials FROM employee WHERE employee.id = order_header.responsible_id) AS responsibleInitials,
+  (SELECT number FROM project WHERE project.id = order_header.project_id) AS projectNumber`;
 
 type Parsed = Required<Pick<OrderListInput, 'startRow' | 'endRow'>> & {
   sortModel: { colId: string; sort: 'asc' | 'desc' }[];
   filterModel: Record<string, ColumnFilter>;
   statusId?: number | null | undefined;
-  customerId?: number | null | undefined;
   search?: string | undefined;
-};
+} & Scope;
+
+/** Whose orders (shared/channels/orders.ts orderScopeFields). */
+interface Scope {
+  customerId?: number | null | undefined;
+  contactId?: number | null | undefined;
+  employeeId?: number | null | undefined;
+  projectId?: number | null | undefined;
+}
 
 function column(colId: string, field: string): Column {
   if (!Object.prototype.hasOwnProperty.call(COLUMNS, colId)) {
@@ -77,7 +107,8 @@ interface Where {
   readonly countable: boolean;
 }
 
-function buildWhere(q: Parsed): Where {
+/** Exported for the query-plan test (test/engine/order-scope.test.ts). */
+export function buildWhere(q: Parsed): Where {
   const parts = [`transaction_type = 'sales'`];
   const params: unknown[] = [];
   if (q.statusId != null) {
@@ -90,6 +121,23 @@ function buildWhere(q: Parsed): Where {
     params.push(q.customerId);
     countable = false;
   }
+  if (q.contactId != null) {
+    parts.push('contact_id = ?');
+    params.push(q.contactId);
+    countable = false;
+  }
+  if (q.employeeId != null) {
+    // Two partial indexes, one per role (MULTI-INDEX OR).
+    parts.push('(responsible_id = ? OR our_contact_id = ?)');
+    params.push(q.employeeId, q.employeeId);
+    countable = false;
+  }
+  if (q.projectId != null) {
+    parts.push('project_id = ?');
+    params.push(q.projectId);
+    countable = false;
+  }
+  const scoped = q.customerId != null || q.contactId != null || q.employeeId != null || q.projectId != null;
   const fts = q.search ? ftsQuery(q.search) : null;
   if (fts) {
     parts.push('id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)');
@@ -101,37 +149,58 @@ function buildWhere(q: Parsed): Where {
   // (transaction_type, ...) index, which every order matches: on 1,000,000
   // orders, counting one customer's orders took 1.8 s instead of 0.1 ms.
   // The unary plus keeps the condition but takes its index out of the choice.
-  if (q.customerId != null || fts) parts[0] = `+transaction_type = 'sales'`;
+  // (The same holds for a contact, an employee or a project, and for a filter on
+  // an employee's initials or a project's number: a few ids, through their index.)
+  const via = Object.keys(q.filterModel).some((colId) => Object.prototype.hasOwnProperty.call(COLUMNS, colId) && COLUMNS[colId]!.via);
+  if (scoped || fts || via) parts[0] = `+transaction_type = 'sales'`;
   for (const [colId, f] of Object.entries(q.filterModel)) {
     const c = column(colId, `filterModel.${colId}`);
     if (f.filterType !== c.kind) throw new DomainError('invalid_filter', `filterModel.${colId}`, { column: colId });
     countable = false;
-    if (f.filterType === 'text') {
-      // Text is compared folded (domain/fold.ts): the customer's name through its sort key
-      // (the fold with Æ, Ø, Å placed after Z), a reference through its folded copy.
-      const [expr, value] = colId === 'customerName' ? ['customer_sort', norwegianSortKey(f.filter)] : [c.filter, foldText(f.filter.trim())];
-      if (f.type === 'startsWith') {
-        // A range uses the customer index.
-        parts.push(`${expr} >= ? AND ${expr} < ?`);
-        params.push(value, `${value}\u{10FFFF}`);
-      } else if (f.type === 'equals') {
-        parts.push(`${expr} = ?`);
-        params.push(value);
-      } else {
-        parts.push(`${expr} LIKE ? ESCAPE '\\'`);
-        params.push(likeContains(value));
-      }
-    } else if (f.filterType === 'number') {
-      rangeFilter(parts, params, c.filter, f.type, f.filter, f.filterTo ?? null);
+    if (c.via) {
+      // The filter's condition selects rows of the other table; the order's key must be one of them.
+      const inner: string[] = [];
+      columnFilterParts(inner, params, colId, c, f);
+      parts.push(`${c.via.key} IN (SELECT id FROM ${c.via.table} WHERE ${inner.join(' AND ')})`);
     } else {
-      const from = f.dateFrom.slice(0, 10);
-      const to = f.dateTo?.slice(0, 10) ?? null;
-      rangeFilter(parts, params, `substr(${c.filter}, 1, 10)`, f.type, from, to);
+      columnFilterParts(parts, params, colId, c, f);
     }
   }
   const sql = parts.join(' AND ');
   let i = 0;
   return { sql, params, countable, named: sql.replace(/\?/g, () => `@p${i++}`) };
+}
+
+/** One column filter's conditions on `c.filter`. */
+function columnFilterParts(parts: string[], params: unknown[], colId: string, c: Column, f: ColumnFilter): void {
+  if (f.filterType === 'text') {
+    // Text is compared folded (domain/fold.ts): the customer's name through its sort key
+    // (the fold with Æ, Ø, Å placed after Z), a reference or title through its folded copy;
+    // initials are stored in capitals (shared/channels/people.ts), and compared so.
+    const [expr, value] =
+      colId === 'customerName'
+        ? ['customer_sort', norwegianSortKey(f.filter)]
+        : colId === 'responsibleInitials'
+          ? [c.filter, f.filter.trim().toLocaleUpperCase('nb')]
+          : [c.filter, foldText(f.filter.trim())];
+    if (f.type === 'startsWith') {
+      // A range uses the customer index.
+      parts.push(`${expr} >= ? AND ${expr} < ?`);
+      params.push(value, `${value}\u{10FFFF}`);
+    } else if (f.type === 'equals') {
+      parts.push(`${expr} = ?`);
+      params.push(value);
+    } else {
+      parts.push(`${expr} LIKE ? ESCAPE '\\'`);
+      params.push(likeContains(value));
+    }
+  } else if (f.filterType === 'number') {
+    rangeFilter(parts, params, c.filter, f.type, f.filter, f.filterTo ?? null);
+  } else {
+    const from = f.dateFrom.slice(0, 10);
+    const to = f.dateTo?.slice(0, 10) ?? null;
+    rangeFilter(parts, params, `substr(${c.filter}, 1, 10)`, f.type, from, to);
+  }
 }
 
 function rangeFilter(
@@ -300,7 +369,7 @@ export function listOrders(db: Db, q: Parsed, dataVersion: number): OrderListRes
   const limit = q.endRow - q.startRow;
   const entry = cacheFor(
     db,
-    JSON.stringify([sort.map((s) => [s.colId, s.dir]), q.filterModel, q.statusId, q.customerId, q.search]),
+    JSON.stringify([sort.map((s) => [s.colId, s.dir]), q.filterModel, q.statusId, q.customerId, q.contactId, q.employeeId, q.projectId, q.search]),
     dataVersion,
   );
   entry.rowCount ??= countRows(db, q, where);
@@ -339,7 +408,7 @@ export function listOrders(db: Db, q: Parsed, dataVersion: number): OrderListRes
 
 export function statusCounts(
   db: Db,
-  q: { search?: string | undefined; customerId?: number | null | undefined; filterModel: Record<string, ColumnFilter> },
+  q: Scope & { search?: string | undefined; filterModel: Record<string, ColumnFilter> },
 ): StatusCounts {
   const where = buildWhere({ startRow: 0, endRow: 1, sortModel: [], ...q });
   const byStatus = where.countable

@@ -166,6 +166,11 @@ export interface HeaderValues {
   readonly ourReference: string | null;
   readonly paymentTermsDays: number;
   readonly notes: string | null;
+  /** Tittel, Vår kontakt, Ansvarlig, Prosjekt (issue 12). */
+  readonly title: string | null;
+  readonly ourContactId: number | null;
+  readonly responsibleId: number | null;
+  readonly projectId: number | null;
 }
 
 function headerParams(h: HeaderValues) {
@@ -185,6 +190,11 @@ function headerParams(h: HeaderValues) {
     ourRef: h.ourReference,
     terms: h.paymentTermsDays,
     notes: h.notes,
+    title: h.title,
+    titleFold: h.title === null ? null : foldText(h.title),
+    ourContact: h.ourContactId,
+    responsible: h.responsibleId,
+    project: h.projectId,
   };
 }
 
@@ -194,9 +204,9 @@ export function insertHeader(db: Db, number: number, h: HeaderValues, now: strin
       db,
       `INSERT INTO order_header (transaction_type, number, order_type, status_id, party_id, customer_number, customer_name,
          customer_sort, contact_id, order_date, delivery_date, customer_reference, reference_fold, our_reference, payment_terms_days, notes,
-         created_at, updated_at)
+         title, title_fold, our_contact_id, responsible_id, project_id, created_at, updated_at)
        VALUES (@tt, @number, @type, @status, @party, @custNo, @custName, @custSort, @contact, @date, @delivery, @yourRef,
-         @yourRefFold, @ourRef, @terms, @notes, @now, @now)`,
+         @yourRefFold, @ourRef, @terms, @notes, @title, @titleFold, @ourContact, @responsible, @project, @now, @now)`,
     ).run({ ...headerParams(h), number, now }).lastInsertRowid,
   );
 }
@@ -208,7 +218,8 @@ export function updateHeader(db: Db, id: number, h: HeaderValues, now: string): 
     `UPDATE order_header SET order_type = @type, status_id = @status, party_id = @party, customer_number = @custNo,
        customer_name = @custName, customer_sort = @custSort, contact_id = @contact, order_date = @date,
        delivery_date = @delivery, customer_reference = @yourRef, reference_fold = @yourRefFold, our_reference = @ourRef, payment_terms_days = @terms,
-       notes = @notes, updated_at = @now
+       notes = @notes, title = @title, title_fold = @titleFold, our_contact_id = @ourContact, responsible_id = @responsible,
+       project_id = @project, updated_at = @now
      WHERE id = @id`,
   ).run({ ...headerParams(h), id, now });
 }
@@ -357,8 +368,9 @@ export function refreshDerived(
   if (search === 'keep') return;
   const h = stmt(
     db,
-    'SELECT number, customer_name, customer_number, customer_reference, our_reference FROM order_header WHERE id = ?',
+    'SELECT number, customer_name, customer_number, customer_reference, our_reference, title FROM order_header WHERE id = ?',
   ).get(orderId) as {
+    title: string | null;
     number: number;
     customer_name: string;
     customer_number: number;
@@ -368,7 +380,7 @@ export function refreshDerived(
   writeSearchRow(db, orderId, {
     number: String(h.number),
     customer: `${h.customer_name} ${h.customer_number}`,
-    reference: [h.customer_reference, h.our_reference].filter(Boolean).join(' '),
+    reference: [h.customer_reference, h.our_reference, h.title].filter(Boolean).join(' '),
     products: lines.map((l) => `${l.productNumber} ${l.description}`).join(' '),
   }, search === 'replace');
 }

@@ -200,7 +200,15 @@ export interface PurchaseListLine {
   readonly vatCode: VatCode;
 }
 
-export function purchaseListLines(db: Db, q: { supplierId: number | null; fts: string | null }): PurchaseListLine[] {
+export interface PurchaseScope {
+  readonly supplierId: number | null;
+  readonly contactId: number | null;
+  /** The employee responsible for the order or its "our contact" (issue 12). */
+  readonly employeeId: number | null;
+  readonly projectId: number | null;
+}
+
+export function purchaseListLines(db: Db, q: PurchaseScope & { fts: string | null }): PurchaseListLine[] {
   return stmt(
     db,
     `SELECT o.id AS orderId, o.number, o.order_date AS orderDate, o.customer_sort AS supplierSort, o.order_type AS orderType, p.cancelled_at AS cancelledAt, l.id AS lineId,
@@ -214,9 +222,12 @@ export function purchaseListLines(db: Db, q: { supplierId: number | null; fts: s
      LEFT JOIN purchase_line pl ON pl.line_id = l.id
      WHERE o.transaction_type = 'purchase'
        AND (@supplier IS NULL OR o.party_id = @supplier)
+       AND (@contact IS NULL OR o.contact_id = @contact)
+       AND (@employee IS NULL OR o.responsible_id = @employee OR o.our_contact_id = @employee)
+       AND (@project IS NULL OR o.project_id = @project)
        AND (@fts IS NULL OR o.id IN (SELECT rowid FROM order_search WHERE order_search MATCH @fts))
      ORDER BY o.id, l.line_no`,
-  ).all({ supplier: q.supplierId, fts: q.fts }) as PurchaseListLine[];
+  ).all({ supplier: q.supplierId, contact: q.contactId, employee: q.employeeId, project: q.projectId, fts: q.fts }) as PurchaseListLine[];
 }
 
 export interface PurchaseHeaderRow {
@@ -233,6 +244,9 @@ export interface PurchaseHeaderRow {
   readonly totalGrossOre: number;
   readonly amendsId: number | null;
   readonly updatedAt: string;
+  readonly title: string | null;
+  readonly responsibleInitials: string | null;
+  readonly projectNumber: number | null;
 }
 
 export function purchaseHeaders(db: Db, ids: readonly number[]): PurchaseHeaderRow[] {
@@ -241,8 +255,9 @@ export function purchaseHeaders(db: Db, ids: readonly number[]): PurchaseHeaderR
     `SELECT o.id, o.number, o.order_type AS orderType, o.party_id AS supplierId, o.customer_number AS supplierNumber,
        o.customer_name AS supplierName, o.order_date AS orderDate, o.delivery_date AS deliveryDate,
        o.customer_reference AS supplierReference, o.total_net_ore AS totalNetOre, o.total_gross_ore AS totalGrossOre,
-       p.amends_id AS amendsId, o.updated_at AS updatedAt
+       p.amends_id AS amendsId, o.updated_at AS updatedAt, o.title, e.initials AS responsibleInitials, pr.number AS projectNumber
      FROM order_header o JOIN purchase_order p ON p.order_id = o.id
+     LEFT JOIN employee e ON e.id = o.responsible_id LEFT JOIN project pr ON pr.id = o.project_id
      WHERE o.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids)) as PurchaseHeaderRow[];
 }

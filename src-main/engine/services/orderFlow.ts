@@ -153,6 +153,11 @@ function insertCopy(ctx: HandlerContext, from: Order, orderType: OrderTypeId, ki
       ourReference: from.ourReference,
       paymentTermsDays: from.paymentTermsDays,
       notes: from.notes,
+      // A backorder and an order from a quote are the same work: same title, people and project.
+      title: from.title,
+      ourContactId: from.ourContactId,
+      responsibleId: from.responsibleId,
+      projectId: from.projectId,
     },
     ctx.now.toISOString(),
   );

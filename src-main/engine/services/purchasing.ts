@@ -87,6 +87,7 @@ import {
 } from '../repos/purchasing';
 import { lastCostOre } from '../repos/stock';
 import { getSupplierRow } from '../repos/suppliers';
+import { resolvePeople } from './orderPeople';
 import { receiveGoods } from './stock';
 import { recordSupplierInvoice } from './accounting';
 
@@ -197,6 +198,10 @@ export function loadPurchase(db: Db, id: number, actor: Actor, field = 'id'): Pu
     ourReference: order.ourReference,
     paymentTermsDays: order.paymentTermsDays,
     notes: order.notes,
+    title: order.title,
+    ourContactId: order.ourContactId,
+    responsibleId: order.responsibleId,
+    projectId: order.projectId,
     version: order.version,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
@@ -236,6 +241,10 @@ export interface ParsedHeader {
   readonly contactId?: number | null | undefined;
   readonly paymentTermsDays?: number | undefined;
   readonly notes?: string | null | undefined;
+  readonly title?: string | null | undefined;
+  readonly ourContactId?: number | null | undefined;
+  readonly responsibleId?: number | null | undefined;
+  readonly projectId?: number | null | undefined;
 }
 
 export interface ParsedLine {
@@ -249,7 +258,14 @@ export interface ParsedLine {
 }
 
 /** Checks and completes a header: the supplier and its contact; the supplier's name is kept as it was. */
-function resolveHeader(ctx: HandlerContext, h: ParsedHeader, prefix: string, previous: PurchaseOrder | null): HeaderValues {
+function resolveHeader(
+  ctx: HandlerContext,
+  h: ParsedHeader,
+  prefix: string,
+  previous: PurchaseOrder | null,
+  /** Whose people and project the header keeps: the order itself, or the order an amendment replaces. */
+  kept: PurchaseOrder | null = previous,
+): HeaderValues {
   const supplier = getSupplierRow(ctx.db, h.supplierId);
   if (!supplier) throw new DomainError('unknown_supplier', `${prefix}supplierId`, { id: h.supplierId });
   if (h.contactId != null && !contactIdsOf(ctx.db, h.supplierId).has(h.contactId)) {
@@ -272,6 +288,7 @@ function resolveHeader(ctx: HandlerContext, h: ParsedHeader, prefix: string, pre
     ourReference: h.ourReference || null,
     paymentTermsDays: h.paymentTermsDays ?? (same ? previous.paymentTermsDays : supplier.paymentTermsDays),
     notes: h.notes || null,
+    ...resolvePeople(ctx, h, { sales: false, customerId: supplier.id, prefix }, kept && { ...kept, customerId: kept.supplierId }),
   };
 }
 
@@ -321,7 +338,7 @@ export function createPurchase(
   opts: { amends?: PurchaseOrder; action?: string } = {},
 ): PurchaseOrder {
   const { db } = ctx;
-  const h = resolveHeader(ctx, header, 'header.', null);
+  const h = resolveHeader(ctx, header, 'header.', null, opts.amends ?? null);
   const values = resolveLines(db, lines, (i) => `lines.${i}`);
   if (header.orderType === 4 && values.length === 0) throw new DomainError('purchase_no_lines', 'lines');
   const id = insertHeader(db, nextNumber(db, 'purchase_order'), h, ctx.now.toISOString());
@@ -580,6 +597,11 @@ export function amendPurchase(
     contactId: po.contactId,
     paymentTermsDays: po.paymentTermsDays,
     notes: po.notes,
+    // The amendment is the same purchase: its title, people and project go with it as they are.
+    title: po.title,
+    ourContactId: po.ourContactId,
+    responsibleId: po.responsibleId,
+    projectId: po.projectId,
     ...stripUndefined(input.header ?? {}),
   };
   const lines: readonly ParsedLine[] =
@@ -607,6 +629,9 @@ export function listPurchases(
   q: {
     statuses?: readonly PurchaseStatus[] | undefined;
     supplierId?: number | null | undefined;
+    contactId?: number | null | undefined;
+    employeeId?: number | null | undefined;
+    projectId?: number | null | undefined;
     search?: string | undefined;
     sort?: { colId: PurchaseSortColumn; sort: 'asc' | 'desc' } | undefined;
     offset: number;
@@ -615,7 +640,13 @@ export function listPurchases(
 ): PurchaseListResult {
   const fts = q.search ? ftsQuery(q.search) : null;
   if (q.search && q.search.trim() && !fts) return { rows: [], total: 0, counts: emptyCounts() };
-  const rows = purchaseListLines(db, { supplierId: q.supplierId ?? null, fts });
+  const rows = purchaseListLines(db, {
+    supplierId: q.supplierId ?? null,
+    contactId: q.contactId ?? null,
+    employeeId: q.employeeId ?? null,
+    projectId: q.projectId ?? null,
+    fts,
+  });
   // Derived per order from its lines: the status is never stored, so the list computes it.
   const orders: { id: number; status: PurchaseStatus; key: string | number; lines: readonly (PurchaseLineState & { vatCode: VatCode })[] }[] = [];
   const keyOf = (r: (typeof rows)[number]): string | number =>

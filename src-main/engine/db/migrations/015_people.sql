@@ -43,6 +43,8 @@ INSERT INTO number_series (name, next_value) VALUES ('project', 1001);
 -- The order header as Axos has it: a title, our contact and the responsible
 -- employee, and the project it belongs to (sales and purchase orders alike).
 ALTER TABLE order_header ADD COLUMN title TEXT;
+-- Folded copy of the title for the list's column filter (domain/fold.ts).
+ALTER TABLE order_header ADD COLUMN title_fold TEXT;
 ALTER TABLE order_header ADD COLUMN our_contact_id INTEGER REFERENCES employee (id);
 ALTER TABLE order_header ADD COLUMN responsible_id INTEGER REFERENCES employee (id);
 ALTER TABLE order_header ADD COLUMN project_id INTEGER REFERENCES project (id);
