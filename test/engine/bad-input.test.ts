@@ -14,7 +14,7 @@ interface Case {
 }
 
 let t: TestEngine;
-const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, otherAddress: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0 };
+const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, otherAddress: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0, employee: 0, inactive: 0, project: 0, projectVersion: 0, closedProject: 0, otherProject: 0 };
 
 beforeAll(async () => {
   t = await makeEngine();
@@ -42,6 +42,14 @@ beforeAll(async () => {
   ids.po = po.id;
   ids.poLine = po.lines[0]!.id;
   ids.poVersion = po.version;
+  // People and projects (issue 12).
+  ids.employee = (await t.ok('employees.create', { name: 'Kari Nordmann', initials: 'KNO' })).id;
+  ids.inactive = (await t.ok('employees.create', { name: 'Sluttet Ansatt', initials: 'SA', active: false })).id;
+  const project = await t.ok('projects.create', { name: 'Rørlegging Fana', customerId: ids.customer });
+  ids.project = project.id;
+  ids.projectVersion = project.version;
+  ids.closedProject = (await t.ok('projects.create', { name: 'Avsluttet', customerId: ids.customer, status: 'completed' })).id;
+  ids.otherProject = (await t.ok('projects.create', { name: 'Hytta', customerId: ids.otherCustomer })).id;
 });
 afterAll(() => t.close());
 
@@ -162,12 +170,23 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'text row outside the list', input: () => ({ header: goodHeader(), lines: [{ productId: ids.product, quantity: 1000 }], texts: [{ index: 2, kind: 'text', text: 'Merknad' }] }), code: 'text_line_index_out_of_range', field: 'texts.0.index' },
     { name: 'two text rows in one place', input: () => ({ header: goodHeader(), lines: [], texts: [{ index: 0, kind: 'heading', text: 'A' }, { index: 0, kind: 'text', text: 'B' }] }), code: 'text_line_index_taken', field: 'texts.1.index' },
     { name: 'blank text row', input: () => ({ header: goodHeader(), lines: [], texts: [{ index: 0, kind: 'text', text: '  ' }] }), code: 'required', field: 'texts.0.text' },
+    // people (issue 12)
+    { name: 'unknown employee as responsible', input: () => ({ header: { ...goodHeader(), responsibleId: 4242 }, lines: [] }), code: 'not_found', field: 'header.responsibleId' },
+    { name: 'inactive employee as our contact', input: () => ({ header: { ...goodHeader(), ourContactId: ids.inactive }, lines: [] }), code: 'employee_inactive', field: 'header.ourContactId' },
+    { name: 'closed project', input: () => ({ header: { ...goodHeader(), projectId: ids.closedProject }, lines: [] }), code: 'project_closed', field: 'header.projectId' },
+    { name: "another customer's project", input: () => ({ header: { ...goodHeader(), projectId: ids.otherProject }, lines: [] }), code: 'project_other_customer', field: 'header.projectId' },
+    { name: 'unknown project', input: () => ({ header: { ...goodHeader(), projectId: 4242 }, lines: [] }), code: 'not_found', field: 'header.projectId' },
+    { name: 'title too long', input: () => ({ header: { ...goodHeader(), title: 'T'.repeat(121) }, lines: [] }), code: 'too_long', field: 'header.title' },
+    { name: 'employee id not a number', input: () => ({ header: { ...goodHeader(), responsibleId: 'KNO' }, lines: [] }), code: 'invalid_type', field: 'header.responsibleId' },
   ],
   'orders.get': [{ name: 'unknown id', input: () => ({ id: 404 }), code: 'not_found', field: 'id' }],
   'orders.updateHeader': [
     { name: 'stale version', input: () => ({ id: ids.order, version: ids.version + 7, header: { customerReference: 'X' } }), code: 'version_conflict', field: 'version' },
     { name: 'unknown customer', input: () => ({ id: ids.order, version: ids.version, header: { customerId: 9999 } }), code: 'unknown_customer', field: 'header.customerId' },
     { name: "another customer's delivery address", input: () => ({ id: ids.order, version: ids.version, header: { deliveryAddressId: ids.otherAddress } }), code: 'unknown_delivery_address', field: 'header.deliveryAddressId' },
+    { name: 'inactive employee as responsible', input: () => ({ id: ids.order, version: ids.version, header: { responsibleId: ids.inactive } }), code: 'employee_inactive', field: 'header.responsibleId' },
+    { name: 'closed project', input: () => ({ id: ids.order, version: ids.version, header: { projectId: ids.closedProject } }), code: 'project_closed', field: 'header.projectId' },
+    { name: 'unknown employee as our contact', input: () => ({ id: ids.order, version: ids.version, header: { ourContactId: 777 } }), code: 'not_found', field: 'header.ourContactId' },
   ],
   'orders.addLine': [
     { name: 'unknown product', input: () => ({ orderId: ids.order, version: ids.version, line: { productId: 5000, quantity: 1000 } }), code: 'unknown_product', field: 'line.productId' },
@@ -209,6 +228,18 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
       code: 'unknown_line',
       field: 'lines.0.id',
     },
+    {
+      name: "another customer's project",
+      input: () => ({ id: ids.order, version: ids.version, header: { ...goodHeader(), projectId: ids.otherProject }, lines: [{ id: ids.line, productId: ids.product, quantity: 2000 }] }),
+      code: 'project_other_customer',
+      field: 'header.projectId',
+    },
+    {
+      name: 'inactive employee as our contact',
+      input: () => ({ id: ids.order, version: ids.version, header: { ...goodHeader(), ourContactId: ids.inactive }, lines: [{ id: ids.line, productId: ids.product, quantity: 2000 }] }),
+      code: 'employee_inactive',
+      field: 'header.ourContactId',
+    },
   ],
   'orders.list': [
     { name: 'SQL in a sort column', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: sqlInjection, sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
@@ -218,9 +249,14 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'bad sort direction', input: () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: 'number', sort: 'sideways' }] }), code: 'invalid_choice', field: 'sortModel.0.sort' },
     { name: 'end before start', input: () => ({ startRow: 100, endRow: 50 }), code: 'too_small', field: 'endRow' },
     { name: 'block too large', input: () => ({ startRow: 0, endRow: 100000 }), code: 'block_too_large', field: 'endRow' },
+    { name: 'employee id not a number', input: () => ({ startRow: 0, endRow: 100, employeeId: 'KNO' }), code: 'invalid_type', field: 'employeeId' },
+    { name: 'project id negative', input: () => ({ startRow: 0, endRow: 100, projectId: -1 }), code: 'too_small', field: 'projectId' },
+    { name: 'text filter on the project number', input: () => ({ startRow: 0, endRow: 100, filterModel: { projectNumber: { filterType: 'text', type: 'contains', filter: '10' } } }), code: 'invalid_filter', field: 'filterModel.projectNumber' },
   ],
   'orders.statusCounts': [
     { name: 'customer id zero', input: () => ({ customerId: 0 }), code: 'too_small', field: 'customerId' },
+    { name: 'contact id a fraction', input: () => ({ contactId: 1.5 }), code: 'not_integer', field: 'contactId' },
+    { name: 'number filter on the initials', input: () => ({ filterModel: { responsibleInitials: { filterType: 'number', type: 'equals', filter: 1 } } }), code: 'invalid_filter', field: 'filterModel.responsibleInitials' },
     { name: 'SQL in a filter column', input: () => ({ filterModel: { [sqlInjection]: { filterType: 'text', type: 'contains', filter: 'a' } } }), code: 'invalid_filter', field: `filterModel.${sqlInjection}` },
   ],
   'orders.previewTotals': [
@@ -331,6 +367,9 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'negative quantity', input: () => ({ header: { supplierId: ids.supplier }, lines: [{ productId: ids.product, quantity: -1000 }] }), code: 'too_small', field: 'lines.0.quantity' },
     { name: 'unknown product', input: () => ({ header: { supplierId: ids.supplier }, lines: [{ productId: 31337, quantity: 1000 }] }), code: 'unknown_product', field: 'lines.0.productId' },
     { name: 'realized without lines', input: () => ({ header: { supplierId: ids.supplier, orderType: 4 }, lines: [] }), code: 'purchase_no_lines', field: 'lines' },
+    { name: 'inactive employee as responsible', input: () => ({ header: { supplierId: ids.supplier, responsibleId: ids.inactive }, lines: [] }), code: 'employee_inactive', field: 'header.responsibleId' },
+    { name: 'closed project', input: () => ({ header: { supplierId: ids.supplier, projectId: ids.closedProject }, lines: [] }), code: 'project_closed', field: 'header.projectId' },
+    { name: 'unknown project', input: () => ({ header: { supplierId: ids.supplier, projectId: 5150 }, lines: [] }), code: 'not_found', field: 'header.projectId' },
   ],
   'purchase.get': [
     { name: 'unknown id', input: () => ({ id: 88888 }), code: 'not_found', field: 'id' },
@@ -341,10 +380,13 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'limit too big', input: () => ({ limit: 5000 }), code: 'too_big', field: 'limit' },
     { name: 'a column not in the sort allowlist', input: () => ({ sort: { colId: 'id; DROP TABLE order_header', sort: 'asc' } }), code: 'invalid_choice', field: 'sort.colId' },
     { name: 'unknown sort direction', input: () => ({ sort: { colId: 'number', sort: 'up' } }), code: 'invalid_choice', field: 'sort.sort' },
+    { name: 'project id not a number', input: () => ({ projectId: 'Fana' }), code: 'invalid_type', field: 'projectId' },
+    { name: 'employee id zero', input: () => ({ employeeId: 0 }), code: 'too_small', field: 'employeeId' },
   ],
   'purchase.save': [
     { name: 'stale version', input: () => ({ id: ids.po, version: ids.poVersion + 5, header: { supplierId: ids.supplier }, lines: [] }), code: 'version_conflict', field: 'version' },
     { name: "another order's line", input: () => ({ id: ids.po, version: ids.poVersion, header: { supplierId: ids.supplier }, lines: [{ id: ids.line, productId: ids.product, quantity: 1000 }] }), code: 'unknown_line', field: 'lines.0.id' },
+    { name: 'unknown employee as our contact', input: () => ({ id: ids.po, version: ids.poVersion, header: { supplierId: ids.supplier, ourContactId: 9191 }, lines: [{ id: ids.poLine, productId: ids.product, quantity: 10_000 }] }), code: 'not_found', field: 'header.ourContactId' },
   ],
   'purchase.reply': [
     { name: 'unknown line', input: () => ({ id: ids.po, version: ids.poVersion, lines: [{ lineId: ids.line, action: 'accept' }] }), code: 'unknown_line', field: 'lines.0.lineId' },
@@ -580,11 +622,38 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'unknown employee', input: () => ({ id: 4242, version: 1, name: 'Kari Nordmann', initials: 'KN' }), code: 'not_found', field: 'id' },
   ],
   // ---- people: projects (issue 12) ----
-  'projects.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'projects.get': [{ name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'projects.create': [{ name: 'unknown field', input: () => ({ name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'projects.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'projects.lookup': [{ name: 'unknown field', input: () => ({ query: 'a', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'projects.list': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown status', input: () => ({ status: 'paused' }), code: 'invalid_choice', field: 'status' },
+    { name: 'customer id not a number', input: () => ({ customerId: 'Vestland' }), code: 'invalid_type', field: 'customerId' },
+    { name: 'limit too big', input: () => ({ limit: 10_000 }), code: 'too_big', field: 'limit' },
+  ],
+  'projects.get': [
+    { name: 'unknown field', input: () => ({ id: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown project', input: () => ({ id: 4242 }), code: 'not_found', field: 'id' },
+  ],
+  'projects.create': [
+    { name: 'unknown field', input: () => ({ name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'empty name', input: () => ({ name: '   ' }), code: 'required', field: 'name' },
+    { name: 'impossible start date', input: () => ({ name: 'Nytt bygg', startDate: '2025-02-30' }), code: 'invalid_date', field: 'startDate' },
+    { name: 'end before start', input: () => ({ name: 'Nytt bygg', startDate: '2025-03-01', endDate: '2025-02-01' }), code: 'end_before_start', field: 'endDate' },
+    { name: 'unknown status', input: () => ({ name: 'Nytt bygg', status: 'paused' }), code: 'invalid_choice', field: 'status' },
+    { name: 'unknown customer', input: () => ({ name: 'Nytt bygg', customerId: 31337 }), code: 'unknown_customer', field: 'customerId' },
+    { name: 'inactive responsible', input: () => ({ name: 'Nytt bygg', responsibleId: ids.inactive }), code: 'employee_inactive', field: 'responsibleId' },
+    { name: 'unknown responsible', input: () => ({ name: 'Nytt bygg', responsibleId: 4242 }), code: 'not_found', field: 'responsibleId' },
+  ],
+  'projects.update': [
+    { name: 'unknown field', input: () => ({ id: 1, version: 1, name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown project', input: () => ({ id: 4242, version: 1, name: 'Nytt bygg' }), code: 'not_found', field: 'id' },
+    { name: 'stale version', input: () => ({ id: ids.project, version: ids.projectVersion + 3, name: 'Nytt navn' }), code: 'version_conflict', field: 'version' },
+    { name: 'version zero', input: () => ({ id: ids.project, version: 0, name: 'Nytt navn' }), code: 'too_small', field: 'version' },
+    { name: 'end before start', input: () => ({ id: ids.project, version: ids.projectVersion, name: 'Nytt navn', startDate: '2025-03-01', endDate: '2025-02-01' }), code: 'end_before_start', field: 'endDate' },
+  ],
+  'projects.lookup': [
+    { name: 'unknown field', input: () => ({ query: 'a', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'limit too big', input: () => ({ query: 'a', limit: 51 }), code: 'too_big', field: 'limit' },
+    { name: 'query not text', input: () => ({ query: 1001 }), code: 'invalid_type', field: 'query' },
+  ],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

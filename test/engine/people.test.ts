@@ -14,7 +14,7 @@ let ola: number;
 let former: number;
 
 /** A channel called as the user of `session`. */
-async function as(session: string, channel: ChannelName, input: unknown) {
+function as<K extends ChannelName>(session: string, channel: K, input: unknown) {
   return w.t.engine.call(channel, input, { sessionKey: session });
 }
 

@@ -253,6 +253,11 @@ const CASES: readonly Case[] = [
   { channel: 'employees.get', does: 'reads an employee', needs: null, input: async (w) => ({ id: await w.employeeId() }) },
   { channel: 'employees.update', does: 'changes an employee', needs: 'administer', input: async (w) => { const e = await w.t.ok('employees.get', { id: await w.employeeId() }); return { id: e.id, version: e.version, name: e.name, initials: e.initials, phone: '22 33 44 55' }; } },
   { channel: 'employees.create', does: 'adds an employee', needs: 'administer', input: async () => ({ name: `Ansatt ${++employeeSeq}`, initials: `A${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[employeeSeq % 25]}${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(employeeSeq / 25) % 25]}` }) },
+  { channel: 'projects.list', does: 'lists projects', needs: null, input: async (w) => ({ customerId: w.customer, search: 'lager' }) },
+  { channel: 'projects.get', does: 'reads a project with its figures', needs: null, input: async (w) => ({ id: (await w.t.ok('projects.create', { name: 'Lager Sandsli' })).id }) },
+  { channel: 'projects.create', does: 'adds a project', needs: null, input: async (w) => ({ name: 'Nytt lager', customerId: w.customer }) },
+  { channel: 'projects.update', does: 'changes a project', needs: null, input: async (w) => { const p = await w.t.ok('projects.create', { name: 'Gammelt navn' }); return { id: p.id, version: p.version, name: 'Nytt navn', status: 'completed' }; } },
+  { channel: 'projects.lookup', does: "finds a project for an order's header", needs: null, input: async () => ({ query: '100' }) },
 ];
 
 let bankFiles = 0;

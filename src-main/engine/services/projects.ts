@@ -41,7 +41,8 @@ function values(ctx: HandlerContext, input: Fields, before: Project | null): Pro
 
 export function createProject(ctx: HandlerContext, input: Fields): ProjectView {
   const at = ctx.now.toISOString();
-  const id = insertProject(ctx.db, nextNumber(ctx.db, 'project'), values(ctx, input, null), at);
+  const v = values(ctx, input, null);
+  const id = insertProject(ctx.db, nextNumber(ctx.db, 'project'), v, at);
   const created = projectView(ctx.db, id);
   logActivity(ctx.db, { at, userId: ctx.userId, entity: 'project', entityId: id, action: 'create', after: getProject(ctx.db, id) });
   return created;
