@@ -463,6 +463,41 @@ describe('the demo company', () => {
     expect((await t.ok('orders.list', { startRow: 0, endRow: 100, search: String(rest.number) })).rows.map((r) => r.id)).toEqual([rest.id]);
   });
 
+  it('has employees and projects, and a good share of its orders with a title, our contact, responsible and project, coherently (issue 12)', async () => {
+    const employees = await t.ok('employees.list', { includeInactive: true });
+    expect(employees.length).toBeGreaterThanOrEqual(6);
+    expect(employees.filter((e) => !e.active)).toHaveLength(1);
+    const projects = (await t.ok('projects.list', {})).rows;
+    expect(projects.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(projects.map((p) => p.status))).toEqual(new Set(['active', 'completed', 'planned']));
+    const share = one<{ n: number; titled: number; responsible: number; ourContact: number; onProject: number }>(
+      `SELECT count(*) AS n, count(title) AS titled, count(responsible_id) AS responsible, count(our_contact_id) AS ourContact,
+         count(project_id) AS onProject FROM order_header WHERE transaction_type = 'sales'`,
+    );
+    expect(share.responsible / share.n).toBeGreaterThan(0.4);
+    expect(share.titled / share.n).toBeGreaterThan(0.25);
+    expect(share.ourContact / share.n).toBeGreaterThan(0.2);
+    expect(share.onProject / share.n).toBeGreaterThan(0.05);
+    expect(one<{ n: number }>(`SELECT count(project_id) AS n FROM order_header WHERE transaction_type = 'purchase'`).n).toBeGreaterThan(0);
+    // A project's sales orders are its customer's; a project with orders shows them with their figures.
+    expect(all(`SELECT o.id FROM order_header o JOIN project p ON p.id = o.project_id WHERE o.transaction_type = 'sales' AND o.party_id <> p.party_id`)).toEqual([]);
+    const busiest = projects.find((p) => p.status === 'active')!;
+    const view = await t.ok('projects.get', { id: busiest.id });
+    const listed = await t.ok('orders.list', { startRow: 0, endRow: 1000, projectId: busiest.id });
+    expect(listed.rowCount).toBeGreaterThan(0);
+    expect(listed.rows.every((r) => r.customerId === busiest.customerId && r.projectNumber === busiest.number)).toBe(true);
+    expect(view.salesOrderCount).toBeGreaterThan(0);
+    expect(view.salesOrderCount).toBeLessThanOrEqual(listed.rowCount);
+    // The former employee's orders are from before he left, or continue such an order.
+    const former = employees.find((e) => !e.active)!;
+    const his = await t.ok('orders.list', { startRow: 0, endRow: 1000, employeeId: former.id });
+    expect(his.rowCount).toBeGreaterThan(0);
+    // Every responsible named on an order is one of the employees, found from the employee.
+    const someone = employees.find((e) => e.active)!;
+    const theirs = await t.ok('orders.list', { startRow: 0, endRow: 1000, employeeId: someone.id });
+    expect(theirs.rowCount).toBe(one<{ n: number }>(`SELECT count(*) AS n FROM order_header WHERE transaction_type = 'sales' AND (responsible_id = ? OR our_contact_id = ?)`, someone.id, someone.id).n);
+  });
+
   it('has sent a few reminders, with the legal fee, their orders in Purret and each reminder in its orders\' archive (SPEC 11)', async () => {
     const reminders = await t.ok('reminders.list', {});
     expect(reminders.length).toBeGreaterThan(0);

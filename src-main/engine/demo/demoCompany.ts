@@ -45,6 +45,7 @@ import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
 import { customerHandlers } from '../handlers/customers';
 import { orderHandlers } from '../handlers/orders';
+import { peopleHandlers } from '../handlers/people';
 import { processingHandlers } from '../handlers/processing';
 import { productHandlers } from '../handlers/products';
 import { purchasingHandlers } from '../handlers/purchasing';
@@ -91,6 +92,7 @@ import {
   type PurchaseStep,
 } from './purchaseMix';
 import { paymentMix } from './paymentMix';
+import { peopleMix } from './peopleMix';
 import { addDays, makeRng, type Rng } from './random';
 import { creditItems, loanReturnItems, partialItems } from './salesSteps';
 import { MINUTES_PER_DAY, Timeline, contextAt, dayNumber, isoOfDay, type Moment } from './timeline';
@@ -104,6 +106,7 @@ const demoHandlers = {
   ...processingHandlers,
   ...supplierHandlers,
   ...purchasingHandlers,
+  ...peopleHandlers,
 };
 type DemoChannel = keyof typeof demoHandlers;
 
@@ -579,6 +582,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
     }
   }
 
+  peopleMix(ctx, call, opts.seed ?? DEMO_SEED);
   paymentMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 11));
   sendDemoReminders(ctx);
   return {

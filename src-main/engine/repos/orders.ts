@@ -400,3 +400,47 @@ export function writeSearchRow(
     row.products,
   );
 }
+
+/** What the demo's people pass needs to know of each order (demo/peopleMix.ts). */
+export interface OrderHead {
+  readonly id: number;
+  readonly transactionType: TransactionType;
+  readonly orderType: OrderTypeId;
+  readonly partyId: number;
+  readonly orderDate: string;
+  /** The order it continues: a backorder's original, a converted quote, an amended purchase order. */
+  readonly originId: number | null;
+}
+
+export function orderHeads(db: Db): OrderHead[] {
+  return stmt(
+    db,
+    `SELECT o.id, o.transaction_type AS transactionType, o.order_type AS orderType, o.party_id AS partyId, o.order_date AS orderDate,
+       coalesce(o.backorder_of_id, o.source_order_id, po.amends_id) AS originId
+     FROM order_header o LEFT JOIN purchase_order po ON po.order_id = o.id ORDER BY o.id`,
+  ).all() as OrderHead[];
+}
+
+/**
+ * Writes an order's title, people and project as they are given, without the
+ * header's rules: for the demo's pass over orders already made, which chooses
+ * them coherently itself. The caller refreshes the search row (the title is in it).
+ */
+export function setOrderPeople(
+  db: Db,
+  id: number,
+  v: { title: string | null; ourContactId: number | null; responsibleId: number | null; projectId: number | null },
+): void {
+  stmt(
+    db,
+    `UPDATE order_header SET title = @title, title_fold = @titleFold, our_contact_id = @ourContact, responsible_id = @responsible,
+       project_id = @project WHERE id = @id`,
+  ).run({
+    id,
+    title: v.title,
+    titleFold: v.title === null ? null : foldText(v.title),
+    ourContact: v.ourContactId,
+    responsible: v.responsibleId,
+    project: v.projectId,
+  });
+}
