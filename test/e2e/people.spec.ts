@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { atWidth, findClipped, layoutSettled } from './clipping';
 import { expect, screenshot, seedCompany, test } from './fixtures';
+import { loadDemo } from './sales';
 
 async function typeAndEnter(page: Page, text: string) {
   await page.keyboard.type(text);
@@ -181,3 +182,51 @@ test('an order with title, our contact and project is found from its customer, c
   });
   expect(filtered.rows.map((r) => r.number)).toEqual([number]);
 });
+
+for (const width of [1280, 1440]) {
+  test(`the demo company's projects, employees and a customer's orders fit at ${width} px`, async ({ page, app }) => {
+    test.setTimeout(90_000);
+    await loadDemo(page, app);
+    await atWidth(page, width);
+    const problems: string[] = [];
+    const check = async (name: string, root: string) => {
+      await layoutSettled(page);
+      await screenshot(page, `people-${width}-${name}`);
+      for (const c of await findClipped(page, { root })) problems.push(`${name}: ${c.where} «${c.text}» ${c.needs}>${c.has}`);
+    };
+    // Prosjekter: the list, and the first project with its figures and orders.
+    await page.keyboard.press('Alt+9');
+    await expect(page.locator('[data-testid=project-list] .ag-row').first()).toBeVisible();
+    // A project with orders: found by its number in the search box, opened with ↓ and Enter.
+    const projects = (await app.engine.ok('projects.list', {})).rows;
+    const views = await Promise.all(projects.map((p) => app.engine.ok('projects.get', { id: p.id })));
+    const busy = views.find((p) => p.salesOrderCount > 0)!;
+    await page.keyboard.type(String(busy.number));
+    await expect(page.locator('[data-testid=project-list] .ag-row')).toHaveCount(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('project-sales-count')).toHaveText(String(busy.salesOrderCount));
+    await expect(page.locator('[data-testid=project-orders-list-grid] .ag-row').first()).toBeVisible();
+    await check('projects', '[data-testid=projects-screen]');
+    // Only the active projects (the search box emptied first).
+    await page.getByTestId('project-list-search').fill('');
+    await page.getByTestId('project-status-filter').selectOption('active');
+    await expect(page.getByTestId('project-list-count')).not.toHaveText('');
+    const active = (await app.engine.ok('projects.list', { status: 'active' })).total;
+    await expect(page.getByTestId('project-list-count')).toHaveText(active === 1 ? '1 rad' : `${active} rader`);
+    // Ansatte, and one employee's orders.
+    await page.keyboard.press('Alt+4');
+    const first = (await app.engine.ok('employees.list', {}))[0]!;
+    await page.getByTestId(`employee-${first.initials}-orders`).click();
+    await page.getByTestId('employee-orders').scrollIntoViewIfNeeded();
+    await check('employees', '[data-testid=employees-panel]');
+    // A customer's orders.
+    await page.keyboard.press('Alt+2');
+    await page.locator('[data-testid=customer-list] .ag-row').first().dblclick();
+    await page.getByTestId('customer-tab-orders').click();
+    await expect(page.locator('[data-testid=customer-orders-list-grid] .ag-row').first()).toBeVisible();
+    await page.getByTestId('customer-orders-list').scrollIntoViewIfNeeded();
+    await check('customer-orders', '[data-testid=customer-orders]');
+    expect(problems).toEqual([]);
+  });
+}

@@ -39,7 +39,7 @@ export function ProjectOrders(props: { project: ProjectView; active: boolean }) 
         <dt>{t('peopleUi.projects.figures.purchaseNet')}</dt>
         <dd className="num" data-testid="project-purchase-net">{formatAmount(p.purchaseNetOre)}</dd>
       </dl>
-      <ScopedOrders testId="project-orders-list" scope={{ projectId: p.id }} hideColumns={['customerName', 'customerNumber']} />
+      <ScopedOrders testId="project-orders-list" scope={{ projectId: p.id }} hideColumns={['customerName', 'customerNumber', 'projectNumber']} />
     </section>
   );
 }
