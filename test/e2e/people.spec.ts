@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { atWidth, findClipped, layoutSettled } from './clipping';
 import { expect, screenshot, seedCompany, test } from './fixtures';
+import { openPurchase, seedPurchasing } from './purchasing';
 import { loadDemo } from './sales';
 
 async function typeAndEnter(page: Page, text: string) {
@@ -230,3 +231,37 @@ for (const width of [1280, 1440]) {
     expect(problems).toEqual([]);
   });
 }
+
+test('a purchase order is given a title, our contact, a responsible and a project with the keyboard', async ({ page, app }) => {
+  const data = await seedPurchasing(page, app, { reply: false, dispatch: false, reception: true });
+  const customer = await app.engine.ok('customers.create', { kind: 'business', name: 'Ørsta Tak og Vegg AS', orgNumber: '974760673', contacts: [] });
+  const kari = await app.engine.ok('employees.create', { name: 'Kari Nygård', initials: 'KN' });
+  const project = await app.engine.ok('projects.create', { name: 'Låvetak Ørsta', customerId: customer.id, status: 'active' });
+  const po = await app.engine.ok('purchase.create', { header: { supplierId: data.supplierId, orderType: 1 }, lines: [{ productId: data.drill.id, quantity: 2000 }] });
+  await openPurchase(page, po.number);
+  const kb = page.keyboard;
+  await page.getByTestId('po-orderTitle').focus();
+  await typeAndEnter(page, 'Verktøy til låvetaket');
+  await expect(page.getByTestId('po-ourContactId')).toBeFocused();
+  await kb.type('nygård');
+  await expect(page.getByTestId('po-ourContactId-options-0')).toContainText('Kari Nygård');
+  await kb.press('Enter');
+  await expect(page.getByTestId('po-responsibleId')).toBeFocused();
+  await typeAndEnter(page, 'kn');
+  await expect(page.getByTestId('po-responsibleId')).toHaveValue('KN – Kari Nygård');
+  await expect(page.getByTestId('po-projectId')).toBeFocused();
+  await kb.type(String(project.number));
+  await expect(page.getByTestId('po-projectId-options-0')).toContainText('Låvetak Ørsta');
+  await kb.press('Enter');
+  await kb.press('Control+s');
+  await expect(page.getByTestId('po-dirty')).toHaveText('Lagret');
+  await screenshot(page, 'people-purchase-header');
+  expect(await app.engine.ok('purchase.get', { id: po.id })).toMatchObject({
+    title: 'Verktøy til låvetaket',
+    ourContactId: kari.id,
+    responsibleId: kari.id,
+    projectId: project.id,
+  });
+  // The project counts it.
+  expect((await app.engine.ok('projects.get', { id: project.id })).purchaseOrderCount).toBe(1);
+});
