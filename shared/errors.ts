@@ -771,6 +771,10 @@ const MESSAGES = {
     en: (p) => `Project ${p.number} is ${p.statusEn} and takes no new orders.`,
   },
   // ---- people (issue 12) ----
+  project_has_other_orders: {
+    nb: (p) => `Prosjektet har ordre ${p.order} for ${p.customer}. Et prosjekt med ordrer kan ikke få en annen kunde.`,
+    en: (p) => `The project has order ${p.order} for ${p.customer}. A project with orders cannot be given another customer.`,
+  },
   project_other_customer: {
     nb: (p) => `Prosjekt ${p.number} hører til kunde ${p.customer}. Velg et prosjekt for ordrens kunde, eller et prosjekt uten kunde.`,
     en: (p) => `Project ${p.number} belongs to customer ${p.customer}. Choose a project of the order's customer, or one without a customer.`,

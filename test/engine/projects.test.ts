@@ -126,6 +126,20 @@ describe('projects', () => {
     expect(po.totals.netOre).toBe(120_000);
   });
 
+  it("keeps its sales orders its customer's: another customer is refused once it has orders", async () => {
+    const p = await w.t.ok('projects.create', { name: 'Bytte kunde' });
+    const o = await w.t.ok('orders.create', {
+      header: { customerId: w.customer, orderType: 1, projectId: p.id },
+      lines: [{ productId: w.service, quantity: 1000 }],
+    });
+    const refused = await w.t.refused('projects.update', { id: p.id, version: p.version, name: p.name, customerId: w.privateCustomer });
+    expect(refused).toMatchObject({ code: 'project_has_other_orders', field: 'customerId' });
+    expect(refused.message.nb).toContain(String(o.number));
+    // Its own customer is fine, and so is no customer.
+    const own = await w.t.ok('projects.update', { id: p.id, version: p.version, name: p.name, customerId: w.customer });
+    expect(own.customerName).toBe('Bergen Bygg AS');
+  });
+
   it('get refuses an unknown project', async () => {
     expect(await w.t.refused('projects.get', { id: 4242 })).toMatchObject({ code: 'not_found', field: 'id' });
   });

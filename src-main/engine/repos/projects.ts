@@ -184,3 +184,13 @@ export function projectFigures(
     purchaseNetOre: purchase.net,
   };
 }
+
+/** A sales order on the project whose customer is not `customerId` (any one), or null. */
+export function salesOrderOfOtherCustomer(db: Db, projectId: number, customerId: number): { number: number; customerName: string } | null {
+  const r = stmt(
+    db,
+    `SELECT number, customer_name AS customerName FROM order_header
+     WHERE project_id = ? AND transaction_type = 'sales' AND party_id <> ? ORDER BY number LIMIT 1`,
+  ).get(projectId, customerId) as { number: number; customerName: string } | undefined;
+  return r ?? null;
+}

@@ -10,7 +10,7 @@ import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
 import { getCustomerRow } from '../repos/customers';
 import { nextNumber } from '../repos/numberSeries';
-import { getProject, insertProject, projectFigures, updateProject, type ProjectValues } from '../repos/projects';
+import { getProject, insertProject, projectFigures, salesOrderOfOtherCustomer, updateProject, type ProjectValues } from '../repos/projects';
 import { assertActiveEmployee } from './employees';
 
 type Fields = Omit<ProjectInput, 'status'> & { status: ProjectStatus };
@@ -25,6 +25,11 @@ function values(ctx: HandlerContext, input: Fields, before: Project | null): Pro
   const customerId = input.customerId ?? null;
   if (customerId !== null && customerId !== before?.customerId && !getCustomerRow(ctx.db, customerId)) {
     throw new DomainError('unknown_customer', 'customerId', { id: customerId });
+  }
+  // Its sales orders stay its customer's: a project with orders of one customer is not given another.
+  if (before && customerId !== null && customerId !== before.customerId) {
+    const other = salesOrderOfOtherCustomer(ctx.db, before.id, customerId);
+    if (other) throw new DomainError('project_has_other_orders', 'customerId', { order: other.number, customer: other.customerName });
   }
   const responsibleId = input.responsibleId ?? null;
   assertActiveEmployee(ctx, responsibleId, 'responsibleId', before?.responsibleId ?? null);
