@@ -54,7 +54,7 @@ export function ScopedOrders(props: {
   }, [statuses.data]);
   const hidden = props.hideColumns?.join(',') ?? '';
   const columnDefs = useMemo(
-    () => orderListColumns(t, lang, statuses.data, byId).map((c) => (hidden.split(',').includes(c.colId ?? '') ? { ...c, hide: true } : c)),
+    () => orderListColumns(t, lang, statuses.data, byId, true).map((c) => (hidden.split(',').includes(c.colId ?? '') ? { ...c, hide: true } : c)),
     [t, lang, statuses.data, hidden],
   );
   const datasource = useMemo(

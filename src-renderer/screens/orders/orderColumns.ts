@@ -12,14 +12,22 @@ import { NorwegianDateInput, amountFilterParams, dateFilterParams, textFilterPar
 import { fitWidth, WIDEST_AMOUNT, WIDEST_DATE, widestWhole } from '../../grid/columnWidths';
 import { orderTypeLabel, statusLabel } from './labels';
 
-/** `byId`: the statuses by id, read through a ref so that loading them does not make new column definitions. */
+/** Tittel, Ansvarlig, Prosjekt (issue 12). */
+const PEOPLE_COLUMNS = new Set(['title', 'responsibleInitials', 'projectNumber']);
+
+/**
+ * The order list's columns. Tittel, Ansvarlig and Prosjekt come last, so that the
+ * amounts stay in view at 1440 px; `peopleFirst` puts them right after the
+ * order date instead (the narrow lists of one customer's, employee's or project's orders).
+ * `byId`: the statuses by id, read through a ref so that loading them does not make new column definitions. */
 export function orderListColumns(
   t: TFunction,
   lang: Language,
   statuses: readonly Status[] | undefined,
   byId: MutableRefObject<Map<number, Status>>,
+  peopleFirst = false,
 ): ColDef<OrderListRow>[] {
-  return [
+  const columns: ColDef<OrderListRow>[] = [
     {
       colId: 'number',
       field: 'number',
@@ -55,33 +63,6 @@ export function orderListColumns(
       field: 'customerNumber',
       headerName: t('orders.col.customerNumber'),
       width: fitWidth([widestWhole(6)], t('orders.col.customerNumber'), 'sortAndFilter'),
-      type: 'rightAligned',
-      cellClass: 'num',
-      filter: 'agNumberColumnFilter',
-      filterParams: wholeNumberFilterParams,
-    },
-    {
-      colId: 'title',
-      field: 'title',
-      headerName: t('peopleUi.col.title'),
-      flex: 1,
-      minWidth: 120,
-      filter: 'agTextColumnFilter',
-      filterParams: textFilterParams,
-    },
-    {
-      colId: 'responsibleInitials',
-      field: 'responsibleInitials',
-      headerName: t('peopleUi.col.responsible'),
-      width: fitWidth(['ÅÅÅÅ'], t('peopleUi.col.responsible'), 'sortAndFilter'),
-      filter: 'agTextColumnFilter',
-      filterParams: textFilterParams,
-    },
-    {
-      colId: 'projectNumber',
-      field: 'projectNumber',
-      headerName: t('peopleUi.col.project'),
-      width: fitWidth([widestWhole(5)], t('peopleUi.col.project'), 'sortAndFilter'),
       type: 'rightAligned',
       cellClass: 'num',
       filter: 'agNumberColumnFilter',
@@ -157,5 +138,37 @@ export function orderListColumns(
       filter: 'agNumberColumnFilter',
       filterParams: amountFilterParams,
     },
+    {
+      colId: 'title',
+      field: 'title',
+      headerName: t('peopleUi.col.title'),
+      flex: 1,
+      minWidth: 120,
+      filter: 'agTextColumnFilter',
+      filterParams: textFilterParams,
+    },
+    {
+      colId: 'responsibleInitials',
+      field: 'responsibleInitials',
+      headerName: t('peopleUi.col.responsible'),
+      width: fitWidth(['ÅÅÅÅ'], t('peopleUi.col.responsible'), 'sortAndFilter'),
+      filter: 'agTextColumnFilter',
+      filterParams: textFilterParams,
+    },
+    {
+      colId: 'projectNumber',
+      field: 'projectNumber',
+      headerName: t('peopleUi.col.project'),
+      width: fitWidth([widestWhole(5)], t('peopleUi.col.project'), 'sortAndFilter'),
+      type: 'rightAligned',
+      cellClass: 'num',
+      filter: 'agNumberColumnFilter',
+      filterParams: wholeNumberFilterParams,
+    },
   ];
+  if (!peopleFirst) return columns;
+  const people = columns.filter((c) => PEOPLE_COLUMNS.has(c.colId ?? ''));
+  const rest = columns.filter((c) => !PEOPLE_COLUMNS.has(c.colId ?? ''));
+  const at = rest.findIndex((c) => c.colId === 'orderDate') + 1;
+  return [...rest.slice(0, at), ...people, ...rest.slice(at)];
 }
