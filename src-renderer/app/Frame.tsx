@@ -88,60 +88,60 @@ export function Frame(props: { bootstrap: Bootstrap }) {
     }
   };
 
-  return (
-    <OrderOpenerContext.Provider value={opener}>
-      <div className="frame">
-        <header className="topbar">
-          <span className="brand">{t('app.name')}</span>
-          <nav aria-label={t('nav.label')} className="nav">
-            {SCREENS.map((id, i) => (
-              <button
-                key={id}
-                type="button"
-                className={`nav-item ${screen === id ? 'current' : ''}`}
-                aria-current={screen === id ? 'page' : undefined}
-                data-testid={`nav-${id}`}
-                title={`Alt+${i + 1}`}
-                onClick={() => go(id)}
-              >
-                <span>{t(`nav.${id}`)}</span>
-                {/* One key cap for Alt+N; below 1600 px only the digit, so that nine screens fit the bar. */}
-                <kbd className="nav-key">
-                  <span className="nav-key-alt">Alt+</span>
-                  {i + 1}
-                </kbd>
-              </button>
-            ))}
-          </nav>
-          <div className="topbar-spacer" />
-          <span className="company-name" data-testid="topbar-company">
-            {company.data?.name ?? ''}
-          </span>
-          {auth.data?.user ? (
-            <>
-              <span className="user-name" data-testid="topbar-user">
-                {auth.data.user.name}
-              </span>
-              <button
-                type="button"
-                className="link"
-                data-testid="logout"
-                onClick={() => void invoke('auth.logout', {}).then(() => queryClient.invalidateQueries())}
-              >
-                {t('login.logout')}
-              </button>
-            </>
-          ) : null}
-          <LanguageSwitch />
-        </header>
-        <main className="main">
-          {SCREENS.filter((id) => visited.has(id)).map((id) => (
-            <section key={id} className="screen-slot" hidden={screen !== id} data-testid={`screen-${id}`}>
-              {render(id)}
-            </section>
+  // Any screen can open an order or start a prefilled one (a project's "Ny ordre").
+  const frame = (
+    <div className="frame">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')} className="nav">
+          {SCREENS.map((id, i) => (
+            <button
+              key={id}
+              type="button"
+              className={`nav-item ${screen === id ? 'current' : ''}`}
+              aria-current={screen === id ? 'page' : undefined}
+              data-testid={`nav-${id}`}
+              title={`Alt+${i + 1}`}
+              onClick={() => go(id)}
+            >
+              <span>{t(`nav.${id}`)}</span>
+              {/* One key cap for Alt+N; below 1600 px only the digit, so that nine screens fit the bar. */}
+              <kbd className="nav-key">
+                <span className="nav-key-alt">Alt+</span>
+                {i + 1}
+              </kbd>
+            </button>
           ))}
-        </main>
-      </div>
-    </OrderOpenerContext.Provider>
+        </nav>
+        <div className="topbar-spacer" />
+        <span className="company-name" data-testid="topbar-company">
+          {company.data?.name ?? ''}
+        </span>
+        {auth.data?.user ? (
+          <>
+            <span className="user-name" data-testid="topbar-user">
+              {auth.data.user.name}
+            </span>
+            <button
+              type="button"
+              className="link"
+              data-testid="logout"
+              onClick={() => void invoke('auth.logout', {}).then(() => queryClient.invalidateQueries())}
+            >
+              {t('login.logout')}
+            </button>
+          </>
+        ) : null}
+        <LanguageSwitch />
+      </header>
+      <main className="main">
+        {SCREENS.filter((id) => visited.has(id)).map((id) => (
+          <section key={id} className="screen-slot" hidden={screen !== id} data-testid={`screen-${id}`}>
+            {render(id)}
+          </section>
+        ))}
+      </main>
+    </div>
   );
+  return <OrderOpenerContext.Provider value={opener}>{frame}</OrderOpenerContext.Provider>;
 }
