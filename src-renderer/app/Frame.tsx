@@ -1,7 +1,7 @@
-// The app frame: navigation (Alt+1..8), company name, language switch, and the
+// The app frame: navigation (Alt+1..9), company name, language switch, and the
 // screens. A screen, once visited, stays mounted (hidden when another is shown),
 // so an order half typed is still there when the clerk comes back to it.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ORDER_LIST_MAX_BLOCK } from '../../shared/channels/orders';
 import { useTranslation } from 'react-i18next';
 import type { Bootstrap } from '../../shared/channels/system';
@@ -18,9 +18,12 @@ import { SuppliersScreen } from '../screens/suppliers/SuppliersScreen';
 import { leaveThen, useHotkeys } from './hotkeys';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useOpenRecordRequests } from './openRecord';
+import { OrderOpenerContext, type OrderOpener, type OrderPrefill } from './orderOpener';
+import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
+import type { OrderRequest } from '../screens/orders/OrdersScreen';
 
 // Alt+N is the screen's place in this list: new screens go at the end, so the keys clerks know stay as they are.
-const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers', 'invoices', 'accounting'] as const;
+const SCREENS = ['orders', 'customers', 'products', 'settings', 'purchasing', 'suppliers', 'invoices', 'accounting', 'projects'] as const;
 type ScreenId = (typeof SCREENS)[number];
 
 export function Frame(props: { bootstrap: Bootstrap }) {
@@ -37,15 +40,17 @@ export function Frame(props: { bootstrap: Bootstrap }) {
   // Another screen: the one being left asks first if it has unsaved work (an order, a form).
   const go = (id: ScreenId) => (id === screen ? undefined : leaveThen(() => show(id)));
   // An order opened from another screen (an invoice's orders): the order screen opens it.
-  const [orderRequest, setOrderRequest] = useState<{ id: number; seq: number } | null>(null);
+  const [orderRequest, setOrderRequest] = useState<OrderRequest | null>(null);
+  const requestOrder = (id: number | null, prefill?: OrderPrefill) =>
+    leaveThen(() => {
+      setOrderRequest((r) => ({ id, seq: (r?.seq ?? 0) + 1, ...(prefill ? { prefill } : {}) }));
+      show('orders');
+    });
+  const opener = useMemo<OrderOpener>(() => ({ open: (id) => requestOrder(id), newOrder: (prefill) => requestOrder(null, prefill) }), []);
   const openOrderByNumber = (number: number) => {
     void invoke('orders.list', { startRow: 0, endRow: ORDER_LIST_MAX_BLOCK, search: String(number) }).then((page) => {
       const row = page.rows.find((r) => r.number === number);
-      if (!row) return;
-      leaveThen(() => {
-        setOrderRequest((r) => ({ id: row.id, seq: (r?.seq ?? 0) + 1 }));
-        show('orders');
-      });
+      if (row) requestOrder(row.id);
     });
   };
 
@@ -87,6 +92,8 @@ export function Frame(props: { bootstrap: Bootstrap }) {
         return <InvoicesScreen active={active} onOpenOrder={openOrderByNumber} />;
       case 'accounting':
         return <AccountingScreen active={active} />;
+      case 'projects':
+        return <ProjectsScreen active={active} />;
       default: {
         const never: never = id;
         throw new Error(`unknown screen ${String(never)}`);
@@ -94,7 +101,8 @@ export function Frame(props: { bootstrap: Bootstrap }) {
     }
   };
 
-  return (
+  // Any screen can open an order or start a prefilled one (a project's "Ny ordre").
+  const frame = (
     <div className="frame">
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
@@ -110,7 +118,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
               onClick={() => go(id)}
             >
               <span>{t(`nav.${id}`)}</span>
-              {/* One key cap for Alt+N; below 1440 px only the digit, so that eight screens fit the bar. */}
+              {/* One key cap for Alt+N; below 1600 px only the digit, so that nine screens fit the bar. */}
               <kbd className="nav-key">
                 <span className="nav-key-alt">Alt+</span>
                 {i + 1}
@@ -148,4 +156,5 @@ export function Frame(props: { bootstrap: Bootstrap }) {
       </main>
     </div>
   );
+  return <OrderOpenerContext.Provider value={opener}>{frame}</OrderOpenerContext.Provider>;
 }

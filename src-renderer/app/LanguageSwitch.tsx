@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   return (
     <label className="language-switch">
       <span>{t('app.language')}</span>
-      <select data-testid="language-select" value={lang} onChange={(e) => setLanguage(e.target.value as Language)}>
+      <select data-testid="language-select" aria-label={t('app.language')} value={lang} onChange={(e) => setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {t(`app.languages.${l}`)}

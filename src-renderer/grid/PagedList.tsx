@@ -5,7 +5,7 @@
 // double-click opens the row.
 import type { CellKeyDownEvent, ColDef, GridApi, IDatasource, RowDoubleClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../shared/channels/common';
 import { Banner } from '../components/fields';
@@ -35,6 +35,9 @@ export interface PagedListProps<T extends { id: number }> {
   readonly searchPlaceholder: string;
   readonly noRowsText: string;
   readonly handle: Ref<PagedListHandle>;
+  /** Filters beside the search box (a project's status); `filterKey` changes when they do, and the list reloads. */
+  readonly filters?: ReactNode;
+  readonly filterKey?: string;
 }
 
 const BLOCK = 100;
@@ -85,7 +88,8 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
           );
       },
     }),
-    [search, answered],
+    // filterKey: fetchPage reads the filters; a new datasource makes the grid ask again.
+    [search, answered, props.filterKey],
   );
 
   const focusRow = (index: number) => {
@@ -126,6 +130,7 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
             }
           }}
         />
+        {props.filters}
         <span className="row-count" data-testid={`${props.testId}-count`}>
           {total === null ? '' : t('common.rows', { count: total })}
         </span>

@@ -89,6 +89,13 @@ test('keyboard alone: business customer, 3-line order, found under its status ta
   await expect(page.getByTestId('order-contactId')).toHaveValue(String(customer.contacts[0]!.id));
   await kb.press('Enter');
   await typeAndEnter(page, 'PO-7781');
+  // Tittel, Vår kontakt, Ansvarlig and Prosjekt (issue 12): left empty, Enter moves on.
+  await expect(page.getByTestId('order-orderTitle')).toBeFocused();
+  for (const field of ['order-ourContactId', 'order-responsibleId', 'order-projectId']) {
+    await kb.press('Enter');
+    await expect(page.getByTestId(field)).toBeFocused();
+  }
+  await kb.press('Enter');
   await expect(page.getByTestId('order-orderType')).toBeFocused();
   await expect(page.getByTestId('order-orderType')).toHaveValue('1');
   await kb.press('Enter');

@@ -9,7 +9,7 @@ import { formatAmount } from '../../../shared/format';
 import { invoke } from '../../api/client';
 import { RegisterScreen } from '../../components/RegisterScreen';
 import { CustomerForm } from './CustomerForm';
-import { OpenItemsPanel } from './OpenItemsPanel';
+import { CustomerTabs } from './CustomerTabs';
 import { fitWidth, WIDEST_AMOUNT, widestWhole } from '../../grid/columnWidths';
 
 export function CustomersScreen(props: { active: boolean }) {
@@ -71,7 +71,7 @@ export function CustomersScreen(props: { active: boolean }) {
           onClose={f.onClose}
         />
       )}
-      renderBelow={(_customer, id) => <OpenItemsPanel customerId={id} />}
+      renderBelow={(customer, id) => <CustomerTabs customer={customer} customerId={id} />}
     />
   );
 }

@@ -37,6 +37,8 @@ import { JobsPanel } from './JobsPanel';
 import { FilesPanel } from './FilesPanel';
 import { RelationsPanel } from './RelationsPanel';
 import { openRecord } from '../../app/openRecord';
+import { OrderPeopleFields } from '../people/OrderPeopleFields';
+import type { OrderPrefill } from '../../app/orderOpener';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
 import {
@@ -47,6 +49,7 @@ import {
   fingerprint,
   newDraft,
   withCustomer,
+  withPrefill,
   type Draft,
   type DraftHeader,
   type DraftLine,
@@ -76,6 +79,8 @@ export interface OrderEditorProps {
   readonly onOpenOrder: (id: number, notice?: string) => void;
   /** Shown when the editor opens (e.g. "Ordre 10002 er laget fra tilbud 10001."). */
   readonly initialNotice?: string;
+  /** A new order started from another screen (a project's): its customer and people. */
+  readonly prefill?: OrderPrefill;
 }
 
 const searchCustomers = (query: string) => fetchChannel('customers.lookup', { query, limit: 8 });
@@ -148,7 +153,7 @@ export function OrderEditor(props: OrderEditorProps) {
   useEffect(() => {
     if (draft) return;
     if (props.orderId === null && statuses.data && boot.data) {
-      const d = newDraft(visibleStatuses(statuses.data)[0]?.id, boot.data.today);
+      const d = withPrefill(newDraft(visibleStatuses(statuses.data)[0]?.id, boot.data.today), props.prefill);
       setDraft(d);
       setBaseline(fingerprint(d));
     } else if (props.orderId !== null && loaded.data) {
@@ -788,6 +793,7 @@ export function OrderEditor(props: OrderEditorProps) {
                   maxLength={100}
                   onChange={(v) => setHeader({ customerReference: v })}
                 />
+                <OrderPeopleFields value={h.people} root={headerRef} onChange={(c) => setDraft((d) => (d ? { ...d, header: { ...d.header, people: { ...d.header.people, ...c } } } : d))} />
                 <OrderTypeField value={h.orderType} saved={order !== null} onChange={(v) => setHeader({ orderType: v })} />
                 <SelectField
                   name="statusId"

@@ -10,14 +10,11 @@ import type {
   RowDoubleClickedEvent,
   SelectionChangedEvent,
   SuppressKeyboardEventParams,
-  ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderListRow, Status } from '../../../shared/channels/orders';
-import { formatAmount, formatDate } from '../../../shared/format';
-import { ORDER_TYPES } from '../../../shared/enums';
 import { useChannel, useStatuses, invalidate } from '../../api/queries';
 import { useHotkeys } from '../../app/hotkeys';
 import { Banner } from '../../components/fields';
@@ -25,25 +22,17 @@ import { refusalOf } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
 import { StatusTabs } from '../../components/StatusTabs';
 import { answerKey, useTrustedSearch } from '../../components/useTrustedSearch';
-import {
-  NorwegianDateInput,
-  amountFilterParams,
-  dateFilterParams,
-  focusListRow,
-  gridLocaleText,
-  gridTheme,
-  textFilterParams,
-  wholeNumberFilterParams,
-} from '../../grid/agGrid';
+import { focusListRow, gridLocaleText, gridTheme } from '../../grid/agGrid';
 import { useLanguage, type BilingualText } from '../../i18n';
-import { orderTypeLabel, statusLabel } from './labels';
+import { statusLabel } from './labels';
+import { orderListColumns } from './orderColumns';
 import { statusBarStatuses, withStatusByKind } from './processingRules';
 import { BatchPrintDialog, type BatchScope } from '../documents/BatchPrintDialog';
 import { SelectionActions } from './SelectionActions';
 import { orderListSource } from './orderListSource';
 import { customFieldColumns, customMoneyColumns } from './customFieldColumns';
 import { useCustomFieldDefs } from '../../components/CustomFieldsSection';
-import { fitWidth, growTextColumns, WIDEST_AMOUNT, WIDEST_DATE, widestWhole } from '../../grid/columnWidths';
+import { growTextColumns } from '../../grid/columnWidths';
 
 export interface OrderListProps {
   readonly active: boolean;
@@ -134,118 +123,9 @@ export function OrderList(props: OrderListProps) {
     apiRef.current?.refreshCells({ columns: ['statusId'], force: true });
   }, [statuses.data]);
 
-  const columnDefs = useMemo<ColDef<OrderListRow>[]>(
+  const columnDefs = useMemo(
     () => [
-      {
-        colId: 'number',
-        field: 'number',
-        headerName: t('orders.col.number'),
-        width: fitWidth([widestWhole(7)], t('orders.col.number'), 'sortAndFilter'),
-        type: 'rightAligned',
-        cellClass: 'num',
-        filter: 'agNumberColumnFilter',
-        filterParams: wholeNumberFilterParams,
-      },
-      {
-        colId: 'orderDate',
-        field: 'orderDate',
-        headerName: t('orders.col.orderDate'),
-        width: fitWidth([WIDEST_DATE], t('orders.col.orderDate'), 'sortAndFilter'),
-        cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<OrderListRow, string>) => formatDate(p.value),
-        filter: 'agDateColumnFilter',
-        filterParams: dateFilterParams,
-        dateComponent: NorwegianDateInput,
-      },
-      {
-        colId: 'customerName',
-        field: 'customerName',
-        headerName: t('orders.col.customerName'),
-        flex: 2,
-        minWidth: 180,
-        filter: 'agTextColumnFilter',
-        filterParams: textFilterParams,
-      },
-      {
-        colId: 'customerNumber',
-        field: 'customerNumber',
-        headerName: t('orders.col.customerNumber'),
-        width: fitWidth([widestWhole(6)], t('orders.col.customerNumber'), 'sortAndFilter'),
-        type: 'rightAligned',
-        cellClass: 'num',
-        filter: 'agNumberColumnFilter',
-        filterParams: wholeNumberFilterParams,
-      },
-      {
-        colId: 'orderType',
-        field: 'orderType',
-        headerName: t('orders.col.orderType'),
-        width: fitWidth(ORDER_TYPES.map((o) => orderTypeLabel(o.id, lang)), t('orders.col.orderType'), 'sortAndFilter'),
-        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : orderTypeLabel(p.value, lang)),
-        filter: 'agNumberColumnFilter',
-        filterParams: { ...wholeNumberFilterParams, filterOptions: ['equals'] },
-      },
-      {
-        colId: 'statusId',
-        field: 'statusId',
-        headerName: t('orders.col.status'),
-        width: fitWidth((statuses.data ?? []).map((s) => statusLabel(s, lang)), t('orders.col.status'), 'sort'),
-        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : statusLabel(byId.current.get(p.value), lang)),
-        filter: false,
-      },
-      {
-        colId: 'customerReference',
-        field: 'customerReference',
-        headerName: t('orders.col.customerReference'),
-        flex: 1,
-        minWidth: 120,
-        filter: 'agTextColumnFilter',
-        filterParams: textFilterParams,
-      },
-      {
-        colId: 'deliveryDate',
-        field: 'deliveryDate',
-        headerName: t('orders.col.deliveryDate'),
-        width: fitWidth([WIDEST_DATE], t('orders.col.deliveryDate'), 'sortAndFilter'),
-        cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<OrderListRow, string | null>) => formatDate(p.value),
-        filter: 'agDateColumnFilter',
-        filterParams: dateFilterParams,
-        dateComponent: NorwegianDateInput,
-      },
-      {
-        colId: 'totalNetOre',
-        field: 'totalNetOre',
-        headerName: t('orders.col.totalNet'),
-        width: fitWidth([WIDEST_AMOUNT], t('orders.col.totalNet'), 'sortAndFilter'),
-        type: 'rightAligned',
-        cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
-        filter: 'agNumberColumnFilter',
-        filterParams: amountFilterParams,
-      },
-      {
-        colId: 'totalGrossOre',
-        field: 'totalGrossOre',
-        headerName: t('orders.col.totalGross'),
-        width: fitWidth([WIDEST_AMOUNT], t('orders.col.totalGross'), 'sortAndFilter'),
-        type: 'rightAligned',
-        cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : formatAmount(p.value)),
-        filter: 'agNumberColumnFilter',
-        filterParams: amountFilterParams,
-      },
-      {
-        colId: 'invoicedNetOre',
-        field: 'invoicedNetOre',
-        headerName: t('lists.col.invoiced'),
-        width: 118,
-        type: 'rightAligned',
-        cellClass: 'num',
-        valueFormatter: (p: ValueFormatterParams<OrderListRow, number>) => (p.value == null ? '' : p.value === 0 ? '' : formatAmount(p.value)),
-        filter: 'agNumberColumnFilter',
-        filterParams: amountFilterParams,
-      },
+      ...orderListColumns(t, lang, statuses.data, byId),
       ...customFieldColumns(customDefs ?? [], lang, { yes: t('customFields.yes'), no: t('customFields.no') }),
     ],
     [t, lang, statuses.data, customDefs],

@@ -9,6 +9,7 @@ import type { VatCode } from '../../../shared/enums';
 import { formatDate, parseAmount, parseQuantity } from '../../../shared/format';
 import type { FieldErrors } from '../../components/refusal';
 import { bilingual } from '../../i18n';
+import { NO_PEOPLE, peopleInput, peopleOf, type OrderPeople } from '../people/OrderPeopleFields';
 import {
   amountText,
   emptyLineBase,
@@ -65,6 +66,8 @@ export interface DraftHeader {
   readonly notes: string;
   /** Custom fields typed since the order was loaded or saved (issue 12). */
   readonly custom: CustomDrafts;
+  /** Tittel, Vår kontakt, Ansvarlig, Prosjekt (issue 12). */
+  readonly people: OrderPeople;
 }
 
 export const KEPT_DELIVERY_ADDRESS = 'kept';
@@ -95,6 +98,7 @@ export function newDraft(defaultStatusId: number | undefined, today: string): Dr
       paymentTermsDays: '',
       notes: '',
       custom: {},
+      people: NO_PEOPLE,
     },
     lines: [emptyLine()],
   };
@@ -118,6 +122,7 @@ export function draftFromOrder(order: Order): Draft {
       paymentTermsDays: String(order.paymentTermsDays),
       notes: order.notes ?? '',
       custom: {},
+      people: peopleOf(order),
     },
     lines: order.lines.length || order.textLines.length ? rowsOfOrder(order) : [emptyLine()],
   };
@@ -150,6 +155,13 @@ export function withCustomer(header: DraftHeader, c: CustomerListRow): DraftHead
     // Another customer: its own address until one of its delivery addresses is chosen.
     deliveryAddressId: header.customerId === c.id ? header.deliveryAddressId : '',
   };
+}
+
+/** A new order started from another screen (a project's "Ny ordre"). */
+export function withPrefill(d: Draft, prefill: { customer: CustomerListRow | null; people: Partial<OrderPeople> } | undefined): Draft {
+  if (!prefill) return d;
+  const header = prefill.customer ? withCustomer(d.header, prefill.customer) : d.header;
+  return { ...d, header: { ...header, people: { ...header.people, ...prefill.people } } };
 }
 
 /** Comparable form of a draft, for "are there unsaved changes". Blank lines do not count. */
@@ -271,6 +283,7 @@ export function buildOrder(d: Draft): BuiltOrder {
     ...(h.deliveryAddressId === KEPT_DELIVERY_ADDRESS ? {} : { deliveryAddressId: h.deliveryAddressId ? Number(h.deliveryAddressId) : null }),
     ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
     notes: optional(h.notes),
+    ...peopleInput(h.people),
   };
   const custom = customPayload(h.custom);
   Object.assign(errors, custom.errors);
@@ -327,6 +340,10 @@ const HEADER_PATHS: Readonly<Record<string, string>> = {
   deliveryAddressId: 'deliveryAddressId',
   paymentTermsDays: 'paymentTermsDays',
   notes: 'notes',
+  title: 'orderTitle',
+  ourContactId: 'ourContactId',
+  responsibleId: 'responsibleId',
+  projectId: 'projectId',
 };
 
 /** Places an engine refusal ("header.customerId", "statusId", "lines.2.quantity") on the screen's field. */

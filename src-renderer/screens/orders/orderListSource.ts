@@ -103,9 +103,17 @@ export function pagedSource<Row>(
   };
 }
 
+/** Whose orders (shared/channels/orders.ts orderScopeFields): a customer's, a contact's, an employee's or a project's. */
+export type OrderScope =
+  | { readonly customerId: number }
+  | { readonly contactId: number }
+  | { readonly employeeId: number }
+  | { readonly projectId: number };
+
 export interface OrderListQuery {
   readonly statusId: number | null;
   readonly search: string;
+  readonly scope?: OrderScope;
 }
 
 /**
@@ -115,7 +123,7 @@ export interface OrderListQuery {
 export function orderListSource(query: OrderListQuery, events: PageEvents<OrderListRow>, moreMoney?: ReadonlySet<string>): IDatasource {
   return pagedSource(
     (block) => {
-      const input: OrderListInput = { ...block, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
+      const input: OrderListInput = { ...block, ...query.scope, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
       return invoke('orders.list', input);
     },
     moreMoney ? { has: (colId: string) => MONEY_COLUMNS.has(colId) || moreMoney.has(colId) } : MONEY_COLUMNS,

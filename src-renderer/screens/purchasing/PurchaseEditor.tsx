@@ -23,6 +23,7 @@ import { fetchChannel, invalidate, useBootstrap, useChannel } from '../../api/qu
 import { focusNextIn, useHotkeys } from '../../app/hotkeys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Banner, FormScopeProvider, Notice, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { OrderPeopleFields } from '../people/OrderPeopleFields';
 import { PartyContactField, PartyLookupField } from '../../components/PartyLookupField';
 import { focusField, refusalOf, useRefusal } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
@@ -543,6 +544,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
                     maxLength={100}
                     onChange={(v) => setHeader({ supplierReference: v })}
                   />
+                  <OrderPeopleFields value={h.people} root={headerRef} onChange={(c) => setDraft((d) => (d ? { ...d, header: { ...d.header, people: { ...d.header.people, ...c } } } : d))} />
                   <SelectField
                     name="orderType"
                     label={t('order.orderType')}

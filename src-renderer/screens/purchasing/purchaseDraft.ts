@@ -7,6 +7,7 @@ import type { SupplierListRow } from '../../../shared/channels/suppliers';
 import { formatDate, parseAmount, parseDate } from '../../../shared/format';
 import type { FieldErrors } from '../../components/refusal';
 import { bilingual } from '../../i18n';
+import { NO_PEOPLE, peopleInput, peopleOf, type OrderPeople } from '../people/OrderPeopleFields';
 import {
   amountText,
   emptyLineBase,
@@ -43,6 +44,8 @@ export interface PurchaseDraftHeader {
   readonly contactId: string;
   readonly paymentTermsDays: string;
   readonly notes: string;
+  /** Tittel, Vår kontakt, Ansvarlig, Prosjekt (issue 12). */
+  readonly people: OrderPeople;
 }
 
 export interface PurchaseDraft {
@@ -70,6 +73,7 @@ export function newPurchaseDraft(today: string): PurchaseDraft {
       contactId: '',
       paymentTermsDays: '',
       notes: '',
+      people: NO_PEOPLE,
     },
     lines: [emptyPurchaseLine()],
   };
@@ -94,6 +98,7 @@ export function draftFromPurchase(po: PurchaseOrder): PurchaseDraft {
       contactId: po.contactId ? String(po.contactId) : '',
       paymentTermsDays: String(po.paymentTermsDays),
       notes: po.notes ?? '',
+      people: peopleOf(po),
     },
     lines: po.lines.length ? po.lines.map(lineFromOrder) : [emptyPurchaseLine()],
   };
@@ -152,6 +157,7 @@ export function buildPurchase(d: PurchaseDraft): BuiltPurchase {
     contactId: h.contactId ? Number(h.contactId) : null,
     ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
     notes: optional(h.notes),
+    ...peopleInput(h.people),
   };
 
   const lines: (PurchaseLineInput & { id?: number })[] = [];
@@ -200,6 +206,10 @@ const HEADER_PATHS: Readonly<Record<string, string>> = {
   contactId: 'contactId',
   paymentTermsDays: 'paymentTermsDays',
   notes: 'notes',
+  title: 'orderTitle',
+  ourContactId: 'ourContactId',
+  responsibleId: 'responsibleId',
+  projectId: 'projectId',
 };
 
 /** Places an engine refusal ("header.supplierId", "lines.2.quantity") on the screen's field. */

@@ -7,6 +7,7 @@ import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { CompanyForm } from './CompanyForm';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
+import { EmployeesPanel } from './EmployeesPanel';
 import { SubscriptionsPanel, UsersPanel } from './UsersPanel';
 
 export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
@@ -28,6 +29,7 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
           )}
         </section>
         <UsersPanel />
+        <EmployeesPanel />
         <SubscriptionsPanel />
         <CustomFieldsPanel />
         <section className="panel">
