@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { Bootstrap } from '../../shared/channels/system';
 import { invoke } from '../api/client';
 import { queryClient, useAuthStatus, useCompany } from '../api/queries';
+import { Bell, BELL_KEY, MY_TASKS_KEY } from '../screens/collaboration/Bell';
+import { MyTasks } from '../screens/collaboration/MyTasks';
 import { AccountingScreen } from '../screens/accounting/AccountingScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
@@ -37,20 +39,28 @@ export function Frame(props: { bootstrap: Bootstrap }) {
   const go = (id: ScreenId) => (id === screen ? undefined : leaveThen(() => show(id)));
   // An order opened from another screen (an invoice's orders): the order screen opens it.
   const [orderRequest, setOrderRequest] = useState<{ id: number; seq: number } | null>(null);
+  const openOrderById = (id: number) =>
+    leaveThen(() => {
+      setOrderRequest((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
+      show('orders');
+    });
   const openOrderByNumber = (number: number) => {
     void invoke('orders.list', { startRow: 0, endRow: ORDER_LIST_MAX_BLOCK, search: String(number) }).then((page) => {
       const row = page.rows.find((r) => r.number === number);
-      if (!row) return;
-      leaveThen(() => {
-        setOrderRequest((r) => ({ id: row.id, seq: (r?.seq ?? 0) + 1 }));
-        show('orders');
-      });
+      if (row) openOrderById(row.id);
     });
   };
+  // The bell's list and "Mine oppgaver" (issue 12).
+  const [bellOpen, setBellOpen] = useState(false);
+  const [myTasksOpen, setMyTasksOpen] = useState(false);
 
   useHotkeys(
     true,
-    Object.fromEntries(SCREENS.map((id, i) => [`alt+${i + 1}`, () => go(id)])),
+    {
+      ...Object.fromEntries(SCREENS.map((id, i) => [`alt+${i + 1}`, () => go(id)])),
+      [BELL_KEY.toLowerCase()]: () => setBellOpen((o) => !o),
+      [MY_TASKS_KEY.toLowerCase()]: () => setMyTasksOpen(true),
+    },
     // From inside any input or grid too.
     { everywhere: true },
   );
@@ -109,6 +119,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
         <span className="company-name" data-testid="topbar-company">
           {company.data?.name ?? ''}
         </span>
+        <Bell open={bellOpen} onOpenChange={setBellOpen} onOpenOrder={openOrderById} onMyTasks={() => setMyTasksOpen(true)} />
         {auth.data?.user ? (
           <>
             <span className="user-name" data-testid="topbar-user">
@@ -133,6 +144,15 @@ export function Frame(props: { bootstrap: Bootstrap }) {
           </section>
         ))}
       </main>
+      {myTasksOpen ? (
+        <MyTasks
+          onClose={() => setMyTasksOpen(false)}
+          onOpenOrder={(id) => {
+            setMyTasksOpen(false);
+            openOrderById(id);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

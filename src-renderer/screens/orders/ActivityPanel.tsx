@@ -2,7 +2,9 @@
 // clerk reads ("Status: Bekreftet → Pakk", "Faktura 3 laget"), not the engine's action names.
 // Sales orders and purchase orders share it: a purchase order's own steps are
 // worded by purchasing/purchaseActivity.ts, the rest (printing, …) here.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Comment } from '../../../shared/channels/collaboration';
 import type { Status } from '../../../shared/channels/orders';
 import type { ActivityEntry } from '../../../shared/channels/processing';
 import { SUBSCRIPTION_INTERVALS, type Language } from '../../../shared/enums';
@@ -12,6 +14,7 @@ import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { useLanguage } from '../../i18n';
 import { describePurchaseActivity } from '../purchasing/purchaseActivity';
+import { CommentBox } from '../collaboration/CommentBox';
 import { orderTypeLabel, statusLabel } from './labels';
 
 /** What the log needs of the order: its id, and its lines to name them by number. */
@@ -110,37 +113,90 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
   }
 }
 
+/** One row of the log: something the engine noted, or a comment someone wrote. */
+type LogRow = { readonly kind: 'entry'; readonly e: ActivityEntry; readonly text: string } | { readonly kind: 'comment'; readonly c: Comment };
+const rowTime = (r: LogRow) => Date.parse(r.kind === 'entry' ? r.e.at : r.c.at);
+
+// The engine notes a comment in the log as well; the comment itself is shown instead.
+const COMMENT_ACTIONS = new Set(['comment', 'comment_added', 'comments.add']);
+
 export function ActivityPanel(props: { order: ActivitySubject; kind?: 'sales' | 'purchase' }) {
   const { t: typed } = useTranslation();
   const t: TFunction = (key, options) => String(typed(key as never, options as never));
   const lang = useLanguage();
   const statuses = useStatuses();
+  const withComments = props.kind !== 'purchase';
   const log = useChannel('activity.list', { entity: 'order', entityId: props.order.id }, { staleTime: 0 });
+  const comments = useChannel('comments.list', { orderId: props.order.id }, { staleTime: 0, enabled: withComments });
+  const [correcting, setCorrecting] = useState<Comment | null>(null);
   const describe = (e: ActivityEntry) =>
     (props.kind === 'purchase' ? describePurchaseActivity(e, lang, t) : null) ?? describeActivity(e, props.order, statuses.data ?? [], lang, t);
-  const rows = (log.data ?? []).map((e) => ({ e, text: describe(e) }));
+  const rows = (log.data ?? []).filter((e) => !COMMENT_ACTIONS.has(e.action)).map((e) => ({ e, text: describe(e) }));
   // The engine notes an invoice both as made and as the order's action (and an order made from
   // purchase suggestions twice): show it once.
-  const shown = rows.filter((r, i) => {
-    const prev = rows[i - 1];
-    return !(prev && prev.text === r.text && prev.e.at === r.e.at);
-  });
+  const entries: LogRow[] = rows
+    .filter((r, i) => {
+      const prev = rows[i - 1];
+      return !(prev && prev.text === r.text && prev.e.at === r.e.at);
+    })
+    .map((r) => ({ kind: 'entry' as const, ...r }));
+  const commentRows: LogRow[] = withComments ? (comments.data ?? []).map((c) => ({ kind: 'comment' as const, c })) : [];
+  // Newest first, comments among the changes by their time (a stable sort keeps the engine's order on ties).
+  const shown = [...entries, ...commentRows].sort((a, b) => rowTime(b) - rowTime(a));
+  const byId = new Map((comments.data ?? []).map((c) => [c.id, c]));
+  const problem = log.isError ? log.error : comments.isError ? comments.error : null;
   return (
     <div className="side-section" data-testid="activity-panel">
-      {log.isError ? <Banner error={refusalOf(log.error, () => null).general} /> : null}
+      {problem ? <Banner error={refusalOf(problem, () => null).general} /> : null}
+      {withComments ? (
+        <CommentBox orderId={props.order.id} correcting={correcting} onCorrectingDone={() => setCorrecting(null)} />
+      ) : null}
       {shown.length === 0 ? <p className="muted">{t('activity.none')}</p> : null}
       <ol className="activity-list">
-        {shown.map(({ e, text }, i) => (
-          <li key={e.id} data-testid={`activity-${i}`}>
-            <div className="activity-meta">
-              <span className="num">{formatDateTime(e.at)}</span>
-              <span>{e.userName ?? t('activity.workstation')}</span>
-            </div>
-            <div className="activity-text" data-testid={`activity-${i}-text`}>
-              {text}
-            </div>
-          </li>
-        ))}
+        {shown.map((r, i) =>
+          r.kind === 'entry' ? (
+            <li key={`e${r.e.id}`} data-testid={`activity-${i}`}>
+              <div className="activity-meta">
+                <span className="num">{formatDateTime(r.e.at)}</span>
+                <span>{r.e.userName ?? t('activity.workstation')}</span>
+              </div>
+              <div className="activity-text" data-testid={`activity-${i}-text`}>
+                {r.text}
+              </div>
+            </li>
+          ) : (
+            <li key={`c${r.c.id}`} className={`activity-comment ${r.c.correctedByIds.length ? 'corrected' : ''}`} data-testid={`activity-${i}`}>
+              <div className="activity-meta">
+                <span className="num">{formatDateTime(r.c.at)}</span>
+                <span>{r.c.author?.name ?? t('activity.workstation')}</span>
+              </div>
+              {r.c.correctsId !== null ? (
+                <div className="comment-ref muted small" data-testid={`activity-${i}-corrects`}>
+                  {t('activityUi.comments.corrects', { at: formatDateTime(byId.get(r.c.correctsId)?.at ?? '') })}
+                </div>
+              ) : null}
+              <div className="activity-text comment-text" data-testid={`activity-${i}-text`}>
+                {r.c.text}
+              </div>
+              <div className="comment-foot">
+                {r.c.correctedByIds.length ? (
+                  <span className="pill" data-testid={`activity-${i}-corrected`}>
+                    {t('activityUi.comments.corrected')}
+                  </span>
+                ) : null}
+                <button
+                  type="button"
+                  className="link small"
+                  data-testid={`activity-${i}-correct`}
+                  title={t('activityUi.comments.correctHint')}
+                  onClick={() => setCorrecting(r.c)}
+                >
+                  {t('activityUi.comments.correct')}
+                </button>
+              </div>
+            </li>
+          ),
+        )}
       </ol>
     </div>
   );

@@ -33,6 +33,8 @@ import { useAskFirst } from './InvoicePreviewDialog';
 import { useCopyOrder } from './copyOrder';
 import { useOnlyContact } from './onlyContact';
 import { JobsPanel } from './JobsPanel';
+import { FollowToggle } from '../collaboration/FollowToggle';
+import { TasksPanel } from '../collaboration/TasksPanel';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
 import {
@@ -94,7 +96,7 @@ type ProcessDialog =
   | { kind: 'invoiced'; invoice: Invoice; backorder: { id: number; number: number } | null }
   | { kind: 'cashReceipt'; invoice: Invoice };
 
-type SideTab = 'invoices' | 'documents' | 'activity' | 'jobs';
+type SideTab = 'invoices' | 'documents' | 'activity' | 'jobs' | 'tasks';
 
 /** Channels whose answers a processing action may have changed. */
 const AFTER_PROCESSING = [
@@ -587,6 +589,7 @@ export function OrderEditor(props: OrderEditorProps) {
           'alt+k': () => showSide('invoices'),
           'alt+g': () => showSide('activity'),
           'alt+j': () => showSide('jobs'),
+          'alt+d': () => showSide('tasks'),
         }
       : {}),
   });
@@ -665,6 +668,7 @@ export function OrderEditor(props: OrderEditorProps) {
         </span>
         <Notice text={dirty ? null : notice} testId="order-notice" />
         <div className="toolbar-spacer" />
+        {order ? <FollowToggle orderId={order.id} /> : null}
         <button
           type="button"
           className="primary"
@@ -894,6 +898,7 @@ export function OrderEditor(props: OrderEditorProps) {
                   ['documents', t('documents.title'), 'Alt+A'],
                   ['activity', t('activity.title'), 'Alt+G'],
                   ['jobs', t('jobs.titleTab'), 'Alt+J'],
+                  ['tasks', t('activityUi.tasks.tab'), 'Alt+D'],
                 ] as const
               ).map(([tab, label, keys]) => (
                 <button
@@ -927,6 +932,8 @@ export function OrderEditor(props: OrderEditorProps) {
                 <DocumentsPanel orderId={order.id} onNotice={setNotice} />
               ) : sideTab === 'activity' ? (
                 <ActivityPanel order={order} />
+              ) : sideTab === 'tasks' ? (
+                <TasksPanel orderId={order.id} />
               ) : (
                 <JobsPanel order={order} onOrder={applyOrder} />
               )}
