@@ -1284,6 +1284,13 @@ export const en: Same<typeof nb> = {
     },
   },
   activityUi: {
+    log: {
+      task_added: 'Task added: {{title}}',
+      task_changed: 'Task changed: {{title}}',
+      task_done: 'Task done: {{title}}',
+      task_reopened: 'Task reopened: {{title}}',
+      assignedTo: 'to {{name}}',
+    },
     comments: {
       label: 'Comment',
       placeholder: 'Write a comment …',

@@ -1281,6 +1281,13 @@ export const nb = {
     },
   },
   activityUi: {
+    log: {
+      task_added: 'Oppgave lagt til: {{title}}',
+      task_changed: 'Oppgave endret: {{title}}',
+      task_done: 'Oppgave utført: {{title}}',
+      task_reopened: 'Oppgave åpnet igjen: {{title}}',
+      assignedTo: 'til {{name}}',
+    },
     comments: {
       label: 'Kommentar',
       placeholder: 'Skriv en kommentar …',

@@ -97,6 +97,14 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
       return t('activity.jobStarted', { title: String(after.job ?? '') });
     case 'job_completed':
       return t('activity.jobCompleted', { title: String(after.job ?? '') });
+    case 'task_added':
+    case 'task_changed':
+    case 'task_done':
+    case 'task_reopened': {
+      const who = typeof after.assigneeName === 'string' ? after.assigneeName : null;
+      const text = t(`activityUi.log.${e.action}`, { title: String(after.title ?? '') });
+      return e.action === 'task_added' && who ? `${text} · ${t('activityUi.log.assignedTo', { name: who })}` : text;
+    }
     case 'import':
       return t('activity.imported', { source: String(after.source ?? '').toUpperCase() });
     case 'delete':
