@@ -1323,6 +1323,8 @@ export const en: Same<typeof nb> = {
     notes: {
       title: 'My reminders',
       lead: 'Only you see your reminders. On the date they appear in your notifications.',
+      leadShared: 'Without users, reminders are shared by everyone on this computer. On the date they appear in the notifications.',
+      titleShared: 'Reminders',
       none: 'No reminders on the order.',
       date: 'Date',
       text: 'Remind me to …',

@@ -1320,6 +1320,8 @@ export const nb = {
     notes: {
       title: 'Mine påminnelser',
       lead: 'Bare du ser påminnelsene dine. På datoen kommer de i varslene.',
+      leadShared: 'Uten brukere er påminnelsene felles for alle på maskinen. På datoen kommer de i varslene.',
+      titleShared: 'Påminnelser',
       none: 'Ingen påminnelser på ordren.',
       date: 'Dato',
       text: 'Påminn meg om …',

@@ -42,7 +42,7 @@ async function logOut(page: Page): Promise<void> {
 
 test('a comment, a task for another user, the bell, Mine oppgaver, marking read and a reminder for oneself', async ({ page, app }) => {
   const data = await seedSales(page, app);
-  const order = await makeOrder(app, data, 'processing', [[data.drill.id, 2]]);
+  const order = await makeOrder(app, data, 'confirmed', [[data.drill.id, 2]]);
   await twoUsers(app);
   await page.reload();
   await logIn(page, 'kari', '4821', 'Kari Nordmann');
@@ -194,7 +194,7 @@ test('a comment, a task for another user, the bell, Mine oppgaver, marking read 
 
 test('the order side tabs fit the panel at 1440 and 1280 px, seven of them too', async ({ page, app }) => {
   const data = await seedSales(page, app);
-  const order = await makeOrder(app, data, 'processing', [[data.drill.id, 1]]);
+  const order = await makeOrder(app, data, 'confirmed', [[data.drill.id, 1]]);
   await openOrder(page, order.number);
   await page.keyboard.press('Alt+D');
   await expect(page.getByTestId('tasks-panel')).toBeVisible();

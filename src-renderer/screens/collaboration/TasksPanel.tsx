@@ -112,8 +112,8 @@ export function TasksPanel(props: { orderId: number }) {
         </button>
       </form>
 
-      <h3 className="side-head">{t('activityUi.notes.title')}</h3>
-      <p className="muted small">{t('activityUi.notes.lead')}</p>
+      <h3 className="side-head">{me ? t('activityUi.notes.title') : t('activityUi.notes.titleShared')}</h3>
+      <p className="muted small">{me ? t('activityUi.notes.lead') : t('activityUi.notes.leadShared')}</p>
       {(notes.data ?? []).length === 0 ? <p className="muted">{t('activityUi.notes.none')}</p> : null}
       <ul className="task-list">
         {(notes.data ?? []).map((n, i) => (
