@@ -65,6 +65,7 @@ export interface Note {
   readonly forUser: PersonRef | null;
   readonly createdBy: PersonRef | null;
   readonly done: boolean;
+  readonly doneAt: string | null;
   /** Its date has come (today or earlier) and it is not done. */
   readonly due: boolean;
   readonly version: number;

@@ -1,5 +1,7 @@
 // Comments, tasks, personal reminders, following and notifications (issue 12).
-// PLACEHOLDER while the engine is built: the contract is in shared/channels/collaboration.ts.
+import { commentsOf, notesFor, tasksAssigned, tasksOf } from '../repos/collaboration';
+import { addComment, addNote, addTask, changeNote, changeTask, follow, followState, requireOrder, requireProject } from '../services/collaboration';
+import { listNotifications, markNotificationsRead, unreadCount } from '../services/notifications';
 import { reader, writer, type HandlerMap } from './types';
 
 type Channels =
@@ -19,24 +21,35 @@ type Channels =
   | 'notifications.markRead'
   | 'notifications.markAllRead';
 
-const notYet = (name: string) => () => {
-  throw new Error(`${name}: not built yet`);
-};
-
 export const collaborationHandlers: HandlerMap<Channels> = {
-  'comments.list': reader(notYet('comments.list')),
-  'comments.add': writer(notYet('comments.add')),
-  'tasks.list': reader(notYet('tasks.list')),
-  'tasks.mine': reader(notYet('tasks.mine')),
-  'tasks.add': writer(notYet('tasks.add')),
-  'tasks.update': writer(notYet('tasks.update')),
-  'notes.list': reader(notYet('notes.list')),
-  'notes.add': writer(notYet('notes.add')),
-  'notes.update': writer(notYet('notes.update')),
-  'follow.get': reader(notYet('follow.get')),
-  'follow.set': writer(notYet('follow.set')),
-  'notifications.list': writer(notYet('notifications.list')),
-  'notifications.count': reader(notYet('notifications.count')),
-  'notifications.markRead': writer(notYet('notifications.markRead')),
-  'notifications.markAllRead': writer(notYet('notifications.markAllRead')),
+  'comments.list': reader((input, ctx) => {
+    requireOrder(ctx, input.orderId);
+    return commentsOf(ctx.db, input.orderId);
+  }),
+  'comments.add': writer((input, ctx) => addComment(ctx, input)),
+  'tasks.list': reader((input, ctx) => {
+    if (input.orderId !== undefined) {
+      requireOrder(ctx, input.orderId);
+      return tasksOf(ctx.db, { orderId: input.orderId }, ctx.today);
+    }
+    const projectId = input.projectId!;
+    requireProject(ctx, projectId);
+    return tasksOf(ctx.db, { projectId }, ctx.today);
+  }),
+  'tasks.mine': reader((input, ctx) => tasksAssigned(ctx.db, ctx.userId, input.includeDone, ctx.today)),
+  'tasks.add': writer((input, ctx) => addTask(ctx, input)),
+  'tasks.update': writer((input, ctx) => changeTask(ctx, input)),
+  'notes.list': reader((input, ctx) => {
+    if (input.orderId !== undefined) requireOrder(ctx, input.orderId);
+    return notesFor(ctx.db, ctx.userId, input.orderId ?? null, input.includeDone, ctx.today);
+  }),
+  'notes.add': writer((input, ctx) => addNote(ctx, input)),
+  'notes.update': writer((input, ctx) => changeNote(ctx, input)),
+  'follow.get': reader((input, ctx) => followState(ctx, input.orderId)),
+  'follow.set': writer((input, ctx) => follow(ctx, input.orderId, input.following)),
+  // Writes: reading the list records the reminders and tasks that have come due (once).
+  'notifications.list': writer((input, ctx) => listNotifications(ctx, input.unreadOnly, input.limit)),
+  'notifications.count': reader((_input, ctx) => ({ unread: unreadCount(ctx) })),
+  'notifications.markRead': writer((input, ctx) => markNotificationsRead(ctx, input.ids)),
+  'notifications.markAllRead': writer((_input, ctx) => markNotificationsRead(ctx, 'all')),
 };

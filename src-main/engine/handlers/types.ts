@@ -1,5 +1,6 @@
 import type { ChannelName, ChannelOutput, ChannelParsed } from '../../../shared/catalog';
 import type { HandlerContext } from '../context';
+import { asOneChange } from '../services/notifications';
 
 // Who may call a channel is declared with the channel itself (shared/access.ts), not here.
 export interface Handler<K extends ChannelName> {
@@ -13,6 +14,10 @@ export interface Handler<K extends ChannelName> {
 export type HandlerMap<K extends ChannelName> = { readonly [P in K]: Handler<P> };
 
 export const reader = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: false, run });
-export const writer = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: true, run });
+/** A writing call is one change: its followers hear of it once (services/notifications.ts). */
+export const writer = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({
+  writes: true,
+  run: (input, ctx) => asOneChange(ctx.db, () => run(input, ctx)),
+});
 /** What a step would do: its work is undone whatever happens, so it writes nothing (not even an empty commit). */
 export const previewer = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: false, rollsBack: true, run });

@@ -1,6 +1,11 @@
 import { stmt, type Db } from '../db/connection';
+import { notifyOfActivity } from '../services/notifications';
 
-/** Appends to the activity log: who, when, what before and after (SPEC 6). */
+/**
+ * Appends to the activity log: who, when, what before and after (SPEC 6). Every
+ * entry also goes to the followers of the order(s) it concerns (services/notifications.ts):
+ * the one place that sees every change.
+ */
 export function logActivity(
   db: Db,
   entry: {
@@ -13,7 +18,7 @@ export function logActivity(
     after?: unknown;
   },
 ): void {
-  stmt(
+  const { lastInsertRowid } = stmt(
     db,
     `INSERT INTO activity_log (at, user_id, entity, entity_id, action, before_json, after_json)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -26,4 +31,5 @@ export function logActivity(
     entry.before === undefined ? null : JSON.stringify(entry.before),
     entry.after === undefined ? null : JSON.stringify(entry.after),
   );
+  notifyOfActivity(db, Number(lastInsertRowid), entry);
 }
