@@ -93,7 +93,8 @@ export function Frame(props: { bootstrap: Bootstrap }) {
 
   return (
     <div className="frame">
-      <header className="topbar">
+      {/* With a user logged in, the name and "Logg ut" need room: the bar goes compact sooner. */}
+      <header className={`topbar ${auth.data?.user ? 'with-user' : ''}`}>
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')} className="nav">
           {SCREENS.map((id, i) => (

@@ -234,3 +234,29 @@ test('the order side tabs fit the panel at 1440 and 1280 px, seven of them too',
     await screenshot(page, `collab-side-tabs-seven-${width}`);
   }
 });
+
+test('the frame bar holds the bell, the logged-in user and the language beside the eight screens at 1440 and 1280 px', async ({ page, app }) => {
+  const data = await seedSales(page, app);
+  const order = await makeOrder(app, data, 'confirmed', [[data.drill.id, 1]]);
+  await twoUsers(app);
+  // A longer name than most, and a task given to her by someone else, so the bell has a number.
+  const groups = await app.engine.ok('groups.list', {});
+  const ingrid = await app.engine.ok('users.save', { username: 'ingrid', name: 'Ingrid Kristiansen', groupId: groups[0]!.id, pin: '2468' });
+  await app.engine.ok('tasks.add', { orderId: order.id, title: 'Ring kunden', assigneeUserId: ingrid.id, dueDate: null });
+  await page.reload();
+  await logIn(page, 'ingrid', '2468', 'Ingrid Kristiansen');
+  await expect(page.getByTestId('bell-count')).toBeVisible();
+  for (const width of [1440, 1280]) {
+    await atWidth(page, width);
+    await layoutSettled(page);
+    const widths = await page.evaluate(() => {
+      const bar = document.querySelector('.topbar') as HTMLElement;
+      return { scroll: bar.scrollWidth, client: bar.clientWidth, page: document.documentElement.scrollWidth };
+    });
+    expect(widths.scroll, `the bar at ${width} px`).toBeLessThanOrEqual(widths.client);
+    expect(widths.page).toBeLessThanOrEqual(width);
+    expect(await findClipped(page, { root: '.topbar' })).toEqual([]);
+    for (const id of ['bell', 'topbar-user', 'logout', 'language-select']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+    await screenshot(page, `collab-topbar-${width}`);
+  }
+});

@@ -123,10 +123,9 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
 
 /** One row of the log: something the engine noted, or a comment someone wrote. */
 type LogRow = { readonly kind: 'entry'; readonly e: ActivityEntry; readonly text: string } | { readonly kind: 'comment'; readonly c: Comment };
-const rowTime = (r: LogRow) => Date.parse(r.kind === 'entry' ? r.e.at : r.c.at);
 
-// The engine notes a comment in the log as well; the comment itself is shown instead.
-const COMMENT_ACTIONS = new Set(['comment', 'comment_added', 'comments.add']);
+/** The log entry the engine writes for a comment names it: the comment is shown in its place. */
+const commentIdOf = (e: ActivityEntry): number | null => (e.action === 'comment' ? num(obj(e.after).commentId) : null);
 
 export function ActivityPanel(props: { order: ActivitySubject; kind?: 'sales' | 'purchase' }) {
   const { t: typed } = useTranslation();
@@ -139,19 +138,30 @@ export function ActivityPanel(props: { order: ActivitySubject; kind?: 'sales' | 
   const [correcting, setCorrecting] = useState<Comment | null>(null);
   const describe = (e: ActivityEntry) =>
     (props.kind === 'purchase' ? describePurchaseActivity(e, lang, t) : null) ?? describeActivity(e, props.order, statuses.data ?? [], lang, t);
-  const rows = (log.data ?? []).filter((e) => !COMMENT_ACTIONS.has(e.action)).map((e) => ({ e, text: describe(e) }));
+  const byId = new Map((comments.data ?? []).map((c) => [c.id, c]));
+  const rows = (log.data ?? []).map((e) => ({ e, text: commentIdOf(e) === null ? describe(e) : '' }));
   // The engine notes an invoice both as made and as the order's action (and an order made from
   // purchase suggestions twice): show it once.
-  const entries: LogRow[] = rows
+  const logRows: LogRow[] = rows
     .filter((r, i) => {
       const prev = rows[i - 1];
-      return !(prev && prev.text === r.text && prev.e.at === r.e.at);
+      return !(r.text && prev && prev.text === r.text && prev.e.at === r.e.at);
     })
-    .map((r) => ({ kind: 'entry' as const, ...r }));
-  const commentRows: LogRow[] = withComments ? (comments.data ?? []).map((c) => ({ kind: 'comment' as const, c })) : [];
-  // Newest first, comments among the changes by their time (a stable sort keeps the engine's order on ties).
-  const shown = [...entries, ...commentRows].sort((a, b) => rowTime(b) - rowTime(a));
-  const byId = new Map((comments.data ?? []).map((c) => [c.id, c]));
+    .flatMap((r): LogRow[] => {
+      const commentId = commentIdOf(r.e);
+      if (commentId === null) return [{ kind: 'entry', ...r }];
+      const c = withComments ? byId.get(commentId) : undefined;
+      return c ? [{ kind: 'comment', c }] : [];
+    });
+  // A comment the log has not caught up with yet is the newest.
+  const inLog = new Set((log.data ?? []).map(commentIdOf));
+  const fresh: LogRow[] = withComments
+    ? (comments.data ?? [])
+        .filter((c) => !inLog.has(c.id))
+        .reverse()
+        .map((c) => ({ kind: 'comment', c }))
+    : [];
+  const shown = [...fresh, ...logRows];
   const problem = log.isError ? log.error : comments.isError ? comments.error : null;
   return (
     <div className="side-section" data-testid="activity-panel">
