@@ -19,11 +19,12 @@ export function MyTasks(props: { onClose: () => void; onOpenOrder: (id: number) 
   const write = useCollabWrite();
   const rows = tasks.data ?? [];
   const listRef = useRef<HTMLUListElement>(null);
+  const openAt = (i: number) => {
+    const task = rows[i];
+    if (task?.order) props.onOpenOrder(task.order.id);
+  };
   const keys = useListKeys(rows.length, {
-    enter: (i) => {
-      const task = rows[i];
-      if (task?.order) props.onOpenOrder(task.order.id);
-    },
+    enter: openAt,
     space: (i) => {
       const task = rows[i];
       if (task) void write.run(() => invoke('tasks.update', { id: task.id, version: task.version, done: !task.done }));
@@ -36,7 +37,16 @@ export function MyTasks(props: { onClose: () => void; onOpenOrder: (id: number) 
 
   const overdue = rows.filter((r) => r.overdue).length;
   return (
-    <Dialog title={t('activityUi.myTasks.title')} testId="my-tasks" onCancel={props.onClose} cancelLabel={t('app.close')} wide>
+    <Dialog
+      title={t('activityUi.myTasks.title')}
+      testId="my-tasks"
+      onCancel={props.onClose}
+      cancelLabel={t('app.close')}
+      // Enter opens the chosen task's order, from the list or with the button.
+      onSubmit={() => openAt(keys.index)}
+      submitLabel={t('activityUi.myTasks.open')}
+      wide
+    >
       <div className="my-tasks">
         <div className="my-tasks-head">
           <span className="muted" data-testid="my-tasks-summary">

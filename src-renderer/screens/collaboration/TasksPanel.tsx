@@ -8,6 +8,7 @@ import { useAuthStatus, useChannel } from '../../api/queries';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { bilingual } from '../../i18n';
+import { todayIso } from '../invoices/labels';
 import { useAssignableUsers } from './people';
 import { TaskRow } from './TaskRow';
 import { useCollabWrite } from './useCollabWrite';
@@ -132,7 +133,11 @@ export function TasksPanel(props: { orderId: number }) {
               </div>
               <div className="muted small">
                 <span className={n.due ? 'note-due' : ''} data-testid={`note-${i}-date`}>
-                  {n.due ? t('activityUi.notes.dueNow', { date: formatDate(n.date) }) : formatDate(n.date)}
+                  {!n.due || n.done
+                    ? formatDate(n.date)
+                    : n.date === todayIso()
+                      ? t('activityUi.notes.dueToday', { date: formatDate(n.date) })
+                      : t('activityUi.notes.overdue', { date: formatDate(n.date) })}
                 </span>
                 {n.forUser && n.createdBy && n.forUser.id !== n.createdBy.id ? ` · ${t('activityUi.notes.from', { name: n.createdBy.name })}` : ''}
               </div>
