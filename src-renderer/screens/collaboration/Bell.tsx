@@ -45,14 +45,15 @@ export function Bell(props: { open: boolean; onOpenChange: (open: boolean) => vo
   const wrap = useRef<HTMLDivElement>(null);
 
   // A click anywhere else closes the list.
+  const { open, onOpenChange } = props;
   useEffect(() => {
-    if (!props.open) return;
+    if (!open) return;
     const onDown = (e: MouseEvent) => {
-      if (wrap.current && !wrap.current.contains(e.target as Node)) props.onOpenChange(false);
+      if (wrap.current && !wrap.current.contains(e.target as Node)) onOpenChange(false);
     };
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
-  }, [props.open, props]);
+  }, [open, onOpenChange]);
 
   return (
     <div className="bell-wrap" ref={wrap}>
