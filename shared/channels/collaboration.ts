@@ -2,6 +2,12 @@
 // oppgaver"), personal reminders (notes.*: 'reminders.*' are payment reminders),
 // following and notifications. Comments are append-only; a user sees and edits
 // only their own reminders; notifications are per user (with no users, all).
+//
+// In the order's activity log (activity.list) these appear as actions
+//   'comment'        after: { commentId, text, correctsId }
+//   'task_added' | 'task_changed' | 'task_done' | 'task_reopened'
+//                    after (and before, on a change): { taskId, title, assigneeUserId, assigneeName, dueDate, done }
+// (a project's tasks are logged on the project). Personal reminders and following log nothing.
 import { z } from 'zod';
 import { channel, id, isoDate, NO_INPUT, requiredText } from './common';
 

@@ -45,6 +45,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// The activity part's records for its cases (issue 12): a comment on another order, a task and a reminder.
+const activity = { otherComment: 0, task: 0, note: 0 };
+beforeAll(async () => {
+  const other = await t.ok('orders.create', { header: { customerId: ids.otherCustomer, orderType: 1 }, lines: [{ productId: ids.product, quantity: 1000 }] });
+  activity.otherComment = (await t.ok('comments.add', { orderId: other.id, text: 'Kommentar på en annen ordre' })).id;
+  activity.task = (await t.ok('tasks.add', { orderId: ids.order, title: 'Ring kunden', assigneeUserId: null })).id;
+  activity.note = (await t.ok('notes.add', { orderId: ids.order, date: '2025-02-01', text: 'Ring kunden' })).id;
+});
+
 const goodCustomer = () => ({ kind: 'business', name: 'Nordlys Elektro AS', orgNumber: '923609016' });
 const goodProduct = () => ({ number: 'NY-1', name: 'Ny vare', unit: 'stk', priceOre: 1000, vatCode: '25', stockManaged: false });
 const goodHeader = () => ({ customerId: ids.customer, orderType: 1 });
@@ -586,21 +595,92 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   'projects.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, name: 'Nytt bygg', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
   'projects.lookup': [{ name: 'unknown field', input: () => ({ query: 'a', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
   // ---- activity (issue 12) ----
-  'comments.list': [{ name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'comments.add': [{ name: 'unknown field', input: () => ({ orderId: ids.order, text: 'Hei', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'tasks.list': [{ name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'tasks.mine': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'tasks.add': [{ name: 'unknown field', input: () => ({ orderId: ids.order, title: 'Ring kunden', assigneeUserId: null, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'tasks.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'notes.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'notes.add': [{ name: 'unknown field', input: () => ({ orderId: ids.order, date: '2025-02-01', text: 'Ring', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'notes.update': [{ name: 'unknown field', input: () => ({ id: 1, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'follow.get': [{ name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'follow.set': [{ name: 'unknown field', input: () => ({ orderId: ids.order, following: true, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'notifications.list': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'notifications.count': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'notifications.markRead': [{ name: 'unknown field', input: () => ({ ids: [1], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
-  'notifications.markAllRead': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'comments.list': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'orderId' },
+    { name: 'order id as text', input: () => ({ orderId: '1' }), code: 'invalid_type', field: 'orderId' },
+  ],
+  'comments.add': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, text: 'Hei', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'empty text', input: () => ({ orderId: ids.order, text: '   ' }), code: 'required', field: 'text' },
+    { name: 'text over 4000 characters', input: () => ({ orderId: ids.order, text: 'x'.repeat(4001) }), code: 'too_long', field: 'text' },
+    { name: 'unknown order', input: () => ({ orderId: 4242, text: 'Hei' }), code: 'not_found', field: 'orderId' },
+    { name: 'correcting an unknown comment', input: () => ({ orderId: ids.order, text: 'Rettelse', correctsId: 4242 }), code: 'not_found', field: 'correctsId' },
+    { name: 'correcting a comment on another order', input: () => ({ orderId: ids.order, text: 'Rettelse', correctsId: activity.otherComment }), code: 'comment_other_order', field: 'correctsId' },
+  ],
+  'tasks.list': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'neither order nor project', input: () => ({}), code: 'task_order_or_project', field: 'orderId' },
+    { name: 'both order and project', input: () => ({ orderId: ids.order, projectId: 1 }), code: 'task_order_or_project', field: 'orderId' },
+    { name: 'unknown project', input: () => ({ projectId: 4242 }), code: 'not_found', field: 'projectId' },
+  ],
+  'tasks.mine': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'done flag not a yes/no', input: () => ({ includeDone: 'ja' }), code: 'invalid_type', field: 'includeDone' },
+  ],
+  'tasks.add': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, title: 'Ring kunden', assigneeUserId: null, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'empty title', input: () => ({ orderId: ids.order, title: ' ', assigneeUserId: null }), code: 'required', field: 'title' },
+    { name: 'assignee left out (nobody is null)', input: () => ({ orderId: ids.order, title: 'Ring kunden' }), code: 'required', field: 'assigneeUserId' },
+    { name: 'unknown assignee', input: () => ({ orderId: ids.order, title: 'Ring kunden', assigneeUserId: 4242 }), code: 'not_found', field: 'assigneeUserId' },
+    { name: 'due 30 February', input: () => ({ orderId: ids.order, title: 'Ring kunden', assigneeUserId: null, dueDate: '2025-02-30' }), code: 'invalid_date', field: 'dueDate' },
+    { name: 'both order and project', input: () => ({ orderId: ids.order, projectId: 1, title: 'Ring kunden', assigneeUserId: null }), code: 'task_order_or_project', field: 'orderId' },
+    { name: 'unknown order', input: () => ({ orderId: 4242, title: 'Ring kunden', assigneeUserId: null }), code: 'not_found', field: 'orderId' },
+  ],
+  'tasks.update': [
+    { name: 'unknown field', input: () => ({ id: activity.task, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown task', input: () => ({ id: 4242, version: 1, done: true }), code: 'not_found', field: 'id' },
+    { name: 'version zero', input: () => ({ id: activity.task, version: 0, done: true }), code: 'too_small', field: 'version' },
+    { name: 'stale version', input: () => ({ id: activity.task, version: 7, done: true }), code: 'version_conflict', field: 'version' },
+    { name: 'empty title', input: () => ({ id: activity.task, version: 1, title: '' }), code: 'required', field: 'title' },
+    { name: 'unknown assignee', input: () => ({ id: activity.task, version: 1, assigneeUserId: 4242 }), code: 'not_found', field: 'assigneeUserId' },
+  ],
+  'notes.list': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'orderId' },
+  ],
+  'notes.add': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, date: '2025-02-01', text: 'Ring', sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'not a date', input: () => ({ orderId: ids.order, date: '01.02.2025', text: 'Ring' }), code: 'invalid_date', field: 'date' },
+    { name: 'text over 1000 characters', input: () => ({ orderId: ids.order, date: '2025-02-01', text: 'x'.repeat(1001) }), code: 'too_long', field: 'text' },
+    { name: 'for a user on a workstation without users', input: () => ({ orderId: ids.order, date: '2025-02-01', text: 'Ring', forUserId: 1 }), code: 'note_needs_user', field: 'forUserId' },
+    { name: 'unknown order', input: () => ({ orderId: 4242, date: '2025-02-01', text: 'Ring' }), code: 'not_found', field: 'orderId' },
+  ],
+  'notes.update': [
+    { name: 'unknown field', input: () => ({ id: activity.note, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown reminder', input: () => ({ id: 4242, version: 1, done: true }), code: 'not_found', field: 'id' },
+    { name: 'bad date', input: () => ({ id: activity.note, version: 1, date: '2025-13-01' }), code: 'invalid_date', field: 'date' },
+    { name: 'stale version', input: () => ({ id: activity.note, version: 9, done: true }), code: 'version_conflict', field: 'version' },
+  ],
+  'follow.get': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown order', input: () => ({ orderId: 4242 }), code: 'not_found', field: 'orderId' },
+  ],
+  'follow.set': [
+    { name: 'unknown field', input: () => ({ orderId: ids.order, following: true, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'following not a yes/no', input: () => ({ orderId: ids.order, following: 'ja' }), code: 'invalid_type', field: 'following' },
+    { name: 'nobody to follow as on a workstation without users', input: () => ({ orderId: ids.order, following: true }), code: 'follow_needs_user', field: 'following' },
+  ],
+  'notifications.list': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'limit zero', input: () => ({ limit: 0 }), code: 'too_small', field: 'limit' },
+    { name: 'limit over 200', input: () => ({ limit: 201 }), code: 'too_big', field: 'limit' },
+    { name: 'limit a fraction', input: () => ({ limit: 2.5 }), code: 'not_integer', field: 'limit' },
+  ],
+  'notifications.count': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'not an object', input: () => 'alle', code: 'invalid_type', field: null },
+  ],
+  'notifications.markRead': [
+    { name: 'unknown field', input: () => ({ ids: [1], sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'no ids', input: () => ({ ids: [] }), code: 'too_small', field: 'ids' },
+    { name: 'an id as text', input: () => ({ ids: [1, 'to'] }), code: 'invalid_type', field: 'ids.1' },
+    { name: 'over 500 ids', input: () => ({ ids: Array.from({ length: 501 }, (_, i) => i + 1) }), code: 'too_big', field: 'ids' },
+  ],
+  'notifications.markAllRead': [
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'not an object', input: () => [1], code: 'invalid_type', field: null },
+  ],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

@@ -309,6 +309,38 @@ describe('notifications', () => {
     expect((await as('admin', 'notifications.list', {})).rows.filter((n) => n.kind !== 'change')).toEqual([]);
   });
 
+  it('a printed document and a deleted order reach the followers; deleting takes the order’s tasks, reminders and followers with it', async () => {
+    const order = await newOrder('admin');
+    await as('none', 'follow.set', { orderId: order.id, following: true });
+    await as('clerk', 'documents.render', { kind: 'order_confirmation', orderId: order.id });
+    expect((await as('none', 'notifications.list', {})).rows.map((n) => n.text)).toEqual([
+      { nb: `Ordre ${order.number}: Ordrebekreftelse ${order.number} skrevet ut`, en: `Order ${order.number}: Order confirmation ${order.number} printed` },
+    ]);
+    await as('admin', 'tasks.add', { orderId: order.id, title: 'Ring kunden', assigneeUserId: users.none });
+    await as('none', 'notes.add', { orderId: order.id, date: '2025-03-10', text: 'Ring' });
+    await as('none', 'comments.add', { orderId: order.id, text: 'Blir nok slettet.' });
+    const current = await as('admin', 'orders.get', { id: order.id });
+    await as('clerk', 'orders.delete', { id: order.id, version: current.version });
+    const rows = (await as('none', 'notifications.list', {})).rows;
+    expect(rows[0]).toMatchObject({ text: { nb: `Ordre ${order.number}: slettet` }, orderId: order.id, orderNumber: null });
+    const left = await queryFile<{ tasks: number; notes: number; followers: number; comments: number }>(
+      w.t.file,
+      `SELECT (SELECT count(*) FROM task) AS tasks, (SELECT count(*) FROM note) AS notes,
+              (SELECT count(*) FROM order_follower) AS followers, (SELECT count(*) FROM order_comment) AS comments`,
+    );
+    // Comments are history, like the activity log: they stay.
+    expect(left[0]).toEqual({ tasks: 0, notes: 0, followers: 0, comments: 1 });
+  });
+
+  it('a purchase order is named as one', async () => {
+    const supplier = await as('admin', 'suppliers.create', { kind: 'business', name: 'Rørgrossisten AS', orgNumber: '923609016' });
+    const po = await as('admin', 'purchase.create', { header: { supplierId: supplier.id }, lines: [{ productId: w.drill, quantity: 5_000 }] });
+    await as('clerk', 'comments.add', { orderId: po.id, text: 'Leverandøren har bekreftet på telefon.' });
+    expect((await as('admin', 'notifications.list', {})).rows.map((n) => n.text.nb)).toEqual([
+      `Innkjøpsordre ${po.number}: Kari la til en kommentar: «Leverandøren har bekreftet på telefon.»`,
+    ]);
+  });
+
   it('mark read: one’s own by id, or all; another user’s notifications are left alone', async () => {
     const order = await newOrder('admin');
     await as('clerk', 'follow.set', { orderId: order.id, following: true });

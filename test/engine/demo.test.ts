@@ -566,6 +566,31 @@ describe('making the demo company', () => {
     }
   });
 
+  it('works together on its orders: comments (one corrected), tasks done, open and overdue, reminders (issue 12)', async () => {
+    const comments = one<{ n: number; orders: number; corrections: number }>(
+      'SELECT count(*) AS n, count(DISTINCT order_id) AS orders, count(corrects_id) AS corrections FROM order_comment',
+    );
+    const orders = one<{ n: number }>("SELECT count(*) AS n FROM order_header WHERE transaction_type = 'sales'").n;
+    expect(comments.orders).toBeGreaterThan(orders / 10);
+    expect(comments.n).toBeGreaterThan(comments.orders);
+    expect(comments.corrections).toBeGreaterThan(0);
+    // Each comment is in its order's activity log, with the moment it was written.
+    const order = one<{ order_id: number }>('SELECT order_id FROM order_comment ORDER BY id DESC LIMIT 1').order_id;
+    const log = await t.ok('activity.list', { entity: 'order', entityId: order });
+    const listed = await t.ok('comments.list', { orderId: order });
+    expect(log.filter((e) => e.action === 'comment').map((e) => e.at).reverse()).toEqual(listed.map((c) => c.at));
+    const tasks = await t.ok('tasks.mine', { includeDone: true });
+    expect(tasks.filter((x) => x.done).length).toBeGreaterThan(10);
+    expect(tasks.filter((x) => x.overdue).length).toBeGreaterThan(0);
+    expect(tasks.filter((x) => !x.done && !x.overdue).length).toBeGreaterThan(0);
+    expect(tasks.every((x) => x.doneAt === null || x.doneAt <= FIXED_NOW.toISOString())).toBe(true);
+    const notes = await t.ok('notes.list', {});
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    expect(notes.some((n) => n.due)).toBe(true);
+    // The open workstation's bell shows what has come due.
+    expect((await t.ok('notifications.count', {})).unread).toBe(notes.filter((n) => n.due).length + tasks.filter((x) => !x.done && x.dueDate! <= '2025-01-05').length);
+  });
+
   it('can be made with any number of orders up to the limit, including none', async () => {
     const e = await makeEngine();
     try {

@@ -253,8 +253,28 @@ const CASES: readonly Case[] = [
   { channel: 'employees.get', does: 'reads an employee', needs: null, input: async (w) => ({ id: await w.employeeId() }) },
   { channel: 'employees.update', does: 'changes an employee', needs: 'administer', input: async (w) => { const e = await w.t.ok('employees.get', { id: await w.employeeId() }); return { id: e.id, version: e.version, name: e.name, initials: e.initials, phone: '22 33 44 55' }; } },
   { channel: 'employees.create', does: 'adds an employee', needs: 'administer', input: async () => ({ name: `Ansatt ${++employeeSeq}`, initials: `A${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[employeeSeq % 25]}${'BCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(employeeSeq / 25) % 25]}` }) },
+  // ---- activity (issue 12) ----
+  { channel: 'comments.list', does: "reads an order's comments", needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'comments.add', does: 'comments on an order', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, text: 'Kunden ringer tilbake i morgen.' }) },
+  { channel: 'tasks.list', does: "reads an order's tasks", needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'tasks.mine', does: 'reads Mine oppgaver', needs: null, input: async () => ({ includeDone: true }) },
+  { channel: 'tasks.add', does: 'gives a task on an order to a colleague', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, title: 'Ring kunden', assigneeUserId: await userId(w, 'sjef'), dueDate: '2025-01-10' }) },
+  { channel: 'tasks.update', does: 'marks a task done', needs: null, input: async (w) => { const t = await w.t.ok('tasks.add', { orderId: (await w.confirmedOrder()).id, title: 'Pakk varene', assigneeUserId: null }); return { id: t.id, version: t.version, done: true }; } },
+  { channel: 'notes.list', does: "reads one's own reminders", needs: null, input: async () => ({ includeDone: true }) },
+  { channel: 'notes.add', does: 'adds a reminder for oneself', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, date: '2025-01-10', text: 'Følg opp betaling' }) },
+  { channel: 'notes.update', does: "marks one's own reminder done", needs: null, input: async (w) => { const n = await w.t.ok('notes.add', { orderId: (await w.confirmedOrder()).id, date: '2025-01-10', text: 'Sjekk lageret', forUserId: await userId(w, 'uten') }); return { id: n.id, version: n.version, done: true }; } },
+  { channel: 'follow.get', does: "reads an order's followers", needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id }) },
+  { channel: 'follow.set', does: 'follows an order', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, following: true }) },
+  { channel: 'notifications.list', does: "reads one's notifications", needs: null, input: async () => ({ unreadOnly: true, limit: 20 }) },
+  { channel: 'notifications.count', does: "reads the bell's number", needs: null, input: async () => ({}) },
+  { channel: 'notifications.markRead', does: 'marks notifications read', needs: null, input: async () => ({ ids: [1, 2] }) },
+  { channel: 'notifications.markAllRead', does: 'marks every notification read', needs: null, input: async () => ({}) },
 ];
 
+/** A user's id, looked up by the administrator. */
+async function userId(w: World, username: string): Promise<number> {
+  return (await w.t.ok('users.list', {})).find((u) => u.username === username)!.id;
+}
 let bankFiles = 0;
 let employeeSeq = 0;
 /** A new OCR file each time (its own transmission and archive reference), with one payment without KID. */

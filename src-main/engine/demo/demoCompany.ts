@@ -40,6 +40,7 @@ import type { DemoSummary } from '../../../shared/channels/system';
 import { roundsToKrone, type StatusKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { sendDemoReminders } from './reminderMix';
+import { activityMix } from './activityMix';
 import type { HandlerContext } from '../context';
 import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
@@ -581,6 +582,7 @@ export function createDemoCompany(ctx: HandlerContext, opts: { orders: number; s
 
   paymentMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 11));
   sendDemoReminders(ctx);
+  activityMix(ctx, makeRng((opts.seed ?? DEMO_SEED) + 12));
   return {
     products: products.length,
     customers: customers.length,

@@ -1,5 +1,6 @@
 // Comments, tasks, personal reminders and followers of orders (issue 12).
 import type { Comment, Note, PersonRef, Task } from '../../../shared/channels/collaboration';
+import type { StatusKind } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 
 const person = (id: number | null, name: string | null): PersonRef | null => (id === null ? null : { id, name: name ?? '' });
@@ -22,13 +23,6 @@ export function orderRef(db: Db, id: number): OrderRef | null {
 
 export function projectRef(db: Db, id: number): { id: number; number: number; name: string } | null {
   return (stmt(db, 'SELECT id, number, name FROM project WHERE id = ?').get(id) as { id: number; number: number; name: string } | undefined) ?? null;
-}
-
-/** The orders an invoice (or credit note) was made from. */
-export function ordersOfInvoice(db: Db, invoiceId: number): number[] {
-  return (stmt(db, 'SELECT order_id FROM invoice_order WHERE invoice_id = ? ORDER BY order_id').all(invoiceId) as { order_id: number }[]).map(
-    (r) => r.order_id,
-  );
 }
 
 export function invoiceNumber(db: Db, id: number): number | null {
@@ -305,4 +299,19 @@ export function setFollowing(db: Db, orderId: number, userId: number, following:
 /** Follows unless the user has already chosen (either way). */
 export function followAutomatically(db: Db, orderId: number, userId: number, at: string): void {
   stmt(db, 'INSERT OR IGNORE INTO order_follower (order_id, user_id, following, since) VALUES (?, ?, 1, ?)').run(orderId, userId, at);
+}
+
+// ---- For the demo company ------------------------------------------------------------
+
+/** Every sales order with its date and status kind, oldest first. */
+export function salesOrdersWithKind(db: Db): { id: number; orderDate: string; kind: StatusKind }[] {
+  return stmt(
+    db,
+    `SELECT o.id, o.order_date AS orderDate, s.kind FROM order_header o JOIN status s ON s.id = o.status_id
+     WHERE o.transaction_type = 'sales' ORDER BY o.order_date, o.id`,
+  ).all() as { id: number; orderDate: string; kind: StatusKind }[];
+}
+
+export function projectIds(db: Db): number[] {
+  return (stmt(db, 'SELECT id FROM project ORDER BY number').all() as { id: number }[]).map((r) => r.id);
 }

@@ -19,7 +19,6 @@ import {
   hasEarlierActivity,
   invoiceNumber,
   orderRef,
-  ordersOfInvoice,
   projectRef,
   responsibleUserOf,
   statusLabels,
@@ -34,7 +33,8 @@ import {
   markRead,
   notificationsOf,
 } from '../repos/notifications';
-import { getUser } from '../repos/users';
+import { ordersOfInvoice } from '../repos/payments';
+import { countUsers, getUser } from '../repos/users';
 
 // ---- One change: the first activity entry of a writing call names it -------------------------
 
@@ -109,6 +109,8 @@ function factsOf(db: Db, e: LoggedEntry): EntryFacts {
  * the assignee of a task the entry is about.
  */
 export function notifyOfActivity(db: Db, entryId: number, e: LoggedEntry): void {
+  // Without users (an open workstation) nobody follows or is given a task: nothing to look up.
+  if (countUsers(db) === 0) return;
   const subjects = subjectsOf(db, e);
   if (subjects.length === 0) return;
   const changeId = changeIdOf(db, entryId);
