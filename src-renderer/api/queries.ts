@@ -39,7 +39,7 @@ function channelHash(key: readonly unknown[]): string {
 export function useChannel<K extends ChannelName>(
   channel: K,
   input: ChannelInput<K>,
-  opts: { enabled?: boolean; keepPrevious?: boolean; staleTime?: number } = {},
+  opts: { enabled?: boolean; keepPrevious?: boolean; staleTime?: number; refetchInterval?: number } = {},
 ): UseQueryResult<ChannelOutput<K>, ApiError> {
   const options: UseQueryOptions<ChannelOutput<K>, ApiError> = {
     queryKey: channelKey(channel, input),
@@ -48,6 +48,8 @@ export function useChannel<K extends ChannelName>(
     enabled: opts.enabled ?? true,
   };
   if (opts.staleTime !== undefined) options.staleTime = opts.staleTime;
+  // A number that changes by others' work (the bell's count) asks again by itself.
+  if (opts.refetchInterval !== undefined) options.refetchInterval = opts.refetchInterval;
   // Keep showing the last answer while the next one loads (counts, running totals): no flicker.
   if (opts.keepPrevious) options.placeholderData = keepPreviousData as UseQueryOptions<ChannelOutput<K>, ApiError>['placeholderData'];
   return useQuery(options);

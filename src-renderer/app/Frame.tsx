@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { Bootstrap } from '../../shared/channels/system';
 import { invoke } from '../api/client';
 import { queryClient, useAuthStatus, useCompany } from '../api/queries';
+import { Bell, BELL_KEY, MY_TASKS_KEY } from '../screens/collaboration/Bell';
+import { MyTasks } from '../screens/collaboration/MyTasks';
 import { AccountingScreen } from '../screens/accounting/AccountingScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
@@ -47,12 +49,16 @@ export function Frame(props: { bootstrap: Bootstrap }) {
       show('orders');
     });
   const opener = useMemo<OrderOpener>(() => ({ open: (id) => requestOrder(id), newOrder: (prefill) => requestOrder(null, prefill) }), []);
+  const openOrderById = (id: number) => requestOrder(id);
   const openOrderByNumber = (number: number) => {
     void invoke('orders.list', { startRow: 0, endRow: ORDER_LIST_MAX_BLOCK, search: String(number) }).then((page) => {
       const row = page.rows.find((r) => r.number === number);
       if (row) requestOrder(row.id);
     });
   };
+  // The bell's list and "Mine oppgaver" (issue 12).
+  const [bellOpen, setBellOpen] = useState(false);
+  const [myTasksOpen, setMyTasksOpen] = useState(false);
 
   // A record asked for from another screen (an order's relations): its own screen opens it.
   const [purchaseRequest, setPurchaseRequest] = useState<{ id: number; seq: number } | null>(null);
@@ -68,7 +74,11 @@ export function Frame(props: { bootstrap: Bootstrap }) {
 
   useHotkeys(
     true,
-    Object.fromEntries(SCREENS.map((id, i) => [`alt+${i + 1}`, () => go(id)])),
+    {
+      ...Object.fromEntries(SCREENS.map((id, i) => [`alt+${i + 1}`, () => go(id)])),
+      [BELL_KEY.toLowerCase()]: () => setBellOpen((o) => !o),
+      [MY_TASKS_KEY.toLowerCase()]: () => setMyTasksOpen(true),
+    },
     // From inside any input or grid too.
     { everywhere: true },
   );
@@ -104,7 +114,8 @@ export function Frame(props: { bootstrap: Bootstrap }) {
   // Any screen can open an order or start a prefilled one (a project's "Ny ordre").
   const frame = (
     <div className="frame">
-      <header className="topbar">
+      {/* With a user logged in, the name and "Logg ut" need room: the bar goes compact sooner. */}
+      <header className={`topbar ${auth.data?.user ? 'with-user' : ''}`}>
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')} className="nav">
           {SCREENS.map((id, i) => (
@@ -130,6 +141,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
         <span className="company-name" data-testid="topbar-company">
           {company.data?.name ?? ''}
         </span>
+        <Bell open={bellOpen} onOpenChange={setBellOpen} onOpenOrder={openOrderById} onMyTasks={() => setMyTasksOpen(true)} />
         {auth.data?.user ? (
           <>
             <span className="user-name" data-testid="topbar-user">
@@ -154,6 +166,15 @@ export function Frame(props: { bootstrap: Bootstrap }) {
           </section>
         ))}
       </main>
+      {myTasksOpen ? (
+        <MyTasks
+          onClose={() => setMyTasksOpen(false)}
+          onOpenOrder={(id) => {
+            setMyTasksOpen(false);
+            openOrderById(id);
+          }}
+        />
+      ) : null}
     </div>
   );
   return <OrderOpenerContext.Provider value={opener}>{frame}</OrderOpenerContext.Provider>;

@@ -2,7 +2,9 @@
 // clerk reads ("Status: Bekreftet → Pakk", "Faktura 3 laget"), not the engine's action names.
 // Sales orders and purchase orders share it: a purchase order's own steps are
 // worded by purchasing/purchaseActivity.ts, the rest (printing, …) here.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Comment } from '../../../shared/channels/collaboration';
 import type { Status } from '../../../shared/channels/orders';
 import type { ActivityEntry } from '../../../shared/channels/processing';
 import { SUBSCRIPTION_INTERVALS, type Language } from '../../../shared/enums';
@@ -12,6 +14,7 @@ import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { useLanguage } from '../../i18n';
 import { describePurchaseActivity } from '../purchasing/purchaseActivity';
+import { CommentBox } from '../collaboration/CommentBox';
 import { orderTypeLabel, statusLabel } from './labels';
 import { describeFilesActivity } from './filesActivity';
 
@@ -103,6 +106,14 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
       return t('jobs2.activityGenerated', { title: String(after.title ?? ''), dates: (Array.isArray(after.dates) ? after.dates : []).map((d) => formatDate(String(d))).join(', ') });
     case 'job_schedule_ended':
       return t('jobs2.activityEnded', { title: String(after.title ?? ''), date: formatDate(String(after.endDate ?? '')) });
+    case 'task_added':
+    case 'task_changed':
+    case 'task_done':
+    case 'task_reopened': {
+      const who = typeof after.assigneeName === 'string' ? after.assigneeName : null;
+      const text = t(`activityUi.log.${e.action}`, { title: String(after.title ?? '') });
+      return e.action === 'task_added' && who ? `${text} · ${t('activityUi.log.assignedTo', { name: who })}` : text;
+    }
     case 'import':
       return t('activity.imported', { source: String(after.source ?? '').toUpperCase() });
     case 'delete':
@@ -119,37 +130,100 @@ export function describeActivity(e: ActivityEntry, order: ActivitySubject, statu
   }
 }
 
+/** One row of the log: something the engine noted, or a comment someone wrote. */
+type LogRow = { readonly kind: 'entry'; readonly e: ActivityEntry; readonly text: string } | { readonly kind: 'comment'; readonly c: Comment };
+
+/** The log entry the engine writes for a comment names it: the comment is shown in its place. */
+const commentIdOf = (e: ActivityEntry): number | null => (e.action === 'comment' ? num(obj(e.after).commentId) : null);
+
 export function ActivityPanel(props: { order: ActivitySubject; kind?: 'sales' | 'purchase' }) {
   const { t: typed } = useTranslation();
   const t: TFunction = (key, options) => String(typed(key as never, options as never));
   const lang = useLanguage();
   const statuses = useStatuses();
+  const withComments = props.kind !== 'purchase';
   const log = useChannel('activity.list', { entity: 'order', entityId: props.order.id }, { staleTime: 0 });
+  const comments = useChannel('comments.list', { orderId: props.order.id }, { staleTime: 0, enabled: withComments });
+  const [correcting, setCorrecting] = useState<Comment | null>(null);
   const describe = (e: ActivityEntry) =>
     (props.kind === 'purchase' ? describePurchaseActivity(e, lang, t) : null) ?? describeActivity(e, props.order, statuses.data ?? [], lang, t);
-  const rows = (log.data ?? []).map((e) => ({ e, text: describe(e) }));
+  const byId = new Map((comments.data ?? []).map((c) => [c.id, c]));
+  const rows = (log.data ?? []).map((e) => ({ e, text: commentIdOf(e) === null ? describe(e) : '' }));
   // The engine notes an invoice both as made and as the order's action (and an order made from
   // purchase suggestions twice): show it once.
-  const shown = rows.filter((r, i) => {
-    const prev = rows[i - 1];
-    return !(prev && prev.text === r.text && prev.e.at === r.e.at);
-  });
+  const logRows: LogRow[] = rows
+    .filter((r, i) => {
+      const prev = rows[i - 1];
+      return !(r.text && prev && prev.text === r.text && prev.e.at === r.e.at);
+    })
+    .flatMap((r): LogRow[] => {
+      const commentId = commentIdOf(r.e);
+      if (commentId === null) return [{ kind: 'entry', ...r }];
+      const c = withComments ? byId.get(commentId) : undefined;
+      return c ? [{ kind: 'comment', c }] : [];
+    });
+  // A comment the log has not caught up with yet is the newest.
+  const inLog = new Set((log.data ?? []).map(commentIdOf));
+  const fresh: LogRow[] = withComments
+    ? (comments.data ?? [])
+        .filter((c) => !inLog.has(c.id))
+        .reverse()
+        .map((c) => ({ kind: 'comment', c }))
+    : [];
+  const shown = [...fresh, ...logRows];
+  const problem = log.isError ? log.error : comments.isError ? comments.error : null;
   return (
     <div className="side-section" data-testid="activity-panel">
-      {log.isError ? <Banner error={refusalOf(log.error, () => null).general} /> : null}
+      {problem ? <Banner error={refusalOf(problem, () => null).general} /> : null}
+      {withComments ? (
+        <CommentBox orderId={props.order.id} correcting={correcting} onCorrectingDone={() => setCorrecting(null)} />
+      ) : null}
       {shown.length === 0 ? <p className="muted">{t('activity.none')}</p> : null}
       <ol className="activity-list">
-        {shown.map(({ e, text }, i) => (
-          <li key={e.id} data-testid={`activity-${i}`}>
-            <div className="activity-meta">
-              <span className="num">{formatDateTime(e.at)}</span>
-              <span>{e.userName ?? t('activity.workstation')}</span>
-            </div>
-            <div className="activity-text" data-testid={`activity-${i}-text`}>
-              {text}
-            </div>
-          </li>
-        ))}
+        {shown.map((r, i) =>
+          r.kind === 'entry' ? (
+            <li key={`e${r.e.id}`} data-testid={`activity-${i}`}>
+              <div className="activity-meta">
+                <span className="num">{formatDateTime(r.e.at)}</span>
+                <span>{r.e.userName ?? t('activity.workstation')}</span>
+              </div>
+              <div className="activity-text" data-testid={`activity-${i}-text`}>
+                {r.text}
+              </div>
+            </li>
+          ) : (
+            <li key={`c${r.c.id}`} className={`activity-comment ${r.c.correctedByIds.length ? 'corrected' : ''}`} data-testid={`activity-${i}`}>
+              <div className="activity-meta">
+                <span className="num">{formatDateTime(r.c.at)}</span>
+                <span>{r.c.author?.name ?? t('activity.workstation')}</span>
+              </div>
+              {r.c.correctsId !== null ? (
+                <div className="comment-ref muted small" data-testid={`activity-${i}-corrects`}>
+                  {t('activityUi.comments.corrects', { at: formatDateTime(byId.get(r.c.correctsId)?.at ?? '') })}
+                </div>
+              ) : null}
+              <div className="activity-text comment-text" data-testid={`activity-${i}-text`}>
+                {r.c.text}
+              </div>
+              <div className="comment-foot">
+                {r.c.correctedByIds.length ? (
+                  <span className="pill" data-testid={`activity-${i}-corrected`}>
+                    {t('activityUi.comments.corrected')}
+                  </span>
+                ) : null}
+                <button
+                  type="button"
+                  className="link small"
+                  data-testid={`activity-${i}-correct`}
+                  title={t('activityUi.comments.correctHint')}
+                  onClick={() => setCorrecting(r.c)}
+                >
+                  {t('activityUi.comments.correct')}
+                </button>
+              </div>
+            </li>
+          ),
+        )}
       </ol>
     </div>
   );

@@ -39,6 +39,8 @@ import { RelationsPanel } from './RelationsPanel';
 import { openRecord } from '../../app/openRecord';
 import { OrderPeopleFields } from '../people/OrderPeopleFields';
 import type { OrderPrefill } from '../../app/orderOpener';
+import { FollowToggle } from '../collaboration/FollowToggle';
+import { TasksPanel } from '../collaboration/TasksPanel';
 import { manualOrderTypeOptions, orderTypeLabel, statusLabel, visibleStatuses } from './labels';
 import { LinesGrid, type LinesGridHandle } from './LinesGrid';
 import {
@@ -103,7 +105,7 @@ type ProcessDialog =
   | { kind: 'invoiced'; invoice: Invoice; backorder: { id: number; number: number } | null }
   | { kind: 'cashReceipt'; invoice: Invoice };
 
-type SideTab = 'invoices' | 'documents' | 'activity' | 'jobs' | 'files' | 'relations';
+type SideTab = 'invoices' | 'documents' | 'activity' | 'jobs' | 'tasks' | 'files' | 'relations';
 
 /** Channels whose answers a processing action may have changed. */
 const AFTER_PROCESSING = [
@@ -597,7 +599,8 @@ export function OrderEditor(props: OrderEditorProps) {
           'alt+g': () => showSide('activity'),
           'alt+j': () => showSide('jobs'),
           'alt+i': () => showSide('files'),
-          'alt+q': () => showSide('relations'),
+          'alt+y': () => showSide('relations'),
+          'alt+d': () => showSide('tasks'),
         }
       : {}),
   });
@@ -676,6 +679,7 @@ export function OrderEditor(props: OrderEditorProps) {
         </span>
         <Notice text={dirty ? null : notice} testId="order-notice" />
         <div className="toolbar-spacer" />
+        {order ? <FollowToggle orderId={order.id} /> : null}
         <button
           type="button"
           className="primary"
@@ -907,8 +911,9 @@ export function OrderEditor(props: OrderEditorProps) {
                   ['documents', t('documents.title'), 'Alt+A'],
                   ['activity', t('activity.title'), 'Alt+G'],
                   ['jobs', t('jobs.titleTab'), 'Alt+J'],
+                  ['tasks', t('activityUi.tasks.tab'), 'Alt+D'],
                   ['files', t('files.title'), 'Alt+I'],
-                  ['relations', t('files.relations.title'), 'Alt+Q'],
+                  ['relations', t('files.relations.title'), 'Alt+Y'],
                 ] as const
               ).map(([tab, label, keys]) => (
                 <button
@@ -946,6 +951,8 @@ export function OrderEditor(props: OrderEditorProps) {
                 <FilesPanel orderId={order.id} onNotice={setNotice} />
               ) : sideTab === 'relations' ? (
                 <RelationsPanel orderId={order.id} onNotice={setNotice} onOpen={(o) => openRecord(o, 'sales', (id) => props.onOpenOrder(id))} />
+              ) : sideTab === 'tasks' ? (
+                <TasksPanel orderId={order.id} />
               ) : (
                 <JobsPanel order={order} onOrder={applyOrder} />
               )}

@@ -374,7 +374,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
           'alt+o': toOrder,
           'alt+g': () => (showLog && poTab !== 'activity' ? setPoTab('activity') : setShowLog((v) => !v)),
           'alt+i': () => showPoSide('files'),
-          'alt+q': () => showPoSide('relations'),
+          'alt+y': () => showPoSide('relations'),
         }
       : {}),
   });
@@ -639,7 +639,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
                 [
                   ['activity', t('activity.title'), 'Alt+G'],
                   ['files', t('files.title'), 'Alt+I'],
-                  ['relations', t('files.relations.title'), 'Alt+Q'],
+                  ['relations', t('files.relations.title'), 'Alt+Y'],
                 ] as const
               ).map(([tab, label, keys]) => (
                 <button
