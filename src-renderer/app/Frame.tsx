@@ -62,13 +62,14 @@ export function Frame(props: { bootstrap: Bootstrap }) {
 
   // A record asked for from another screen (an order's relations): its own screen opens it.
   const [purchaseRequest, setPurchaseRequest] = useState<{ id: number; seq: number } | null>(null);
+  const [projectRequest, setProjectRequest] = useState<{ id: number; seq: number } | null>(null);
   useOpenRecordRequests((target) => {
-    if (target.kind === 'project') return;
     leaveThen(() => {
       const next = (r: { seq: number } | null) => ({ id: target.id, seq: (r?.seq ?? 0) + 1 });
       if (target.kind === 'purchase') setPurchaseRequest(next);
+      else if (target.kind === 'project') setProjectRequest(next);
       else setOrderRequest(next);
-      show(target.kind === 'purchase' ? 'purchasing' : 'orders');
+      show(target.kind === 'purchase' ? 'purchasing' : target.kind === 'project' ? 'projects' : 'orders');
     });
   });
 
@@ -103,7 +104,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
       case 'accounting':
         return <AccountingScreen active={active} />;
       case 'projects':
-        return <ProjectsScreen active={active} />;
+        return <ProjectsScreen active={active} openRequest={projectRequest} />;
       default: {
         const never: never = id;
         throw new Error(`unknown screen ${String(never)}`);

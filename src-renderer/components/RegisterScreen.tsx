@@ -35,6 +35,8 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
   readonly renderForm: (form: RegisterFormProps<ChannelOutput<K>>) => ReactNode;
   /** Under the form, once a saved record is loaded (a product's stock). */
   readonly renderBelow?: (record: ChannelOutput<K>, id: number) => ReactNode;
+  /** A record another screen asked to open (a project from an order's relations); `seq` tells two asks apart. */
+  readonly openRequest?: { readonly id: number; readonly seq: number } | null;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<{ id: number | null; seq: number } | null>(null);
@@ -49,6 +51,11 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
     seq.current += 1;
     setEditing({ id, seq: seq.current });
   };
+
+  useEffect(() => {
+    // Only a new request opens (its seq changes); the form already open otherwise stays.
+    if (props.openRequest) open(props.openRequest.id);
+  }, [props.openRequest]);
 
   useEffect(() => {
     if (props.active && !editing) list.current?.focusSearch();

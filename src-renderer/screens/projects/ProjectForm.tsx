@@ -16,6 +16,8 @@ import { PartyLookupField } from '../../components/PartyLookupField';
 import { RecordForm, useRecordForm } from '../../components/RecordForm';
 import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { EmployeeLookupField } from '../people/IdLookupFields';
+import { CustomFieldsSection } from '../../components/CustomFieldsSection';
+import { customPayload, type CustomDrafts } from '../../components/customFieldDrafts';
 
 interface ProjectValues {
   readonly name: string;
@@ -28,6 +30,8 @@ interface ProjectValues {
   readonly startDate: string;
   readonly endDate: string;
   readonly description: string;
+  /** Custom fields typed since the project was loaded (issue 12). */
+  readonly custom: CustomDrafts;
 }
 
 const valuesOf = (p: ProjectView | null): ProjectValues => ({
@@ -41,6 +45,7 @@ const valuesOf = (p: ProjectView | null): ProjectValues => ({
   startDate: formatDate(p?.startDate),
   endDate: formatDate(p?.endDate),
   description: p?.description ?? '',
+  custom: {},
 });
 // The customer's text while typing is not a change until it is picked.
 const fingerprint = (v: ProjectValues) => JSON.stringify({ ...v, customerText: undefined, customerPicked: undefined, customerNumber: undefined });
@@ -81,6 +86,8 @@ export function ProjectForm(props: {
     const startDate = date('startDate');
     const endDate = date('endDate');
     if (v.customerText.trim() && v.customerText !== v.customerPicked) errors.customerId = bilingual('peopleUi.projects.form.customerNotFound', { query: v.customerText.trim() });
+    const custom = customPayload(v.custom);
+    Object.assign(errors, custom.errors);
     if (Object.keys(errors).length) return form.refuse(errors);
     const fields = {
       name: v.name.trim(),
@@ -90,9 +97,10 @@ export function ProjectForm(props: {
       startDate,
       endDate,
       description: v.description.trim() || null,
+      customFields: custom.values,
     };
     await form.persist(() => (saved ? invoke('projects.update', { id: saved.id, version: saved.version, ...fields }) : invoke('projects.create', fields)), {
-      fieldOf: (path) => (FIELDS.has(path) ? path : null),
+      fieldOf: (path) => (FIELDS.has(path) || path.startsWith('customFields.') ? path : null),
       notice: (r) => t(saved ? 'peopleUi.projects.form.saved' : 'peopleUi.projects.form.created', { number: r.number }),
       invalidate: ['projects.list', 'projects.get', 'projects.lookup'],
     });
@@ -165,6 +173,7 @@ export function ProjectForm(props: {
         />
         <TextAreaField name="description" label={t('peopleUi.projects.form.description')} value={v.description} span={4} rows={2} onChange={(x) => set('description', x)} />
       </div>
+      <CustomFieldsSection entity="project" saved={saved?.customFields} drafts={v.custom} onChange={(x) => set('custom', x)} />
     </RecordForm>
   );
 }

@@ -19,7 +19,7 @@ export function projectStatusLabel(status: ProjectStatus, lang: 'nb' | 'en'): st
   return PROJECT_STATUSES.find((s) => s.key === status)?.[lang] ?? status;
 }
 
-export function ProjectsScreen(props: { active: boolean }) {
+export function ProjectsScreen(props: { active: boolean; openRequest?: { id: number; seq: number } | null }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [status, setStatus] = useState<ProjectStatus | ''>('');
@@ -56,6 +56,7 @@ export function ProjectsScreen(props: { active: boolean }) {
   return (
     <RegisterScreen<Project, 'projects.get'>
       active={props.active}
+      openRequest={props.openRequest ?? null}
       testId="projects-screen"
       title={t('peopleUi.projects.title')}
       newLabel={t('peopleUi.projects.newProject')}
