@@ -93,7 +93,7 @@ test('relations: a link to another order made by its number shows on both orders
   const first = await makeOrder(app, data, 'confirmed', [[data.drill.id, 1]]);
   const second = await makeOrder(app, data, 'confirmed', [[data.blade.id, 2]]);
   await openOrder(page, first.number);
-  await page.keyboard.press('Alt+Q');
+  await page.keyboard.press('Alt+Y');
   const query = page.getByTestId('relations-query');
   await expect(query).toBeFocused();
   await expect(page.getByTestId('relations-none')).toBeVisible();
@@ -125,7 +125,7 @@ test('relations: a link to another order made by its number shows on both orders
   await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('order-number')).toHaveText(String(second.number));
-  await page.keyboard.press('Alt+Q');
+  await page.keyboard.press('Alt+Y');
   await expect(page.getByTestId(`relation-sales-${first.number}`)).toContainText(`Ordre ${first.number}`);
   await screenshot(page, 'relations-other-side');
 });
@@ -136,7 +136,7 @@ test('relations: a sales order linked to a purchase order opens it on the purcha
   const supplier = await app.engine.ok('suppliers.create', { kind: 'business', name: 'Verktøygrossisten AS', orgNumber: '923609016', contacts: [] });
   const po = await app.engine.ok('purchase.create', { header: { supplierId: supplier.id, orderType: 1 }, lines: [{ productId: data.blade.id, quantity: 4_000 }] });
   await openOrder(page, order.number);
-  await page.keyboard.press('Alt+Q');
+  await page.keyboard.press('Alt+Y');
   await page.getByTestId('relations-query').fill(String(po.number));
   await page.keyboard.press('Enter');
   const link = page.getByTestId(`relation-purchase-${po.number}`);
@@ -145,7 +145,7 @@ test('relations: a sales order linked to a purchase order opens it on the purcha
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('po-number')).toHaveText(String(po.number));
-  await page.keyboard.press('Alt+Q');
+  await page.keyboard.press('Alt+Y');
   await expect(page.getByTestId(`relation-sales-${order.number}`)).toContainText(`Ordre ${order.number}`);
   await screenshot(page, 'relations-purchase-side');
   await page.keyboard.press('Alt+I');

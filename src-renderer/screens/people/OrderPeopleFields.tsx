@@ -39,7 +39,7 @@ export function OrderPeopleFields(props: {
   };
   return (
     <>
-      <TextField name="orderTitle" label={t('peopleUi.header.title')} value={props.value.title} maxLength={120} onChange={(v) => props.onChange({ title: v })} />
+      <TextField name="orderTitle" span={2} label={t('peopleUi.header.title')} value={props.value.title} maxLength={120} onChange={(v) => props.onChange({ title: v })} />
       <EmployeeLookupField
         name="ourContactId"
         label={t('peopleUi.header.ourContact')}
