@@ -9,6 +9,12 @@ import { defineConfig, devices } from '@playwright/test';
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const executablePath = process.env.ORDREBOK_CHROMIUM ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
 
+// The engine runs in the test workers and takes "today" from the process's clock, the
+// browser from timezoneId below: both must be the site's zone, or between 23:00 and
+// 01:00 UTC the browser's today is the engine's tomorrow (a CI run refused a payment
+// dated "today" as in the future). Workers inherit this environment.
+process.env.TZ = 'Europe/Oslo';
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/playwright',
