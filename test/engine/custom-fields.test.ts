@@ -312,4 +312,28 @@ describe('the demo company', () => {
       t.close();
     }
   }, 120_000);
+
+  // Found by the fuzz test: the open workstation may define fields before the demo company is made.
+  it('fills the fields an administrator made required before it was made, one of each kind and type', async () => {
+    const t = await makeEngine();
+    try {
+      const made = [
+        await t.ok('customFields.save', { entity: 'order', type: 'number', labelNb: 'Etasjer', required: true, maxValue: -5 }),
+        await t.ok('customFields.save', { entity: 'order', type: 'choice', labelNb: 'Sone', required: true, choices: [{ labelNb: 'Øst' }, { labelNb: 'Vest' }] }),
+        await t.ok('customFields.save', { entity: 'customer', type: 'amount', labelNb: 'Ramme', required: true, minValue: 500_00 }),
+        await t.ok('customFields.save', { entity: 'product', type: 'text', labelNb: 'Hylle', required: true }),
+        await t.ok('customFields.save', { entity: 'project', type: 'date', labelNb: 'Oppstart', required: true }),
+        await t.ok('customFields.save', { entity: 'customer', type: 'yesno', labelNb: 'Rabattavtale', required: true }),
+      ];
+      await t.ok('system.createDemo', { orders: 30 });
+      const order = (await t.ok('orders.list', { startRow: 0, endRow: 1 })).rows[0]!;
+      expect(order.customFields[made[0]!.key]).toBe(-5);
+      expect(order.customFields[made[1]!.key]).toBe('oest');
+      const stored = await queryFile<{ n: number }>(t.file, 'SELECT f.key, COUNT(v.record_id) AS n FROM custom_field f LEFT JOIN custom_value v ON v.field_id = f.id WHERE f.required = 1 GROUP BY f.id ORDER BY f.id');
+      expect(stored.map((r) => r.n > 0)).toEqual(made.map(() => true));
+      expect(await auditViolations(t.file)).toEqual([]);
+    } finally {
+      t.close();
+    }
+  }, 120_000);
 });

@@ -2,9 +2,9 @@
 // installer would add — when the job is mounted and how goods leave on orders,
 // the customer's trade, a product's maker and warranty — filled on a share of
 // the records, as a clerk who uses them most of the time would.
-import type { CustomFieldInput, CustomFieldValue } from '../../../shared/channels/customFields';
+import type { CustomFieldDef, CustomFieldEntity, CustomFieldInput, CustomFieldValue } from '../../../shared/channels/customFields';
 import type { HandlerContext } from '../context';
-import { recordIdsOf } from '../repos/customFields';
+import { customValuesOf, listFieldDefs, recordIdsOf } from '../repos/customFields';
 import { saveCustomField, saveCustomValues } from '../services/customFields';
 import type { Rng } from './random';
 
@@ -56,6 +56,43 @@ export function customFieldsMix(ctx: HandlerContext, rng: Rng): void {
     }
   });
   for (const f of new Set(FIELDS.map((x) => x.def.entity))) {
-    for (const [id, v] of values.get(f) ?? []) saveCustomValues(ctx, f, id, v, { creating: false });
+    // A save with values checks every required field: a record made by a path
+    // that does not ask for them (a converted quote, a backorder) gets them here.
+    const required = Object.entries(requiredFieldValues(ctx, f));
+    for (const [id, v] of values.get(f) ?? []) {
+      const stored = customValuesOf(ctx.db, f, id);
+      const missing = Object.fromEntries(required.filter(([key]) => stored[key] === null));
+      saveCustomValues(ctx, f, id, { ...missing, ...v }, { creating: false });
+    }
   }
+}
+
+/** A value the field accepts: inside its bounds, its first choice, the day given. */
+function acceptedValue(f: CustomFieldDef, today: string): CustomFieldValue {
+  switch (f.type) {
+    case 'number':
+    case 'amount':
+      return Math.min(Math.max(0, f.minValue ?? 0), f.maxValue ?? Number.MAX_SAFE_INTEGER);
+    case 'text':
+      return 'Demo';
+    case 'date':
+      return today;
+    case 'yesno':
+      return false;
+    case 'choice':
+      return f.choices[0]?.key ?? null;
+  }
+}
+
+/**
+ * Values for the fields an administrator made required before the demo was
+ * made (the open workstation can define fields before the company exists): the
+ * demo's records carry them as a clerk's would, or the engine refuses them.
+ */
+export function requiredFieldValues(ctx: HandlerContext, entity: CustomFieldEntity): Record<string, CustomFieldValue> {
+  const values: Record<string, CustomFieldValue> = {};
+  for (const f of listFieldDefs(ctx.db, { entity, includeInactive: false })) {
+    if (f.required) values[f.key] = acceptedValue(f, ctx.today);
+  }
+  return values;
 }

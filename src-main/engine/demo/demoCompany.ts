@@ -32,6 +32,7 @@
 // handlers/system.ts, which imports this module.
 import type { JobRepeat } from '../../../shared/channels/jobs';
 import { channels, type ChannelInput, type ChannelOutput } from '../../../shared/catalog';
+import type { CustomFieldEntity, CustomFieldValue } from '../../../shared/channels/customFields';
 import type { Customer } from '../../../shared/channels/customers';
 import type { LineInput, Order, PaymentInput } from '../../../shared/channels/orders';
 import type { Product, ProductInput } from '../../../shared/channels/products';
@@ -43,7 +44,7 @@ import { DomainError } from '../../../shared/errors';
 import { sendDemoReminders } from './reminderMix';
 import { activityMix } from './activityMix';
 import { filesMix } from './filesMix';
-import { customFieldsMix } from './customFieldsMix';
+import { customFieldsMix, requiredFieldValues } from './customFieldsMix';
 import type { HandlerContext } from '../context';
 import { cashRoundingOre, computeTotals } from '../domain/pricing';
 import { companyHandlers } from '../handlers/company';
@@ -122,10 +123,32 @@ type DemoChannel = keyof typeof demoHandlers;
  * call runs in a savepoint, so a refused call leaves nothing behind.
  */
 function call<K extends DemoChannel>(ctx: HandlerContext, name: K, input: ChannelInput<K>): ChannelOutput<K> {
-  const parsed = channels[name].input.safeParse(input);
+  const parsed = channels[name].input.safeParse(withRequiredFields(ctx, name, input));
   if (!parsed.success) throw zodToDomainError(parsed.error, input);
   const run = demoHandlers[name].run as (i: unknown, c: HandlerContext) => ChannelOutput<K>;
   return ctx.db.transaction(() => run(parsed.data, ctx))();
+}
+
+/** The channels that create a record with custom fields, and the record kind. */
+const CREATES: Partial<Record<DemoChannel, CustomFieldEntity>> = {
+  'customers.create': 'customer',
+  'products.create': 'product',
+  'projects.create': 'project',
+  'orders.create': 'order',
+};
+
+/** The input with a value for each required custom field it leaves out (demo/customFieldsMix.ts). */
+function withRequiredFields<K extends DemoChannel>(ctx: HandlerContext, name: K, input: ChannelInput<K>): ChannelInput<K> {
+  const entity = CREATES[name];
+  if (!entity) return input;
+  const required = requiredFieldValues(ctx, entity);
+  if (Object.keys(required).length === 0) return input;
+  if (entity === 'order') {
+    const o = input as ChannelInput<'orders.create'>;
+    return { ...o, header: { ...o.header, customFields: { ...required, ...o.header.customFields } } } as ChannelInput<K>;
+  }
+  const r = input as { customFields?: Record<string, CustomFieldValue> };
+  return { ...r, customFields: { ...required, ...r.customFields } } as ChannelInput<K>;
 }
 
 const refusal = (err: unknown): string | null => (err instanceof DomainError ? err.data.code : null);
