@@ -9,6 +9,7 @@ import type { MigrationResult } from './db/migrate';
 import { databaseFingerprint } from './db/snapshot';
 import { isoToday, type CallContext, type HandlerContext } from './context';
 import { handlers } from './handlers';
+import type { BatchContext } from './handlers/types';
 import { backfillAccounting } from './services/accounting';
 import { backfillPending } from './repos/accounting';
 import { generateDueJobs, jobsDue } from './services/jobs';
@@ -86,7 +87,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     return { userId: user.id, rights: new Set(rightsOfGroup(db, user.groupId)) };
   }
 
-  function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> {
+  function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> | Promise<Result<ChannelOutput<K>>> {
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error, input).data };
     const handler = handlers[channel];
@@ -114,6 +115,26 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
         dataVersion,
         fileProblem: companyFile.problem(),
       };
+      if (handler.batched) {
+        // A long read (an export): each batch its own short read transaction, the event loop free between them.
+        // Each read sees the data as it is then (dataVersion: the order list's position cache keys on it).
+        const read = <T>(work: (c: HandlerContext) => T): T => db.transaction(() => work({ ...hctx, dataVersion })).deferred();
+        const bctx: BatchContext = {
+          now: hctx.now,
+          today: hctx.today,
+          actor: hctx.actor,
+          userId: hctx.userId,
+          guard: hctx.guard,
+          session: hctx.session,
+          dataFile: hctx.dataFile,
+          appVersion: hctx.appVersion,
+          read,
+        };
+        return (handler.run as (i: unknown, c: BatchContext) => Promise<ChannelOutput<K>>)(parsed.data, bctx).then(
+          (value): Result<ChannelOutput<K>> => ({ ok: true, value }),
+          (err: unknown) => failure(channel, err),
+        );
+      }
       const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
       const value = handler.rollsBack
         ? dryRun(db, () => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx))
@@ -123,13 +144,17 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
       if (handler.writes) dataVersion++;
       return { ok: true, value };
     } catch (err) {
-      if (err instanceof DomainError) return { ok: false, error: err.data };
-      // A full disk, a read-only, locked or damaged file: SQLite's failure as a refusal the user can act on.
-      const sqliteRefusal = companyFile.refusalOf(err);
-      if (sqliteRefusal) return { ok: false, error: sqliteRefusal };
-      opts.onInternalError?.(channel, err);
-      return { ok: false, error: errorData('internal', null) };
+      return failure(channel, err);
     }
+  }
+
+  function failure(channel: ChannelName, err: unknown): { ok: false; error: DomainErrorData } {
+    if (err instanceof DomainError) return { ok: false, error: err.data };
+    // A full disk, a read-only, locked or damaged file: SQLite's failure as a refusal the user can act on.
+    const sqliteRefusal = companyFile.refusalOf(err);
+    if (sqliteRefusal) return { ok: false, error: sqliteRefusal };
+    opts.onInternalError?.(channel, err);
+    return { ok: false, error: errorData('internal', null) };
   }
 
   /** A write waits for the integrity check of a large file, and is refused if the file is damaged (db/companyFile.ts). */

@@ -877,6 +877,16 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
   ],
   'jobs.start': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
   'jobs.complete': [{ name: 'unknown job', input: () => ({ jobId: 5150 }), code: 'not_found', field: 'jobId' }],
+  // ---- export (issue 13) ----
+  'export.list': [
+    { name: 'unknown list', input: () => ({ list: 'invoices', format: 'csv' }), code: 'invalid_choice', field: 'list' },
+    { name: 'unknown format', input: () => ({ list: 'customers', format: 'pdf' }), code: 'invalid_choice', field: 'format' },
+    { name: 'a field of another list', input: () => ({ list: 'customers', format: 'csv', statusId: 1 }), code: 'unknown_field', field: 'statusId' },
+    { name: 'SQL in an order sort column', input: () => ({ list: 'orders', format: 'xlsx', sortModel: [{ colId: sqlInjection, sort: 'asc' }] }), code: 'invalid_sort_column', field: 'sortModel.0.colId' },
+    { name: 'made-up order filter column', input: () => ({ list: 'orders', format: 'csv', filterModel: { cf_finnes_ikke: { filterType: 'text', type: 'contains', filter: 'a' } } }), code: 'invalid_filter', field: 'filterModel.cf_finnes_ikke' },
+    { name: 'a block as orders.list takes it', input: () => ({ list: 'orders', format: 'csv', startRow: 0, endRow: 100 }), code: 'unknown_field', field: 'startRow' },
+    { name: 'unsortable product column', input: () => ({ list: 'products', format: 'csv', sort: { colId: 'name', dir: 'asc' } }), code: 'invalid_choice', field: 'sort.colId' },
+  ],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

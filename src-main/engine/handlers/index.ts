@@ -13,7 +13,7 @@ import { purchasingHandlers } from './purchasing';
 import { stockHandlers } from './stock';
 import { supplierHandlers } from './suppliers';
 import { systemHandlers } from './system';
-import type { HandlerMap } from './types';
+import type { AnyHandlerMap } from './types';
 import { invoicesHandlers } from './invoices';
 import { bankHandlers } from './bank';
 import { remindersHandlers } from './reminders';
@@ -22,8 +22,9 @@ import { peopleHandlers } from './people';
 import { collaborationHandlers } from './collaboration';
 import { filesHandlers } from './files';
 import { customFieldHandlers } from './customFields';
+import { exportHandlers } from './export';
 
-export const handlers: HandlerMap<ChannelName> = {
+export const handlers: AnyHandlerMap<ChannelName> = {
   ...systemHandlers,
   ...authHandlers,
   ...companyHandlers,
@@ -45,4 +46,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...collaborationHandlers,
   ...filesHandlers,
   ...customFieldHandlers,
+  ...exportHandlers,
 };
