@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/catalog';
 import { useChannel } from '../api/queries';
 import { useHotkeys } from '../app/hotkeys';
-import { PagedList, type PagedListHandle, type PagedListProps } from '../grid/PagedList';
+import { PagedList, type GridQuery, type PagedListHandle, type PagedListProps } from '../grid/PagedList';
+import { ListExport, type ExportQuery } from './ListExport';
 import { Banner } from './fields';
 import { refusalOf } from './refusal';
 import { Shortcut } from './Shortcut';
@@ -37,6 +38,8 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
   readonly renderBelow?: (record: ChannelOutput<K>, id: number) => ReactNode;
   /** A record another screen asked to open (a project from an order's relations); `seq` tells two asks apart. */
   readonly openRequest?: { readonly id: number; readonly seq: number } | null;
+  /** "Eksporter" (Ctrl+E, issue 13): the list's export query from what the list shows now. */
+  readonly exportList?: { readonly list: 'customers' | 'suppliers' | 'products'; readonly query: (shown: { search?: string; grid: GridQuery }) => ExportQuery };
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<{ id: number | null; seq: number } | null>(null);
@@ -70,6 +73,13 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
       <div className="toolbar">
         <h1>{props.title}</h1>
         <div className="toolbar-spacer" />
+        {props.exportList ? (
+          <ListExport
+            active={props.active && !formDirty}
+            list={props.exportList.list}
+            query={() => props.exportList!.query(list.current?.query() ?? { grid: { sortModel: [], filterModel: {} } })}
+          />
+        ) : null}
         <button type="button" className="primary" onClick={() => open(null)} data-testid={props.newTestId}>
           {props.newLabel} <Shortcut keys="F2" />
         </button>
@@ -109,6 +119,7 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
         <Shortcut keys="Ctrl+S" label={t('keys.save')} />
         <Shortcut keys="Esc" label={t('keys.back')} />
         <Shortcut keys="Ctrl+F" label={t('keys.search')} />
+        {props.exportList ? <Shortcut keys="Ctrl+E" label={t('listExport.key')} /> : null}
       </div>
     </div>
   );

@@ -19,6 +19,8 @@ export interface PagedListHandle {
   focusSearch(): void;
   focusRow(id: number): void;
   refresh(): void;
+  /** What the list shows now: the search it answered and the grid's sort and filters (an export takes the same). */
+  query(): { readonly search?: string; readonly grid: GridQuery };
 }
 
 export interface GridQuery {
@@ -108,6 +110,16 @@ export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
       if (node?.rowIndex != null) focusRow(node.rowIndex);
     },
     refresh: () => api.current?.refreshInfiniteCache(),
+    query: () => ({
+      ...(search ? { search } : {}),
+      grid: {
+        sortModel: (api.current?.getColumnState() ?? [])
+          .filter((c) => c.sort === 'asc' || c.sort === 'desc')
+          .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+          .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' })),
+        filterModel: (api.current?.getFilterModel() ?? {}) as Record<string, unknown>,
+      },
+    }),
   }));
 
   const localeText = useMemo(() => ({ ...gridLocaleText(lang), noRowsToShow: props.noRowsText }), [lang, props.noRowsText]);

@@ -1612,4 +1612,16 @@ export const en: Same<typeof nb> = {
       keys: '↑/↓ choose · Enter open the order · Space done/not done · Esc close',
     },
   },
+  // issue 13: export
+  listExport: {
+    button: 'Export',
+    title: 'Export {{list}}',
+    lists: { orders: 'the order list', customers: 'the customer list', suppliers: 'the supplier list', products: 'the product list' },
+    lead: 'The rows as the list shows them now: with search, status tab, filters and sort.',
+    excel: 'Excel (.xlsx)',
+    csv: 'CSV (semicolons)',
+    busy: 'Making the file …',
+    failed: 'The export failed',
+    key: 'Export (E Excel, C CSV)',
+  },
 };

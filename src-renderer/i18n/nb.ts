@@ -1609,4 +1609,16 @@ export const nb = {
       keys: '↑/↓ velg · Enter åpne ordren · Mellomrom utført/ikke utført · Esc lukk',
     },
   },
+  // issue 13: export
+  listExport: {
+    button: 'Eksporter',
+    title: 'Eksporter {{list}}',
+    lists: { orders: 'ordrelisten', customers: 'kundelisten', suppliers: 'leverandørlisten', products: 'produktlisten' },
+    lead: 'Radene slik listen viser dem nå: med søk, statusfane, filter og sortering.',
+    excel: 'Excel (.xlsx)',
+    csv: 'CSV (semikolon)',
+    busy: 'Lager filen …',
+    failed: 'Eksporten feilet',
+    key: 'Eksporter (E Excel, C CSV)',
+  },
 };

@@ -60,6 +60,7 @@ export function CustomersScreen(props: { active: boolean }) {
         searchPlaceholder: t('customers.searchPlaceholder'),
         noRowsText: t('customers.noRows'),
       }}
+      exportList={{ list: 'customers', query: ({ search }) => ({ list: 'customers', ...(search ? { search } : {}) }) }}
       getChannel="customers.get"
       renderForm={(f) => (
         <CustomerForm

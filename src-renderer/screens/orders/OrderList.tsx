@@ -29,7 +29,8 @@ import { orderListColumns } from './orderColumns';
 import { statusBarStatuses, withStatusByKind } from './processingRules';
 import { BatchPrintDialog, type BatchScope } from '../documents/BatchPrintDialog';
 import { SelectionActions } from './SelectionActions';
-import { orderListSource } from './orderListSource';
+import { orderListSource, orderMoneyColumns, toEngineFilters, type GridFilter } from './orderListSource';
+import { ListExport } from '../../components/ListExport';
 import { customFieldColumns, customMoneyColumns } from './customFieldColumns';
 import { useCustomFieldDefs } from '../../components/CustomFieldsSection';
 import { growTextColumns } from '../../grid/columnWidths';
@@ -234,6 +235,17 @@ export function OrderList(props: OrderListProps) {
             : t('documents.batch.button', { count: batchScope?.kind === 'status' ? batchScope.count : 0, status: packStatus ? statusLabel(packStatus, lang) : '' })}{' '}
           <Shortcut keys="Alt+P" />
         </button>
+        <ListExport
+          active={props.active && batch === null}
+          list="orders"
+          query={() => ({
+            list: 'orders',
+            statusId,
+            ...(search.trim() ? { search: search.trim() } : {}),
+            sortModel: sortModelOf(apiRef.current),
+            filterModel: toEngineFilters(apiRef.current?.getFilterModel() as Record<string, GridFilter> | undefined, orderMoneyColumns(customMoney)),
+          })}
+        />
         <button type="button" className="primary" data-testid="order-new" onClick={props.onNew}>
           {t('orders.newOrder')} <Shortcut keys="F2" />
         </button>
@@ -316,9 +328,18 @@ export function OrderList(props: OrderListProps) {
         <Shortcut keys="Alt+PgUp/PgDn" label={t('lists.statusTabKeys')} />
         <Shortcut keys="Shift+Space" label={t('orders.selection.select')} />
         <Shortcut keys="Ctrl+A" label={t('orders.selection.selectLoaded')} />
+        <Shortcut keys="Ctrl+E" label={t('listExport.key')} />
       </div>
     </div>
   );
+}
+
+/** The grid's sort as the datasource gets it (AG Grid's sortModel), for the export. */
+function sortModelOf(api: GridApi<OrderListRow> | null): { colId: string; sort: 'asc' | 'desc' }[] {
+  return (api?.getColumnState() ?? [])
+    .filter((c) => c.sort === 'asc' || c.sort === 'desc')
+    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+    .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
 }
 
 /** The visible statuses in flow order, with each hidden one that holds orders (or is the tab in use) placed by its kind. */

@@ -116,6 +116,11 @@ export interface OrderListQuery {
   readonly scope?: OrderScope;
 }
 
+/** The order list's columns typed in kroner: the totals and `moreMoney` (custom amount fields); the export converts its filters the same way. */
+export function orderMoneyColumns(moreMoney?: ReadonlySet<string>): MoneyColumns {
+  return moreMoney ? { has: (colId: string) => MONEY_COLUMNS.has(colId) || moreMoney.has(colId) } : MONEY_COLUMNS;
+}
+
 /**
  * `moreMoney`: more columns typed in kroner (custom amount fields), read at each
  * request, so that the field definitions arriving do not make a new datasource (and a second first block).
@@ -126,7 +131,7 @@ export function orderListSource(query: OrderListQuery, events: PageEvents<OrderL
       const input: OrderListInput = { ...block, ...query.scope, statusId: query.statusId, ...(query.search.trim() ? { search: query.search.trim() } : {}) };
       return invoke('orders.list', input);
     },
-    moreMoney ? { has: (colId: string) => MONEY_COLUMNS.has(colId) || moreMoney.has(colId) } : MONEY_COLUMNS,
+    orderMoneyColumns(moreMoney),
     events,
   );
 }

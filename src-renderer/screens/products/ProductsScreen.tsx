@@ -71,6 +71,7 @@ export function ProductsScreen(props: { active: boolean }) {
         searchPlaceholder: t('products.searchPlaceholder'),
         noRowsText: t('products.noRows'),
       }}
+      exportList={{ list: 'products', query: ({ search, grid }) => ({ list: 'products', ...(search ? { search } : {}), ...productListQuery(grid) }) }}
       getChannel="products.get"
       renderForm={(f) => (
         <ProductForm

@@ -44,6 +44,7 @@ export function SuppliersScreen(props: { active: boolean }) {
         searchPlaceholder: t('suppliers.searchPlaceholder'),
         noRowsText: t('suppliers.noRows'),
       }}
+      exportList={{ list: 'suppliers', query: ({ search }) => ({ list: 'suppliers', ...(search ? { search } : {}) }) }}
       getChannel="suppliers.get"
       renderForm={(f) => (
         <SupplierForm
