@@ -38,6 +38,7 @@ import { listStatuses } from '../repos/statuses';
 import { listSuppliers } from '../repos/suppliers';
 
 export const EXPORT_BATCH = ORDER_LIST_MAX_BLOCK;
+const WRITE_CHUNK = 250;
 
 type Bilingual = Readonly<Record<Language, string>>;
 const yesNo: Readonly<Record<Language, readonly [string, string]>> = { nb: ['Ja', 'Nei'], en: ['Yes', 'No'] };
@@ -359,9 +360,13 @@ export async function exportList(
   const writer = q.format === 'csv' ? csvWriter(first.columns) : xlsxWriter(first.columns, listName(q.list, q.language));
   let rowCount = 0;
   for (let rows = first.rows; rows !== null; rows = read((ctx) => source.next(ctx))) {
-    writer.add(rows);
+    // Written a quarter batch at a time: exceljs takes a while per row, and other calls wait for the thread meanwhile.
+    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+      writer.add(rows.slice(i, i + WRITE_CHUNK));
+      await yieldToOthers();
+    }
     rowCount += rows.length;
-    await yieldToOthers();
+    if (rows.length === 0) await yieldToOthers();
   }
   const bytes = await writer.finish();
   return { fileName: exportFileName(q.list, q.language, today, q.format), mime: MIME[q.format], contentBase64: bytes.toString('base64'), rowCount };
