@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { NO_INPUT, channel } from './common';
 
+/** The highest number a series may be set to (the columns hold far more; this keeps numbers readable). */
+export const MAX_SERIES_NUMBER = 999_999_999;
+
 /**
  * The series, in the order the settings show them, with what each numbers. Two
  * kinds of document share one series by design: a quote is a sales order of type
@@ -11,20 +14,19 @@ import { NO_INPUT, channel } from './common';
  * asks for one unbroken series of sales documents, not one per kind).
  */
 export const NUMBER_SERIES = [
-  { key: 'sales_order', numbers: ['order', 'quote'] },
-  { key: 'purchase_order', numbers: ['purchase_order'] },
-  { key: 'project', numbers: ['project'] },
-  { key: 'customer', numbers: ['customer'] },
-  { key: 'supplier', numbers: ['supplier'] },
-  { key: 'product', numbers: ['product'] },
-  { key: 'invoice', numbers: ['invoice', 'credit_note'] },
+  { key: 'sales_order', numbers: ['order', 'quote'], max: MAX_SERIES_NUMBER },
+  { key: 'purchase_order', numbers: ['purchase_order'], max: MAX_SERIES_NUMBER },
+  { key: 'project', numbers: ['project'], max: MAX_SERIES_NUMBER },
+  // The KID on an invoice holds the customer number in 6 digits and the invoice number in 7 (domain/invoiceRules.ts).
+  { key: 'customer', numbers: ['customer'], max: 999_999 },
+  { key: 'supplier', numbers: ['supplier'], max: MAX_SERIES_NUMBER },
+  { key: 'product', numbers: ['product'], max: MAX_SERIES_NUMBER },
+  { key: 'invoice', numbers: ['invoice', 'credit_note'], max: 9_999_999 },
 ] as const;
 export type NumberSeriesKey = (typeof NUMBER_SERIES)[number]['key'];
 export type NumberedDocument = (typeof NUMBER_SERIES)[number]['numbers'][number];
 export const NUMBER_SERIES_KEYS = NUMBER_SERIES.map((s) => s.key) as unknown as readonly [NumberSeriesKey, ...NumberSeriesKey[]];
 
-/** The highest number a series may be set to (the columns hold far more; this keeps numbers readable). */
-export const MAX_SERIES_NUMBER = 999_999_999;
 
 export interface NumberSeriesRow {
   readonly key: NumberSeriesKey;
@@ -40,6 +42,8 @@ export interface NumberSeriesRow {
    */
   readonly gapFree: boolean;
   readonly editable: boolean;
+  /** The highest next number the series takes. */
+  readonly max: number;
 }
 
 export const numberSeriesSaveInput = z

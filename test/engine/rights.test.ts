@@ -293,6 +293,9 @@ const CASES: readonly Case[] = [
   { channel: 'jobs.update', does: 'changes a job', needs: null, input: async (w) => { const job = await w.t.ok('jobs.add', { orderId: (await w.confirmedOrder()).id, title: 'Rigg' }); return { jobId: job.id, title: 'Rigg', employeeId: await w.employeeId(), plannedDate: '2025-01-09', durationMinutes: 90 }; } },
   { channel: 'jobs.generate', does: 'makes the jobs repeating jobs are due', needs: null, input: async () => ({}) },
   { channel: 'jobs.endSchedule', does: 'ends a repeating job', needs: null, input: async (w) => { const { schedule } = await w.t.ok('jobs.addRepeating', { orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 7 } }); return { scheduleId: schedule.id, endDate: '2025-01-31' }; } },
+  // ---- number series (issue 13) ----
+  { channel: 'numberSeries.list', does: 'reads the number series', needs: 'administer', input: async () => ({}) },
+  { channel: 'numberSeries.save', does: 'sets the next supplier number', needs: 'administer', input: async () => ({ series: 'supplier', nextNumber: 30001 }) },
 ];
 
 /** A user's id, looked up by the administrator. */

@@ -6,6 +6,8 @@ export interface SeriesState {
   readonly gapFree: boolean;
   /** The highest number in use; null while none is. */
   readonly highestUsed: number | null;
+  /** The highest number the series may be set to (the KID holds invoice and customer numbers in fixed widths). */
+  readonly max: number;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface SeriesState {
  *   use further on are stepped over when the series reaches them).
  */
 export function assertNextNumberAllowed(state: SeriesState, requested: number, requestedInUse: boolean): void {
+  if (requested > state.max) throw new DomainError('too_big', 'nextNumber', { max: state.max });
   if (state.gapFree) {
     if (state.highestUsed === null) return;
     const next = state.highestUsed + 1;

@@ -7,7 +7,8 @@ import { GAP_FREE_SERIES, highestUsed, numberInUse, peekNextNumber, setNextNumbe
 import { reader, writer, type HandlerMap } from './types';
 
 function stateOf(db: Db, key: NumberSeriesKey): SeriesState {
-  return { gapFree: GAP_FREE_SERIES.includes(key), highestUsed: highestUsed(db, key) };
+  const def = NUMBER_SERIES.find((s) => s.key === key)!;
+  return { gapFree: GAP_FREE_SERIES.includes(key), highestUsed: highestUsed(db, key), max: def.max };
 }
 
 function rowOf(db: Db, key: NumberSeriesKey): NumberSeriesRow {
@@ -20,6 +21,7 @@ function rowOf(db: Db, key: NumberSeriesKey): NumberSeriesRow {
     highestUsed: state.highestUsed,
     gapFree: state.gapFree,
     editable: seriesEditable(state),
+    max: state.max,
   };
 }
 

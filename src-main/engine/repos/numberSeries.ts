@@ -15,8 +15,8 @@ const IN_USE: Readonly<Record<SeriesName, string>> = {
   customer: "SELECT 1 FROM party WHERE role = 'customer' AND number = ?",
   supplier: "SELECT 1 FROM party WHERE role = 'supplier' AND number = ?",
   project: 'SELECT 1 FROM project WHERE number = ?',
-  // Product numbers are text; the series' numbers are written without leading zeros.
-  product: 'SELECT 1 FROM product WHERE number = CAST(? AS TEXT)',
+  // Product numbers are text (bound as text below); the series' numbers are written without leading zeros.
+  product: 'SELECT 1 FROM product WHERE number = ?',
   invoice: 'SELECT 1 FROM invoice WHERE number = ?',
 };
 
@@ -38,7 +38,7 @@ const HIGHEST: Readonly<Record<SeriesName, string>> = {
 export const GAP_FREE_SERIES: readonly SeriesName[] = ['invoice'];
 
 export function numberInUse(db: Db, series: SeriesName, n: number): boolean {
-  return stmt(db, IN_USE[series]).get(n) !== undefined;
+  return stmt(db, IN_USE[series]).get(series === 'product' ? String(n) : n) !== undefined;
 }
 
 export function highestUsed(db: Db, series: SeriesName): number | null {
