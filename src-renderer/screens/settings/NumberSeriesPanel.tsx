@@ -36,6 +36,11 @@ export function NumberSeriesPanel(props: { active: boolean }) {
     'alt+n': () => table.current?.querySelector<HTMLInputElement>('input[data-series]')?.focus(),
   });
 
+  /** What the clerk should know about a series: the gap-free rule, or numbers in use ahead that will be skipped. */
+  const noteOf = (row: NumberSeriesRow): string => {
+    if (row.gapFree) return row.editable ? t('numberSeries.gapFreeStart') : t('numberSeries.gapFreeFixed');
+    return row.highestUsed !== null && row.highestUsed >= row.nextNumber ? t('numberSeries.stepsOver', { highest: row.highestUsed }) : '';
+  };
   const shown = (row: NumberSeriesRow) => drafts[row.key] ?? String(row.nextNumber);
   const setError = (key: NumberSeriesKey, error: BilingualText | null) => setErrors((old) => ({ ...old, [key]: error ?? undefined }));
   const reset = (key: NumberSeriesKey) => {
@@ -80,6 +85,9 @@ export function NumberSeriesPanel(props: { active: boolean }) {
         e.preventDefault();
         e.stopPropagation();
         reset(row.key);
+        // Selected again, so the clerk can type another number straight away.
+        const input = e.currentTarget;
+        window.setTimeout(() => input.select(), 0);
       }
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       // Up and down move between the series, as in a grid.
@@ -151,9 +159,7 @@ export function NumberSeriesPanel(props: { active: boolean }) {
                       {error[lang]}
                     </span>
                   ) : (
-                    <span className="muted small">
-                      {row.gapFree ? (row.editable ? t('numberSeries.gapFreeStart') : t('numberSeries.gapFreeFixed')) : t('numberSeries.stepsOver')}
-                    </span>
+                    <span className="muted small">{noteOf(row)}</span>
                   )}
                 </td>
               </tr>
