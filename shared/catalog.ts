@@ -22,6 +22,7 @@ import { filesChannels } from './channels/files';
 import { relationsChannels } from './channels/relations';
 import { customFieldsChannels } from './channels/customFields';
 import { exportChannels } from './channels/export';
+import { numberSeriesChannels } from './channels/numberSeries';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -46,6 +47,7 @@ export const channels = {
   ...relationsChannels,
   ...customFieldsChannels,
   ...exportChannels,
+  ...numberSeriesChannels,
 } as const;
 
 export type Channels = typeof channels;

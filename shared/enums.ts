@@ -222,3 +222,12 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number]['key'];
 export const PROJECT_STATUS_KEYS = PROJECT_STATUSES.map((s) => s.key) as unknown as readonly [ProjectStatus, ...ProjectStatus[]];
 /** A closed project takes no new orders (an order already on it keeps it). */
 export const CLOSED_PROJECT_STATUSES: readonly ProjectStatus[] = ['completed', 'cancelled'];
+
+/** How a customer's invoices go out (fakturametode, issue 13): a new customer gets the company's default. */
+export const INVOICE_METHODS = [
+  { key: 'print', nb: 'Papir (utskrift)', en: 'Paper (print)' },
+  { key: 'email', nb: 'E-post (PDF)', en: 'E-mail (PDF)' },
+  { key: 'ehf', nb: 'EHF (elektronisk faktura)', en: 'EHF (e-invoice)' },
+] as const;
+export type InvoiceMethod = (typeof INVOICE_METHODS)[number]['key'];
+export const INVOICE_METHOD_KEYS = INVOICE_METHODS.map((m) => m.key) as unknown as readonly [InvoiceMethod, ...InvoiceMethod[]];

@@ -880,6 +880,21 @@ const MESSAGES = {
     nb: () => 'Rekkefølgen må ta med hvert felt for posttypen nøyaktig én gang.',
     en: () => "The order must list each of the record kind's fields exactly once.",
   },
+  // issue 13 series
+  series_number_in_use: {
+    nb: (p) => `Nummer ${p.n} er allerede i bruk i denne serien. Velg et nummer som ikke er brukt.`,
+    en: (p) => `Number ${p.n} is already in use in this series. Choose a number that is not used.`,
+  },
+  invoice_series_below_used: {
+    nb: (p) => `Fakturaserien kan ikke settes til ${p.n}: nummer ${p.highest} er allerede brukt, og et brukt faktura- eller kreditnotanummer brukes aldri igjen.`,
+    en: (p) => `The invoice series cannot be set to ${p.n}: number ${p.highest} is already used, and a used invoice or credit note number is never used again.`,
+  },
+  invoice_series_gap: {
+    nb: (p) =>
+      `Fakturaserien kan ikke hoppe til ${p.n}: siste faktura har nummer ${p.highest}, så neste må være ${p.next}. Fakturaer og kreditnotaer nummereres uten hull; startnummeret kan bare settes før første faktura.`,
+    en: (p) =>
+      `The invoice series cannot jump to ${p.n}: the last invoice has number ${p.highest}, so the next must be ${p.next}. Invoices and credit notes are numbered without gaps; the start number can only be set before the first invoice.`,
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -133,3 +133,14 @@ export const COPY_KEEPS_TYPES: readonly OrderTypeId[] = [1, 2, 5, 7, 8];
 export const REMINDABLE_KINDS: readonly StatusKind[] = ['invoiced', 'invoiced_packing_slip'];
 /** Invoiced orders still waiting for their money (a collective invoice's orders too): payment moves them on to Betalt (SPEC 11). */
 export const AWAITING_PAYMENT_KINDS: readonly StatusKind[] = [...REMINDABLE_KINDS, 'reminded'];
+
+// ---- Default order type per source (issue 13, SPEC 8) -----------------------------
+
+/** What an order entered by hand may default to: the types a clerk starts from (never Card, import only). */
+export const MANUAL_DEFAULT_TYPES = [1, 2, 3, 5, 7] as const satisfies readonly OrderTypeId[];
+/**
+ * What a web-shop / EDI order that does not name its type becomes: Unprocessed
+ * (waits for a clerk to pick its type), or processed as Normal or Pre-order
+ * once the clerk confirms it. Card orders always name their type (9).
+ */
+export const IMPORT_DEFAULT_TYPES = [1, 6, 7] as const satisfies readonly OrderTypeId[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STATUS_PRESETS, type StatusPreset } from '../enums';
+import { INVOICE_METHOD_KEYS, LANGUAGES, STATUS_PRESETS, type InvoiceMethod, type Language, type StatusPreset } from '../enums';
+import { IMPORT_DEFAULT_TYPES, MANUAL_DEFAULT_TYPES } from '../kinds';
 import { NO_INPUT, bankAccount, channel, email, gs1CompanyPrefix, optionalText, orgNumber, phone, requiredText } from './common';
 
 export interface Company {
@@ -29,6 +30,14 @@ export interface Company {
   readonly closeWhenPaid: boolean;
   /** The reminder fee charged where the law allows one; never above the legal maximum (domain/reminderRules.ts). */
   readonly reminderFeeOre: number;
+  /** Defaults the engine reads (issue 13): the order type of an order entered by hand that names none. */
+  readonly defaultOrderTypeManual: (typeof MANUAL_DEFAULT_TYPES)[number];
+  /** The order type of a web-shop / EDI order that names none. */
+  readonly defaultOrderTypeImport: (typeof IMPORT_DEFAULT_TYPES)[number];
+  /** The invoice method a new customer gets unless it is given one. */
+  readonly defaultInvoiceMethod: InvoiceMethod;
+  /** The language a new customer's or supplier's documents are printed in unless it is given one. */
+  readonly documentLanguage: Language;
   readonly updatedAt: string;
 }
 
@@ -64,6 +73,10 @@ export const companyInput = z
     defaultCarrier: optionalText(100),
     closeWhenPaid: z.boolean().default(false),
     reminderFeeOre: z.number().int().min(0).max(100_000).default(0),
+    defaultOrderTypeManual: z.union(MANUAL_DEFAULT_TYPES.map((t) => z.literal(t)) as unknown as [z.ZodLiteral<(typeof MANUAL_DEFAULT_TYPES)[number]>]).default(1),
+    defaultOrderTypeImport: z.union(IMPORT_DEFAULT_TYPES.map((t) => z.literal(t)) as unknown as [z.ZodLiteral<(typeof IMPORT_DEFAULT_TYPES)[number]>]).default(6),
+    defaultInvoiceMethod: z.enum(INVOICE_METHOD_KEYS).default('print'),
+    documentLanguage: z.enum(LANGUAGES).default('nb'),
   })
   .strict();
 export type CompanyInput = z.input<typeof companyInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, PARTY_KINDS, type Language, type PartyKind } from '../enums';
+import { INVOICE_METHOD_KEYS, LANGUAGES, PARTY_KINDS, type InvoiceMethod, type Language, type PartyKind } from '../enums';
 import {
   channel,
   email,
@@ -52,6 +52,8 @@ export interface Customer {
   readonly invoiceCustomerId: number | null;
   /** The language the customer's documents are printed in unless the clerk picks another. */
   readonly language: Language;
+  /** How the customer's invoices go out (fakturametode, issue 13). */
+  readonly invoiceMethod: InvoiceMethod;
   readonly contacts: readonly Contact[];
   readonly deliveryAddresses: readonly DeliveryAddress[];
   readonly updatedAt: string;
@@ -120,7 +122,10 @@ const customerFields = {
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   cardSurchargeBp: percentBp.default(0),
   invoiceCustomerId: id.nullable().optional(),
-  language: z.enum(LANGUAGES).default('nb'),
+  /** Left out: kept on update; on create, the company's document language (issue 13). */
+  language: z.enum(LANGUAGES).optional(),
+  /** Left out: kept on update; on create, the company's default invoice method (issue 13). */
+  invoiceMethod: z.enum(INVOICE_METHOD_KEYS).optional(),
   contacts: z.array(contactInput).max(100).default([]),
   deliveryAddresses: z.array(deliveryAddressInput).max(100).default([]),
   /** Custom fields (issue 12), partial: a key left out keeps its value. */

@@ -378,7 +378,8 @@ export const ordersChannels = {
   'orders.create': channel<OrderView>()(
     z
       .object({
-        header: headerInput,
+        /** Without an order type, the order takes the company's default for orders entered by hand (issue 13). */
+        header: headerInput.extend({ orderType: headerFields.orderType.optional() }).strict(),
         lines: z.array(lineInput).max(2000).default([]),
         texts: z.array(textLineInput).max(2000).default([]),
         payment: paymentInput.optional(),

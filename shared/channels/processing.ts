@@ -121,7 +121,8 @@ export const processingChannels = {
         source: z.enum(['web', 'edi']),
         customerId: id,
         invoiceCustomerId: id,
-        orderType: z.union([z.literal(6), z.literal(9)]),
+        /** Left out (a web shop that does not say): the company's default order type for imports (issue 13). */
+        orderType: z.union([z.literal(6), z.literal(9)]).optional(),
         customerReference: optionalText(100),
         card: z
           .object({

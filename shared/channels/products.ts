@@ -75,7 +75,8 @@ export type ProductInput = z.input<typeof productInput>;
 export const productsChannels = {
   'products.list': channel<Page<ProductListRow>>()(productListInput),
   'products.get': channel<ProductDetail>()(z.object({ id }).strict()),
-  'products.create': channel<ProductDetail>()(productInput),
+  /** Without a number, the product takes the next one of the product series (issue 13); a typed number is kept as typed. */
+  'products.create': channel<ProductDetail>()(z.object({ ...productFields, number: productFields.number.optional() }).strict()),
   'products.update': channel<ProductDetail>()(z.object({ id, ...productFields }).strict()),
   /** Line entry: exact number or EAN first, then number prefix, then name containing the words. */
   'products.lookup': channel<readonly ProductHit[]>()(

@@ -50,6 +50,10 @@ test('keyboard alone: business customer, 3-line order, found under its status ta
   await expect(page.getByTestId('customer-language')).toBeFocused();
   await expect(page.getByTestId('customer-language')).toHaveValue('nb');
   await kb.press('Enter');
+  // The invoice method (issue 13): the company's default, paper; Enter moves on.
+  await expect(page.getByTestId('customer-invoiceMethod')).toBeFocused();
+  await expect(page.getByTestId('customer-invoiceMethod')).toHaveValue('print');
+  await kb.press('Enter');
   await expect(page.getByTestId('customer-contact-0-name')).toBeFocused();
   await typeAndEnter(page, 'Kari Nordmann');
   await typeAndEnter(page, '+47 900 12 345');

@@ -887,6 +887,18 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'a block as orders.list takes it', input: () => ({ list: 'orders', format: 'csv', startRow: 0, endRow: 100 }), code: 'unknown_field', field: 'startRow' },
     { name: 'unsortable product column', input: () => ({ list: 'products', format: 'csv', sort: { colId: 'name', dir: 'asc' } }), code: 'invalid_choice', field: 'sort.colId' },
   ],
+  // ---- number series (issue 13) ----
+  'numberSeries.list': [{ name: 'unknown field', input: () => ({ series: 'invoice' }), code: 'unknown_field', field: 'series' }],
+  'numberSeries.save': [
+    { name: 'unknown field', input: () => ({ series: 'customer', nextNumber: 20001, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown series', input: () => ({ series: 'sscc', nextNumber: 5 }), code: 'invalid_choice', field: 'series' },
+    { name: 'number 0', input: () => ({ series: 'customer', nextNumber: 0 }), code: 'too_small', field: 'nextNumber' },
+    { name: 'number with a fraction', input: () => ({ series: 'customer', nextNumber: 10.5 }), code: 'not_integer', field: 'nextNumber' },
+    { name: 'number as text', input: () => ({ series: 'customer', nextNumber: '20001' }), code: 'invalid_type', field: 'nextNumber' },
+    { name: 'ten digits', input: () => ({ series: 'customer', nextNumber: 1_000_000_000 }), code: 'too_big', field: 'nextNumber' },
+    { name: 'an order number in use', input: () => ({ series: 'sales_order', nextNumber: 10001 }), code: 'series_number_in_use', field: 'nextNumber' },
+    { name: 'a customer number in use', input: () => ({ series: 'customer', nextNumber: 10002 }), code: 'series_number_in_use', field: 'nextNumber' },
+  ],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

@@ -295,6 +295,9 @@ const CASES: readonly Case[] = [
   { channel: 'jobs.endSchedule', does: 'ends a repeating job', needs: null, input: async (w) => { const { schedule } = await w.t.ok('jobs.addRepeating', { orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 7 } }); return { scheduleId: schedule.id, endDate: '2025-01-31' }; } },
   // ---- export (issue 13): as the lists it exports, no right beyond being logged in ----
   { channel: 'export.list', does: 'exports the order list as filtered', needs: null, input: async () => ({ list: 'orders', format: 'xlsx', filterModel: { totalNetOre: { filterType: 'number', type: 'greaterThan', filter: 0 } } }) },
+  // ---- number series (issue 13) ----
+  { channel: 'numberSeries.list', does: 'reads the number series', needs: 'administer', input: async () => ({}) },
+  { channel: 'numberSeries.save', does: 'sets the next supplier number', needs: 'administer', input: async () => ({ series: 'supplier', nextNumber: 30001 }) },
 ];
 
 /** A user's id, looked up by the administrator. */

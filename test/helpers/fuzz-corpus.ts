@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { channels, type ChannelName } from '../../shared/catalog';
 import { DOCUMENT_KIND_KEYS } from '../../shared/channels/documents';
+import { NUMBER_SERIES_KEYS } from '../../shared/channels/numberSeries';
 import { RIGHT_KEYS } from '../../shared/enums';
 import { INVOICE_LIST_COLUMN_IDS } from '../../src-main/engine/repos/invoiceList';
 import { ORDER_LIST_COLUMN_IDS } from '../../src-main/engine/repos/orderList';
@@ -625,6 +626,11 @@ const statusIdOf = (c: Ctx, o: OrderRef): number | undefined => c.st.statuses.fi
 
 const BUILDERS: Partial<Record<ChannelName, Builder>> = {
   'system.createDemo': (c) => ({ orders: c.r.int(0, 4) }),
+  // ---- number series (issue 13): near the numbers the world uses (in use, just past them, the invoice series' start) ----
+  'numberSeries.save': (c) => ({
+    series: c.r.pick(NUMBER_SERIES_KEYS),
+    nextNumber: c.r.chance(0.7) ? c.r.pick([1, 2, 3, 1001, 1002, 10001, 10002, 10010, 20001, 20002, 50001, 50002]) + c.r.int(0, 3) : c.r.int(1, 9_999_999),
+  }),
   // ---- files (issue 12) ----
   'files.attach': (c) => ({
     orderId: idOr(c, c.r.chance(0.7) ? order(c) : purchase(c)),

@@ -96,8 +96,13 @@ const RULES: readonly (readonly [string, string])[] = [
      WHERE coalesce(m.q, 0) <> CASE WHEN p.stock_managed = 1 THEN coalesce(r.q, 0) ELSE 0 END`,
   ],
   [
-    'invoices: numbered 1..n without gaps, invoices and credit notes in one series (SPEC 7)',
-    `SELECT number FROM invoice WHERE number < 1 OR number > (SELECT count(*) FROM invoice)`,
+    // The series may start at another number than 1, set before the first invoice (issue 13);
+    // from there it runs without gaps, and the series' next number follows the last one used.
+    'invoices: numbered from the series\' start without gaps, invoices and credit notes in one series (SPEC 7)',
+    `SELECT number FROM invoice WHERE number < 1 OR number > (SELECT min(number) + count(*) - 1 FROM invoice)
+     UNION ALL
+     SELECT next_value FROM number_series
+      WHERE name = 'invoice' AND EXISTS (SELECT 1 FROM invoice) AND next_value <> (SELECT max(number) + 1 FROM invoice)`,
   ],
   [
     'invoices: the totals are the sums of their lines',

@@ -190,6 +190,7 @@ export function generateCustomers(db: Db, opts: GenerateCustomersOptions): numbe
           cardSurchargeBp: 0,
           invoiceCustomerId: null,
           language: 'nb',
+          invoiceMethod: 'print',
         },
         opts.now,
       );

@@ -2,6 +2,7 @@ import type { CustomerInput } from '../../../shared/channels/customers';
 import { DomainError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { logActivity } from '../repos/activity';
+import { getCompany } from '../repos/company';
 import {
   deliveryAddressIdsOf,
   getCustomer,
@@ -37,12 +38,16 @@ function values(db: Db, input: Parsed, selfId: number | null): CustomerValues {
   if (input.invoiceCustomerId != null && input.invoiceCustomerId !== selfId && !getCustomerRow(db, input.invoiceCustomerId)) {
     throw new DomainError('unknown_customer', 'invoiceCustomerId', { id: input.invoiceCustomerId });
   }
+  // Left out, the language and invoice method stay as they are; a new customer gets the company's defaults (issue 13).
+  const before = selfId === null ? null : getCustomerRow(db, selfId);
+  const company = before ? null : getCompany(db);
   return {
     ...partyValues(db, input),
     creditLimitOre: input.creditLimitOre ?? null,
     cardSurchargeBp: input.cardSurchargeBp,
     invoiceCustomerId: input.invoiceCustomerId ?? null,
-    language: input.language ?? 'nb',
+    language: input.language ?? before?.language ?? company?.documentLanguage ?? 'nb',
+    invoiceMethod: input.invoiceMethod ?? before?.invoiceMethod ?? company?.defaultInvoiceMethod ?? 'print',
   };
 }
 

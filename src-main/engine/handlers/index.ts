@@ -23,6 +23,7 @@ import { collaborationHandlers } from './collaboration';
 import { filesHandlers } from './files';
 import { customFieldHandlers } from './customFields';
 import { exportHandlers } from './export';
+import { numberSeriesHandlers } from './numberSeries';
 
 export const handlers: AnyHandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -47,4 +48,5 @@ export const handlers: AnyHandlerMap<ChannelName> = {
   ...filesHandlers,
   ...customFieldHandlers,
   ...exportHandlers,
+  ...numberSeriesHandlers,
 };

@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import { lineAmountOre } from '../domain/pricing';
 import { norwegianSortKey } from '../domain/sortKey';
+import { getCompany } from '../repos/company';
 import { getCustomerRow } from '../repos/customers';
 import { nextNumber } from '../repos/numberSeries';
 import { insertHeader, insertLine, refreshDerived } from '../repos/orders';
@@ -19,16 +20,18 @@ export function resolveImportedOrder(ctx: HandlerContext, input: ChannelParsed<'
   if (!customer) throw new DomainError('unknown_customer', 'customerId', { id: input.customerId });
   const invoiceCustomer = getCustomerRow(db, input.invoiceCustomerId);
   if (!invoiceCustomer) throw new DomainError('unknown_customer', 'invoiceCustomerId', { id: input.invoiceCustomerId });
-  if (input.orderType === 9 && !input.card) throw new DomainError('card_requires', 'card');
+  // An import that names no type takes the company's default for imports (SPEC 8); card orders always name theirs.
+  const orderType = input.orderType ?? getCompany(db)?.defaultOrderTypeImport ?? 6;
+  if (orderType === 9 && !input.card) throw new DomainError('card_requires', 'card');
   const products = getProducts(db, input.lines.map((l) => l.productId));
   const id = insertHeader(
     db,
     nextNumber(db, 'sales_order'),
     {
       transactionType: 'sales',
-      orderType: input.orderType,
+      orderType,
       // Card orders are processed like Normal orders; unprocessed imports wait in Web.
-      statusId: statusOfKind(db, input.orderType === 9 ? 'confirmed' : 'web'),
+      statusId: statusOfKind(db, orderType === 9 ? 'confirmed' : 'web'),
       customerId: customer.id,
       customerNumber: customer.number,
       customerName: customer.name,
@@ -67,7 +70,7 @@ export function resolveImportedOrder(ctx: HandlerContext, input: ChannelParsed<'
   if (input.card) setCardFields(db, id, { ...input.card, invoicePartyId: invoiceCustomer.id });
   refreshDerived(db, id, { vatRegistered: vatRegistered(db) });
   const order = reload(db, id);
-  if (input.orderType === 9 && input.card) {
+  if (orderType === 9 && input.card) {
     const max = Math.floor((input.card.contractAmountOre * (10_000 + invoiceCustomer.cardSurchargeBp)) / 10_000);
     if (order.totals.grossOre > max) throw new DomainError('card_amount_exceeded', 'lines', { max: formatAmount(max) });
   }

@@ -266,8 +266,11 @@ function editHeader(ctx: HandlerContext, before: Order, h: ParsedHeader, confirm
 export const orderHandlers: HandlerMap<OrderChannels> = {
   'orders.create': writer((input, ctx) => {
     const { db, now } = ctx;
-    const header = resolveHeader(ctx, input.header, 'header.', null);
-    const deliveryAddress = resolveDeliveryAddress(db, input.header, 'header.', null);
+    // An order entered by hand that names no type takes the company's default for manual entry (SPEC 8).
+    const orderType = input.header.orderType ?? getCompany(db)?.defaultOrderTypeManual ?? 1;
+    const h = { ...input.header, orderType };
+    const header = resolveHeader(ctx, h, 'header.', null);
+    const deliveryAddress = resolveDeliveryAddress(db, h, 'header.', null);
     const lines = resolveLines(db, input.lines, (i) => `lines.${i}`);
     const id = insertHeader(db, nextNumber(db, 'sales_order'), header, now.toISOString());
     saveCustomValues(ctx, 'order', id, input.header.customFields, { creating: true, field: 'header.customFields' });

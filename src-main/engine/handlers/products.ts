@@ -17,6 +17,7 @@ import { getSupplierRow } from '../repos/suppliers';
 import { availableOf } from '../repos/stock';
 import { customValuesOf } from '../repos/customFields';
 import { saveCustomValues } from '../services/customFields';
+import { nextNumber } from '../repos/numberSeries';
 import { reader, writer, type HandlerMap } from './types';
 
 /** Product numbers and EANs are unique; say which one is taken instead of failing on the constraint. */
@@ -90,7 +91,7 @@ export const productHandlers: HandlerMap<
   }),
   'products.create': writer((input, ctx) => {
     const { db, now, userId } = ctx;
-    const v = values(db, input, null);
+    const v = values(db, { ...input, number: input.number ?? String(nextNumber(db, 'product')) }, null);
     assertUnique(db, v, null);
     const id = insertProduct(db, v, now.toISOString());
     logActivity(db, { at: now.toISOString(), userId, entity: 'product', entityId: id, action: 'create', after: v });

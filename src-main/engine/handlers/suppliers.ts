@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/errors';
 import { logActivity } from '../repos/activity';
+import { getCompany } from '../repos/company';
 import { nextNumber } from '../repos/numberSeries';
 import { replaceContacts } from '../repos/parties';
 import { getSupplier, insertSupplier, listSuppliers, lookupSuppliers, updateSupplier } from '../repos/suppliers';
@@ -17,7 +18,7 @@ export const supplierHandlers: HandlerMap<
   }),
   'suppliers.create': writer((input, { db, now, userId }) => {
     assertNewContacts(input.contacts);
-    const id = insertSupplier(db, nextNumber(db, 'supplier'), partyValues(db, input), now.toISOString());
+    const id = insertSupplier(db, nextNumber(db, 'supplier'), partyValues(db, input), now.toISOString(), getCompany(db)?.documentLanguage ?? 'nb');
     replaceContacts(db, id, contactValues(input.contacts));
     const created = getSupplier(db, id)!;
     logActivity(db, { at: now.toISOString(), userId, entity: 'supplier', entityId: id, action: 'create', after: created });

@@ -1,5 +1,5 @@
 import type { Company } from '../../../shared/channels/company';
-import type { StatusPreset } from '../../../shared/enums';
+import type { InvoiceMethod, Language, StatusPreset } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 
 interface CompanyRow {
@@ -25,6 +25,10 @@ interface CompanyRow {
   default_carrier: string | null;
   close_when_paid: number;
   reminder_fee_ore: number;
+  default_order_type_manual: Company['defaultOrderTypeManual'];
+  default_order_type_import: Company['defaultOrderTypeImport'];
+  default_invoice_method: InvoiceMethod;
+  document_language: Language;
   updated_at: string;
 }
 
@@ -52,6 +56,10 @@ function toCompany(r: CompanyRow): Company {
     defaultCarrier: r.default_carrier,
     closeWhenPaid: r.close_when_paid === 1,
     reminderFeeOre: r.reminder_fee_ore,
+    defaultOrderTypeManual: r.default_order_type_manual,
+    defaultOrderTypeImport: r.default_order_type_import,
+    defaultInvoiceMethod: r.default_invoice_method,
+    documentLanguage: r.document_language,
     updatedAt: r.updated_at,
   };
 }
@@ -69,9 +77,11 @@ export function saveCompany(db: Db, c: CompanyValues, now: string): void {
     db,
     `INSERT INTO company (id, name, org_number, vat_registered, address_line1, postal_code, city, country,
        bank_account, email, phone, default_payment_terms_days, status_preset, auto_confirm_on_accept,
-       generate_backorders, purchase_reply, purchase_dispatch, purchase_reception, post_cash_invoices, gs1_company_prefix, default_carrier, close_when_paid, reminder_fee_ore, updated_at)
+       generate_backorders, purchase_reply, purchase_dispatch, purchase_reception, post_cash_invoices, gs1_company_prefix, default_carrier, close_when_paid, reminder_fee_ore,
+       default_order_type_manual, default_order_type_import, default_invoice_method, document_language, updated_at)
      VALUES (1, @name, @orgNumber, @vat, @addressLine1, @postalCode, @city, @country, @bankAccount, @email, @phone,
-       @terms, @preset, @autoConfirm, @backorders, @reply, @dispatch, @reception, @postCash, @gs1, @carrier, @closeWhenPaid, @reminderFee, @now)
+       @terms, @preset, @autoConfirm, @backorders, @reply, @dispatch, @reception, @postCash, @gs1, @carrier, @closeWhenPaid, @reminderFee,
+       @typeManual, @typeImport, @invoiceMethod, @documentLanguage, @now)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, org_number = excluded.org_number,
        vat_registered = excluded.vat_registered, address_line1 = excluded.address_line1,
        postal_code = excluded.postal_code, city = excluded.city, country = excluded.country,
@@ -81,7 +91,9 @@ export function saveCompany(db: Db, c: CompanyValues, now: string): void {
        purchase_reply = excluded.purchase_reply, purchase_dispatch = excluded.purchase_dispatch,
        purchase_reception = excluded.purchase_reception, post_cash_invoices = excluded.post_cash_invoices,
        gs1_company_prefix = excluded.gs1_company_prefix, default_carrier = excluded.default_carrier,
-       close_when_paid = excluded.close_when_paid, reminder_fee_ore = excluded.reminder_fee_ore, updated_at = excluded.updated_at`,
+       close_when_paid = excluded.close_when_paid, reminder_fee_ore = excluded.reminder_fee_ore,
+       default_order_type_manual = excluded.default_order_type_manual, default_order_type_import = excluded.default_order_type_import,
+       default_invoice_method = excluded.default_invoice_method, document_language = excluded.document_language, updated_at = excluded.updated_at`,
   ).run({
     name: c.name,
     orgNumber: c.orgNumber,
@@ -105,6 +117,10 @@ export function saveCompany(db: Db, c: CompanyValues, now: string): void {
     carrier: c.defaultCarrier,
     closeWhenPaid: b(c.closeWhenPaid),
     reminderFee: c.reminderFeeOre,
+    typeManual: c.defaultOrderTypeManual,
+    typeImport: c.defaultOrderTypeImport,
+    invoiceMethod: c.defaultInvoiceMethod,
+    documentLanguage: c.documentLanguage,
     now,
   });
 }

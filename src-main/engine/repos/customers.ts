@@ -1,5 +1,5 @@
 import type { Customer, CustomerListRow, DeliveryAddress } from '../../../shared/channels/customers';
-import type { Language } from '../../../shared/enums';
+import type { InvoiceMethod, Language } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import { customValuesOf } from './customFields';
 import {
@@ -20,6 +20,7 @@ interface PartyRow extends PartyBaseRow {
   card_surcharge_bp: number;
   invoice_party_id: number | null;
   language: Language;
+  invoice_method: InvoiceMethod;
 }
 
 const toRow = (r: PartyRow): CustomerListRow => ({
@@ -28,6 +29,7 @@ const toRow = (r: PartyRow): CustomerListRow => ({
   cardSurchargeBp: r.card_surcharge_bp,
   invoiceCustomerId: r.invoice_party_id,
   language: r.language,
+  invoiceMethod: r.invoice_method,
 });
 
 export type CustomerValues = Omit<CustomerListRow, 'id' | 'number' | 'updatedAt'>;
@@ -119,6 +121,7 @@ function params(c: CustomerValues) {
     surcharge: c.cardSurchargeBp,
     invoiceParty: c.invoiceCustomerId,
     language: c.language,
+    invoiceMethod: c.invoiceMethod,
   };
 }
 
@@ -127,9 +130,9 @@ export function insertCustomer(db: Db, number: number, c: CustomerValues, now: s
     stmt(
       db,
       `INSERT INTO party (role, number, kind, name, name_sort, name_fold, city_fold, org_number, email, phone, address_line1, postal_code, city,
-         country, credit_limit_ore, payment_terms_days, card_surcharge_bp, invoice_party_id, language, created_at, updated_at)
+         country, credit_limit_ore, payment_terms_days, card_surcharge_bp, invoice_party_id, language, invoice_method, created_at, updated_at)
        VALUES ('customer', @number, @kind, @name, @sort, @nameFold, @cityFold, @org, @email, @phone, @line1, @postal, @city, @country,
-         @credit, @terms, @surcharge, @invoiceParty, @language, @now, @now)`,
+         @credit, @terms, @surcharge, @invoiceParty, @language, @invoiceMethod, @now, @now)`,
     ).run({ ...params(c), number, now }).lastInsertRowid,
   );
 }
@@ -139,7 +142,7 @@ export function updateCustomer(db: Db, id: number, c: CustomerValues, now: strin
     db,
     `UPDATE party SET kind = @kind, name = @name, name_sort = @sort, name_fold = @nameFold, city_fold = @cityFold, org_number = @org, email = @email, phone = @phone,
        address_line1 = @line1, postal_code = @postal, city = @city, country = @country, credit_limit_ore = @credit,
-       payment_terms_days = @terms, card_surcharge_bp = @surcharge, invoice_party_id = @invoiceParty, language = @language, updated_at = @now
+       payment_terms_days = @terms, card_surcharge_bp = @surcharge, invoice_party_id = @invoiceParty, language = @language, invoice_method = @invoiceMethod, updated_at = @now
      WHERE id = @id`,
   ).run({ ...params(c), now, id });
 }

@@ -1,4 +1,5 @@
 // Suppliers: parties with role 'supplier' (SPEC 5). The party columns, contacts,
+import type { Language } from '../../../shared/enums';
 // search and lookup they share with customers live in repos/parties.
 import type { Supplier, SupplierListRow } from '../../../shared/channels/suppliers';
 import { stmt, type Db } from '../db/connection';
@@ -16,15 +17,16 @@ export function getSupplier(db: Db, id: number): Supplier | null {
   return row ? { ...row, contacts: getContacts(db, id) } : null;
 }
 
-export function insertSupplier(db: Db, number: number, s: SupplierValues, now: string): number {
+/** `language`: the documents' language (purchase orders), the company's document language for a new supplier (issue 13). */
+export function insertSupplier(db: Db, number: number, s: SupplierValues, now: string, language: Language = 'nb'): number {
   return Number(
     stmt(
       db,
       `INSERT INTO party (role, number, kind, name, name_sort, name_fold, city_fold, org_number, email, phone, address_line1, postal_code, city,
-         country, payment_terms_days, created_at, updated_at)
+         country, payment_terms_days, language, created_at, updated_at)
        VALUES ('supplier', @number, @kind, @name, @sort, @nameFold, @cityFold, @org, @email, @phone, @line1, @postal, @city, @country, @terms,
-         @now, @now)`,
-    ).run({ ...partyParams(s), number, now }).lastInsertRowid,
+         @language, @now, @now)`,
+    ).run({ ...partyParams(s), number, now, language }).lastInsertRowid,
   );
 }
 

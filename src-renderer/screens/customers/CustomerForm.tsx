@@ -3,12 +3,13 @@
 // and payment terms.
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/channels/customers';
-import type { Language, PartyKind } from '../../../shared/enums';
+import { INVOICE_METHODS, type InvoiceMethod, type Language, type PartyKind } from '../../../shared/enums';
 import { parseAmount } from '../../../shared/format';
 import { invoke } from '../../api/client';
+import { useCompany } from '../../api/queries';
 import { RadioField, SelectField, TextField } from '../../components/fields';
 import { RecordForm, useRecordForm } from '../../components/RecordForm';
-import { bilingual, type BilingualText } from '../../i18n';
+import { bilingual, useLanguage, type BilingualText } from '../../i18n';
 import { amountText } from '../orders/orderDraft';
 import {
   ContactsTable,
@@ -36,15 +37,19 @@ interface Values extends PartyValues {
   creditLimit: string;
   /** The language the customer's documents are printed in by default. */
   language: Language;
+  /** How the customer's invoices go out (issue 13). */
+  invoiceMethod: InvoiceMethod;
   deliveryAddresses: DeliveryAddressDraft[];
   /** Custom fields typed since the last save (issue 12). */
   custom: CustomDrafts;
 }
 
-const valuesOf = (c: Customer | null): Values => ({
+/** A new customer starts with the company's document language and invoice method (issue 13). */
+const valuesOf = (c: Customer | null, defaults: { language: Language; invoiceMethod: InvoiceMethod } = { language: 'nb', invoiceMethod: 'print' }): Values => ({
   ...partyValuesOf(c, 'c'),
   creditLimit: c && c.creditLimitOre !== null ? amountText(c.creditLimitOre) : '',
-  language: c?.language ?? 'nb',
+  language: c?.language ?? defaults.language,
+  invoiceMethod: c?.invoiceMethod ?? defaults.invoiceMethod,
   deliveryAddresses: deliveryAddressDraftsOf(c?.deliveryAddresses),
   custom: {},
 });
@@ -62,9 +67,12 @@ export interface CustomerFormProps {
 
 export function CustomerForm(props: CustomerFormProps) {
   const { t } = useTranslation();
+  const company = useCompany().data;
+  const defaults = { language: company?.documentLanguage ?? 'nb', invoiceMethod: company?.defaultInvoiceMethod ?? 'print' } as const;
+  const lang = useLanguage();
   const form = useRecordForm({
     record: props.customer,
-    valuesOf,
+    valuesOf: (c: Customer | null) => valuesOf(c, defaults),
     fingerprint,
     active: props.active,
     firstField: props.customer ? 'name' : 'kind',
@@ -94,6 +102,7 @@ export function CustomerForm(props: CustomerFormProps) {
       ...input.fields,
       creditLimitOre,
       language: v.language,
+      invoiceMethod: v.invoiceMethod,
       ...(paymentTermsDays !== undefined ? { paymentTermsDays } : {}),
       deliveryAddresses: delivery.deliveryAddresses,
       customFields: custom.values,
@@ -105,7 +114,7 @@ export function CustomerForm(props: CustomerFormProps) {
           : invoke('customers.create', { ...fields, contacts: input.contacts }),
       {
         fieldOf: (path) =>
-          path.startsWith('customFields.') ? path : path === 'creditLimitOre' ? 'creditLimit' : path === 'language' ? 'language' : (deliveryAddressFieldOf(path, delivery.keys) ?? partyFieldOf(path, input.contactKeys)),
+          path.startsWith('customFields.') ? path : path === 'creditLimitOre' ? 'creditLimit' : path === 'language' || path === 'invoiceMethod' ? path : (deliveryAddressFieldOf(path, delivery.keys) ?? partyFieldOf(path, input.contactKeys)),
         notice: (r) => t('customers.savedMessage', { number: r.number, name: r.name }),
         invalidate: ['customers.list', 'customers.get', 'customers.lookup'],
       },
@@ -171,6 +180,14 @@ export function CustomerForm(props: CustomerFormProps) {
             { value: 'nb', label: t('documents.languages.nb') },
             { value: 'en', label: t('documents.languages.en') },
           ]}
+        />
+        <SelectField
+          name="invoiceMethod"
+          label={t('numberSeries.customerInvoiceMethod')}
+          value={v.invoiceMethod}
+          span={2}
+          onChange={(x) => set('invoiceMethod', INVOICE_METHODS.find((m) => m.key === x)?.key ?? 'print')}
+          options={INVOICE_METHODS.map((m) => ({ value: m.key, label: m[lang] }))}
         />
         <CustomFieldsSection entity="customer" saved={saved?.customFields} drafts={v.custom} onChange={(x) => set('custom', x)} />
       </div>

@@ -14,7 +14,7 @@ import type { Invoice } from '../../../shared/channels/processing';
 import type { Language, OrderTypeId } from '../../../shared/enums';
 import { errorData } from '../../../shared/errors';
 import { ApiError, invoke } from '../../api/client';
-import { fetchChannel, invalidate, useBootstrap, useChannel, useStatuses } from '../../api/queries';
+import { fetchChannel, invalidate, useBootstrap, useChannel, useCompany, useStatuses } from '../../api/queries';
 import { focusNextIn, useHotkeys, useLeaveGuard } from '../../app/hotkeys';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Banner, FormScopeProvider, Notice, SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -126,6 +126,7 @@ export function OrderEditor(props: OrderEditorProps) {
   const lang = useLanguage();
   const statuses = useStatuses();
   const boot = useBootstrap();
+  const company = useCompany();
   const [orderId, setOrderId] = useState(props.orderId);
   const loaded = useChannel('orders.get', { id: orderId ?? 0 }, { enabled: orderId !== null && props.orderId !== null });
   const [order, setOrder] = useState<OrderView | null>(null);
@@ -154,8 +155,9 @@ export function OrderEditor(props: OrderEditorProps) {
   // Start: a new draft (dated by the engine's today) once the statuses are known, or the loaded order.
   useEffect(() => {
     if (draft) return;
-    if (props.orderId === null && statuses.data && boot.data) {
-      const d = withPrefill(newDraft(visibleStatuses(statuses.data)[0]?.id, boot.data.today), props.prefill);
+    if (props.orderId === null && statuses.data && boot.data && company.isFetched) {
+      // A new order starts as the company's default order type for manual entry (issue 13).
+      const d = withPrefill(newDraft(visibleStatuses(statuses.data)[0]?.id, boot.data.today, company.data?.defaultOrderTypeManual), props.prefill);
       setDraft(d);
       setBaseline(fingerprint(d));
     } else if (props.orderId !== null && loaded.data) {
@@ -164,7 +166,7 @@ export function OrderEditor(props: OrderEditorProps) {
       setDraft(d);
       setBaseline(fingerprint(d));
     }
-  }, [draft, props.orderId, statuses.data, boot.data, loaded.data]);
+  }, [draft, props.orderId, statuses.data, boot.data, loaded.data, company.isFetched, company.data]);
 
   // First focus: the customer field for a new order; the status bar for a saved one.
   const focusedOnce = useRef(false);

@@ -80,14 +80,14 @@ export interface Draft {
 export const emptyLine = (): DraftLine => emptyLineBase();
 
 /** A new order, dated by the engine's today (system.bootstrap), never by the renderer's clock. */
-export function newDraft(defaultStatusId: number | undefined, today: string): Draft {
+export function newDraft(defaultStatusId: number | undefined, today: string, defaultOrderType: number = 1): Draft {
   return {
     header: {
       customerId: null,
       customerText: '',
       customerPicked: null,
       customerNumber: null,
-      orderType: '1',
+      orderType: String(defaultOrderType),
       statusId: defaultStatusId ? String(defaultStatusId) : '',
       orderDate: formatDate(today),
       deliveryDate: '',

@@ -4,14 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { Company, CompanyInput } from '../../../shared/channels/company';
 import { formatBankAccount, formatOrgNumber } from '../../../shared/checks';
 import { formatAmount, parseAmount } from '../../../shared/format';
-import { STATUS_PRESETS, type StatusPreset } from '../../../shared/enums';
+import { INVOICE_METHODS, LANGUAGES, STATUS_PRESETS, type InvoiceMethod, type Language, type StatusPreset } from '../../../shared/enums';
+import { IMPORT_DEFAULT_TYPES, MANUAL_DEFAULT_TYPES } from '../../../shared/kinds';
+import { orderTypeLabel } from '../orders/labels';
 import { invoke } from '../../api/client';
 import { invalidate } from '../../api/queries';
 import { focusNextIn, useHotkeys } from '../../app/hotkeys';
 import { Banner, CheckboxField, FormScopeProvider, Notice, SelectField, TextField } from '../../components/fields';
 import { focusField, refusalOf, useRefusal } from '../../components/refusal';
 import { Shortcut } from '../../components/Shortcut';
-import { bilingual } from '../../i18n';
+import { bilingual, useLanguage } from '../../i18n';
 import { checks } from '../../components/fieldChecks';
 
 interface Values {
@@ -37,6 +39,10 @@ interface Values {
   closeWhenPaid: boolean;
   /** In kroner as typed ("65,00"). */
   reminderFee: string;
+  defaultOrderTypeManual: string;
+  defaultOrderTypeImport: string;
+  defaultInvoiceMethod: InvoiceMethod;
+  documentLanguage: Language;
 }
 
 function valuesOf(c: Company | null): Values {
@@ -62,6 +68,10 @@ function valuesOf(c: Company | null): Values {
     defaultCarrier: c?.defaultCarrier ?? '',
     closeWhenPaid: c?.closeWhenPaid ?? false,
     reminderFee: formatAmount(c?.reminderFeeOre ?? 0, { separator: ' ' }),
+    defaultOrderTypeManual: String(c?.defaultOrderTypeManual ?? 1),
+    defaultOrderTypeImport: String(c?.defaultOrderTypeImport ?? 6),
+    defaultInvoiceMethod: c?.defaultInvoiceMethod ?? 'print',
+    documentLanguage: c?.documentLanguage ?? 'nb',
   };
 }
 
@@ -69,6 +79,7 @@ const blankToNull = (s: string): string | null => (s.trim() ? s.trim() : null);
 
 export function CompanyForm(props: { company: Company | null; active: boolean; onSaved: (c: Company) => void; autoFocus?: boolean }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [v, setV] = useState<Values>(() => valuesOf(props.company));
   const { refusal, setRefusal, clear, setFields } = useRefusal();
   const [notice, setNotice] = useState<string | null>(null);
@@ -121,6 +132,10 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
       defaultCarrier: blankToNull(v.defaultCarrier),
       closeWhenPaid: v.closeWhenPaid,
       reminderFeeOre,
+      defaultOrderTypeManual: Number(v.defaultOrderTypeManual) as CompanyInput['defaultOrderTypeManual'],
+      defaultOrderTypeImport: Number(v.defaultOrderTypeImport) as CompanyInput['defaultOrderTypeImport'],
+      defaultInvoiceMethod: v.defaultInvoiceMethod,
+      documentLanguage: v.documentLanguage,
     };
     savingRef.current = true;
     setSaving(true);
@@ -207,6 +222,38 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
             <CheckboxField name="purchaseReply" label={t('company.purchaseReply')} checked={v.purchaseReply} onChange={(x) => set('purchaseReply', x)} />
             <CheckboxField name="purchaseDispatch" label={t('company.purchaseDispatch')} checked={v.purchaseDispatch} onChange={(x) => set('purchaseDispatch', x)} />
             <CheckboxField name="purchaseReception" label={t('company.purchaseReception')} checked={v.purchaseReception} onChange={(x) => set('purchaseReception', x)} />
+          </div>
+          <div className="form-grid cols-4 company-defaults">
+            <SelectField
+              name="defaultOrderTypeManual"
+              label={t('numberSeries.defaults.orderTypeManual')}
+              value={v.defaultOrderTypeManual}
+              onChange={(x) => set('defaultOrderTypeManual', x)}
+              options={MANUAL_DEFAULT_TYPES.map((id) => ({ value: String(id), label: orderTypeLabel(id, lang) }))}
+            />
+            <SelectField
+              name="defaultOrderTypeImport"
+              label={t('numberSeries.defaults.orderTypeImport')}
+              hint={t('numberSeries.defaults.orderTypeImportHint')}
+              value={v.defaultOrderTypeImport}
+              onChange={(x) => set('defaultOrderTypeImport', x)}
+              options={IMPORT_DEFAULT_TYPES.map((id) => ({ value: String(id), label: orderTypeLabel(id, lang) }))}
+            />
+            <SelectField
+              name="defaultInvoiceMethod"
+              label={t('numberSeries.defaults.invoiceMethod')}
+              value={v.defaultInvoiceMethod}
+              onChange={(x) => set('defaultInvoiceMethod', x as InvoiceMethod)}
+              options={INVOICE_METHODS.map((m) => ({ value: m.key, label: m[lang] }))}
+            />
+            <SelectField
+              name="documentLanguage"
+              label={t('numberSeries.defaults.documentLanguage')}
+              hint={t('numberSeries.defaults.documentLanguageHint')}
+              value={v.documentLanguage}
+              onChange={(x) => set('documentLanguage', x as Language)}
+              options={LANGUAGES.map((l) => ({ value: l, label: t(`app.languages.${l}`) }))}
+            />
           </div>
         </fieldset>
         <fieldset className="form-section">

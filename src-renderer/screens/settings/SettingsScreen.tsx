@@ -8,6 +8,7 @@ import { refusalOf } from '../../components/refusal';
 import { CompanyForm } from './CompanyForm';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { EmployeesPanel } from './EmployeesPanel';
+import { NumberSeriesPanel } from './NumberSeriesPanel';
 import { SubscriptionsPanel, UsersPanel } from './UsersPanel';
 
 export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
@@ -28,6 +29,7 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
             <p className="muted">{t('app.loading')}</p>
           )}
         </section>
+        <NumberSeriesPanel active={props.active} />
         <UsersPanel />
         <EmployeesPanel />
         <SubscriptionsPanel />
