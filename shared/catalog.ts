@@ -21,6 +21,7 @@ import { collaborationChannels } from './channels/collaboration';
 import { filesChannels } from './channels/files';
 import { relationsChannels } from './channels/relations';
 import { customFieldsChannels } from './channels/customFields';
+import { backupChannels } from './channels/backup';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -44,6 +45,7 @@ export const channels = {
   ...filesChannels,
   ...relationsChannels,
   ...customFieldsChannels,
+  ...backupChannels,
 } as const;
 
 export type Channels = typeof channels;

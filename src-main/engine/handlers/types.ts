@@ -1,5 +1,5 @@
 import type { ChannelName, ChannelOutput, ChannelParsed } from '../../../shared/catalog';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, TaskContext } from '../context';
 import { asOneChange } from '../services/notifications';
 
 // Who may call a channel is declared with the channel itself (shared/access.ts), not here.
@@ -11,7 +11,27 @@ export interface Handler<K extends ChannelName> {
   readonly run: (input: ChannelParsed<K>, ctx: HandlerContext) => ChannelOutput<K>;
 }
 
-export type HandlerMap<K extends ChannelName> = { readonly [P in K]: Handler<P> };
+/**
+ * Work that cannot run inside one transaction (issue 13: a backup copies the file
+ * step by step while other calls go on; a restore closes and reopens the file).
+ * It runs outside any transaction and does its database work through
+ * ctx.read / ctx.write, each one transaction of its own.
+ */
+export interface TaskHandler<K extends ChannelName> {
+  readonly writes: boolean;
+  readonly task: (input: ChannelParsed<K>, ctx: TaskContext) => Promise<ChannelOutput<K>>;
+}
+
+export type AnyHandler<K extends ChannelName> = Handler<K> | TaskHandler<K>;
+
+/** The channels whose handlers are tasks (the type keeps every other handler's `run` callable by name). */
+export type TaskChannel = 'backup.create' | 'backup.restore';
+
+export type HandlerMap<K extends ChannelName> = { readonly [P in K]: P extends TaskChannel ? TaskHandler<P> : Handler<P> };
+
+export const isTask = <K extends ChannelName>(h: AnyHandler<K>): h is TaskHandler<K> => 'task' in h;
+/** A task that writes (through ctx.write). */
+export const task = <K extends ChannelName>(run: TaskHandler<K>['task']): TaskHandler<K> => ({ writes: true, task: run });
 
 export const reader = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: false, run });
 /** A writing call is one change: its followers hear of it once (services/notifications.ts). */
