@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName, ChannelOutput } from '../../shared/catalog';
 import type { DomainErrorData } from '../../shared/errors';
-import { openEngine, type Engine } from '../../src-main/engine';
+import { openEngine, scheduleAutomaticBackups, type Engine } from '../../src-main/engine';
 import type { BackupProgress } from '../../src-main/engine/context';
 import { openDatabase } from '../../src-main/engine/db/connection';
 import { latestVersion } from '../../src-main/engine/db/migrate';
@@ -378,6 +378,17 @@ describe('automatic backups', () => {
     w.now = new Date(2026, 11, 10, 8, 0);
     const due = await w.engine.automaticBackup({ onlyIfDue: true });
     expect(due.ok && due.value !== null).toBe(true);
+  });
+
+  it('the schedule the host and the shell start takes one as the program starts (the daily rule: onlyIfDue above)', async () => {
+    const w = await world();
+    const lines: string[] = [];
+    const schedule = scheduleAutomaticBackups(w.engine, { log: (l) => lines.push(l), checkEveryMs: 60_000 });
+    await schedule.first;
+    schedule.stop();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Automatisk sikkerhetskopi \/ automatic backup: .*Fjordlager AS 2026-12-04 1630 auto\.ordrebok$/);
+    expect((await w.ok('backup.status', {})).lastAutomatic).toBe(true);
   });
 
   it('the top bar\'s warning follows the newest backup\'s age', async () => {
