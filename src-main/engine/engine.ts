@@ -248,7 +248,10 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   async function gated<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Promise<Result<ChannelOutput<K>>> {
     while (reopening) await reopening;
     const refusal = handlers[channel].writes ? await companyFile.writeGate() : null;
-    return refusal ? { ok: false, error: refusal } : run(channel, input, ctx);
+    if (refusal) return { ok: false, error: refusal };
+    // A restore may have begun while this call waited: it runs on the file the restore opens.
+    while (reopening) await reopening;
+    return run(channel, input, ctx);
   }
 
   return {

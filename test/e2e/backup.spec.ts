@@ -57,7 +57,7 @@ test('back up, rename a customer, restore the backup: after the reload the old n
   const info = page.getByTestId('restore-info');
   await expect(info).toBeVisible();
   await expect(page.getByTestId('restore-info-company')).toHaveText('Fjordlager AS');
-  await expect(page.getByTestId('restore-info-org')).toHaveText('923609016');
+  await expect(page.getByTestId('restore-info-org')).toHaveText('923 609 016');
   await expect(page.getByTestId('restore-info-customers')).toHaveText('1');
   await expect(page.getByTestId('restore-info-orders')).toHaveText('0');
   await info.scrollIntoViewIfNeeded();
@@ -140,7 +140,7 @@ test('Kontroller databasen: a sound file, then a stock movement deleted with SQL
   await expect(report).toHaveAttribute('data-ok', 'false');
   await expect(report).toContainText('Kontrollen fant 1 feil:');
   await expect(page.getByTestId('db-check-findings').locator('li')).toHaveText([
-    'Lager: beholdningen er ikke lik summen av lagerbevegelsene og summen av partiene (per produkt) (1)',
+    'Lager: beholdningen er ikke lik summen av lagerbevegelsene og summen av partiene (per produkt): 1 tilfelle',
   ]);
   await report.scrollIntoViewIfNeeded();
   await screenshot(page, 'backup-check-finding');

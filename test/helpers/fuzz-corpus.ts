@@ -625,6 +625,14 @@ const statusIdOf = (c: Ctx, o: OrderRef): number | undefined => c.st.statuses.fi
 
 const BUILDERS: Partial<Record<ChannelName, Builder>> = {
   'system.createDemo': (c) => ({ orders: c.r.int(0, 4) }),
+  // ---- backup (issue 13) ----
+  // Backups go to the default folder beside the round's file (removed with the templates' folder). A restore that went
+  // through would put another file under the round's second connection, so the fuzz restores only files that are not there
+  // (test/engine/backup.test.ts restores for real).
+  'backup.create': (c) => (c.r.chance(0.8) ? {} : { folder: c.r.pick(['/finnes/ikke', 'Sikkerhetskopier']) }),
+  'backup.saveSettings': (c) => ({ folder: c.r.chance(0.8) ? null : '/finnes/ikke', keepAutomatic: c.r.int(1, 10) }),
+  'backup.inspect': (c) => ({ file: c.r.pick(['/finnes/ikke/kopi.ordrebok', 'kopi.ordrebok']) }),
+  'backup.restore': (c) => ({ file: c.r.pick(['/finnes/ikke/kopi.ordrebok', 'kopi.ordrebok']) }),
   // ---- files (issue 12) ----
   'files.attach': (c) => ({
     orderId: idOr(c, c.r.chance(0.7) ? order(c) : purchase(c)),

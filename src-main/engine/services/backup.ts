@@ -294,7 +294,14 @@ export function checkDatabase(ctx: HandlerContext): CheckReport {
   const audit = integrity.length > 0 ? [] : auditSales(ctx.db);
   for (const f of audit) {
     if (f.violations === 0) continue;
-    findings.push({ kind: 'audit', nb: `${AUDIT_RULES_NB[f.rule] ?? f.rule} (${f.violations})`, en: `${f.rule} (${f.violations})`, count: f.violations, sample: f.sample });
+    const n = f.violations;
+    findings.push({
+      kind: 'audit',
+      nb: `${AUDIT_RULES_NB[f.rule] ?? f.rule}: ${n} ${n === 1 ? 'tilfelle' : 'tilfeller'}`,
+      en: `${f.rule}: ${n} ${n === 1 ? 'case' : 'cases'}`,
+      count: n,
+      sample: f.sample,
+    });
   }
   return {
     ok: findings.length === 0,

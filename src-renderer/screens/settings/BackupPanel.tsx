@@ -6,6 +6,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, CheckReport, RestoreResult } from '../../../shared/channels/backup';
+import { formatOrgNumber } from '../../../shared/checks';
 import { formatDateTime } from '../../../shared/format';
 import { formatFileSize } from '../../../shared/files';
 import { invoke } from '../../api/client';
@@ -130,7 +131,7 @@ export function BackupPanel() {
     <section className="panel backup-panel" id={BACKUP_PANEL_ID} data-testid="backup-panel">
       <h2>{t('backup.title')}</h2>
       <p className="muted small">{t('backup.lead')}</p>
-      <dl className="facts">
+      <dl className="facts plain">
         <dt>{t('backup.last')}</dt>
         <dd data-testid="backup-last" className={s?.warning ? 'backup-last-warn' : undefined}>
           {!s ? '' : s.lastAt === null ? t('backup.lastNone') : (
@@ -204,11 +205,11 @@ export function BackupPanel() {
       </div>
       {info ? (
         <div className="backup-info" data-testid="restore-info">
-          <dl className="facts">
+          <dl className="facts plain">
             <dt>{t('backup.info.company')}</dt>
             <dd data-testid="restore-info-company">{info.companyName}</dd>
             <dt>{t('backup.info.orgNumber')}</dt>
-            <dd data-testid="restore-info-org">{info.orgNumber}</dd>
+            <dd data-testid="restore-info-org">{formatOrgNumber(info.orgNumber)}</dd>
             <dt>{t('backup.info.takenAt')}</dt>
             <dd data-testid="restore-info-taken">{formatDateTime(info.takenAt)}</dd>
             <dt>{t('backup.info.schema')}</dt>
@@ -266,7 +267,7 @@ export function BackupPanel() {
           onCancel={() => setConfirming(false)}
         >
           <p>
-            <strong>{info.companyName}</strong> ({info.orgNumber}) · {formatDateTime(info.takenAt)}
+            <strong>{info.companyName}</strong> ({formatOrgNumber(info.orgNumber)}) · {formatDateTime(info.takenAt)}
           </p>
           <p>{t('backup.confirmText', { takenAt: formatDateTime(info.takenAt) })}</p>
         </Dialog>
