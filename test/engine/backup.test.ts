@@ -25,7 +25,7 @@ import type { DomainErrorData } from '../../shared/errors';
 import { openEngine, scheduleAutomaticBackups, type Engine } from '../../src-main/engine';
 import type { BackupProgress } from '../../src-main/engine/context';
 import { openDatabase } from '../../src-main/engine/db/connection';
-import { latestVersion } from '../../src-main/engine/db/migrate';
+import { latestVersion, loadMigrations, migrate } from '../../src-main/engine/db/migrate';
 import { databaseFingerprint } from '../../src-main/engine/db/snapshot';
 import { generateCustomers } from '../../src-main/engine/demo/generator';
 import {
@@ -272,6 +272,24 @@ describe('a backup while writes go on, then restore', () => {
     expect(existsSync(second.file)).toBe(true);
     expect((await refusal!).code).toBe('backup_busy');
   }, 60_000);
+});
+
+describe('a backup from an older version', () => {
+  it('is shown with its schema, and upgraded as it is opened by the restore', async () => {
+    const w = await world();
+    const older = latestVersion() - 1;
+    const file = join(w.dir, 'eldre.ordrebok');
+    const db = openDatabase(file);
+    await migrate(db, file, loadMigrations().slice(0, older));
+    db.prepare("INSERT INTO company (id, name, org_number, vat_registered, updated_at) VALUES (1, 'Gamle Fjordlager AS', '974760673', 1, '2024-01-01T00:00:00.000Z')").run();
+    db.close();
+    const info = await w.ok('backup.inspect', { file });
+    expect(info).toMatchObject({ companyName: 'Gamle Fjordlager AS', orgNumber: '974760673', schemaVersion: older, currentSchemaVersion: latestVersion(), orders: 0, customers: 0 });
+    const restored = await w.ok('backup.restore', { file });
+    expect(restored.schemaAfter).toBe(latestVersion());
+    expect((await w.ok('system.bootstrap', {})).schemaVersion).toBe(latestVersion());
+    expect((await w.ok('company.get', {}))?.name).toBe('Gamle Fjordlager AS');
+  });
 });
 
 describe('calls during a restore', () => {
