@@ -77,6 +77,8 @@ test('back up, rename a customer, restore the backup: after the reload the old n
 
   // After the reload: the program runs on the backup, the old name is back.
   await expect(page.getByTestId('order-list')).toBeVisible();
+  // The backup it came from is in the folder: no warning.
+  await expect(page.getByTestId('topbar-backup-warning')).toHaveCount(0);
   await kb.press('Alt+2');
   await expect(page.getByTestId('customer-list')).toContainText('Bergen Bygg AS');
   await expect(page.getByTestId('customer-list')).not.toContainText('Bergen Bygg og Anlegg AS');

@@ -231,6 +231,8 @@ describe('a backup while writes go on, then restore', () => {
     expect(dirname(restored.keptAs)).toBe(w.dir);
     expect(basename(restored.keptAs)).toBe('firma før gjenoppretting 2026-12-04 163000.ordrebok');
     expect(fingerprintOfFile(restored.keptAs)).toEqual(beforeRestore);
+    // The restored log knows nothing of the backup it came from; the backup files in the folder do: no warning.
+    expect(await w.ok('backup.status', {})).toMatchObject({ lastFile: taken.file, warning: null });
     // The engine goes on writing to the restored file.
     await w.ok('customers.create', newCustomer());
     expect(fingerprintOfFile(w.file).hash).toBe(w.engine.fingerprint().hash);

@@ -29,6 +29,8 @@ import {
   backupAge,
   backupFileName,
   keptAsFileName,
+  parseBackupFileName,
+  safeFileStem,
   takenAtFromName,
 } from '../domain/backup';
 import { AUDIT_RULES_NB, auditSales } from '../repos/audit';
@@ -40,6 +42,7 @@ import {
   lastBackup,
   logBackup,
   saveBackupSetting,
+  type BackupLogRow,
 } from '../repos/backup';
 import { getCompany } from '../repos/company';
 
@@ -47,11 +50,39 @@ export function defaultBackupFolder(dataFile: string): string {
   return join(dirname(resolve(dataFile)), DEFAULT_BACKUP_FOLDER_NAME);
 }
 
+/**
+ * The newest backup of the company in the folder, by the names the program gives
+ * them: after a restore the log is the backup's own (it knows nothing of the
+ * backups taken after it), but the files are still there.
+ */
+function newestBackupFile(folder: string, companyName: string): BackupLogRow | null {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const stem = safeFileStem(companyName);
+  let newest: BackupLogRow | null = null;
+  for (const name of names) {
+    const parsed = parseBackupFileName(name);
+    const at = parsed && parsed.stem === stem ? takenAtFromName(name) : null;
+    if (at && (!newest || at.toISOString() > newest.takenAt)) {
+      newest = { takenAt: at.toISOString(), file: join(folder, name), automatic: parsed!.automatic, bytes: 0 };
+    }
+  }
+  return newest;
+}
+
 export function backupStatus(ctx: HandlerContext): BackupStatus {
   const setting = getBackupSetting(ctx.db);
-  const last = lastBackup(ctx.db);
-  const age = backupAge(last ? new Date(last.takenAt) : null, ctx.now);
   const defaultFolder = defaultBackupFolder(ctx.dataFile);
+  const logged = lastBackup(ctx.db);
+  const company = getCompany(ctx.db);
+  const onDisk = company ? newestBackupFile(setting.folder ?? defaultFolder, company.name) : null;
+  // A name says the minute only: the log's own row wins for the same minute.
+  const last = onDisk && (!logged || onDisk.takenAt.slice(0, 16) > logged.takenAt.slice(0, 16)) ? onDisk : logged;
+  const age = backupAge(last ? new Date(last.takenAt) : null, ctx.now);
   return {
     lastAt: last?.takenAt ?? null,
     lastFile: last?.file ?? null,
