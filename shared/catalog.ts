@@ -23,6 +23,7 @@ import { relationsChannels } from './channels/relations';
 import { customFieldsChannels } from './channels/customFields';
 import { exportChannels } from './channels/export';
 import { numberSeriesChannels } from './channels/numberSeries';
+import { backupChannels } from './channels/backup';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -48,6 +49,7 @@ export const channels = {
   ...customFieldsChannels,
   ...exportChannels,
   ...numberSeriesChannels,
+  ...backupChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -895,6 +895,41 @@ const MESSAGES = {
     en: (p) =>
       `The invoice series cannot jump to ${p.n}: the last invoice has number ${p.highest}, so the next must be ${p.next}. Invoices and credit notes are numbered without gaps; the start number can only be set before the first invoice.`,
   },
+  // issue 13 backup: backup, restore and "Kontroller databasen".
+  backup_folder_missing: {
+    nb: (p) => `Mappen finnes ikke: ${p.folder}. Opprett den, eller velg en annen mappe for sikkerhetskopiene.`,
+    en: (p) => `The folder does not exist: ${p.folder}. Create it, or choose another folder for the backups.`,
+  },
+  backup_folder_not_writable: {
+    nb: (p) => `Ordrebok kan ikke skrive i mappen ${p.folder}. Velg en annen mappe, eller be den som har ansvar for IT om skrivetilgang.`,
+    en: (p) => `Ordrebok cannot write to the folder ${p.folder}. Choose another folder, or ask whoever looks after IT for write access.`,
+  },
+  backup_file_missing: {
+    nb: (p) => `Finner ikke filen ${p.file}. Sjekk navnet og mappen.`,
+    en: (p) => `Cannot find the file ${p.file}. Check the name and the folder.`,
+  },
+  backup_is_current_file: {
+    nb: () => 'Dette er firmafilen som er i bruk nå, ikke en sikkerhetskopi. Velg en sikkerhetskopi.',
+    en: () => 'This is the company file in use now, not a backup. Choose a backup.',
+  },
+  backup_newer: {
+    nb: (p) =>
+      `Sikkerhetskopien ble laget av en nyere versjon av Ordrebok (skjema ${p.found}, denne versjonen kan åpne til ${p.supported}). Oppdater Ordrebok før du henter den inn. Ingenting er endret.`,
+    en: (p) =>
+      `The backup was made by a newer version of Ordrebok (schema ${p.found}; this version can open up to ${p.supported}). Update Ordrebok before you restore it. Nothing has been changed.`,
+  },
+  backup_corrupt: {
+    nb: () => 'Sikkerhetskopien er skadet: integritetskontrollen fant feil i den. Velg en annen sikkerhetskopi. Ingenting er endret.',
+    en: () => 'The backup is damaged: the integrity check found errors in it. Choose another backup. Nothing has been changed.',
+  },
+  backup_not_company_file: {
+    nb: () => 'Filen er ikke en sikkerhetskopi av en firmafil fra Ordrebok. Velg en annen fil. Ingenting er endret.',
+    en: () => 'The file is not a backup of an Ordrebok company file. Choose another file. Nothing has been changed.',
+  },
+  backup_busy: {
+    nb: () => 'En sikkerhetskopi eller gjenoppretting pågår allerede. Vent til den er ferdig, og prøv igjen.',
+    en: () => 'A backup or a restore is already running. Wait until it is done, and try again.',
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

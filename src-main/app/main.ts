@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebC
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openEngineOrRefusal, type Engine } from '../engine';
+import { openEngineOrRefusal, scheduleAutomaticBackups, type Engine } from '../engine';
 import { DATABASE_FILE_NAME } from '../engine/dataFolder';
 import { makeAppProtocolHandler } from './appProtocol';
 import { bindInvoke, makeInvokeHandler } from './ipc';
@@ -113,6 +113,9 @@ async function start(): Promise<void> {
     return;
   }
 
+  // A backup as the program starts, then once a day while it runs (issue 13).
+  const backups = scheduleAutomaticBackups(engine, { log: (line) => console.log(`[ordrebok] ${line}`) });
+
   const unbind = bindInvoke(
     ipcMain,
     makeInvokeHandler({ engine, appOrigin: location.origin }),
@@ -169,6 +172,7 @@ async function start(): Promise<void> {
   // One window is the whole app: closing it quits, on every platform.
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    backups.stop();
     unbind();
     unbindPrinting();
     engine.close();

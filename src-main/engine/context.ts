@@ -36,6 +36,33 @@ export interface HandlerContext {
   readonly fileProblem?: DomainErrorData | null;
 }
 
+export interface BackupProgress {
+  readonly totalPages: number;
+  readonly remainingPages: number;
+}
+
+/** What a task handler (handlers/types.ts) is given besides the call's context. */
+export interface TaskContext extends HandlerContext {
+  /** Work on the open company file in one deferred (read) transaction. */
+  read<T>(work: (ctx: HandlerContext) => T): T;
+  /** Work on the open company file in one IMMEDIATE (write) transaction, its clock read afresh. */
+  write<T>(work: (ctx: HandlerContext) => T): T;
+  /**
+   * SQLite's online backup of the open company file to `dest`, a page batch at a
+   * time with other calls running in between (on the same connection: their
+   * writes are carried into the copy, which holds the file as it was when the
+   * last batch was copied).
+   */
+  backupTo(dest: string): Promise<void>;
+  /**
+   * Closes the company file, runs `swap` (which replaces it on disk) and opens
+   * it again, migrating an older schema as usual; calls wait meanwhile. If the
+   * file cannot be opened, `undo` puts the old one back and that is opened again.
+   * Logins are forgotten (the users may differ).
+   */
+  reopen(swap: () => void, undo: () => void): Promise<{ readonly schemaAfter: number }>;
+}
+
 export function isoToday(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;

@@ -4,12 +4,13 @@
 import { channels, isChannelName, type ChannelName, type ChannelOutput } from '../../shared/catalog';
 import { DomainError, errorData, type DomainErrorData, type Result } from '../../shared/errors';
 import type { Db } from './db/connection';
-import { openCompanyFile } from './db/companyFile';
+import { openCompanyFile, type CompanyFile } from './db/companyFile';
 import type { MigrationResult } from './db/migrate';
 import { databaseFingerprint } from './db/snapshot';
-import { isoToday, type CallContext, type HandlerContext } from './context';
+import { isoToday, type BackupProgress, type CallContext, type HandlerContext, type TaskContext } from './context';
 import { handlers } from './handlers';
-import type { BatchContext } from './handlers/types';
+import { isTask, type Handler, type TaskHandler } from './handlers/types';
+import { automaticBackup, type AutomaticBackupOptions } from './services/backup';
 import { backfillAccounting } from './services/accounting';
 import { backfillPending } from './repos/accounting';
 import { generateDueJobs, jobsDue } from './services/jobs';
@@ -32,6 +33,11 @@ export interface EngineOptions {
   readonly integrityCheckSyncMaxBytes?: number;
   /** Tests only: runs on the engine's connection once it is open (PRAGMA max_page_count to fill the disk, busy_timeout …). */
   readonly configureConnection?: (db: Db) => void;
+  /**
+   * Tests only: told after each batch of pages an online backup copied (issue 13);
+   * may return how many pages the next batch copies (better-sqlite3's progress callback).
+   */
+  readonly onBackupProgress?: (progress: BackupProgress) => number | void;
 }
 
 export interface Engine {
@@ -46,40 +52,62 @@ export interface Engine {
   callUnknown(channel: unknown, input: unknown, ctx?: CallContext): Promise<Result<unknown>>;
   /** A fingerprint of all stored rows (tests use it to prove a refusal changed nothing). */
   fingerprint(): { readonly hash: string; readonly rows: number };
+  /**
+   * The program's own backup (issue 13): when it starts, and then once a day while
+   * it runs (`onlyIfDue`), to the folder set, keeping the last N automatic ones.
+   * The host and the Electron shell call it (backupSchedule.ts); null when none was due.
+   */
+  automaticBackup(opts?: AutomaticBackupOptions): Promise<Result<{ readonly file: string } | null>>;
   close(): void;
 }
 
 export async function openEngine(opts: EngineOptions): Promise<Engine> {
-  // Refuses (throws a DomainError for) a file from a newer version, a damaged, empty or foreign file, before writing to it.
-  const companyFile = await openCompanyFile({
-    file: opts.file,
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-    ...(opts.readOnly ? { readOnly: true } : {}),
-    ...(opts.integrityCheckSyncMaxBytes !== undefined ? { integrityCheckSyncMaxBytes: opts.integrityCheckSyncMaxBytes } : {}),
-    onCheckFailed: (error) => opts.onInternalError?.('integrity_check', error),
-  });
-  const { db, migration } = companyFile;
-  opts.configureConnection?.(db);
   const clock = opts.clock ?? (() => new Date());
-  // A file made before the accounting handoff has what it holds booked once, as the migration to it marked
-  // (services/accounting.ts). A read first: an ordinary start takes no write lock on the company file.
-  if (!companyFile.readOnly && backfillPending(db)) {
-    const now = clock();
-    db.transaction(() => backfillAccounting({ db, now, today: isoToday(now) })).immediate();
+
+  /** Opens the company file with the work every open does (a restore opens it again, issue 13). */
+  async function openFile(): Promise<CompanyFile> {
+    // Refuses (throws a DomainError for) a file from a newer version, a damaged, empty or foreign file, before writing to it.
+    const companyFile = await openCompanyFile({
+      file: opts.file,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...(opts.readOnly ? { readOnly: true } : {}),
+      ...(opts.integrityCheckSyncMaxBytes !== undefined ? { integrityCheckSyncMaxBytes: opts.integrityCheckSyncMaxBytes } : {}),
+      onCheckFailed: (error) => opts.onInternalError?.('integrity_check', error),
+    });
+    const { db } = companyFile;
+    opts.configureConnection?.(db);
+    // A file made before the accounting handoff has what it holds booked once, as the migration to it marked
+    // (services/accounting.ts). A read first: an ordinary start takes no write lock on the company file.
+    if (!companyFile.readOnly && backfillPending(db)) {
+      const now = clock();
+      db.transaction(() => backfillAccounting({ db, now, today: isoToday(now) })).immediate();
+    }
+    // Repeating jobs make their next jobs as the program starts; likewise a read first (services/jobs.ts).
+    if (!companyFile.readOnly) {
+      const now = clock();
+      const today = isoToday(now);
+      if (jobsDue(db, today)) db.transaction(() => generateDueJobs({ db, now, today, userId: null }, null)).immediate();
+    }
+    return companyFile;
   }
-  // Repeating jobs make their next jobs as the program starts; likewise a read first (services/jobs.ts).
-  if (!companyFile.readOnly) {
-    const now = clock();
-    const today = isoToday(now);
-    if (jobsDue(db, today)) db.transaction(() => generateDueJobs({ db, now, today, userId: null }, null)).immediate();
-  }
+
+  let companyFile = await openFile();
+  const firstMigration = companyFile.migration;
+  /** While a restore closes and reopens the file, every call waits for it. */
+  let reopening: Promise<void> | null = null;
+  /** Backups running on the connection (a restore is refused meanwhile), and whether a restore is. */
+  let backupsRunning = 0;
+  let restoring = false;
   const appVersion = opts.appVersion ?? '0.1.0';
   let dataVersion = 0;
   /** Who is logged in on each workstation session. */
   const sessions = new Map<string, number>();
+  /** The open connection (a restore replaces it). */
+  const currentDb = (): Db => companyFile.db;
 
   /** The caller's user and rights; an installation without users is open. */
   function actorFor(sessionKey: string): Actor {
+    const db = currentDb();
     if (countUsers(db) === 0) return OPEN_WORKSTATION;
     const userId = sessions.get(sessionKey);
     const user = userId === undefined ? null : getUser(db, userId);
@@ -87,10 +115,40 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     return { userId: user.id, rights: new Set(rightsOfGroup(db, user.groupId)) };
   }
 
+  /** The context of a call on the open file, at `now`. */
+  function contextFor(channel: ChannelName, actor: Actor, now: Date, sessionKey: string): HandlerContext {
+    return {
+      db: currentDb(),
+      now,
+      today: isoToday(now),
+      actor,
+      userId: actor.userId,
+      guard: guardOf(channel, channels[channel].access, actor),
+      session: {
+        login: (userId) => sessions.set(sessionKey, userId),
+        logout: () => sessions.delete(sessionKey),
+      },
+      dataFile: opts.file,
+      appVersion,
+      dataVersion,
+      fileProblem: companyFile.problem(),
+    };
+  }
+
+  /** An unexpected failure as the refusal the user sees. */
+  function failure(channel: string, err: unknown): Result<never> {
+    if (err instanceof DomainError) return { ok: false, error: err.data };
+    // A full disk, a read-only, locked or damaged file: SQLite's failure as a refusal the user can act on.
+    const sqliteRefusal = companyFile.refusalOf(err);
+    if (sqliteRefusal) return { ok: false, error: sqliteRefusal };
+    opts.onInternalError?.(channel, err);
+    return { ok: false, error: errorData('internal', null) };
+  }
+
   function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> | Promise<Result<ChannelOutput<K>>> {
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error, input).data };
-    const handler = handlers[channel];
+    const anyHandler = handlers[channel];
     const access = channels[channel].access;
     const now = clock();
     const sessionKey = ctx.sessionKey ?? 'default';
@@ -99,42 +157,10 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
       // Rights are declared with the channel (shared/access.ts) and checked here, at the one door.
       if (!access.open && actor.rights !== 'all' && actor.userId === null) throw new DomainError('login_required');
       if (access.right) requireRight(actor, access.right);
-      const hctx: HandlerContext = {
-        db,
-        now,
-        today: isoToday(now),
-        actor,
-        userId: actor.userId,
-        guard: guardOf(channel, access, actor),
-        session: {
-          login: (userId) => sessions.set(sessionKey, userId),
-          logout: () => sessions.delete(sessionKey),
-        },
-        dataFile: opts.file,
-        appVersion,
-        dataVersion,
-        fileProblem: companyFile.problem(),
-      };
-      if (handler.batched) {
-        // A long read (an export): each batch its own short read transaction, the event loop free between them.
-        // Each read sees the data as it is then (dataVersion: the order list's position cache keys on it).
-        const read = <T>(work: (c: HandlerContext) => T): T => db.transaction(() => work({ ...hctx, dataVersion })).deferred();
-        const bctx: BatchContext = {
-          now: hctx.now,
-          today: hctx.today,
-          actor: hctx.actor,
-          userId: hctx.userId,
-          guard: hctx.guard,
-          session: hctx.session,
-          dataFile: hctx.dataFile,
-          appVersion: hctx.appVersion,
-          read,
-        };
-        return (handler.run as (i: unknown, c: BatchContext) => Promise<ChannelOutput<K>>)(parsed.data, bctx).then(
-          (value): Result<ChannelOutput<K>> => ({ ok: true, value }),
-          (err: unknown) => failure(channel, err),
-        );
-      }
+      const hctx = contextFor(channel, actor, now, sessionKey);
+      if (isTask(anyHandler)) return runTask(channel, anyHandler as TaskHandler<K>, parsed.data, hctx, sessionKey);
+      const handler = anyHandler as Handler<K>;
+      const db = hctx.db;
       const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
       const value = handler.rollsBack
         ? dryRun(db, () => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx))
@@ -148,25 +174,93 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     }
   }
 
-  function failure(channel: ChannelName, err: unknown): { ok: false; error: DomainErrorData } {
-    if (err instanceof DomainError) return { ok: false, error: err.data };
-    // A full disk, a read-only, locked or damaged file: SQLite's failure as a refusal the user can act on.
-    const sqliteRefusal = companyFile.refusalOf(err);
-    if (sqliteRefusal) return { ok: false, error: sqliteRefusal };
-    opts.onInternalError?.(channel, err);
-    return { ok: false, error: errorData('internal', null) };
+  /** The context of a task: its own transactions, the online backup and the reopen (context.ts). */
+  function taskContext(channel: ChannelName, hctx: HandlerContext, sessionKey: string): TaskContext {
+    const fresh = (): HandlerContext => contextFor(channel, hctx.actor, clock(), sessionKey);
+    return {
+      ...hctx,
+      read: (work) => {
+        const c = fresh();
+        return c.db.transaction(() => work(c)).deferred();
+      },
+      write: (work) => {
+        const c = fresh();
+        const value = c.db.transaction(() => work(c)).immediate();
+        dataVersion++;
+        return value;
+      },
+      async backupTo(dest) {
+        if (restoring) throw new DomainError('backup_busy');
+        backupsRunning++;
+        try {
+          const progress = opts.onBackupProgress;
+          const db = currentDb();
+          await (progress ? db.backup(dest, { progress: (p) => progress(p) ?? 100 }) : db.backup(dest));
+        } finally {
+          backupsRunning--;
+        }
+      },
+      async reopen(swap, undo) {
+        if (restoring || backupsRunning > 0) throw new DomainError('backup_busy');
+        restoring = true;
+        let release = () => undefined as void;
+        reopening = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        try {
+          companyFile.close();
+          try {
+            swap();
+            companyFile = await openFile();
+          } catch (err) {
+            undo();
+            companyFile = await openFile();
+            throw err;
+          }
+          sessions.clear();
+          dataVersion++;
+          return { schemaAfter: companyFile.migration.to };
+        } finally {
+          restoring = false;
+          reopening = null;
+          release();
+        }
+      },
+    };
+  }
+
+  async function runTask<K extends ChannelName>(
+    channel: K,
+    handler: TaskHandler<K>,
+    input: unknown,
+    hctx: HandlerContext,
+    sessionKey: string,
+  ): Promise<Result<ChannelOutput<K>>> {
+    try {
+      const value = await (handler.task as (i: unknown, c: TaskContext) => Promise<ChannelOutput<K>>)(input, taskContext(channel, hctx, sessionKey));
+      return { ok: true, value };
+    } catch (err) {
+      return failure(channel, err);
+    }
   }
 
   /** A write waits for the integrity check of a large file, and is refused if the file is damaged (db/companyFile.ts). */
   async function gated<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Promise<Result<ChannelOutput<K>>> {
+    while (reopening) await reopening;
     const refusal = handlers[channel].writes ? await companyFile.writeGate() : null;
-    return refusal ? { ok: false, error: refusal } : run(channel, input, ctx);
+    if (refusal) return { ok: false, error: refusal };
+    // A restore may have begun while this call waited: it runs on the file the restore opens.
+    while (reopening) await reopening;
+    return run(channel, input, ctx);
   }
 
   return {
     file: opts.file,
-    migration,
-    readOnly: companyFile.readOnly,
+    /** The migration when the engine opened the file (a restore's own is in its result). */
+    migration: firstMigration,
+    get readOnly() {
+      return companyFile.readOnly;
+    },
     refusal: null,
     async call(channel, input, ctx = {}) {
       return gated(channel, input, ctx);
@@ -178,7 +272,18 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
       return gated(channel, input, ctx);
     },
     fingerprint() {
-      return databaseFingerprint(db);
+      return databaseFingerprint(currentDb());
+    },
+    async automaticBackup(options = {}) {
+      while (reopening) await reopening;
+      if (companyFile.readOnly) return { ok: true, value: null };
+      // As the workstation itself, whoever is logged in: the program's own backup needs no right.
+      const hctx = contextFor('backup.create', OPEN_WORKSTATION, clock(), 'automatic-backup');
+      try {
+        return { ok: true, value: await automaticBackup(taskContext('backup.create', hctx, 'automatic-backup'), options) };
+      } catch (err) {
+        return failure('backup.automatic', err);
+      }
     },
     close() {
       companyFile.close();

@@ -45,6 +45,7 @@ export function refusedEngine(opts: RefusedEngineOptions): Engine {
     refusal: opts.refusal,
     call: async (channel) => answer(channel) as never,
     callUnknown: async (channel) => answer(channel),
+    automaticBackup: async () => ({ ok: true as const, value: null }),
     fingerprint() {
       throw new DomainError(opts.refusal.code, null, opts.refusal.params);
     },

@@ -1,7 +1,7 @@
 // npm run start:web — the host alone: opens the company database and prints the address.
 // Options: --db FILE, --port N, --renderer DIR, --read-only (look at a file without changing it).
 import { join, resolve } from 'node:path';
-import { openEngineOrRefusal } from '../engine';
+import { openEngineOrRefusal, scheduleAutomaticBackups } from '../engine';
 import { DATABASE_FILE_NAME, defaultDataFolder } from '../engine/dataFolder';
 import { startHost } from './server';
 
@@ -26,8 +26,11 @@ console.log(`Ordrebok kjører / is running: ${host.appUrl}`);
 console.log(`Database: ${file}`);
 if (engine.refusal) console.error(`Firmafilen kan ikke åpnes / the company file cannot be opened: ${engine.refusal.message.nb}\n  ${engine.refusal.message.en}`);
 else if (engine.readOnly) console.log('Filen er åpnet bare for lesing / the file is open read-only.');
+// A backup as the program starts, then once a day while it runs (issue 13).
+const backups = scheduleAutomaticBackups(engine, { log: (line) => console.log(line) });
 
 const stop = () => {
+  backups.stop();
   void host.close().then(() => {
     engine.close();
     process.exit(0);

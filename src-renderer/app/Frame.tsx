@@ -18,6 +18,7 @@ import { PurchasingScreen } from '../screens/purchasing/PurchasingScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SuppliersScreen } from '../screens/suppliers/SuppliersScreen';
 import { leaveThen, useHotkeys } from './hotkeys';
+import { BackupWarning } from './BackupWarning';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useOpenRecordRequests } from './openRecord';
 import { OrderOpenerContext, type OrderOpener, type OrderPrefill } from './orderOpener';
@@ -142,6 +143,7 @@ export function Frame(props: { bootstrap: Bootstrap }) {
         <span className="company-name" data-testid="topbar-company">
           {company.data?.name ?? ''}
         </span>
+        <BackupWarning onOpen={() => go('settings')} />
         <Bell open={bellOpen} onOpenChange={setBellOpen} onOpenOrder={openOrderById} onMyTasks={() => setMyTasksOpen(true)} />
         {auth.data?.user ? (
           <>

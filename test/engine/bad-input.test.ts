@@ -6,6 +6,8 @@ import type { ErrorCode } from '../../shared/errors';
 import { camtFile, ocrFile } from '../helpers/bankFiles';
 import { COMPANY, makeEngine, type TestEngine } from '../helpers/engine';
 import { MAX_FILE_BASE64, MAX_FILE_BYTES } from '../../shared/files';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface Case {
   readonly name: string;
@@ -899,6 +901,32 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'an order number in use', input: () => ({ series: 'sales_order', nextNumber: 10001 }), code: 'series_number_in_use', field: 'nextNumber' },
     { name: 'a customer number in use', input: () => ({ series: 'customer', nextNumber: 10002 }), code: 'series_number_in_use', field: 'nextNumber' },
   ],
+
+  // ---- backup (issue 13) ----
+  'backup.status': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'backup.saveSettings': [
+    { name: 'keep none', input: () => ({ folder: null, keepAutomatic: 0 }), code: 'too_small', field: 'keepAutomatic' },
+    { name: 'a folder that does not exist', input: () => ({ folder: join(t.dir, 'finnes ikke'), keepAutomatic: 7 }), code: 'backup_folder_missing', field: 'folder' },
+    { name: 'a relative folder', input: () => ({ folder: 'Sikkerhetskopier', keepAutomatic: 7 }), code: 'backup_folder_missing', field: 'folder' },
+    { name: 'no folder field', input: () => ({ keepAutomatic: 7 }), code: 'required', field: 'folder' },
+  ],
+  'backup.create': [
+    { name: 'a folder that does not exist', input: () => ({ folder: join(t.dir, 'finnes ikke') }), code: 'backup_folder_missing', field: 'folder' },
+    { name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+  ],
+  'backup.inspect': [
+    { name: 'no such file', input: () => ({ file: join(t.dir, 'finnes-ikke.ordrebok') }), code: 'backup_file_missing', field: 'file' },
+    { name: 'the company file itself', input: () => ({ file: t.file }), code: 'backup_is_current_file', field: 'file' },
+    { name: 'not a company file', input: () => (writeFileSync(join(t.dir, 'tekst.ordrebok'), 'ikke en database\n'.repeat(20)), { file: join(t.dir, 'tekst.ordrebok') }), code: 'backup_not_company_file', field: 'file' },
+    { name: 'empty file name', input: () => ({ file: ' ' }), code: 'required', field: 'file' },
+  ],
+  'backup.restore': [
+    { name: 'no such file', input: () => ({ file: join(t.dir, 'finnes-ikke.ordrebok') }), code: 'backup_file_missing', field: 'file' },
+    { name: 'the company file itself', input: () => ({ file: t.file }), code: 'backup_is_current_file', field: 'file' },
+    { name: 'not a company file', input: () => (writeFileSync(join(t.dir, 'tekst.ordrebok'), 'ikke en database\n'.repeat(20)), { file: join(t.dir, 'tekst.ordrebok') }), code: 'backup_not_company_file', field: 'file' },
+    { name: 'no file field', input: () => ({}), code: 'required', field: 'file' },
+  ],
+  'backup.check': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
 };
 
 describe('bad input is refused with a typed error and changes nothing', () => {

@@ -22,8 +22,10 @@ describe('migrations', () => {
   it('a new file is created at the latest version with the durable pragmas', async () => {
     const file = join(tempDir(), 'ny.ordrebok');
     const engine = await openEngine({ file });
-    // The latest migration is the highest-numbered file in the folder (never a number written here: parts add migrations).
-    const latest = Math.max(...readdirSync(migrationsFolder()).filter((f) => /^\d{3}_.*\.sql$/.test(f)).map((f) => Number(f.slice(0, 3))));
+    // The latest migration is the last numbered file in the folder, numbered 1..n (issue 13's parts each add one).
+    const files = readdirSync(migrationsFolder()).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+    const latest = Number(files.at(-1)!.slice(0, 3));
+    expect(latest).toBe(files.length);
     expect(latestVersion()).toBe(latest);
     expect(engine.migration).toMatchObject({ from: 0, to: latest, backupFile: null });
     engine.close();

@@ -631,6 +631,14 @@ const BUILDERS: Partial<Record<ChannelName, Builder>> = {
     series: c.r.pick(NUMBER_SERIES_KEYS),
     nextNumber: c.r.chance(0.7) ? c.r.pick([1, 2, 3, 1001, 1002, 10001, 10002, 10010, 20001, 20002, 50001, 50002]) + c.r.int(0, 3) : c.r.int(1, 9_999_999),
   }),
+  // ---- backup (issue 13) ----
+  // Backups go to the default folder beside the round's file (removed with the templates' folder). A restore that went
+  // through would put another file under the round's second connection, so the fuzz restores only files that are not there
+  // (test/engine/backup.test.ts restores for real).
+  'backup.create': (c) => (c.r.chance(0.8) ? {} : { folder: c.r.pick(['/finnes/ikke', 'Sikkerhetskopier']) }),
+  'backup.saveSettings': (c) => ({ folder: c.r.chance(0.8) ? null : '/finnes/ikke', keepAutomatic: c.r.int(1, 10) }),
+  'backup.inspect': (c) => ({ file: c.r.pick(['/finnes/ikke/kopi.ordrebok', 'kopi.ordrebok']) }),
+  'backup.restore': (c) => ({ file: c.r.pick(['/finnes/ikke/kopi.ordrebok', 'kopi.ordrebok']) }),
   // ---- files (issue 12) ----
   'files.attach': (c) => ({
     orderId: idOr(c, c.r.chance(0.7) ? order(c) : purchase(c)),

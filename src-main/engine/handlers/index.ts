@@ -13,7 +13,7 @@ import { purchasingHandlers } from './purchasing';
 import { stockHandlers } from './stock';
 import { supplierHandlers } from './suppliers';
 import { systemHandlers } from './system';
-import type { AnyHandlerMap } from './types';
+import type { HandlerMap } from './types';
 import { invoicesHandlers } from './invoices';
 import { bankHandlers } from './bank';
 import { remindersHandlers } from './reminders';
@@ -24,8 +24,9 @@ import { filesHandlers } from './files';
 import { customFieldHandlers } from './customFields';
 import { exportHandlers } from './export';
 import { numberSeriesHandlers } from './numberSeries';
+import { backupHandlers } from './backup';
 
-export const handlers: AnyHandlerMap<ChannelName> = {
+export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
   ...authHandlers,
   ...companyHandlers,
@@ -49,4 +50,5 @@ export const handlers: AnyHandlerMap<ChannelName> = {
   ...customFieldHandlers,
   ...exportHandlers,
   ...numberSeriesHandlers,
+  ...backupHandlers,
 };

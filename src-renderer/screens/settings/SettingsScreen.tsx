@@ -6,6 +6,7 @@ import { useCompany } from '../../api/queries';
 import { Banner } from '../../components/fields';
 import { refusalOf } from '../../components/refusal';
 import { CompanyForm } from './CompanyForm';
+import { BackupPanel } from './BackupPanel';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { EmployeesPanel } from './EmployeesPanel';
 import { NumberSeriesPanel } from './NumberSeriesPanel';
@@ -34,6 +35,7 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
         <EmployeesPanel />
         <SubscriptionsPanel />
         <CustomFieldsPanel />
+        <BackupPanel />
         <section className="panel">
           <h2>{t('settings.about')}</h2>
           <dl className="facts">
