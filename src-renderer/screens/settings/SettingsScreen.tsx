@@ -8,6 +8,7 @@ import { refusalOf } from '../../components/refusal';
 import { CompanyForm } from './CompanyForm';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { EmployeesPanel } from './EmployeesPanel';
+import { StatusFlowPanel } from './StatusFlowPanel';
 import { SubscriptionsPanel, UsersPanel } from './UsersPanel';
 
 export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
@@ -32,6 +33,7 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
         <EmployeesPanel />
         <SubscriptionsPanel />
         <CustomFieldsPanel />
+        {company.data ? <StatusFlowPanel /> : null}
         <section className="panel">
           <h2>{t('settings.about')}</h2>
           <dl className="facts">
