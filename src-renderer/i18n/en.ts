@@ -1648,6 +1648,7 @@ export const en: Same<typeof nb> = {
       col: { status: 'Status', kind: 'Kind', orders: 'Orders', target: 'Moves to' },
       targetFor: 'The orders in "{{status}}" move to',
       default: 'same kind',
+      hiddenTarget: 'hidden',
       switch: 'Switch preset',
       remove: 'Remove status',
       switched: 'The status flow now follows the preset {{preset}}.',

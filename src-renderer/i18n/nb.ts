@@ -1645,6 +1645,7 @@ export const nb = {
       col: { status: 'Status', kind: 'Type', orders: 'Ordrer', target: 'Flyttes til' },
       targetFor: 'Ordrene i «{{status}}» flyttes til',
       default: 'samme type',
+      hiddenTarget: 'skjult',
       switch: 'Bytt mal',
       remove: 'Fjern status',
       switched: 'Statusløpet følger nå malen {{preset}}.',

@@ -382,7 +382,7 @@ function ChangeDialog(props: {
                   >
                     {(preview.data?.targets ?? []).map((tg) => (
                       <option key={tg.id} value={tg.id}>
-                        {label(tg, lang)} ({kindLabel(tg.kind, lang)}){tg.id === m.defaultTargetId ? ` – ${t('statusFlow.change.default')}` : ''}
+                        {label(tg, lang)} ({kindLabel(tg.kind, lang)}){tg.hidden ? ` · ${t('statusFlow.change.hiddenTarget')}` : ''}{tg.id === m.defaultTargetId ? ` – ${t('statusFlow.change.default')}` : ''}
                       </option>
                     ))}
                   </select>
