@@ -82,6 +82,14 @@ test('rename and reorder statuses by keyboard: the tabs, the status bar and Alt+
   const tabs = page.locator('[data-testid=status-tabs] .status-tab-label');
   await expect(tabs).toHaveText(['Alle', 'Tilbud', 'Ordre bekreftet', 'Pakk', 'Produksjon', 'Utsendt', 'Til fakturering', 'Fakturert', 'Betalt']);
   await screenshot(page, 'status-flow-4-order-tabs');
+
+  // At 1280 wide the editor keeps every column in view.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openFlowPanel(page);
+  const table = page.getByTestId('sf-table');
+  expect(await table.evaluate((el) => el.scrollWidth <= (el.parentElement?.clientWidth ?? 0))).toBe(true);
+  await row(page, 'Ordre bekreftet').focus();
+  await screenshot(page, 'status-flow-4b-panel-1280');
 });
 
 test('switch preset with the mapping: a target that would change stock is refused on its row, a valid one is taken', async ({ page, app }) => {
