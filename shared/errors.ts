@@ -913,6 +913,10 @@ const MESSAGES = {
     nb: (p) => `${p.count} ordre(r) i «${p.status}» kan ikke flyttes til «${p.target}»: ${p.reason}. Velg en status av samme type.`,
     en: (p) => `${p.count} order(s) in "${p.statusEn}" cannot move to "${p.targetEn}": ${p.reasonEn}. Choose a status of the same kind.`,
   },
+  flow_preset_same: {
+    nb: () => 'Statusløpet følger allerede denne malen. Velg en annen mal.',
+    en: () => 'The status flow already follows this preset. Choose another preset.',
+  },
   flow_target_unknown: {
     nb: (p) => `Ordrene i «${p.status}» kan bare flyttes til en status i det nye løpet.`,
     en: (p) => `The orders in "${p.statusEn}" can only move to a status of the new flow.`,

@@ -862,6 +862,7 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'neither preset nor status', input: () => ({}), code: 'flow_change_one', field: null },
     { name: 'both preset and status', input: () => ({ preset: 'simple', removeId: ids.production }), code: 'flow_change_one', field: null },
     { name: 'unknown preset', input: () => ({ preset: 'fancy' }), code: 'invalid_choice', field: 'preset' },
+    { name: 'the preset in force (not a reset)', input: () => ({ preset: 'standard' }), code: 'flow_preset_same', field: 'preset' },
     { name: 'removing the only status of a kind', input: () => ({ removeId: ids.confirmed }), code: 'status_last_of_kind', field: 'removeId' },
     { name: 'removing an unknown status', input: () => ({ removeId: 4242 }), code: 'not_found', field: 'removeId' },
   ],

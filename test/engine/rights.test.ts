@@ -293,14 +293,19 @@ const CASES: readonly Case[] = [
   { channel: 'statusFlow.update', does: 'renames and colours a status', needs: 'administer', input: async (w) => ({ id: await statusId(w, 'confirmed'), labelNb: 'Bekreftet', labelEn: 'Confirmed', hidden: false, colour: '#1f6feb' }) },
   { channel: 'statusFlow.add', does: 'adds a status of a kind', needs: 'administer', input: async () => ({ kind: 'pack', labelNb: 'Plukkes', labelEn: 'Picking' }) },
   { channel: 'statusFlow.reorder', does: 'orders the statuses', needs: 'administer', input: async (w) => ({ ids: (await w.t.ok('statuses.list', {})).map((s) => s.id).reverse() }) },
-  { channel: 'statusFlow.preview', does: 'previews a preset switch', needs: 'administer', input: async () => ({ preset: 'simple' }) },
-  { channel: 'statusFlow.apply', does: 'switches preset, moving the orders', needs: 'administer', input: async () => ({ preset: 'standard' }) },
+  { channel: 'statusFlow.preview', does: 'previews a preset switch', needs: 'administer', input: async (w) => ({ preset: await otherPreset(w) }) },
+  { channel: 'statusFlow.apply', does: 'switches preset, moving the orders', needs: 'administer', input: async (w) => ({ preset: await otherPreset(w) }) },
   // ---- jobs (issue 12) ----
   { channel: 'jobs.addRepeating', does: 'adds a repeating job', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'weekly', weekdays: [1] } }) },
   { channel: 'jobs.update', does: 'changes a job', needs: null, input: async (w) => { const job = await w.t.ok('jobs.add', { orderId: (await w.confirmedOrder()).id, title: 'Rigg' }); return { jobId: job.id, title: 'Rigg', employeeId: await w.employeeId(), plannedDate: '2025-01-09', durationMinutes: 90 }; } },
   { channel: 'jobs.generate', does: 'makes the jobs repeating jobs are due', needs: null, input: async () => ({}) },
   { channel: 'jobs.endSchedule', does: 'ends a repeating job', needs: null, input: async (w) => { const { schedule } = await w.t.ok('jobs.addRepeating', { orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 7 } }); return { scheduleId: schedule.id, endDate: '2025-01-31' }; } },
 ];
+
+/** A preset other than the company's (issue 13: switching to the one in force is refused). */
+async function otherPreset(w: World): Promise<string> {
+  return (await w.t.ok('company.get', {}))!.statusPreset === 'simple' ? 'field_service' : 'simple';
+}
 
 /** The first status of a kind (issue 13). */
 async function statusId(w: World, kind: string): Promise<number> {

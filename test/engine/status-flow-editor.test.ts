@@ -266,6 +266,13 @@ describe('switching preset with orders', () => {
     await auditClean();
   });
 
+  it('switching to the preset in force is refused (it would only undo the names and added statuses)', async () => {
+    await w.t.ok('statusFlow.add', { kind: 'pack', labelNb: 'Plukkes', labelEn: 'Picking' });
+    await refusedUnchanged('statusFlow.preview', { preset: 'standard' }, 'flow_preset_same', 'preset');
+    await refusedUnchanged('statusFlow.apply', { preset: 'standard' }, 'flow_preset_same', 'preset');
+    expect((await statuses()).some((s) => s.labelNb === 'Plukkes')).toBe(true);
+  });
+
   it('a switch drops the statuses the administrator added, moving their orders to the status of the kind', async () => {
     await w.t.ok('statusFlow.add', { kind: 'confirmed', labelNb: 'Venter på deler', labelEn: 'Waiting for parts' });
     const waiting = await byLabel('Venter på deler');

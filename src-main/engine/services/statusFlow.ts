@@ -142,6 +142,8 @@ function plan(db: Db, input: ChangeInput): Plan {
   let relabel: FlowTarget[] = [];
   let sources: StoredStatus[];
   if (input.preset !== undefined) {
+    // Not a reset: switching to the preset in force would only undo the administrator's names and added statuses.
+    if (input.preset === preset) throw new DomainError('flow_preset_same', 'preset');
     preset = input.preset;
     // Each kind keeps the status an action picks for it (visible first); the others go.
     targets = statusSeeds(input.preset).map((seed) => {

@@ -72,7 +72,8 @@ export function StatusFlowPanel() {
       t(s.hidden ? 'statusFlow.shown' : 'statusFlow.hiddenDone', { status: label(s, lang) }),
       s.id,
     );
-  const startSwitch = () => flow.data && setChange({ preset: flow.data.preset });
+  // The dialog starts on another preset than the one in force (switching to that one is refused).
+  const startSwitch = () => flow.data && setChange({ preset: STATUS_PRESETS.find((p) => p !== flow.data?.preset) ?? flow.data.preset });
 
   const choose = (i: number) => {
     const s = statuses[Math.max(0, Math.min(statuses.length - 1, i))];
