@@ -141,3 +141,39 @@ test('switch preset with the mapping: a target that would change stock is refuse
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshot(page, 'status-flow-8-order-after-switch-1280');
 });
+
+test('a new status of a kind (Alt+N), then removed with Delete: its orders go to the status of the same kind', async ({ page, app }) => {
+  const data = await seedSales(page, app);
+  const order = await makeOrder(app, data, 'confirmed', [[data.drill.id, 1]]);
+  const panel = await openFlowPanel(page);
+  await row(page, 'Bekreftet').focus();
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('sf-dialog')).toBeVisible();
+  await page.getByTestId('sf-labelNb').fill('Venter på deler');
+  await page.getByTestId('sf-labelEn').fill('Waiting for parts');
+  await page.getByTestId('sf-kind').selectOption('confirmed');
+  await page.getByTestId('sf-colour').fill('#c47f00');
+  await page.getByTestId('sf-dialog-submit').click();
+  await expect(page.getByTestId('sf-notice')).toHaveText('«Venter på deler» er lagret.');
+  await expect(rowLabels(page)).toHaveText(['Tilbud', 'Bekreftet', 'Venter på deler', 'Produksjon', 'Pakk', 'Utsendt', 'Til fakturering', 'Fakturert', 'Betalt']);
+  await expect(row(page, 'Venter på deler').locator('td').nth(5)).toHaveText('I statuslinjen');
+
+  // The order is put there (by a clerk elsewhere); the editor shows it after a reload.
+  const waiting = (await app.engine.ok('statuses.list', {})).find((s) => s.labelNb === 'Venter på deler')!;
+  await app.engine.ok('orders.setStatus', { id: order.id, version: order.version, statusId: waiting.id, confirm: {} });
+  await page.reload();
+  await openFlowPanel(page);
+  await expect(row(page, 'Venter på deler').locator('td').nth(4)).toHaveText('1');
+  await row(page, 'Venter på deler').focus();
+  await page.keyboard.press('Delete');
+  const dialog = page.getByTestId('sf-change');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId(`sf-target-${waiting.id}`).locator('option:checked')).toHaveText('Bekreftet (Bekreftet) – samme type');
+  await screenshot(page, 'status-flow-9-remove');
+  await page.getByTestId('sf-change-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('sf-notice')).toHaveText('«Venter på deler» er fjernet.');
+  await expect(panel.locator('tbody tr[data-label="Venter på deler"]')).toHaveCount(0);
+  await expect(row(page, 'Bekreftet').locator('td').nth(4)).toHaveText('1');
+  expect((await app.engine.ok('orders.get', { id: order.id })).statusId).not.toBe(waiting.id);
+});
