@@ -898,8 +898,8 @@ const MESSAGES = {
     en: (p) => `There is already a status called "${p.label}".`,
   },
   status_hide_with_orders: {
-    nb: (p) => `«${p.status}» kan ikke skjules: ${p.count} ordre(r) står i den. Flytt dem først ved å fjerne statusen (ordrene flyttes da til en annen).`,
-    en: (p) => `"${p.statusEn}" cannot be hidden: ${p.count} order(s) stand in it. Move them first by removing the status (its orders then move to another).`,
+    nb: (p) => `«${p.status}» kan ikke skjules: ${p.count} ${p.count === 1 ? 'ordre står' : 'ordrer står'} i den. Flytt dem først ved å fjerne statusen (ordrene flyttes da til en annen).`,
+    en: (p) => `"${p.statusEn}" cannot be hidden: ${p.count} ${p.count === 1 ? 'order stands' : 'orders stand'} in it. Move them first by removing the status (its orders then move to another).`,
   },
   status_last_of_kind: {
     nb: (p) => `«${p.status}» er den siste synlige statusen av typen ${p.kind}, som statusløpet trenger.`,
@@ -910,8 +910,8 @@ const MESSAGES = {
     en: () => 'The order must list each status exactly once.',
   },
   flow_move_refused: {
-    nb: (p) => `${p.count} ordre(r) i «${p.status}» kan ikke flyttes til «${p.target}»: ${p.reason}. Velg en status av samme type.`,
-    en: (p) => `${p.count} order(s) in "${p.statusEn}" cannot move to "${p.targetEn}": ${p.reasonEn}. Choose a status of the same kind.`,
+    nb: (p) => `${p.count} ${p.count === 1 ? 'ordre' : 'ordrer'} i «${p.status}» kan ikke flyttes til «${p.target}»: ${p.reason}. Velg en status av samme type.`,
+    en: (p) => `${p.count} ${p.count === 1 ? 'order' : 'orders'} in "${p.statusEn}" cannot move to "${p.targetEn}": ${p.reasonEn}. Choose a status of the same kind.`,
   },
   flow_preset_same: {
     nb: () => 'Statusløpet følger allerede denne malen. Velg en annen mal.',

@@ -62,7 +62,7 @@ test('rename and reorder statuses by keyboard: the tabs, the status bar and Alt+
   await expect(row(page, 'Pakk')).toBeFocused();
   // Hiding a status orders stand in is refused.
   await page.keyboard.press('h');
-  await expect(page.getByTestId('sf-error')).toContainText('«Pakk» kan ikke skjules: 1 ordre(r) står i den.');
+  await expect(page.getByTestId('sf-error')).toContainText('«Pakk» kan ikke skjules: 1 ordre står i den.');
   await screenshot(page, 'status-flow-2-renamed-reordered');
 
   // Back on the order: the status bar follows, and Alt+→ goes to Pakk now.
@@ -115,7 +115,7 @@ test('switch preset with the mapping: a target that would change stock is refuse
   // Utsendt holds no reservation (its goods have left stock): refused on the row, and Bytt mal says it too.
   await page.getByTestId(`sf-target-${production.id}`).selectOption({ label: 'Utsendt (Utsendt) · skjult' });
   await expect(page.getByTestId(`sf-refusal-${production.id}`)).toHaveText(
-    '1 ordre(r) i «Produksjon» kan ikke flyttes til «Utsendt»: varene er reservert i den ene og ikke i den andre. Velg en status av samme type.',
+    '1 ordre i «Produksjon» kan ikke flyttes til «Utsendt»: varene er reservert i den ene og ikke i den andre. Velg en status av samme type.',
   );
   await screenshot(page, 'status-flow-5-switch-refused');
   await page.getByTestId('sf-change-submit').click();

@@ -159,7 +159,7 @@ describe('editing the flow', () => {
     expect(refusedPreview.ok).toBe(false);
     expect(refusedPreview.moves[0]!.refusal).toMatchObject({ code: 'flow_move_refused' });
     const e = await refusedUnchanged('statusFlow.apply', toShipped, 'flow_move_refused', 'targets');
-    expect(e.message.nb).toContain('2 ordre(r) i «Plukkes»');
+    expect(e.message.nb).toContain('2 ordrer i «Plukkes»');
     expect(e.message.nb).toContain('Utsendt');
     expect(e.message.nb).toContain('reservert');
     await refusedUnchanged('statusFlow.apply', { removeId: picking.id, targets: [{ statusId: picking.id, targetId: (await byKind('quote')).id }] }, 'flow_move_refused', 'targets');
@@ -239,7 +239,7 @@ describe('switching preset with orders', () => {
     const refused = { preset: 'simple', targets: [{ statusId: before.get(shipped.id)!.statusId, targetId: readyId }] };
     const p2 = await w.t.ok('statusFlow.preview', refused);
     expect(p2.ok).toBe(false);
-    expect(p2.moves.find((m) => m.labelNb === 'Utsendt')!.refusal!.message.nb).toContain('1 ordre(r) i «Utsendt» kan ikke flyttes til «Til fakturering»');
+    expect(p2.moves.find((m) => m.labelNb === 'Utsendt')!.refusal!.message.nb).toContain('1 ordre i «Utsendt» kan ikke flyttes til «Til fakturering»');
     await refusedUnchanged('statusFlow.apply', refused, 'flow_move_refused', 'targets');
     expect((await w.t.ok('company.get', {}))!.statusPreset).toBe('standard');
 
