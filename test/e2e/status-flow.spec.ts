@@ -125,6 +125,7 @@ test('switch preset with the mapping: a target that would change stock is refuse
   // Under arbeid (Bekreftet's kind) reserves alike: taken.
   await page.getByTestId(`sf-target-${production.id}`).selectOption({ label: 'Under arbeid (Bekreftet)' });
   await expect(page.getByTestId(`sf-refusal-${production.id}`)).toHaveCount(0);
+  await expect(page.getByTestId('sf-change-error')).toHaveCount(0);
   await screenshot(page, 'status-flow-6-switch-valid');
   await page.getByTestId('sf-change-submit').click();
   await expect(dialog).toBeHidden();

@@ -349,6 +349,7 @@ function ChangeDialog(props: {
               onChange={(x) => {
                 setPreset(x as StatusPreset);
                 setTargets(new Map());
+                setRefusal(NO_REFUSAL);
               }}
               options={STATUS_PRESETS.map((p) => ({ value: p, label: t(`company.presets.${p}`) }))}
             />
@@ -379,7 +380,10 @@ function ChangeDialog(props: {
                     aria-label={t('statusFlow.change.targetFor', { status: label(m, lang) })}
                     data-testid={`sf-target-${m.statusId}`}
                     value={m.targetId}
-                    onChange={(e) => setTargets((ts) => new Map(ts).set(m.statusId, Number(e.target.value)))}
+                    onChange={(e) => {
+                      setRefusal(NO_REFUSAL);
+                      setTargets((ts) => new Map(ts).set(m.statusId, Number(e.target.value)));
+                    }}
                   >
                     {(preview.data?.targets ?? []).map((tg) => (
                       <option key={tg.id} value={tg.id}>
