@@ -24,6 +24,7 @@ import { customFieldsChannels } from './channels/customFields';
 import { exportChannels } from './channels/export';
 import { numberSeriesChannels } from './channels/numberSeries';
 import { backupChannels } from './channels/backup';
+import { statusFlowChannels } from './channels/statusFlow';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -50,6 +51,7 @@ export const channels = {
   ...exportChannels,
   ...numberSeriesChannels,
   ...backupChannels,
+  ...statusFlowChannels,
 } as const;
 
 export type Channels = typeof channels;

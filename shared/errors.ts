@@ -614,8 +614,8 @@ const MESSAGES = {
     en: (p) => `A job can only be started on a confirmed order that has not been shipped; the order is in "${p.statusEn}".`,
   },
   preset_change_with_orders: {
-    nb: () => 'Statusløpet kan ikke byttes når det finnes ordrer: ordrene står i statuser fra dagens løp. Gi statusene nye navn i statusoppsettet i stedet.',
-    en: () => 'The status flow cannot be switched once orders exist: the orders stand in statuses of the current flow. Rename the statuses in the status setup instead.',
+    nb: () => 'Statusløpet byttes ikke her når det finnes ordrer: bruk Innstillinger → Statusløp → «Bytt mal», som viser hvor ordrene i hver status flyttes.',
+    en: () => 'The status flow is not switched here once orders exist: use Settings → Status flow → "Switch preset", which shows where the orders in each status go.',
   },
   card_partly_delivered: {
     nb: () => 'En kortbetalingsordre faktureres når alt er levert (eller restlinjene er lukket): kortbeløpet trekkes én gang. Lever resten, eller lukk restlinjene først.',
@@ -929,6 +929,47 @@ const MESSAGES = {
   backup_busy: {
     nb: () => 'En sikkerhetskopi eller gjenoppretting pågår allerede. Vent til den er ferdig, og prøv igjen.',
     en: () => 'A backup or a restore is already running. Wait until it is done, and try again.',
+  },
+  // issue 13 flows
+  invalid_colour: {
+    nb: () => 'Fargen skrives som #rrggbb, for eksempel #1f6feb.',
+    en: () => 'A colour is written as #rrggbb, for example #1f6feb.',
+  },
+  flow_change_one: {
+    nb: () => 'Velg enten en ny mal eller en status som skal fjernes.',
+    en: () => 'Choose either a new preset or a status to remove.',
+  },
+  status_label_empty: {
+    nb: (p) => (p.lang === 'en' ? 'Statusen må ha et engelsk navn.' : 'Statusen må ha et norsk navn.'),
+    en: (p) => (p.lang === 'en' ? 'The status needs an English name.' : 'The status needs a Norwegian name.'),
+  },
+  status_label_duplicate: {
+    nb: (p) => `Det finnes allerede en status som heter «${p.label}».`,
+    en: (p) => `There is already a status called "${p.label}".`,
+  },
+  status_hide_with_orders: {
+    nb: (p) => `«${p.status}» kan ikke skjules: ${p.count} ${p.count === 1 ? 'ordre står' : 'ordrer står'} i den. Flytt dem først ved å fjerne statusen (ordrene flyttes da til en annen).`,
+    en: (p) => `"${p.statusEn}" cannot be hidden: ${p.count} ${p.count === 1 ? 'order stands' : 'orders stand'} in it. Move them first by removing the status (its orders then move to another).`,
+  },
+  status_last_of_kind: {
+    nb: (p) => `«${p.status}» er den siste synlige statusen av typen ${p.kind}, som statusløpet trenger.`,
+    en: (p) => `"${p.statusEn}" is the last visible status of the kind ${p.kindEn}, which the status flow needs.`,
+  },
+  status_reorder_incomplete: {
+    nb: () => 'Rekkefølgen må ta med hver status nøyaktig én gang.',
+    en: () => 'The order must list each status exactly once.',
+  },
+  flow_move_refused: {
+    nb: (p) => `${p.count} ${p.count === 1 ? 'ordre' : 'ordrer'} i «${p.status}» kan ikke flyttes til «${p.target}»: ${p.reason}. Velg en status av samme type.`,
+    en: (p) => `${p.count} ${p.count === 1 ? 'order' : 'orders'} in "${p.statusEn}" cannot move to "${p.targetEn}": ${p.reasonEn}. Choose a status of the same kind.`,
+  },
+  flow_preset_same: {
+    nb: () => 'Statusløpet følger allerede denne malen. Velg en annen mal.',
+    en: () => 'The status flow already follows this preset. Choose another preset.',
+  },
+  flow_target_unknown: {
+    nb: (p) => `Ordrene i «${p.status}» kan bare flyttes til en status i det nye løpet.`,
+    en: (p) => `The orders in "${p.statusEn}" can only move to a status of the new flow.`,
   },
 } satisfies Record<string, { nb: Text; en: Text }>;
 

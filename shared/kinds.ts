@@ -144,3 +144,27 @@ export const MANUAL_DEFAULT_TYPES = [1, 2, 3, 5, 7] as const satisfies readonly 
  * once the clerk confirms it. Card orders always name their type (9).
  */
 export const IMPORT_DEFAULT_TYPES = [1, 6, 7] as const satisfies readonly OrderTypeId[];
+// ---- Status flow editor (issue 13) ----
+/** Kinds whose orders have their goods on loan. */
+export const LOAN_KINDS: readonly StatusKind[] = ['loan'];
+/** Kinds whose orders have every line delivered in full or closed short (the audit's Shipped rule). */
+export const DELIVERED_IN_FULL_KINDS: readonly StatusKind[] = ['shipped'];
+
+/**
+ * What a status kind means for stock and invoicing, set by set. The flow editor
+ * moves orders from one status to another (a preset switch, a removed status)
+ * only where the two kinds agree on every one of these: a move never reserves,
+ * lends, issues, invoices or settles anything by itself.
+ */
+export const STOCK_AND_INVOICING_SETS = {
+  reserves: RESERVING_KINDS,
+  lends: LOAN_KINDS,
+  issues: ISSUING_KINDS,
+  invoiced: INVOICED_KINDS,
+  unprocessed: NON_PROCESSING_KINDS,
+  open: OPEN_KINDS,
+  collective: COLLECTIVE_ELIGIBLE_KINDS,
+  awaitingPayment: AWAITING_PAYMENT_KINDS,
+  deliveredInFull: DELIVERED_IN_FULL_KINDS,
+} as const satisfies Record<string, readonly StatusKind[]>;
+export type StockAndInvoicingSet = keyof typeof STOCK_AND_INVOICING_SETS;

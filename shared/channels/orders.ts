@@ -199,6 +199,8 @@ export interface Status {
   readonly labelEn: string;
   readonly sortOrder: number;
   readonly hidden: boolean;
+  /** The administrator's colour for the status (#rrggbb), if any (issue 13). */
+  readonly colour: string | null;
   /** A step of the company's flow (its preset's kinds, not hidden): what the order's status bar shows. */
   readonly inFlow: boolean;
 }

@@ -21,6 +21,9 @@ const REFINEMENT_CODES = new Set<string>([
   'file_too_large',
   'invalid_file_name',
   'invalid_base64',
+  // issue 13 flows
+  'invalid_colour',
+  'flow_change_one',
 ]);
 
 export function fieldPath(path: readonly PropertyKey[]): string | null {

@@ -8,6 +8,8 @@ export interface StatusTab<K extends string | number> {
   readonly id: K | null;
   readonly label: string;
   readonly count: number;
+  /** The administrator's colour for the status (issue 13), shown as a dot. */
+  readonly colour?: string | null;
 }
 
 export function StatusTabs<K extends string | number>(props: {
@@ -45,7 +47,7 @@ export function StatusTabs<K extends string | number>(props: {
 
   return (
     <div className="status-tabs" role="tablist" aria-label={props.ariaLabel} data-testid={props.testId}>
-      {props.tabs.map(({ id, label, count }) => {
+      {props.tabs.map(({ id, label, count, colour }) => {
         const selected = props.selected === id;
         const key = id ?? 'all';
         const empty = props.markEmpty ? ` ${count === 0 && !selected ? 'empty' : ''}` : '';
@@ -65,6 +67,7 @@ export function StatusTabs<K extends string | number>(props: {
             onClick={() => props.onSelect(id)}
             onKeyDown={onKey}
           >
+            {colour ? <span className="status-colour-dot" style={{ background: colour }} aria-hidden /> : null}
             <span className="status-tab-label">{label}</span>
             <span className="status-tab-count" data-testid={`${props.tabTestId}-count-${key}`}>
               {count}

@@ -19,7 +19,7 @@ interface Case {
 let t: TestEngine;
 /** An order custom field "Antall etasjer", a whole number from 1 to 50 (issue 12). */
 let customField = 0;
-const ids = { paid: 0, shipped: 0, customer: 0, otherCustomer: 0, otherContact: 0, otherAddress: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0, employee: 0, inactive: 0, project: 0, projectVersion: 0, closedProject: 0, otherProject: 0 };
+const ids = { paid: 0, shipped: 0, production: 0, customer: 0, otherCustomer: 0, otherContact: 0, otherAddress: 0, product: 0, order: 0, line: 0, otherLine: 0, version: 0, confirmed: 0, supplier: 0, po: 0, poLine: 0, poVersion: 0, employee: 0, inactive: 0, project: 0, projectVersion: 0, closedProject: 0, otherProject: 0 };
 
 beforeAll(async () => {
   t = await makeEngine();
@@ -28,6 +28,7 @@ beforeAll(async () => {
   ids.confirmed = statuses.find((s) => s.kind === 'confirmed')!.id;
   ids.paid = statuses.find((s) => s.kind === 'paid')!.id;
   ids.shipped = statuses.find((s) => s.kind === 'shipped')!.id;
+  ids.production = statuses.find((s) => s.kind === 'production')!.id;
   const customer = await t.ok('customers.create', { kind: 'business', name: 'Vestland Rør AS', orgNumber: '974760673', contacts: [{ name: 'Per Hansen', phone: '91234567' }] });
   const other = await t.ok('customers.create', { kind: 'private', name: 'Ola Nordmann', contacts: [{ name: 'Ola Nordmann', phone: '+47 412 34 567' }], deliveryAddresses: [{ name: 'Hytta', postalCode: '3580', city: 'Geilo' }] });
   ids.customer = customer.id;
@@ -71,6 +72,8 @@ beforeAll(async () => {
 const goodCustomer = () => ({ kind: 'business', name: 'Nordlys Elektro AS', orgNumber: '923609016' });
 const goodProduct = () => ({ number: 'NY-1', name: 'Ny vare', unit: 'stk', priceOre: 1000, vatCode: '25', stockManaged: false });
 const goodHeader = () => ({ customerId: ids.customer, orderType: 1 });
+/** A status edit as the flow editor sends it (issue 13). */
+const flowEdit = (id: number) => ({ id, labelNb: 'Bekreftet', labelEn: 'Confirmed', hidden: false, colour: null });
 const sqlInjection = "number; DROP TABLE order_header; --";
 
 const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
@@ -834,6 +837,41 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'unknown field', input: () => ({ id: customField, version: 1, sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
     { name: 'unknown field id', input: () => ({ id: 4242, version: 1 }), code: 'not_found', field: 'id' },
     { name: 'stale version', input: () => ({ id: customField, version: 99 }), code: 'version_conflict', field: 'version' },
+  ],
+  // ---- status flow editor (issue 13) ----
+  'statusFlow.get': [{ name: 'unknown field', input: () => ({ sneaky: 1 }), code: 'unknown_field', field: 'sneaky' }],
+  'statusFlow.update': [
+    { name: 'unknown field', input: () => ({ ...flowEdit(ids.confirmed), sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown status', input: () => flowEdit(4242), code: 'not_found', field: 'id' },
+    { name: 'empty Norwegian label', input: () => ({ ...flowEdit(ids.confirmed), labelNb: '   ' }), code: 'status_label_empty', field: 'labelNb' },
+    { name: 'empty English label', input: () => ({ ...flowEdit(ids.confirmed), labelEn: '' }), code: 'status_label_empty', field: 'labelEn' },
+    { name: "another status's label in other letters (PAKK)", input: () => ({ ...flowEdit(ids.confirmed), labelNb: 'PAKK' }), code: 'status_label_duplicate', field: 'labelNb' },
+    { name: 'colour not #rrggbb', input: () => ({ ...flowEdit(ids.confirmed), colour: 'rød' }), code: 'invalid_colour', field: 'colour' },
+    { name: 'hiding a status orders stand in', input: () => ({ ...flowEdit(ids.confirmed), hidden: true }), code: 'status_hide_with_orders', field: 'hidden' },
+    { name: 'hiding the last visible status of a kind of the flow', input: () => ({ ...flowEdit(ids.production), labelNb: 'Produksjon', labelEn: 'Production', hidden: true }), code: 'status_last_of_kind', field: 'id' },
+  ],
+  'statusFlow.add': [
+    { name: 'unknown kind', input: () => ({ kind: 'lost', labelNb: 'Borte', labelEn: 'Lost' }), code: 'invalid_choice', field: 'kind' },
+    { name: 'label of an existing status', input: () => ({ kind: 'pack', labelNb: 'bekreftet', labelEn: 'Picking' }), code: 'status_label_duplicate', field: 'labelNb' },
+    { name: 'no English label', input: () => ({ kind: 'pack', labelNb: 'Plukkes', labelEn: ' ' }), code: 'status_label_empty', field: 'labelEn' },
+    { name: 'label too long', input: () => ({ kind: 'pack', labelNb: 'x'.repeat(41), labelEn: 'Picking' }), code: 'too_long', field: 'labelNb' },
+  ],
+  'statusFlow.reorder': [
+    { name: 'no ids', input: () => ({ ids: [] }), code: 'too_small', field: 'ids' },
+    { name: 'a status left out', input: () => ({ ids: [ids.confirmed] }), code: 'status_reorder_incomplete', field: 'ids' },
+  ],
+  'statusFlow.preview': [
+    { name: 'neither preset nor status', input: () => ({}), code: 'flow_change_one', field: null },
+    { name: 'both preset and status', input: () => ({ preset: 'simple', removeId: ids.production }), code: 'flow_change_one', field: null },
+    { name: 'unknown preset', input: () => ({ preset: 'fancy' }), code: 'invalid_choice', field: 'preset' },
+    { name: 'the preset in force (not a reset)', input: () => ({ preset: 'standard' }), code: 'flow_preset_same', field: 'preset' },
+    { name: 'removing the only status of a kind', input: () => ({ removeId: ids.confirmed }), code: 'status_last_of_kind', field: 'removeId' },
+    { name: 'removing an unknown status', input: () => ({ removeId: 4242 }), code: 'not_found', field: 'removeId' },
+  ],
+  'statusFlow.apply': [
+    { name: 'confirmed orders to Utsendt (stock would change)', input: () => ({ preset: 'simple', targets: [{ statusId: ids.confirmed, targetId: ids.shipped }] }), code: 'flow_move_refused', field: 'targets' },
+    { name: 'confirmed orders to a status outside the new flow', input: () => ({ preset: 'simple', targets: [{ statusId: ids.confirmed, targetId: 4242 }] }), code: 'flow_target_unknown', field: 'targets' },
+    { name: 'removing the only status of a kind', input: () => ({ removeId: ids.confirmed }), code: 'status_last_of_kind', field: 'removeId' },
   ],
   // ---- jobs (issue 12) ----
   'jobs.list': [

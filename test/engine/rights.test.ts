@@ -290,6 +290,13 @@ const CASES: readonly Case[] = [
   { channel: 'customFields.save', does: 'defines a custom field', needs: 'administer', input: async () => ({ entity: 'order', type: 'date', labelNb: 'Montasjedato' }) },
   { channel: 'customFields.reorder', does: 'orders the custom fields', needs: 'administer', input: async (w) => { await w.t.ok('customFields.save', { entity: 'customer', type: 'text', labelNb: 'Bransje' }); const all = await w.t.ok('customFields.list', { entity: 'customer', includeInactive: true }); return { entity: 'customer', ids: all.map((f) => f.id).reverse() }; } },
   { channel: 'customFields.deactivate', does: 'takes a custom field out of use', needs: 'administer', input: async (w) => { const f = await w.t.ok('customFields.save', { entity: 'product', type: 'text', labelNb: 'Hylleplass' }); return { id: f.id, version: f.version }; } },
+  // ---- status flow editor (issue 13) ----
+  { channel: 'statusFlow.get', does: 'reads the flow with its order counts', needs: 'administer', input: async () => ({}) },
+  { channel: 'statusFlow.update', does: 'renames and colours a status', needs: 'administer', input: async (w) => ({ id: await statusId(w, 'confirmed'), labelNb: 'Bekreftet', labelEn: 'Confirmed', hidden: false, colour: '#1f6feb' }) },
+  { channel: 'statusFlow.add', does: 'adds a status of a kind', needs: 'administer', input: async () => ({ kind: 'pack', labelNb: 'Plukkes', labelEn: 'Picking' }) },
+  { channel: 'statusFlow.reorder', does: 'orders the statuses', needs: 'administer', input: async (w) => ({ ids: (await w.t.ok('statuses.list', {})).map((s) => s.id).reverse() }) },
+  { channel: 'statusFlow.preview', does: 'previews a preset switch', needs: 'administer', input: async (w) => ({ preset: await otherPreset(w) }) },
+  { channel: 'statusFlow.apply', does: 'switches preset, moving the orders', needs: 'administer', input: async (w) => ({ preset: await otherPreset(w) }) },
   // ---- jobs (issue 12) ----
   { channel: 'jobs.addRepeating', does: 'adds a repeating job', needs: null, input: async (w) => ({ orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'weekly', weekdays: [1] } }) },
   { channel: 'jobs.update', does: 'changes a job', needs: null, input: async (w) => { const job = await w.t.ok('jobs.add', { orderId: (await w.confirmedOrder()).id, title: 'Rigg' }); return { jobId: job.id, title: 'Rigg', employeeId: await w.employeeId(), plannedDate: '2025-01-09', durationMinutes: 90 }; } },
@@ -315,6 +322,15 @@ function notACompanyFile(w: World): string {
   const file = join(w.t.dir, 'ikke-en-sikkerhetskopi.ordrebok');
   writeFileSync(file, 'ikke en database\n'.repeat(20));
   return file;
+}
+/** A preset other than the company's (issue 13: switching to the one in force is refused). */
+async function otherPreset(w: World): Promise<string> {
+  return (await w.t.ok('company.get', {}))!.statusPreset === 'simple' ? 'field_service' : 'simple';
+}
+
+/** The first status of a kind (issue 13). */
+async function statusId(w: World, kind: string): Promise<number> {
+  return (await w.t.ok('statuses.list', {})).find((s) => s.kind === kind)!.id;
 }
 
 /** A user's id, looked up by the administrator. */

@@ -722,8 +722,23 @@ const BUILDERS: Partial<Record<ChannelName, Builder>> = {
   'groups.save': (c) => {
     const update = c.r.chance(0.35) ? c.r.pickOr(c.st.groups.filter((g) => !c.known.harnessGroups.has(g)), undefined) : undefined;
     return { ...(update ? { id: update } : {}), name: `${c.r.pick(['Lager', 'Kontor', 'Salg', 'Økonomi'])} ${c.r.below(1000)}`, rights: c.r.subset(RIGHT_KEYS, 0) };
+  },  // ---- status flow editor (issue 13) ----
+  'statusFlow.reorder': (c) => ({ ids: c.r.chance(0.9) ? [...c.st.statuses.map((x) => x.id)].sort(() => (c.r.chance(0.5) ? 1 : -1)) : c.r.subset(c.st.statuses.map((x) => x.id)) }),
+  'statusFlow.update': (c) => {
+    const st = c.r.pickOr(c.st.statuses, undefined);
+    if (!st) return undefined;
+    return { id: st.id, labelNb: words(c, 40), labelEn: words(c, 40), hidden: c.r.chance(0.3), colour: c.r.chance(0.5) ? c.r.pick(['#1f6feb', '#AA5500', '#000000']) : null };
   },
+  'statusFlow.preview': (c) => flowChange(c),
+  'statusFlow.apply': (c) => flowChange(c),
 };
+
+/** A preset switch or a removal, with some targets picked among the statuses (issue 13). */
+function flowChange(c: Ctx): unknown {
+  const ids = c.st.statuses.map((x) => x.id);
+  const targets = ids.length && c.r.chance(0.5) ? [{ statusId: c.r.pick(ids), targetId: c.r.pick(ids) }] : [];
+  return c.r.chance(0.5) || !ids.length ? { preset: c.r.pick(['standard', 'field_service', 'simple']), targets } : { removeId: c.r.pick(ids), targets };
+}
 
 /** A valid-looking payload for a channel, from the state of the world. */
 export function validPayload(channel: ChannelName, st: State, r: Rnd, known: Known): unknown {

@@ -2,6 +2,7 @@
 // catalog of all kinds is seeded too, hidden where the preset does not use it,
 // so an administrator can switch them on.
 import { STATUS_KINDS, STATUS_KIND_LABELS, type StatusKind, type StatusPreset } from '../../../shared/enums';
+import { STOCK_AND_INVOICING_SETS, type StockAndInvoicingSet } from '../../../shared/kinds';
 
 export interface StatusSeed {
   readonly kind: StatusKind;
@@ -35,4 +36,31 @@ export function statusSeeds(preset: StatusPreset): StatusSeed[] {
     hidden: true,
   }));
   return [...visible, ...rest];
+}
+
+// ---- The flow editor's moves (issue 13) ---------------------------------------------
+
+/** Why a kind's orders may not move to another kind, per behaviour set of shared/kinds.ts (nb, en). */
+const SET_REASONS: Readonly<Record<StockAndInvoicingSet, { nb: string; en: string }>> = {
+  reserves: { nb: 'varene er reservert i den ene og ikke i den andre', en: 'goods are reserved in one and not in the other' },
+  lends: { nb: 'varene er utlånt i den ene og ikke i den andre', en: 'goods are on loan in one and not in the other' },
+  issues: { nb: 'varene er tatt ut av lageret i den ene og ikke i den andre', en: 'goods have left stock in one and not in the other' },
+  invoiced: { nb: 'ordren er fakturert i den ene og ikke i den andre', en: 'the order is invoiced in one and not in the other' },
+  unprocessed: { nb: 'ordren er ubehandlet i den ene og under behandling i den andre', en: 'the order is unprocessed in one and processed in the other' },
+  open: { nb: 'ordren er under behandling i den ene og ikke i den andre', en: 'the order is being processed in one and not in the other' },
+  collective: { nb: 'ordren kan samlefaktureres i den ene og ikke i den andre', en: 'the order can be collectively invoiced in one and not in the other' },
+  awaitingPayment: { nb: 'fakturaen venter på betaling i den ene og ikke i den andre', en: 'the invoice awaits payment in one and not in the other' },
+  deliveredInFull: { nb: 'alt er levert i den ene, ikke nødvendigvis i den andre', en: 'everything is delivered in one, not necessarily in the other' },
+};
+
+/**
+ * Whether orders may move from a status of one kind to one of another without
+ * changing stock or invoicing: null when the kinds agree on every set of
+ * STOCK_AND_INVOICING_SETS, otherwise the first set they differ on, with its reason.
+ */
+export function moveDifference(from: StatusKind, to: StatusKind): { set: StockAndInvoicingSet; nb: string; en: string } | null {
+  for (const [set, kinds] of Object.entries(STOCK_AND_INVOICING_SETS) as [StockAndInvoicingSet, readonly StatusKind[]][]) {
+    if (kinds.includes(from) !== kinds.includes(to)) return { set, ...SET_REASONS[set] };
+  }
+  return null;
 }

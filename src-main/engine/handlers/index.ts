@@ -25,6 +25,7 @@ import { customFieldHandlers } from './customFields';
 import { exportHandlers } from './export';
 import { numberSeriesHandlers } from './numberSeries';
 import { backupHandlers } from './backup';
+import { statusFlowHandlers } from './statusFlow';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -51,4 +52,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...exportHandlers,
   ...numberSeriesHandlers,
   ...backupHandlers,
+  ...statusFlowHandlers,
 };

@@ -1,5 +1,5 @@
 import type { Status } from '../../../shared/channels/orders';
-import type { StatusKind, TransactionType } from '../../../shared/enums';
+import type { StatusKind, StatusPreset, TransactionType } from '../../../shared/enums';
 import { stmt, type Db } from '../db/connection';
 import type { StatusSeed } from '../domain/statusFlows';
 
@@ -11,6 +11,7 @@ interface StatusRow {
   sort_order: number;
   hidden: number;
   transaction_type: TransactionType;
+  colour: string | null;
 }
 
 /** A status as stored; whether it is a step of the flow depends on the company's preset (domain/statusFlows.ts). */
@@ -23,6 +24,7 @@ const toStatus = (r: StatusRow): StoredStatus => ({
   labelEn: r.label_en,
   sortOrder: r.sort_order,
   hidden: r.hidden === 1,
+  colour: r.colour,
 });
 
 export function listStatuses(db: Db, transactionType: TransactionType): StoredStatus[] {
@@ -70,4 +72,78 @@ export function showStatusKinds(db: Db, transactionType: TransactionType, kindsI
     db,
     `UPDATE status SET sort_order = 10000 + sort_order WHERE transaction_type = ? AND hidden = 1 AND sort_order < 10000`,
   ).run(transactionType);
+}
+
+// ---- The status flow editor (issue 13) ----------------------------------------------
+
+/** Orders per sales status (every status, 0 where none stands). */
+export function orderCountsByStatus(db: Db): Map<number, number> {
+  const rows = stmt(
+    db,
+    `SELECT s.id, (SELECT count(*) FROM order_header o WHERE o.status_id = s.id) AS n FROM status s WHERE s.transaction_type = 'sales'`,
+  ).all() as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export function updateStatus(db: Db, id: number, v: { labelNb: string; labelEn: string; hidden: boolean; colour: string | null }): void {
+  stmt(db, 'UPDATE status SET label_nb = ?, label_en = ?, hidden = ?, colour = ? WHERE id = ?').run(
+    v.labelNb,
+    v.labelEn,
+    v.hidden ? 1 : 0,
+    v.colour,
+    id,
+  );
+}
+
+/** A new sales status; its id is never one a removed status had (the activity log may name that one). */
+export function insertStatus(db: Db, v: { kind: StatusKind; labelNb: string; labelEn: string; hidden: boolean; colour: string | null; sortOrder: number }): number {
+  const { next } = stmt(
+    db,
+    'SELECT max(coalesce((SELECT max(id) FROM status), 0), coalesce((SELECT max(id) FROM status_removed), 0)) + 1 AS next',
+  ).get() as { next: number };
+  stmt(
+    db,
+    `INSERT INTO status (id, transaction_type, kind, label_nb, label_en, sort_order, hidden, colour) VALUES (?, 'sales', ?, ?, ?, ?, ?, ?)`,
+  ).run(next, v.kind, v.labelNb, v.labelEn, v.sortOrder, v.hidden ? 1 : 0, v.colour);
+  return next;
+}
+
+/** Puts the sales statuses in the order given (every one of them). */
+export function setStatusOrder(db: Db, ids: readonly number[]): void {
+  const set = stmt(db, "UPDATE status SET sort_order = ? WHERE id = ? AND transaction_type = 'sales'");
+  ids.forEach((id, i) => set.run((i + 1) * 10, id));
+}
+
+/** Moves every order that stands in one status to another (the count triggers follow). */
+export function moveOrdersToStatus(db: Db, fromId: number, toId: number, now: string): number {
+  return stmt(db, 'UPDATE order_header SET status_id = ?, updated_at = ?, version = version + 1 WHERE status_id = ?').run(toId, now, fromId).changes;
+}
+
+/** Removes a status no order stands in, remembering its kind and labels. */
+export function removeStatus(db: Db, id: number, now: string): void {
+  stmt(
+    db,
+    `INSERT INTO status_removed (id, transaction_type, kind, label_nb, label_en, removed_at)
+     SELECT id, transaction_type, kind, label_nb, label_en, ? FROM status WHERE id = ?`,
+  ).run(now, id);
+  stmt(db, 'DELETE FROM order_status_count WHERE status_id = ? AND n = 0').run(id);
+  stmt(db, 'DELETE FROM status WHERE id = ?').run(id);
+}
+
+/** A status id as it stands now: itself, or for a removed one the status an action would pick for its kind. */
+export function liveStatusId(db: Db, id: number): number | null {
+  if (stmt(db, 'SELECT 1 FROM status WHERE id = ?').get(id)) return id;
+  const removed = stmt(db, 'SELECT kind, transaction_type AS tt FROM status_removed WHERE id = ?').get(id) as
+    | { kind: StatusKind; tt: TransactionType }
+    | undefined;
+  if (!removed) return null;
+  const now = stmt(db, 'SELECT id FROM status WHERE transaction_type = ? AND kind = ? ORDER BY hidden, sort_order, id LIMIT 1').get(
+    removed.tt,
+    removed.kind,
+  ) as { id: number } | undefined;
+  return now?.id ?? null;
+}
+
+export function setStatusPreset(db: Db, preset: StatusPreset, now: string): void {
+  stmt(db, 'UPDATE company SET status_preset = ?, updated_at = ? WHERE id = 1').run(preset, now);
 }

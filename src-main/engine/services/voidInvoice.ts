@@ -13,6 +13,7 @@ import { getInvoice } from '../repos/invoices';
 import { refreshDerived } from '../repos/orders';
 import { invoiceFigures } from '../repos/payments';
 import { addLineQuantities, setOrderStatus } from '../repos/processing';
+import { liveStatusId } from '../repos/statuses';
 import { hasOtherInvoice, markVoid, statusBeforeInvoicing, subtractInvoicedNet, voidFactsOf } from '../repos/voids';
 import { recordVoid } from './accounting';
 import { invoiceDetail } from './invoiceDetail';
@@ -50,7 +51,9 @@ export function voidInvoice(ctx: HandlerContext, invoiceId: number, reason: stri
   for (const orderId of invoice.orderIds) {
     const before = reload(db, orderId);
     if (!hasOtherInvoice(db, orderId, invoiceId)) {
-      setOrderStatus(db, orderId, statusBefore.get(orderId) ?? statusOfKind(db, 'ready_to_invoice'), at);
+      // A status removed since (issue 13, the flow editor) stands for the status of its kind now.
+      const was = statusBefore.get(orderId);
+      setOrderStatus(db, orderId, (was != null ? liveStatusId(db, was) : null) ?? statusOfKind(db, 'ready_to_invoice'), at);
       // Direct orders were delivered as they were invoiced: those goods come back to stock.
       if (DELIVERED_ON_INVOICE_TYPES.includes(before.orderType)) returnDelivered(ctx, reload(db, orderId));
       syncStockHolds(ctx, reload(db, orderId), NO_CONFIRM);

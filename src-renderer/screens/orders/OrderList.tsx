@@ -251,7 +251,7 @@ export function OrderList(props: OrderListProps) {
         </button>
       </div>
       <StatusTabs
-        tabs={[{ id: null, label: t('orders.all'), count: countOf(null) }, ...tabs.map((s) => ({ id: s.id, label: statusLabel(s, lang), count: countOf(s.id) }))]}
+        tabs={[{ id: null, label: t('orders.all'), count: countOf(null) }, ...tabs.map((s) => ({ id: s.id, label: statusLabel(s, lang), count: countOf(s.id), colour: s.colour }))]}
         selected={statusId}
         onSelect={selectTab}
         onDown={() => focusGrid(0)}

@@ -75,6 +75,7 @@ export function StatusBar(props: {
                   }
                 }}
               >
+                {s.colour ? <span className="status-colour-dot" style={{ background: s.colour }} aria-hidden /> : null}
                 {statusLabel(s, lang)}
               </button>
             </li>

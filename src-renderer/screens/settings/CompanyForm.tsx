@@ -144,7 +144,7 @@ export function CompanyForm(props: { company: Company | null; active: boolean; o
       const saved = await invoke('company.save', input);
       setV(valuesOf(saved));
       setNotice(t('company.savedMessage'));
-      await invalidate('company.get', 'system.bootstrap', 'statuses.list');
+      await invalidate('company.get', 'system.bootstrap', 'statuses.list', 'statusFlow.get');
       props.onSaved(saved);
     } catch (error) {
       const r = refusalOf(error, (path) => (path === 'reminderFeeOre' ? 'reminderFee' : path in v ? path : null));

@@ -31,9 +31,9 @@ export function NumberSeriesPanel(props: { active: boolean }) {
   const [busy, setBusy] = useState(false);
   const table = useRef<HTMLTableElement>(null);
 
-  // Alt+N: into the first series' next number.
+  // Alt+U: into the first series' next number.
   useHotkeys(props.active, {
-    'alt+n': () => table.current?.querySelector<HTMLInputElement>('input[data-series]')?.focus(),
+    'alt+u': () => table.current?.querySelector<HTMLInputElement>('input[data-series]')?.focus(),
   });
 
   /** What the clerk should know about a series: the gap-free rule, or numbers in use ahead that will be skipped. */
@@ -105,7 +105,7 @@ export function NumberSeriesPanel(props: { active: boolean }) {
   return (
     <section className="panel number-series-panel" data-testid="number-series-panel">
       <h2>
-        {t('numberSeries.title')} <Shortcut keys="Alt+N" />
+        {t('numberSeries.title')} <Shortcut keys="Alt+U" />
       </h2>
       <p className="muted small">{t('numberSeries.lead')}</p>
       {list.isError ? <Banner error={refusalOf(list.error, () => null).general} testId="series-load-error" /> : null}

@@ -10,6 +10,7 @@ import { BackupPanel } from './BackupPanel';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { EmployeesPanel } from './EmployeesPanel';
 import { NumberSeriesPanel } from './NumberSeriesPanel';
+import { StatusFlowPanel } from './StatusFlowPanel';
 import { SubscriptionsPanel, UsersPanel } from './UsersPanel';
 
 export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap }) {
@@ -30,6 +31,7 @@ export function SettingsScreen(props: { active: boolean; bootstrap: Bootstrap })
             <p className="muted">{t('app.loading')}</p>
           )}
         </section>
+        {company.data ? <StatusFlowPanel /> : null}
         <NumberSeriesPanel active={props.active} />
         <UsersPanel />
         <EmployeesPanel />
