@@ -21,6 +21,7 @@ import { collaborationChannels } from './channels/collaboration';
 import { filesChannels } from './channels/files';
 import { relationsChannels } from './channels/relations';
 import { customFieldsChannels } from './channels/customFields';
+import { importChannels } from './channels/import';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -44,6 +45,7 @@ export const channels = {
   ...filesChannels,
   ...relationsChannels,
   ...customFieldsChannels,
+  ...importChannels,
 } as const;
 
 export type Channels = typeof channels;

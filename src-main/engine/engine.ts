@@ -86,7 +86,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     return { userId: user.id, rights: new Set(rightsOfGroup(db, user.groupId)) };
   }
 
-  function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> {
+  function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext, prepared?: unknown): Result<ChannelOutput<K>> {
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error, input).data };
     const handler = handlers[channel];
@@ -114,9 +114,10 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
         dataVersion,
         fileProblem: companyFile.problem(),
       };
-      const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
+      const runHandler = () => (handler.run as (i: unknown, c: HandlerContext, p?: unknown) => ChannelOutput<K>)(parsed.data, hctx, prepared);
+      const tx = db.transaction(runHandler);
       const value = handler.rollsBack
-        ? dryRun(db, () => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx))
+        ? dryRun(db, runHandler)
         : handler.writes
           ? tx.immediate()
           : tx.deferred();
@@ -135,7 +136,30 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   /** A write waits for the integrity check of a large file, and is refused if the file is damaged (db/companyFile.ts). */
   async function gated<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Promise<Result<ChannelOutput<K>>> {
     const refusal = handlers[channel].writes ? await companyFile.writeGate() : null;
-    return refusal ? { ok: false, error: refusal } : run(channel, input, ctx);
+    if (refusal) return { ok: false, error: refusal };
+    const prepared = await prepare(channel, input, ctx);
+    return prepared.ok ? run(channel, input, ctx, prepared.value) : prepared;
+  }
+
+  /**
+   * A handler's work outside the transaction (handlers/types.ts Handler.prepare: reading an
+   * uploaded file), after the input and the caller's right are checked; bad input is left to run.
+   */
+  async function prepare(channel: ChannelName, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    const step = handlers[channel].prepare as ((i: unknown) => Promise<unknown>) | undefined;
+    const parsed = channels[channel].input.safeParse(input);
+    if (!step || !parsed.success) return { ok: true, value: undefined };
+    try {
+      const actor = actorFor(ctx.sessionKey ?? 'default');
+      const access = channels[channel].access;
+      if (!access.open && actor.rights !== 'all' && actor.userId === null) throw new DomainError('login_required');
+      if (access.right) requireRight(actor, access.right);
+      return { ok: true, value: await step(parsed.data) };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false, error: err.data };
+      opts.onInternalError?.(channel, err);
+      return { ok: false, error: errorData('internal', null) };
+    }
   }
 
   return {

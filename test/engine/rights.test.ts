@@ -293,7 +293,15 @@ const CASES: readonly Case[] = [
   { channel: 'jobs.update', does: 'changes a job', needs: null, input: async (w) => { const job = await w.t.ok('jobs.add', { orderId: (await w.confirmedOrder()).id, title: 'Rigg' }); return { jobId: job.id, title: 'Rigg', employeeId: await w.employeeId(), plannedDate: '2025-01-09', durationMinutes: 90 }; } },
   { channel: 'jobs.generate', does: 'makes the jobs repeating jobs are due', needs: null, input: async () => ({}) },
   { channel: 'jobs.endSchedule', does: 'ends a repeating job', needs: null, input: async (w) => { const { schedule } = await w.t.ok('jobs.addRepeating', { orderId: (await w.confirmedOrder()).id, title: 'Service', startDate: '2025-01-06', repeat: { kind: 'days', everyDays: 7 } }); return { scheduleId: schedule.id, endDate: '2025-01-31' }; } },
+  // ---- import (issue 13): as creating the records does; a credit limit as setting one does ----
+  { channel: 'import.preview', does: 'checks a customer file', needs: null, input: async () => importFile('Navn;Poststed\r\nKari Import;Bergen\r\n') },
+  { channel: 'import.preview', does: 'checks a customer file with credit limits', needs: 'override_credit_limit', input: async () => importFile('Navn;Kredittgrense\r\nKari Kreditt;5 000,00\r\n') },
+  { channel: 'import.commit', does: 'imports a customer file', needs: null, input: async () => ({ ...importFile('Navn;Poststed\r\nOla Import;Bergen\r\n'), mapping: { name: 'Navn', city: 'Poststed' } }) },
+  { channel: 'import.commit', does: 'imports a customer file with credit limits', needs: 'override_credit_limit', input: async () => ({ ...importFile('Navn;Kredittgrense\r\nOla Kreditt;5 000,00\r\n'), mapping: { name: 'Navn', creditLimitOre: 'Kredittgrense' } }) },
 ];
+
+/** A customer CSV file as the import channels take it. */
+const importFile = (text: string) => ({ kind: 'customers', fileName: 'kunder.csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') });
 
 /** A user's id, looked up by the administrator. */
 async function userId(w: World, username: string): Promise<number> {

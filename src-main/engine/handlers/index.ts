@@ -22,6 +22,7 @@ import { peopleHandlers } from './people';
 import { collaborationHandlers } from './collaboration';
 import { filesHandlers } from './files';
 import { customFieldHandlers } from './customFields';
+import { importHandlers } from './import';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -45,4 +46,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...collaborationHandlers,
   ...filesHandlers,
   ...customFieldHandlers,
+  ...importHandlers,
 };
