@@ -910,8 +910,8 @@ const MESSAGES = {
     en: (p) => `The column "${p.column}" is mapped to two fields.`,
   },
   import_field_unmapped: {
-    nb: (p) => `Feltet ${p.field} må kobles til en kolonne i filen.`,
-    en: (p) => `The field ${p.field} must be mapped to a column of the file.`,
+    nb: (p) => `Feltet «${p.fieldNb}» må kobles til en kolonne i filen.`,
+    en: (p) => `The field "${p.fieldEn}" must be mapped to a column of the file.`,
   },
   import_not_an_amount: {
     nb: () => 'Ikke et beløp (skriv f.eks. 1 234,50).',

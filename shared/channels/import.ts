@@ -18,6 +18,32 @@ export const IMPORT_FIELDS = {
 } as const satisfies Record<ImportKind, readonly string[]>;
 export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];
 
+/** The built-in fields' names, for the engine's messages (the screen words them through its own i18n keys). */
+export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, { readonly nb: string; readonly en: string }>> = {
+  name: { nb: 'Navn', en: 'Name' },
+  kind: { nb: 'Type', en: 'Kind' },
+  orgNumber: { nb: 'Org.nr.', en: 'Org. no.' },
+  email: { nb: 'E-post', en: 'E-mail' },
+  phone: { nb: 'Telefon', en: 'Phone' },
+  addressLine1: { nb: 'Adresse', en: 'Address' },
+  postalCode: { nb: 'Postnr.', en: 'Postal code' },
+  city: { nb: 'Poststed', en: 'City' },
+  country: { nb: 'Land', en: 'Country' },
+  paymentTermsDays: { nb: 'Betalingsfrist', en: 'Payment terms' },
+  creditLimitOre: { nb: 'Kredittgrense', en: 'Credit limit' },
+  contactName: { nb: 'Kontaktperson', en: 'Contact person' },
+  number: { nb: 'Varenr.', en: 'Product no.' },
+  unit: { nb: 'Enhet', en: 'Unit' },
+  priceOre: { nb: 'Pris', en: 'Price' },
+  costOre: { nb: 'Kostpris', en: 'Cost price' },
+  vatCode: { nb: 'Mva-sats', en: 'VAT rate' },
+  stockManaged: { nb: 'Lagerført', en: 'Stock-managed' },
+  binLocation: { nb: 'Lagerplass', en: 'Bin location' },
+  ean: { nb: 'EAN', en: 'EAN' },
+  reorderPointQty: { nb: 'Bestillingspunkt', en: 'Reorder point' },
+  openingQty: { nb: 'Inngående beholdning', en: 'Opening stock' },
+};
+
 /** A custom field's key as an import field. */
 export const customImportField = (key: string): string => `cf.${key}`;
 

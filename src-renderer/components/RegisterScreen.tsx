@@ -5,6 +5,8 @@ import type { ColDef } from 'ag-grid-community';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/catalog';
+import type { ImportKind } from '../../shared/channels/import';
+import { ImportDialog } from '../screens/import/ImportDialog';
 import { useChannel } from '../api/queries';
 import { useHotkeys } from '../app/hotkeys';
 import { PagedList, type PagedListHandle, type PagedListProps } from '../grid/PagedList';
@@ -37,6 +39,8 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
   readonly renderBelow?: (record: ChannelOutput<K>, id: number) => ReactNode;
   /** A record another screen asked to open (a project from an order's relations); `seq` tells two asks apart. */
   readonly openRequest?: { readonly id: number; readonly seq: number } | null;
+  /** Issue 13: the register imports its records from a CSV or Excel file (Alt+I). */
+  readonly importKind?: ImportKind;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<{ id: number | null; seq: number } | null>(null);
@@ -64,12 +68,19 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
   // A new record only when nothing typed would be lost.
   useHotkeys(props.active && !formDirty, { f2: () => open(null), 'ctrl+n': () => open(null) });
   useHotkeys(props.active, { 'ctrl+f': () => list.current?.focusSearch() });
+  const [importing, setImporting] = useState(false);
+  useHotkeys(props.active && Boolean(props.importKind), { 'alt+i': () => setImporting(true) });
 
   return (
     <div className="screen register-screen" data-testid={props.testId}>
       <div className="toolbar">
         <h1>{props.title}</h1>
         <div className="toolbar-spacer" />
+        {props.importKind ? (
+          <button type="button" onClick={() => setImporting(true)} data-testid="import-open">
+            {t('importFile.button')} <Shortcut keys="Alt+I" />
+          </button>
+        ) : null}
         <button type="button" className="primary" onClick={() => open(null)} data-testid={props.newTestId}>
           {props.newLabel} <Shortcut keys="F2" />
         </button>
@@ -103,12 +114,16 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
           {editing !== null && editing.id !== null && loaded.data ? props.renderBelow?.(loaded.data, editing.id) : null}
         </div>
       </div>
+      {importing && props.importKind ? (
+        <ImportDialog kind={props.importKind} onClose={() => setImporting(false)} onImported={() => list.current?.refresh()} />
+      ) : null}
       <div className="hint-bar">
         <Shortcut keys="F2" label={props.newLabel} />
         <Shortcut keys="Enter" label={t('keys.open')} />
         <Shortcut keys="Ctrl+S" label={t('keys.save')} />
         <Shortcut keys="Esc" label={t('keys.back')} />
         <Shortcut keys="Ctrl+F" label={t('keys.search')} />
+        {props.importKind ? <Shortcut keys="Alt+I" label={t('importFile.button')} /> : null}
       </div>
     </div>
   );

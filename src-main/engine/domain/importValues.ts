@@ -113,7 +113,7 @@ const KNOWN_HEADERS: Readonly<Record<string, readonly string[]>> = {
   binLocation: ['lagerplass', 'hylle', 'plassering', 'lokasjon', 'bin', 'binlocation', 'location', 'shelf'],
   ean: ['ean', 'strekkode', 'ean13', 'gtin', 'barcode', 'eannr'],
   reorderPointQty: ['bestillingspunkt', 'minimumsbeholdning', 'minbeholdning', 'reorderpoint', 'reorderlevel', 'minstock'],
-  openingQty: ['beholdning', 'lagerbeholdning', 'antall', 'påLager', 'paalager', 'inngåendebeholdning', 'stock', 'onhand', 'qty', 'quantity', 'openingstock'].map(headerKey),
+  openingQty: ['beholdning', 'lagerbeholdning', 'lager', 'antall', 'påLager', 'paalager', 'inngåendebeholdning', 'stock', 'onhand', 'qty', 'quantity', 'openingstock'].map(headerKey),
 };
 
 /** Each field's column guessed from the headers (a custom field by its label); a column goes to one field at most. */

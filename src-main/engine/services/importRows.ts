@@ -9,9 +9,11 @@
 import type { CustomFieldDef } from '../../../shared/channels/customFields';
 import { customerInput } from '../../../shared/channels/customers';
 import {
+  IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
   MAX_IMPORT_ISSUES,
   customImportField,
+  type ImportField,
   type ImportFieldInfo,
   type ImportIssue,
   type ImportKind,
@@ -200,7 +202,10 @@ export function importRows(ctx: HandlerContext, kind: ImportKind, table: ImportT
 
   // A field the rows cannot do without, and no column for it: said once, for the header.
   const unmapped = setup.fields.filter((f) => f.required && !mapping[f.key]);
-  for (const f of unmapped) add(table.headerRow, f.key, { code: 'import_field_unmapped', params: { field: f.custom?.labelNb ?? f.key } });
+  for (const f of unmapped) {
+    const label = f.custom ? { nb: f.custom.labelNb, en: f.custom.labelEn ?? f.custom.labelNb } : IMPORT_FIELD_LABELS[f.key as ImportField];
+    add(table.headerRow, f.key, { code: 'import_field_unmapped', params: { fieldNb: label.nb, fieldEn: label.en } });
+  }
   if (unmapped.length > 0) return { imported: 0, issues, errorCount, firstNumber: null, lastNumber: null };
 
   const index = new Map<string, number>();

@@ -60,6 +60,7 @@ export function CustomersScreen(props: { active: boolean }) {
         searchPlaceholder: t('customers.searchPlaceholder'),
         noRowsText: t('customers.noRows'),
       }}
+      importKind="customers"
       getChannel="customers.get"
       renderForm={(f) => (
         <CustomerForm

@@ -71,6 +71,7 @@ export function ProductsScreen(props: { active: boolean }) {
         searchPlaceholder: t('products.searchPlaceholder'),
         noRowsText: t('products.noRows'),
       }}
+      importKind="products"
       getChannel="products.get"
       renderForm={(f) => (
         <ProductForm

@@ -44,6 +44,7 @@ export function SuppliersScreen(props: { active: boolean }) {
         searchPlaceholder: t('suppliers.searchPlaceholder'),
         noRowsText: t('suppliers.noRows'),
       }}
+      importKind="suppliers"
       getChannel="suppliers.get"
       renderForm={(f) => (
         <SupplierForm
