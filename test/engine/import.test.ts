@@ -341,3 +341,55 @@ describe('formats, encodings and the remembered mapping', () => {
     expect((await t.refused('import.preview', { kind: 'customers', fileName: 'k.xlsx', dataBase64: b64(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])) })).code).toBe('import_file_unreadable');
   });
 });
+
+describe('all rows or none (property)', () => {
+  // Its own small company file: the fingerprint after each file is read over the whole file.
+  let t: TestEngine;
+  beforeAll(async () => {
+    t = await makeEngine();
+    await t.ok('company.save', COMPANY);
+    await t.ok('suppliers.create', { kind: 'business', name: 'Rørgrossisten AS', orgNumber: '974760673' });
+  });
+  afterAll(() => t.close());
+
+  it('a file with any error writes nothing; a file without writes every row, numbered on from the series', { timeout: 120_000 }, async () => {
+    let file = 0;
+    const outcomes = { all: 0, none: 0 };
+    // Mostly good values, now and then a wrong one: an empty name, a bad or repeated org. number, a bad postal code or term.
+    const sometimes = <T>(good: readonly T[], bad: readonly T[]) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            name: sometimes(['Kari Ås', 'Ørjan Bø', 'Åse Ødegård', 'Lars Li'], ['']),
+            org: sometimes([''], ['923609016', '923609017', '974760673']),
+            postal: sometimes(['5003', '0150', ''], ['12']),
+            terms: sometimes(['', '14', '30'], ['tretti', '400']),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (rows) => {
+          file++;
+          const text = csv(['Navn', 'Org.nr.', 'Postnr.', 'Betalingsfrist'], rows.map((r) => [r.name, r.org, r.postal, r.terms]));
+          const before = t.engine.fingerprint();
+          const r = await t.ok('import.commit', { kind: 'suppliers', fileName: `lev-${file}.csv`, dataBase64: utf8(text), mapping: { name: 'Navn', orgNumber: 'Org.nr.', postalCode: 'Postnr.', paymentTermsDays: 'Betalingsfrist' } });
+          if (r.errorCount > 0) {
+            outcomes.none++;
+            expect(r).toMatchObject({ imported: 0, firstNumber: null });
+            expect(t.engine.fingerprint()).toEqual(before);
+          } else {
+            outcomes.all++;
+            expect(r.imported).toBe(rows.length);
+            expect(r.lastNumber! - r.firstNumber!).toBe(rows.length - 1);
+            const next = await t.ok('suppliers.create', { kind: 'private', name: `Etter fil ${file}` });
+            expect(next.number).toBe(r.lastNumber! + 1);
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+    // Both outcomes were tried.
+    expect(outcomes.all).toBeGreaterThan(0);
+    expect(outcomes.none).toBeGreaterThan(0);
+  });
+});
