@@ -338,6 +338,7 @@ describe('formats, encodings and the remembered mapping', () => {
     expect((await t.refused('import.preview', { kind: 'customers', fileName: 'k.csv', dataBase64: file, mapping: { price: 'Navn' } })).code).toBe('import_unknown_field');
     expect((await t.refused('import.preview', { kind: 'customers', fileName: 'k.xls', dataBase64: b64(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4])) })).code).toBe('import_xls_not_supported');
     expect((await t.refused('import.preview', { kind: 'customers', fileName: 'k.csv', dataBase64: utf8('\r\n;;\r\n') })).code).toBe('import_file_empty');
+    expect((await t.refused('import.preview', { kind: 'customers', fileName: 'k.csv', dataBase64: utf8('Navn;Poststed\r\n;\r\n') })).code).toBe('import_file_empty');
     expect((await t.refused('import.preview', { kind: 'customers', fileName: 'k.xlsx', dataBase64: b64(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])) })).code).toBe('import_file_unreadable');
   });
 });

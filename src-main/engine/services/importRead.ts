@@ -36,6 +36,7 @@ export async function readImportFile(fileName: string, dataBase64: string): Prom
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new DomainError('import_file_unreadable', 'dataBase64', { name: fileName });
   const delimiter = detectDelimiter(text);
   const records = parseCsv(text, delimiter);
+  // A record's row is its place among the records, as a spreadsheet opening the file numbers it (a quoted line break stays in its row).
   return table(fileName, records.map((cells, i) => ({ row: i + 1, cells })), { format: 'csv', encoding, delimiter, sheet: null });
 }
 
@@ -88,6 +89,8 @@ function table(fileName: string, all: readonly { row: number; cells: readonly Ce
   const head = nonEmpty[0];
   if (!head) throw new DomainError('import_file_empty', 'dataBase64', { name: fileName });
   const body = nonEmpty.slice(1);
+  // Headers and no rows under them: nothing to import.
+  if (body.length === 0) throw new DomainError('import_file_empty', 'dataBase64', { name: fileName });
   if (body.length > MAX_IMPORT_ROWS) throw new DomainError('import_too_many_rows', 'dataBase64', { rows: body.length, max: MAX_IMPORT_ROWS });
   const width = body.reduce((w, r) => Math.max(w, r.cells.length), head.cells.length);
   const seen = new Map<string, number>();
