@@ -2,6 +2,7 @@
 // by row and column, the fixed file goes in, and the customers are in the list; a
 // product file whose headers the engine cannot guess is mapped by hand (remembered).
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, screenshot, seedCompany, test } from './fixtures';
 import { findClipped } from './clipping';
 
@@ -23,7 +24,8 @@ async function pickFile(page: Page, name: string, bytes: Buffer, how: 'enter' | 
     await expect(page.getByTestId('import-choose')).toBeFocused();
     await page.keyboard.press('Enter');
   } else await page.keyboard.press('Alt+v');
-  await (await chooser).setFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'text/plain', buffer: bytes });
+  const mimeType = name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : name.endsWith('.csv') ? 'text/csv' : 'text/plain';
+  await (await chooser).setFiles({ name, mimeType, buffer: bytes });
 }
 
 test('customers: a file with an error is previewed with the error by row and column; the fixed file goes in and is in the list', async ({ page, app }) => {
@@ -114,4 +116,32 @@ test('products: headers the engine cannot guess are mapped by hand, the rows go 
   await expect(page.getByTestId('import-map-name')).toHaveValue('Betegnelse');
   await expect(page.getByTestId('import-dialog-submit')).toContainText('Importer 1 rad');
   await screenshot(page, 'import-products-remembered');
+});
+
+test('suppliers: an Excel file (.xlsx) goes in, numbered from the supplier series', async ({ page, app }) => {
+  await seedCompany(page, app);
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByTestId('suppliers-screen')).toBeVisible();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Leverandører');
+  ws.addRow(['Leverandørnavn', 'Org.nr.', 'Postnr.', 'Poststed', 'Betalingsfrist', 'Kontaktperson']);
+  ws.addRow(['Rørgrossisten AS', 974760673, 150, 'Oslo', 30, 'Per Hansen']);
+  ws.addRow(['Verktøy Engros AS', '923 609 016', '5003', 'Bergen', 14, null]);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.keyboard.press('Alt+i');
+  await expect(page.getByTestId('import-dialog').getByRole('heading', { name: 'Importer leverandører' })).toBeVisible();
+  await pickFile(page, 'leverandører.xlsx', bytes, 'enter');
+  await expect(page.getByTestId('import-file-name')).toContainText('Excel, arket «Leverandører» · 2 rader');
+  await expect(page.getByTestId('import-preview-row-2')).toContainText('Rørgrossisten AS');
+  await expect(page.getByTestId('import-no-errors')).toBeVisible();
+  await screenshot(page, 'import-suppliers-xlsx');
+  await page.getByTestId('import-dialog-submit').click();
+  await expect(page.getByTestId('import-result')).toContainText('2 leverandører er importert');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('supplier-list')).toContainText('Verktøy Engros AS');
+  const rows = (await app.engine.ok('suppliers.list', {})).rows;
+  expect(rows.map((r) => [r.name, r.orgNumber, r.postalCode, r.paymentTermsDays])).toEqual([
+    ['Rørgrossisten AS', '974760673', '0150', 30],
+    ['Verktøy Engros AS', '923609016', '5003', 14],
+  ]);
 });
