@@ -25,6 +25,7 @@ import { exportChannels } from './channels/export';
 import { numberSeriesChannels } from './channels/numberSeries';
 import { backupChannels } from './channels/backup';
 import { statusFlowChannels } from './channels/statusFlow';
+import { importChannels } from './channels/import';
 import type { ChannelDef } from './channels/common';
 
 export const channels = {
@@ -52,6 +53,7 @@ export const channels = {
   ...numberSeriesChannels,
   ...backupChannels,
   ...statusFlowChannels,
+  ...importChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -971,6 +971,79 @@ const MESSAGES = {
     nb: (p) => `Ordrene i «${p.status}» kan bare flyttes til en status i det nye løpet.`,
     en: (p) => `The orders in "${p.statusEn}" can only move to a status of the new flow.`,
   },
+  // issue 13 import
+  import_file_empty: {
+    nb: (p) => `Filen «${p.name}» har ingen rader.`,
+    en: (p) => `The file "${p.name}" has no rows.`,
+  },
+  import_xls_not_supported: {
+    nb: (p) => `«${p.name}» er en gammel Excel-fil (.xls). Lagre den som Excel-arbeidsbok (.xlsx) eller CSV og prøv igjen.`,
+    en: (p) => `"${p.name}" is an old Excel file (.xls). Save it as an Excel workbook (.xlsx) or CSV and try again.`,
+  },
+  import_file_unreadable: {
+    nb: (p) => `Filen «${p.name}» kan ikke leses som CSV eller Excel (.xlsx).`,
+    en: (p) => `The file "${p.name}" cannot be read as CSV or Excel (.xlsx).`,
+  },
+  import_too_many_rows: {
+    nb: (p) => `Filen har ${p.rows} rader; en import kan ha høyst ${p.max}. Del den opp.`,
+    en: (p) => `The file has ${p.rows} rows; an import can have at most ${p.max}. Split it up.`,
+  },
+  import_unknown_field: {
+    nb: (p) => `Ukjent felt i koblingen: ${p.field}.`,
+    en: (p) => `Unknown field in the mapping: ${p.field}.`,
+  },
+  import_unknown_column: {
+    nb: (p) => `Filen har ingen kolonne «${p.column}».`,
+    en: (p) => `The file has no column "${p.column}".`,
+  },
+  import_column_twice: {
+    nb: (p) => `Kolonnen «${p.column}» er koblet til to felt.`,
+    en: (p) => `The column "${p.column}" is mapped to two fields.`,
+  },
+  import_field_unmapped: {
+    nb: (p) => `Feltet «${p.fieldNb}» må kobles til en kolonne i filen.`,
+    en: (p) => `The field "${p.fieldEn}" must be mapped to a column of the file.`,
+  },
+  import_not_an_amount: {
+    nb: () => 'Ikke et beløp (skriv f.eks. 1 234,50).',
+    en: () => 'Not an amount (write e.g. 1234.50).',
+  },
+  import_not_a_whole_number: {
+    nb: () => 'Ikke et helt tall.',
+    en: () => 'Not a whole number.',
+  },
+  import_not_a_quantity: {
+    nb: () => 'Ikke et antall (høyst tre desimaler).',
+    en: () => 'Not a quantity (at most three decimals).',
+  },
+  import_not_yes_no: {
+    nb: () => 'Skriv ja eller nei.',
+    en: () => 'Write yes or no.',
+  },
+  import_unknown_vat: {
+    nb: (p) => `Ukjent mva-sats «${p.value}»: bruk 25, 15, 12 eller 0.`,
+    en: (p) => `Unknown VAT rate "${p.value}": use 25, 15, 12 or 0.`,
+  },
+  import_unknown_party_kind: {
+    nb: (p) => `Ukjent type «${p.value}»: bruk bedrift eller privat.`,
+    en: (p) => `Unknown kind "${p.value}": use business or private.`,
+  },
+  import_duplicate_in_file: {
+    nb: (p) => `${p.value} står også i rad ${p.row} i filen.`,
+    en: (p) => `${p.value} is also in row ${p.row} of the file.`,
+  },
+  import_org_number_exists: {
+    nb: (p) => `Organisasjonsnummeret ${p.value} er allerede registrert (nr. ${p.number}).`,
+    en: (p) => `The organisation number ${p.value} is already registered (no. ${p.number}).`,
+  },
+  import_stock_not_managed: {
+    nb: () => 'Beholdning kan bare importeres for lagerførte varer.',
+    en: () => 'Stock can only be imported for stock-managed products.',
+  },
+  import_cost_required: {
+    nb: () => 'Inngående beholdning trenger kostpris.',
+    en: () => 'Opening stock needs a cost price.',
+  },
 } satisfies Record<string, { nb: Text; en: Text }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

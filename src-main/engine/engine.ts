@@ -145,7 +145,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     return { ok: false, error: errorData('internal', null) };
   }
 
-  function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext): Result<ChannelOutput<K>> | Promise<Result<ChannelOutput<K>>> {
+  function run<K extends ChannelName>(channel: K, input: unknown, ctx: CallContext, prepared?: unknown): Result<ChannelOutput<K>> | Promise<Result<ChannelOutput<K>>> {
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToDomainError(parsed.error, input).data };
     const anyHandler = handlers[channel];
@@ -161,9 +161,10 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
       if (isTask(anyHandler)) return runTask(channel, anyHandler as TaskHandler<K>, parsed.data, hctx, sessionKey);
       const handler = anyHandler as Handler<K>;
       const db = hctx.db;
-      const tx = db.transaction(() => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx));
+      const runHandler = () => (handler.run as (i: unknown, c: HandlerContext, p?: unknown) => ChannelOutput<K>)(parsed.data, hctx, prepared);
+      const tx = db.transaction(runHandler);
       const value = handler.rollsBack
-        ? dryRun(db, () => (handler.run as (i: unknown, c: HandlerContext) => ChannelOutput<K>)(parsed.data, hctx))
+        ? dryRun(db, runHandler)
         : handler.writes
           ? tx.immediate()
           : tx.deferred();
@@ -249,9 +250,32 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     while (reopening) await reopening;
     const refusal = handlers[channel].writes ? await companyFile.writeGate() : null;
     if (refusal) return { ok: false, error: refusal };
+    const prepared = await prepare(channel, input, ctx);
+    if (!prepared.ok) return prepared;
     // A restore may have begun while this call waited: it runs on the file the restore opens.
     while (reopening) await reopening;
-    return run(channel, input, ctx);
+    return run(channel, input, ctx, prepared.value);
+  }
+
+  /**
+   * A one-transaction handler's work before its transaction and outside it (handlers/types.ts
+   * Handler.prepare: reading an uploaded file), after the input and the caller's right are
+   * checked; bad input is left to run. Work over several transactions is a task instead.
+   */
+  async function prepare(channel: ChannelName, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    const handler = handlers[channel];
+    const step = 'prepare' in handler ? (handler.prepare as ((i: unknown) => Promise<unknown>) | undefined) : undefined;
+    const parsed = channels[channel].input.safeParse(input);
+    if (!step || !parsed.success) return { ok: true, value: undefined };
+    try {
+      const actor = actorFor(ctx.sessionKey ?? 'default');
+      const access = channels[channel].access;
+      if (!access.open && actor.rights !== 'all' && actor.userId === null) throw new DomainError('login_required');
+      if (access.right) requireRight(actor, access.right);
+      return { ok: true, value: await step(parsed.data) };
+    } catch (err) {
+      return failure(channel, err);
+    }
   }
 
   return {

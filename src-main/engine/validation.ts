@@ -43,6 +43,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 export function zodToDomainError(error: z.ZodError, input: unknown): DomainError {
   const issue = error.issues[0];
   if (!issue) return new DomainError('invalid_type');
+  return issueToDomainError(issue, input);
+}
+
+/** One zod issue as the domain error it stands for (an import names every issue of every row). */
+export function issueToDomainError(issue: z.ZodError['issues'][number], input: unknown): DomainError {
   const field = fieldPath(issue.path);
   switch (issue.code) {
     case 'custom': {

@@ -5,6 +5,8 @@ import type { ColDef } from 'ag-grid-community';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/catalog';
+import type { ImportKind } from '../../shared/channels/import';
+import { ImportDialog } from '../screens/import/ImportDialog';
 import { useChannel } from '../api/queries';
 import { useHotkeys } from '../app/hotkeys';
 import { PagedList, type GridQuery, type PagedListHandle, type PagedListProps } from '../grid/PagedList';
@@ -40,6 +42,8 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
   readonly openRequest?: { readonly id: number; readonly seq: number } | null;
   /** "Eksporter" (Ctrl+E, issue 13): the list's export query from what the list shows now. */
   readonly exportList?: { readonly list: 'customers' | 'suppliers' | 'products'; readonly query: (shown: { search?: string; grid: GridQuery }) => ExportQuery };
+  /** Issue 13: the register imports its records from a CSV or Excel file (Alt+I). */
+  readonly importKind?: ImportKind;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<{ id: number | null; seq: number } | null>(null);
@@ -67,6 +71,8 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
   // A new record only when nothing typed would be lost.
   useHotkeys(props.active && !formDirty, { f2: () => open(null), 'ctrl+n': () => open(null) });
   useHotkeys(props.active, { 'ctrl+f': () => list.current?.focusSearch() });
+  const [importing, setImporting] = useState(false);
+  useHotkeys(props.active && Boolean(props.importKind), { 'alt+i': () => setImporting(true) });
 
   return (
     <div className="screen register-screen" data-testid={props.testId}>
@@ -79,6 +85,11 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
             list={props.exportList.list}
             query={() => props.exportList!.query(list.current?.query() ?? { grid: { sortModel: [], filterModel: {} } })}
           />
+        ) : null}
+        {props.importKind ? (
+          <button type="button" onClick={() => setImporting(true)} data-testid="import-open">
+            {t('importFile.button')} <Shortcut keys="Alt+I" />
+          </button>
         ) : null}
         <button type="button" className="primary" onClick={() => open(null)} data-testid={props.newTestId}>
           {props.newLabel} <Shortcut keys="F2" />
@@ -113,6 +124,9 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
           {editing !== null && editing.id !== null && loaded.data ? props.renderBelow?.(loaded.data, editing.id) : null}
         </div>
       </div>
+      {importing && props.importKind ? (
+        <ImportDialog kind={props.importKind} onClose={() => setImporting(false)} onImported={() => list.current?.refresh()} />
+      ) : null}
       <div className="hint-bar">
         <Shortcut keys="F2" label={props.newLabel} />
         <Shortcut keys="Enter" label={t('keys.open')} />
@@ -120,6 +134,7 @@ export function RegisterScreen<Row extends { id: number }, K extends ChannelName
         <Shortcut keys="Esc" label={t('keys.back')} />
         <Shortcut keys="Ctrl+F" label={t('keys.search')} />
         {props.exportList ? <Shortcut keys="Ctrl+E" label={t('listExport.key')} /> : null}
+        {props.importKind ? <Shortcut keys="Alt+I" label={t('importFile.button')} /> : null}
       </div>
     </div>
   );

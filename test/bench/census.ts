@@ -31,6 +31,8 @@ export interface RowCensus {
 export interface Call {
   readonly channel: ChannelName;
   readonly input: unknown;
+  /** What the handler's prepare step made of the input outside the transaction (an import's file read; handlers/types.ts). */
+  readonly prepared?: unknown;
 }
 
 const SEARCH_TABLE = 'order_search';
@@ -103,9 +105,9 @@ export class Census {
         const parsed = channels[c.channel].input.safeParse(c.input);
         if (!parsed.success) throw new Error(`census: ${c.channel}: bad input`);
         const handler = handlers[c.channel];
-        // A task (backup, restore) runs outside a transaction and is not counted here.
+        // A task (backup, restore, export) runs outside a transaction and is not counted here.
         if ('task' in handler) throw new Error(`census: ${c.channel} is a task`);
-        (handler.run as (i: unknown, x: HandlerContext) => unknown)(parsed.data, ctx);
+        (handler.run as (i: unknown, x: HandlerContext, p?: unknown) => unknown)(parsed.data, ctx, c.prepared);
       }
       const byTable: Record<string, TableWrites> = {};
       for (const r of db.prepare('SELECT tbl, op, n FROM census').all() as { tbl: string; op: string; n: number }[]) {

@@ -74,6 +74,8 @@ const goodProduct = () => ({ number: 'NY-1', name: 'Ny vare', unit: 'stk', price
 const goodHeader = () => ({ customerId: ids.customer, orderType: 1 });
 /** A status edit as the flow editor sends it (issue 13). */
 const flowEdit = (id: number) => ({ id, labelNb: 'Bekreftet', labelEn: 'Confirmed', hidden: false, colour: null });
+/** A customer CSV file for the import channels (issue 13). */
+const importFile = () => ({ kind: 'customers', fileName: 'kunder.csv', dataBase64: Buffer.from('Navn;Poststed\r\nKari Nordmann;Bergen\r\n', 'utf8').toString('base64') });
 const sqlInjection = "number; DROP TABLE order_header; --";
 
 const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
@@ -872,6 +874,26 @@ const CASES: Readonly<Record<ChannelName, readonly Case[]>> = {
     { name: 'confirmed orders to Utsendt (stock would change)', input: () => ({ preset: 'simple', targets: [{ statusId: ids.confirmed, targetId: ids.shipped }] }), code: 'flow_move_refused', field: 'targets' },
     { name: 'confirmed orders to a status outside the new flow', input: () => ({ preset: 'simple', targets: [{ statusId: ids.confirmed, targetId: 4242 }] }), code: 'flow_target_unknown', field: 'targets' },
     { name: 'removing the only status of a kind', input: () => ({ removeId: ids.confirmed }), code: 'status_last_of_kind', field: 'removeId' },
+  ],
+  // ---- import (issue 13) ----
+  'import.preview': [
+    { name: 'unknown field', input: () => ({ ...importFile(), sneaky: 1 }), code: 'unknown_field', field: 'sneaky' },
+    { name: 'unknown kind', input: () => ({ ...importFile(), kind: 'orders' }), code: 'invalid_choice', field: 'kind' },
+    { name: 'not base64', input: () => ({ ...importFile(), dataBase64: 'ÆØÅ!' }), code: 'invalid_base64', field: 'dataBase64' },
+    { name: 'a folder in the name', input: () => ({ ...importFile(), fileName: 'C:\\temp\\kunder.csv' }), code: 'invalid_file_name', field: 'fileName' },
+    { name: 'one byte over the limit', input: () => ({ ...importFile(), dataBase64: 'AAAA'.repeat(Math.ceil((MAX_FILE_BYTES + 1) / 3)) }), code: 'file_too_large', field: 'dataBase64' },
+    { name: 'an old .xls file', input: () => ({ ...importFile(), fileName: 'kunder.xls', dataBase64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).toString('base64') }), code: 'import_xls_not_supported', field: 'dataBase64' },
+    { name: 'a damaged .xlsx file', input: () => ({ ...importFile(), fileName: 'kunder.xlsx', dataBase64: Buffer.from('PK\u0003\u0004tull').toString('base64') }), code: 'import_file_unreadable', field: 'dataBase64' },
+    { name: 'an empty file', input: () => ({ ...importFile(), dataBase64: '' }), code: 'import_file_empty', field: 'dataBase64' },
+    { name: 'a mapping to a column the file lacks', input: () => ({ ...importFile(), mapping: { name: 'Fornavn' } }), code: 'import_unknown_column', field: 'mapping.name' },
+    { name: 'a mapping to an unknown field', input: () => ({ ...importFile(), mapping: { price: 'Navn' } }), code: 'import_unknown_field', field: 'mapping.price' },
+    { name: 'preview rows out of range', input: () => ({ ...importFile(), previewRows: 1000 }), code: 'too_big', field: 'previewRows' },
+  ],
+  'import.commit': [
+    { name: 'unknown field', input: () => ({ ...importFile(), mapping: { name: 'Navn' }, previewRows: 5 }), code: 'unknown_field', field: 'previewRows' },
+    { name: 'no mapping', input: () => importFile(), code: 'required', field: 'mapping' },
+    { name: 'a column mapped twice', input: () => ({ ...importFile(), mapping: { name: 'Navn', city: 'Navn' } }), code: 'import_column_twice', field: 'mapping.city' },
+    { name: 'a file that is not text', input: () => ({ ...importFile(), mapping: { name: 'Navn' }, dataBase64: Buffer.from([1, 2, 3, 0, 0, 7]).toString('base64') }), code: 'import_file_unreadable', field: 'dataBase64' },
   ],
   // ---- jobs (issue 12) ----
   'jobs.list': [

@@ -315,6 +315,11 @@ const CASES: readonly Case[] = [
   { channel: 'backup.inspect', does: 'checks a backup before a restore', needs: 'administer', input: async (w) => ({ file: (await w.t.ok('backup.create', {})).file }) },
   { channel: 'backup.restore', does: 'restores a backup', needs: 'administer', input: async (w) => ({ file: notACompanyFile(w) }) },
   { channel: 'backup.check', does: 'checks the database', needs: 'administer', input: async () => ({}) },
+  // ---- import (issue 13): as creating the records does; a credit limit as setting one does ----
+  { channel: 'import.preview', does: 'checks a customer file', needs: null, input: async () => importFile('Navn;Poststed\r\nKari Import;Bergen\r\n') },
+  { channel: 'import.preview', does: 'checks a customer file with credit limits', needs: 'override_credit_limit', input: async () => importFile('Navn;Kredittgrense\r\nKari Kreditt;5 000,00\r\n') },
+  { channel: 'import.commit', does: 'imports a customer file', needs: null, input: async () => ({ ...importFile('Navn;Poststed\r\nOla Import;Bergen\r\n'), mapping: { name: 'Navn', city: 'Poststed' } }) },
+  { channel: 'import.commit', does: 'imports a customer file with credit limits', needs: 'override_credit_limit', input: async () => ({ ...importFile('Navn;Kredittgrense\r\nOla Kreditt;5 000,00\r\n'), mapping: { name: 'Navn', creditLimitOre: 'Kredittgrense' } }) },
 ];
 
 /** A file beside the company file that is not a company file (backup.restore refuses it after the rights). */
@@ -332,6 +337,9 @@ async function otherPreset(w: World): Promise<string> {
 async function statusId(w: World, kind: string): Promise<number> {
   return (await w.t.ok('statuses.list', {})).find((s) => s.kind === kind)!.id;
 }
+
+/** A customer CSV file as the import channels take it. */
+const importFile = (text: string) => ({ kind: 'customers', fileName: 'kunder.csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') });
 
 /** A user's id, looked up by the administrator. */
 async function userId(w: World, username: string): Promise<number> {

@@ -183,6 +183,19 @@ function dateNear(c: Ctx): string {
   d.setUTCDate(d.getUTCDate() + c.r.int(-40, 60));
   return d.toISOString().slice(0, 10);
 }
+/** A small CSV file for the import channels: a few rows, names from the fuzz words, an org. number or a price now and then wrong. */
+function importFile(c: Ctx): { kind: 'customers' | 'suppliers' | 'products'; fileName: string; dataBase64: string } {
+  const kind = c.r.pick(['customers', 'suppliers', 'products'] as const);
+  const rows = Array.from({ length: c.r.int(1, 4) }, () =>
+    kind === 'products'
+      ? [`F-${c.r.int(1, 999_999)}`, words(c, 40), c.r.pick(['12,50', '1 234,00', '99', 'tolv']), c.r.pick(['5,00', '', '7.25']), c.r.pick(['', '3', '1,5'])]
+      : [words(c, 40), c.r.chance(0.5) ? c.r.pick(ORG_NUMBERS) : c.r.pick(['', '123456789']), c.r.pick(['Bergen', 'Ålesund', ''])],
+  );
+  const header = kind === 'products' ? ['Varenr.', 'Varenavn', 'Pris', 'Kostpris', 'Beholdning'] : ['Navn', 'Org.nr.', 'Poststed'];
+  const text = [header, ...rows].map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(';')).join('\r\n');
+  return { kind, fileName: c.r.pick(['import.csv', 'Kunder æøå.csv']), dataBase64: Buffer.from(text, 'utf8').toString('base64') };
+}
+
 function words(c: Ctx, max: number): string {
   const s = c.r.chance(0.85) ? c.r.pick(WORDS) : c.r.chance(0.5) ? c.r.pick(UNICODE) : c.r.graphemes();
   return [...s].slice(0, Math.max(0, max)).join('');
@@ -639,6 +652,13 @@ const BUILDERS: Partial<Record<ChannelName, Builder>> = {
   'backup.saveSettings': (c) => ({ folder: c.r.chance(0.8) ? null : '/finnes/ikke', keepAutomatic: c.r.int(1, 10) }),
   'backup.inspect': (c) => ({ file: c.r.pick(['/finnes/ikke/kopi.ordrebok', 'kopi.ordrebok']) }),
   'backup.restore': (c) => ({ file: c.r.pick(['/finnes/ikke/kopi.ordrebok', 'kopi.ordrebok']) }),
+  // ---- import (issue 13): small files of each kind, mapped as their headers say, sometimes with errors ----
+  'import.preview': (c) => importFile(c),
+  'import.commit': (c) => {
+    const f = importFile(c);
+    const mapping = f.kind === 'products' ? { number: 'Varenr.', name: 'Varenavn', priceOre: 'Pris', costOre: 'Kostpris', openingQty: 'Beholdning' } : { name: 'Navn', orgNumber: 'Org.nr.', city: 'Poststed' };
+    return { ...f, mapping };
+  },
   // ---- files (issue 12) ----
   'files.attach': (c) => ({
     orderId: idOr(c, c.r.chance(0.7) ? order(c) : purchase(c)),

@@ -26,6 +26,7 @@ import { exportHandlers } from './export';
 import { numberSeriesHandlers } from './numberSeries';
 import { backupHandlers } from './backup';
 import { statusFlowHandlers } from './statusFlow';
+import { importHandlers } from './import';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...systemHandlers,
@@ -53,4 +54,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...numberSeriesHandlers,
   ...backupHandlers,
   ...statusFlowHandlers,
+  ...importHandlers,
 };

@@ -8,7 +8,12 @@ export interface Handler<K extends ChannelName> {
   readonly writes: boolean;
   /** A preview: runs as the step it previews would, in a transaction that is always rolled back (services/dryRun.ts). */
   readonly rollsBack?: boolean;
-  readonly run: (input: ChannelParsed<K>, ctx: HandlerContext) => ChannelOutput<K>;
+  /**
+   * Work done before the transaction and outside it, touching no database (reading
+   * an uploaded spreadsheet: exceljs reads asynchronously). Its result reaches `run`.
+   */
+  readonly prepare?: (input: ChannelParsed<K>) => Promise<unknown>;
+  readonly run: (input: ChannelParsed<K>, ctx: HandlerContext, prepared?: unknown) => ChannelOutput<K>;
 }
 
 /**
@@ -43,3 +48,18 @@ export const writer = <K extends ChannelName>(run: Handler<K>['run']): Handler<K
 });
 /** What a step would do: its work is undone whatever happens, so it writes nothing (not even an empty commit). */
 export const previewer = <K extends ChannelName>(run: Handler<K>['run']): Handler<K> => ({ writes: false, rollsBack: true, run });
+
+/** A writer whose input is first read outside the transaction (Handler.prepare): an uploaded file. */
+export const preparedWriter = <K extends ChannelName, P>(
+  prepare: (input: ChannelParsed<K>) => Promise<P>,
+  run: (input: ChannelParsed<K>, ctx: HandlerContext, prepared: P) => ChannelOutput<K>,
+): Handler<K> => ({
+  writes: true,
+  prepare,
+  run: (input, ctx, p) => asOneChange(ctx.db, () => run(input, ctx, p as P)),
+});
+/** A previewer (always rolled back) whose input is first read outside the transaction. */
+export const preparedPreviewer = <K extends ChannelName, P>(
+  prepare: (input: ChannelParsed<K>) => Promise<P>,
+  run: (input: ChannelParsed<K>, ctx: HandlerContext, prepared: P) => ChannelOutput<K>,
+): Handler<K> => ({ writes: false, rollsBack: true, prepare, run: (input, ctx, p) => run(input, ctx, p as P) });

@@ -61,6 +61,7 @@ export function CustomersScreen(props: { active: boolean }) {
         noRowsText: t('customers.noRows'),
       }}
       exportList={{ list: 'customers', query: ({ search }) => ({ list: 'customers', ...(search ? { search } : {}) }) }}
+      importKind="customers"
       getChannel="customers.get"
       renderForm={(f) => (
         <CustomerForm

@@ -72,6 +72,7 @@ export function ProductsScreen(props: { active: boolean }) {
         noRowsText: t('products.noRows'),
       }}
       exportList={{ list: 'products', query: ({ search, grid }) => ({ list: 'products', ...(search ? { search } : {}), ...productListQuery(grid) }) }}
+      importKind="products"
       getChannel="products.get"
       renderForm={(f) => (
         <ProductForm

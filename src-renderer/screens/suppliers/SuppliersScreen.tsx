@@ -45,6 +45,7 @@ export function SuppliersScreen(props: { active: boolean }) {
         noRowsText: t('suppliers.noRows'),
       }}
       exportList={{ list: 'suppliers', query: ({ search }) => ({ list: 'suppliers', ...(search ? { search } : {}) }) }}
+      importKind="suppliers"
       getChannel="suppliers.get"
       renderForm={(f) => (
         <SupplierForm
