@@ -12,7 +12,7 @@ test('Nummerserier: the next order number set in its row is the number of the ne
 
   await kb.press('Alt+4');
   await expect(page.getByTestId('number-series-panel')).toBeVisible();
-  await kb.press('Alt+n');
+  await kb.press('Alt+u');
   const next = page.getByTestId('series-next-sales_order');
   await expect(next).toBeFocused();
   await expect(next).toHaveValue('10001');
@@ -89,7 +89,7 @@ test('Nummerserier: after the first invoice the invoice series cannot move, and 
   const kb = page.keyboard;
 
   await kb.press('Alt+4');
-  await kb.press('Alt+n');
+  await kb.press('Alt+u');
   const next = page.getByTestId('series-next-invoice');
   await next.focus();
   await expect(next).toHaveValue('2');
