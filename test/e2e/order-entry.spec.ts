@@ -162,6 +162,7 @@ test('keyboard alone: business customer, 3-line order, found under its status ta
   await kb.press('Escape');
   await expect(page.getByTestId('order-list')).toBeVisible();
   await expect(page.getByTestId('order-search')).toBeFocused();
+  await kb.press('Tab'); // "Eksporter"
   await kb.press('Tab'); // "Ny ordre"
   await kb.press('Tab'); // the selected status tab ("Alle")
   await expect(page.getByTestId('status-tab-all')).toBeFocused();
