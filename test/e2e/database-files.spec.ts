@@ -8,7 +8,7 @@
 // on it, as `npm run start:web -- --db FILE` does.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
@@ -18,6 +18,7 @@ import { latestVersion } from '../../src-main/engine/db/migrate';
 import { generateCustomers } from '../../src-main/engine/demo/generator';
 import { startHost, type Host } from '../../src-main/host/server';
 import { COMPANY, expect, screenshot } from './fixtures';
+import { corruptPartyPage } from '../helpers/corruptFile';
 
 const RENDERER_DIR = resolve('dist/renderer');
 const LATEST = latestVersion();
@@ -77,31 +78,6 @@ async function companyFile(dir: string): Promise<string> {
   return file;
 }
 
-/** Overwrites the middle of a leaf page of the party table until quick_check reports it (opening does not read it). */
-function corruptPartyPage(file: string): void {
-  const db = new Database(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'party' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
-  db.close();
-  const original = readFileSync(file);
-  for (const page of pages) {
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(32, 0xff), 0, 32, (page - 1) * pageSize + pageSize / 2);
-    closeSync(fd);
-    const check = new Database(file, { readonly: true });
-    let reported: boolean;
-    try {
-      reported = (check.pragma('quick_check(1)') as { quick_check: string }[])[0]?.quick_check !== 'ok';
-    } catch {
-      reported = true;
-    }
-    check.close();
-    for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-    if (reported) return;
-    writeFileSync(file, original);
-  }
-  throw new Error('no damage that quick_check reports');
-}
 
 /** The refusal page in Norwegian, then in English on the language switch, and back. */
 async function expectRefusalPage(page: Page, code: string, nb: RegExp, file: string): Promise<void> {

@@ -15,7 +15,7 @@
 // (shown below too), and its backup holds the source as at the end.
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,6 +38,7 @@ import {
 } from '../../src-main/engine/domain/backup';
 import { AUDIT_RULES_NB, auditSales } from '../../src-main/engine/repos/audit';
 import { COMPANY } from '../helpers/engine';
+import { corruptPartyPage } from '../helpers/corruptFile';
 
 const dirs: string[] = [];
 const engines: Engine[] = [];
@@ -105,30 +106,6 @@ function fingerprintOfFile(file: string) {
   }
 }
 
-/** Overwrites the middle of a leaf page of the party table until SQLite's integrity check reports it. */
-function corrupt(file: string): void {
-  const db = new Database(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'party' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
-  db.close();
-  const original = readFileSync(file);
-  for (const page of pages) {
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (page - 1) * pageSize + pageSize / 2);
-    closeSync(fd);
-    const check = new Database(file, { readonly: true });
-    let reported: boolean;
-    try {
-      reported = (check.pragma('integrity_check(1)') as { integrity_check: string }[])[0]?.integrity_check !== 'ok';
-    } catch {
-      reported = true;
-    }
-    check.close();
-    if (reported) return;
-    writeFileSync(file, original);
-  }
-  throw new Error('no damage that the integrity check reports');
-}
 
 let seq = 0;
 const newCustomer = () => ({ kind: 'business', name: `Kunde under kopieringen ${++seq}`, orgNumber: '923609016' });
@@ -337,7 +314,7 @@ describe('a backup that cannot be restored is refused in Norwegian and changes n
   it('a damaged backup (bytes overwritten)', async () => {
     const w = await world({ customers: 300 });
     const taken = await w.ok('backup.create', {});
-    corrupt(taken.file);
+    corruptPartyPage(taken.file, 'integrity_check');
     const error = await refusedBoth(w, taken.file);
     expect(error).toMatchObject({ code: 'backup_corrupt', field: 'file' });
     expect(error.message.nb).toContain('Sikkerhetskopien er skadet');

@@ -1,7 +1,7 @@
 // The order's invoices and credit notes (number, date, amount, KID), and the
 // credit action: a quantity per invoice line, "goods back to stock", never more
 // than is left to credit (SPEC 4).
-import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invoice, InvoiceSummary } from '../../../shared/channels/processing';
 import { formatAmount, formatDate, formatQuantity, parseQuantity } from '../../../shared/format';
@@ -59,9 +59,20 @@ export function InvoicesPanel(props: {
     }
   };
 
+  // Alt+K may come before the invoices are read: the first credit button takes the focus when they arrive.
+  const focusWanted = useRef(false);
+  const focusFirst = () => (root.current?.querySelector<HTMLElement>('button[data-credit]') ?? root.current)?.focus();
   useImperativeHandle(props.handle, () => ({
-    focus: () => (root.current?.querySelector<HTMLElement>('button[data-credit]') ?? root.current)?.focus(),
+    focus: () => {
+      focusWanted.current = list.data === undefined;
+      focusFirst();
+    },
   }));
+  useEffect(() => {
+    if (!focusWanted.current || list.data === undefined) return;
+    focusWanted.current = false;
+    focusFirst();
+  }, [list.data]);
 
   const rows = list.data ?? [];
   const numberOf = new Map(rows.map((r) => [r.id, r.number]));
