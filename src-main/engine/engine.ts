@@ -265,8 +265,10 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   async function prepare(channel: ChannelName, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     const handler = handlers[channel];
     const step = 'prepare' in handler ? (handler.prepare as ((i: unknown) => Promise<unknown>) | undefined) : undefined;
+    // Most channels have no prepare step: their input is parsed once, in run.
+    if (!step) return { ok: true, value: undefined };
     const parsed = channels[channel].input.safeParse(input);
-    if (!step || !parsed.success) return { ok: true, value: undefined };
+    if (!parsed.success) return { ok: true, value: undefined };
     try {
       const actor = actorFor(ctx.sessionKey ?? 'default');
       const access = channels[channel].access;

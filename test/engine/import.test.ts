@@ -309,6 +309,18 @@ describe('formats, encodings and the remembered mapping', () => {
     expect((await t.ok('stock.get', { productId: two.id })).onHand).toBe(2_500);
   });
 
+  it('a choice and a country are matched whatever the case of æ, ø and å: «ÅPEN» is the choice «Åpen», «NØREG»-style capitals too', async () => {
+    const def = await t.ok('customFields.save', { entity: 'customer', type: 'choice', labelNb: 'Avtale', choices: [{ labelNb: 'Åpen' }, { labelNb: 'Lukket' }] });
+    const open = def.choices.find((c) => c.labelNb === 'Åpen')!.key;
+    const text = csv(['Navn', 'Land', 'Avtale'], [['Kari Åpen', 'NORGE', 'ÅPEN'], ['Ola Åpen', 'noreg', 'åpen']]);
+    const r = await t.ok('import.commit', { kind: 'customers', fileName: 'avtale.csv', dataBase64: utf8(text), mapping: { name: 'Navn', country: 'Land', 'cf.avtale': 'Avtale' } });
+    expect(r).toMatchObject({ imported: 2, errorCount: 0 });
+    for (const name of ['Kari Åpen', 'Ola Åpen']) {
+      const row = (await t.ok('customers.list', { search: name })).rows[0]!;
+      expect(await t.ok('customers.get', { id: row.id })).toMatchObject({ country: 'NO', customFields: { avtale: open } });
+    }
+  });
+
   it('a required custom field left empty, a bad date and stock on a product without stock are named by row and column', async () => {
     await t.ok('customFields.save', { entity: 'product', type: 'text', labelNb: 'Produsent', required: true });
     const text = csv(

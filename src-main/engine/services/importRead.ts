@@ -8,6 +8,7 @@ import type { ImportFileFacts } from '../../../shared/channels/import';
 import { DomainError } from '../../../shared/errors';
 import { decodeText, detectDelimiter, parseCsv } from '../domain/importCsv';
 import { isBlank, type Cell } from '../domain/importValues';
+import { foldText } from '../domain/fold';
 
 export interface ImportTable extends ImportFileFacts {
   /** The header row's texts (an empty header becomes "Kolonne C"; a repeated one gets " (2)"). */
@@ -98,8 +99,8 @@ function table(fileName: string, all: readonly { row: number; cells: readonly Ce
   for (let i = 0; i < width; i++) {
     const h = head.cells[i];
     const base = isBlank(h ?? null) ? `Kolonne ${columnLetter(i)}` : String(h).trim();
-    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), n);
+    const n = (seen.get(foldText(base)) ?? 0) + 1;
+    seen.set(foldText(base), n);
     columns.push(n === 1 ? base : `${base} (${n})`);
   }
   const rows = body.map((r) => ({ row: r.row, cells: columns.map((_, i) => r.cells[i] ?? null) }));

@@ -22,6 +22,7 @@ import {
 } from '../../../shared/channels/import';
 import { productInput } from '../../../shared/channels/products';
 import { supplierInput } from '../../../shared/channels/suppliers';
+import type { InvoiceMethod, Language } from '../../../shared/enums';
 import { DomainError, errorData, type ErrorCode } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
@@ -37,6 +38,7 @@ import {
   type Cell,
 } from '../domain/importValues';
 import { contactValues, partyValues } from '../handlers/parties';
+import { foldText } from '../domain/fold';
 import { logActivity } from '../repos/activity';
 import { listFieldDefs } from '../repos/customFields';
 import { insertCustomer } from '../repos/customers';
@@ -61,6 +63,8 @@ const REQUIRED: Readonly<Record<ImportKind, readonly string[]>> = {
 export interface ImportSetup {
   readonly fields: readonly ImportFieldInfo[];
   readonly customDefs: ReadonlyMap<string, CustomFieldDef>;
+  /** The company's defaults for a new customer or supplier (issue 13), read once per file, as create gives them. */
+  readonly partyDefaults: { readonly language: Language; readonly invoiceMethod: InvoiceMethod };
 }
 
 /** The fields of the kind a column can go to: the built-in ones and the kind's active custom fields. */
@@ -71,7 +75,12 @@ export function importSetup(db: Db, kind: ImportKind): ImportSetup {
     ...IMPORT_FIELDS[kind].map((key) => ({ key, required: REQUIRED[kind].includes(key), custom: null })),
     ...defs.map((d) => ({ key: customImportField(d.key), required: d.required, custom: { labelNb: d.labelNb, labelEn: d.labelEn } })),
   ];
-  return { fields, customDefs: new Map(defs.map((d) => [customImportField(d.key), d])) };
+  const company = getCompany(db);
+  return {
+    fields,
+    customDefs: new Map(defs.map((d) => [customImportField(d.key), d])),
+    partyDefaults: { language: company?.documentLanguage ?? 'nb', invoiceMethod: company?.defaultInvoiceMethod ?? 'print' },
+  };
 }
 
 /**
@@ -154,8 +163,9 @@ function customValue(def: CustomFieldDef, c: Cell): string | number | boolean | 
     case 'yesno':
       return parseYesNo(c) ?? undefined;
     case 'choice': {
-      const s = str(c).toLowerCase();
-      const hit = def.choices.find((ch) => ch.key === s || ch.labelNb.toLowerCase() === s || (ch.labelEn ?? '').toLowerCase() === s);
+      // Folded as search is (domain/fold.ts): «ÅPEN» is the choice «Åpen».
+      const s = foldText(str(c));
+      const hit = def.choices.find((ch) => ch.key === s || foldText(ch.labelNb) === s || foldText(ch.labelEn ?? '') === s);
       return hit ? hit.key : str(c);
     }
     default: {
@@ -277,7 +287,7 @@ export function importRows(ctx: HandlerContext, kind: ImportKind, table: ImportT
       }
       if (!blank('country')) {
         const c = str(get('country'));
-        input.country = COUNTRIES[c.toLowerCase()] ?? c.toUpperCase();
+        input.country = COUNTRIES[foldText(c)] ?? c.toUpperCase();
       }
       const terms = scaled('paymentTermsDays', 0, 'import_not_a_whole_number');
       if (terms !== undefined) input.paymentTermsDays = terms;
@@ -353,7 +363,7 @@ export function importRows(ctx: HandlerContext, kind: ImportKind, table: ImportT
     // Written in a savepoint: what only the writing finds is named, and the row is undone.
     try {
       db.transaction(() => {
-        const written = writeRow(ctx, kind, data, openingQty ?? 0, fileName, row, now);
+        const written = writeRow(ctx, kind, data, openingQty ?? 0, fileName, row, now, setup.partyDefaults);
         if (entity && hasCustom) saveCustomValues(ctx, entity, written.id, data.customFields as Record<string, string | number | boolean> | undefined, { creating: true });
         if (written.number !== null) {
           firstNumber ??= written.number;
@@ -370,7 +380,16 @@ export function importRows(ctx: HandlerContext, kind: ImportKind, table: ImportT
   return errorCount > 0 ? { imported: 0, issues, errorCount, firstNumber: null, lastNumber: null } : { imported, issues, errorCount, firstNumber, lastNumber };
 }
 
-function writeRow(ctx: HandlerContext, kind: ImportKind, data: Record<string, unknown>, openingQty: number, fileName: string, row: number, now: string): { id: number; number: number | null } {
+function writeRow(
+  ctx: HandlerContext,
+  kind: ImportKind,
+  data: Record<string, unknown>,
+  openingQty: number,
+  fileName: string,
+  row: number,
+  now: string,
+  defaults: ImportSetup['partyDefaults'],
+): { id: number; number: number | null } {
   const { db, userId } = ctx;
   const source = { file: fileName, row };
   if (kind === 'products') {
@@ -403,9 +422,8 @@ function writeRow(ctx: HandlerContext, kind: ImportKind, data: Record<string, un
       creditLimitOre: (data.creditLimitOre as number | null | undefined) ?? null,
       cardSurchargeBp: (data.cardSurchargeBp as number | undefined) ?? 0,
       invoiceCustomerId: null,
-      // The company's defaults for a new customer (issue 13), as customers.create gives them.
-      language: (data.language as 'nb' | 'en' | undefined) ?? getCompany(db)?.documentLanguage ?? 'nb',
-      invoiceMethod: getCompany(db)?.defaultInvoiceMethod ?? 'print',
+      language: (data.language as Language | undefined) ?? defaults.language,
+      invoiceMethod: defaults.invoiceMethod,
     };
     const id = insertCustomer(db, number, v, now);
     replaceContacts(db, id, contacts);
@@ -413,7 +431,7 @@ function writeRow(ctx: HandlerContext, kind: ImportKind, data: Record<string, un
     return { id, number };
   }
   const number = nextNumber(db, 'supplier');
-  const id = insertSupplier(db, number, party, now, getCompany(db)?.documentLanguage ?? 'nb');
+  const id = insertSupplier(db, number, party, now, defaults.language);
   replaceContacts(db, id, contacts);
   logActivity(db, { at: now, userId, entity: 'supplier', entityId: id, action: 'import', after: { number, ...party, contacts, ...source } });
   return { id, number };
